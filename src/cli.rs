@@ -1,0 +1,261 @@
+//! The command line: clap structs for each command, turned into a loaded
+//! data set and a resolved policy, then handed to the library. Exit
+//! statuses are the contract's: 0 ok, 1 audit found violations, 2 bad
+//! input or invocation, 3 infeasible.
+
+use crate::data::{DataPaths, DataSet};
+use crate::error::Error;
+use crate::policy::{Overrides, Policy};
+use crate::report;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rotaplan",
+    version,
+    about = "Plan, compare and audit the yearly teacher rotation (交流轮岗) of a county",
+    long_about = "rotaplan reads a county's teacher roster and the rural schools' needs and plans \
+the yearly rotation from urban and quality schools to rural schools: at least 10% of the eligible \
+teachers rotate and at least 20% of those rotating are backbone teachers (骨干教师), while as much \
+rural need as possible is filled and travel is kept short.\n\nExit status: 0 success, 1 audit found \
+violations, 2 bad input or invocation, 3 the policy is infeasible for these inputs."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Make the rotation plan: writes plan.csv and prints a summary per district.
+    #[command(after_help = "Examples:\n  rotaplan plan data/sample-county\n  \
+rotaplan plan data/sample-county --ratio 0.12 --out plan-12.csv\n  \
+rotaplan plan data/sample-county --policy policy.toml --scope school --format json")]
+    Plan(PlanArgs),
+    /// Check a plan (made by rotaplan or by hand) against every rule; exit 1 on violations.
+    #[command(
+        after_help = "Examples:\n  rotaplan audit data/sample-county --plan plan.csv\n  \
+rotaplan audit data/sample-county --plan 手工方案.csv --ratio 0.12 --format json\n\n\
+The plan needs only the columns teacher and to_school (工号, 交流学校); the rest is looked up in the data set."
+    )]
+    Audit(AuditArgs),
+    /// Make a seeded synthetic data set (county, city or province size).
+    #[command(
+        after_help = "Examples:\n  rotaplan generate --size county --seed 1 --out data/sample-county\n  \
+rotaplan generate --size city --seed 7 --out /tmp/city"
+    )]
+    Generate(GenerateArgs),
+}
+
+/// Where the data set is: a folder, and/or one flag per file.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Folder with schools.csv, teachers.csv, needs.csv and optionally
+    /// preferences.csv and history.csv.
+    dir: Option<PathBuf>,
+    /// schools.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    schools: Option<PathBuf>,
+    /// teachers.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    teachers: Option<PathBuf>,
+    /// needs.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    needs: Option<PathBuf>,
+    /// preferences.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    preferences: Option<PathBuf>,
+    /// history.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    history: Option<PathBuf>,
+}
+
+impl DataArgs {
+    fn paths(&self) -> Result<DataPaths, Error> {
+        DataPaths::resolve(
+            self.dir.as_deref(),
+            self.schools.clone(),
+            self.teachers.clone(),
+            self.needs.clone(),
+            self.preferences.clone(),
+            self.history.clone(),
+        )
+    }
+}
+
+/// The policy file and the flags that override it.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// Policy file (TOML); without it the contract's defaults apply.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Least share of eligible teachers that rotate, e.g. 0.10 or 10%.
+    #[arg(long, value_name = "RATIO")]
+    ratio: Option<String>,
+    /// Least share of rotating teachers that are backbone, e.g. 0.20.
+    #[arg(long, value_name = "RATIO")]
+    backbone_share: Option<String>,
+    /// Count the ratios per district or per sending school.
+    #[arg(long, value_name = "district|school")]
+    scope: Option<String>,
+}
+
+impl PolicyArgs {
+    fn policy(&self) -> Result<Policy, Error> {
+        let overrides = Overrides {
+            ratio: self.ratio.clone(),
+            backbone_share: self.backbone_share.clone(),
+            scope: self.scope.clone(),
+        };
+        Policy::load(self.policy.as_deref(), &overrides)
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct PlanArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Where to write the plan.
+    #[arg(long, value_name = "FILE", default_value = "plan.csv")]
+    out: PathBuf,
+    /// Summary as a table, or one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct AuditArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// The plan to check (CSV, UTF-8 or GBK).
+    #[arg(long, value_name = "FILE")]
+    plan: PathBuf,
+    /// Report as a table, or one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct GenerateArgs {
+    /// county (1 district, ~5,000 teachers), city (10 districts, ~60,000)
+    /// or province (100 districts, ~600,000).
+    #[arg(long, default_value = "county")]
+    size: String,
+    /// Seed of the random generator: the same seed gives the same files.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Folder to write the CSV files into.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Plan(args) => plan(&args),
+        Command::Audit(args) => audit(&args),
+        Command::Generate(args) => generate(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rotaplan: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// Prints to stdout; a closed pipe (`| head`) is not an error.
+fn print(text: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("standard output", e))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
+    let paths = data.paths()?;
+    let policy_value = policy.policy()?;
+    let data_set = DataSet::load(&paths)?;
+    Ok((paths, data_set, policy_value))
+}
+
+fn plan(args: &PlanArgs) -> Result<i32, Error> {
+    let (paths, data, policy) = load(&args.data, &args.policy)?;
+    let mut inputs = paths.all();
+    inputs.extend(args.policy.policy.as_deref());
+    report::refuse_input(&args.out, &inputs)?;
+    let plan = crate::plan::plan(&data, &policy)?;
+    let rows = report::plan::rows(&data, &plan);
+    if plan.feasible() {
+        report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows))?;
+    }
+    match args.format {
+        Format::Json => print(&(report::plan::json(&plan, &rows, &data) + "\n"))?,
+        Format::Table => {
+            let mut text = report::plan::table(&plan, &policy, &data);
+            if plan.feasible() {
+                text += &format!(
+                    "\n{}: {} rotations written\n",
+                    args.out.display(),
+                    rows.len()
+                );
+            }
+            print(&text)?;
+        }
+    }
+    if plan.feasible() {
+        Ok(0)
+    } else {
+        Err(Error::Infeasible(plan.infeasibilities()))
+    }
+}
+
+fn audit(args: &AuditArgs) -> Result<i32, Error> {
+    let (_, data, policy) = load(&args.data, &args.policy)?;
+    let plan = crate::audit::read_plan(&args.plan)?;
+    let report = crate::audit::audit(&data, &policy, &plan);
+    print(&match args.format {
+        Format::Json => report::audit::json(&report) + "\n",
+        Format::Table => report::audit::table(&report, &policy),
+    })?;
+    Ok(if report.ok { 0 } else { 1 })
+}
+
+fn generate(args: &GenerateArgs) -> Result<i32, Error> {
+    let size: crate::generate::Size = args.size.parse().map_err(|e: String| Error::Usage(e))?;
+    let summary = crate::generate::generate(size, args.seed, &args.out)
+        .map_err(|e| Error::io(&args.out, e))?;
+    print(&format!(
+        "{}: {} districts, {} schools, {} teachers, {} needs ({} places)\n",
+        args.out.display(),
+        summary.districts,
+        summary.schools,
+        summary.teachers,
+        summary.needs,
+        summary.need_total
+    ))?;
+    Ok(0)
+}

@@ -1,0 +1,342 @@
+//! One CSV file as the contract reads it: any encoding Excel writes (UTF-8
+//! with or without BOM, GB18030/GBK), English or Chinese headers in any
+//! order, and every cell addressable by its column key so that an error can
+//! name file, line and column.
+//!
+//! Typed parsing of the cells (numbers, booleans, enumerations) lives in
+//! `cell.rs`; this module only knows about bytes, headers and rows.
+
+use crate::error::InputError;
+use std::path::Path;
+
+/// A column of the contract: its key (the English header), the Chinese
+/// aliases, and whether a file without it is bad input.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub key: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+pub const fn required(key: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column {
+        key,
+        aliases,
+        required: true,
+    }
+}
+
+pub const fn optional(key: &'static str, aliases: &'static [&'static str]) -> Column {
+    Column {
+        key,
+        aliases,
+        required: false,
+    }
+}
+
+/// A decoded CSV file with its header mapped onto a schema.
+#[derive(Debug)]
+pub struct Table {
+    pub file: String,
+    columns: &'static [Column],
+    /// For each schema column, its field index in the file, if present.
+    position: Vec<Option<usize>>,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+/// One data row, able to hand out its cells by column key.
+#[derive(Clone, Copy)]
+pub struct Row<'a> {
+    table: &'a Table,
+    pub line: u64,
+    record: &'a csv::StringRecord,
+}
+
+impl Table {
+    /// Reads and decodes `path`, maps its header onto `columns` and checks
+    /// every row has as many fields as the header.
+    pub fn read(path: &Path, columns: &'static [Column]) -> Result<Table, crate::Error> {
+        let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
+        let file = path.display().to_string();
+        Ok(Table::parse(&file, &bytes, columns)?)
+    }
+
+    /// As `read`, from bytes already in memory; `file` names them in errors.
+    pub fn parse(
+        file: &str,
+        bytes: &[u8],
+        columns: &'static [Column],
+    ) -> Result<Table, InputError> {
+        let text = decode(file, bytes)?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header = match records.next() {
+            None => {
+                return Err(
+                    InputError::new(file, "the file is empty: a header row is required").at(1),
+                );
+            }
+            Some(r) => r.map_err(|e| csv_error(file, e))?,
+        };
+        let position = map_header(file, &header, columns)?;
+        let mut rows = Vec::new();
+        for record in records {
+            let record = record.map_err(|e| csv_error(file, e))?;
+            let line = record.position().map_or(0, |p| p.line());
+            if record.len() != header.len() {
+                return Err(InputError::new(
+                    file,
+                    format!(
+                        "expected {} fields as in the header, found {} (a ragged row)",
+                        header.len(),
+                        record.len()
+                    ),
+                )
+                .at(line));
+            }
+            rows.push((line, record));
+        }
+        Ok(Table {
+            file: file.to_string(),
+            columns,
+            position,
+            rows,
+        })
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(move |(line, record)| Row {
+            table: self,
+            line: *line,
+            record,
+        })
+    }
+
+    pub fn has_column(&self, key: &str) -> bool {
+        self.index_of(key).is_some()
+    }
+
+    fn index_of(&self, key: &str) -> Option<usize> {
+        let i = self.columns.iter().position(|c| c.key == key)?;
+        self.position[i]
+    }
+}
+
+impl<'a> Row<'a> {
+    /// The trimmed cell, or `None` when the column is absent or the cell empty.
+    pub fn get(&self, key: &str) -> Option<&'a str> {
+        let index = self.table.index_of(key)?;
+        let cell = trim(self.record.get(index)?);
+        (!cell.is_empty()).then_some(cell)
+    }
+
+    /// The trimmed cell of a required column; empty is bad input.
+    pub fn require(&self, key: &str) -> Result<&'a str, InputError> {
+        self.get(key)
+            .ok_or_else(|| self.error(key, "empty cell in a required column"))
+    }
+
+    /// An error about the cell in column `key` of this row.
+    pub fn error(&self, key: &str, message: impl Into<String>) -> InputError {
+        InputError::new(&self.table.file, message)
+            .at(self.line)
+            .column(key)
+    }
+
+    /// An error about this row as a whole.
+    pub fn row_error(&self, message: impl Into<String>) -> InputError {
+        InputError::new(&self.table.file, message).at(self.line)
+    }
+
+    pub fn file(&self) -> &'a str {
+        &self.table.file
+    }
+}
+
+/// Trims ASCII and Unicode white space (the ideographic space U+3000 that
+/// Chinese input methods type included) and a stray BOM.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+fn map_header(
+    file: &str,
+    header: &csv::StringRecord,
+    columns: &'static [Column],
+) -> Result<Vec<Option<usize>>, InputError> {
+    let mut position: Vec<Option<usize>> = vec![None; columns.len()];
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (index, raw) in header.iter().enumerate() {
+        let name = trim(raw).to_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+            return Err(InputError::new(
+                file,
+                format!(
+                    "duplicated header `{}` (fields {} and {})",
+                    trim(raw),
+                    first + 1,
+                    index + 1
+                ),
+            )
+            .at(1)
+            .column(trim(raw)));
+        }
+        seen.push((name.clone(), index));
+        let Some(c) = columns
+            .iter()
+            .position(|c| c.key == name || c.aliases.iter().any(|a| a.to_lowercase() == name))
+        else {
+            continue; // extra columns are ignored
+        };
+        if let Some(first) = position[c] {
+            return Err(InputError::new(
+                file,
+                format!(
+                    "column `{}` is given twice: `{}` (field {}) and `{}` (field {})",
+                    columns[c].key,
+                    trim(&header[first]),
+                    first + 1,
+                    trim(raw),
+                    index + 1
+                ),
+            )
+            .at(1)
+            .column(columns[c].key));
+        }
+        position[c] = Some(index);
+    }
+    for (c, column) in columns.iter().enumerate() {
+        if column.required && position[c].is_none() {
+            return Err(InputError::new(
+                file,
+                format!(
+                    "missing required column `{}` ({})",
+                    column.key,
+                    column.aliases.join(", ")
+                ),
+            )
+            .at(1)
+            .column(column.key));
+        }
+    }
+    Ok(position)
+}
+
+fn csv_error(file: &str, e: csv::Error) -> InputError {
+    let line = e.position().map(|p| p.line());
+    let mut err = InputError::new(file, format!("malformed CSV: {e}"));
+    err.line = line;
+    err
+}
+
+/// UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else GB18030,
+/// which also covers GBK and GB2312. Bytes that are neither are bad input,
+/// reported at the line and field where decoding failed.
+fn decode(file: &str, bytes: &[u8]) -> Result<String, InputError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 4);
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(text),
+        encoding_rs::DecoderResult::Malformed(bad, _) => {
+            let at = read.saturating_sub(bad as usize);
+            Err(bad_bytes(file, bytes, at))
+        }
+        encoding_rs::DecoderResult::OutputFull => Err(InputError::new(
+            file,
+            "could not decode the file as GB18030",
+        )),
+    }
+}
+
+fn bad_bytes(file: &str, bytes: &[u8], at: usize) -> InputError {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let field = before[line_start..].iter().filter(|&&b| b == b',').count() + 1;
+    InputError::new(
+        file,
+        format!("bytes that are neither UTF-8 nor GB18030/GBK (field {field}); save the file as UTF-8 or GBK"),
+    )
+    .at(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLUMNS: &[Column] = &[
+        required("id", &["学校代码"]),
+        optional("name", &["学校名称"]),
+    ];
+
+    #[test]
+    fn chinese_headers_in_any_order_with_bom() {
+        let t = Table::parse(
+            "s.csv",
+            "\u{feff}学校名称, 学校代码 \n实验小学,S1\n".as_bytes(),
+            COLUMNS,
+        )
+        .unwrap();
+        let row = t.rows().next().unwrap();
+        assert_eq!(row.get("id"), Some("S1"));
+        assert_eq!(row.get("name"), Some("实验小学"));
+        assert_eq!(row.line, 2);
+    }
+
+    #[test]
+    fn gbk_bytes_decode() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("学校代码,学校名称\nS1,实验小学\n");
+        let t = Table::parse("s.csv", &bytes, COLUMNS).unwrap();
+        assert_eq!(t.rows().next().unwrap().get("name"), Some("实验小学"));
+    }
+
+    #[test]
+    fn undecodable_bytes_name_the_line() {
+        let e = Table::parse("s.csv", b"id,name\nS1,ok\nS2,\xff\xff\n", COLUMNS).unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("field 2"), "{e}");
+    }
+
+    #[test]
+    fn english_and_chinese_for_one_column_is_an_error() {
+        let e = Table::parse("s.csv", "id,学校代码\nS1,S1\n".as_bytes(), COLUMNS).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(1), Some("id")));
+    }
+
+    #[test]
+    fn duplicated_header_and_missing_column() {
+        let e = Table::parse("s.csv", b"id,x,X\n1,2,3\n", COLUMNS).unwrap_err();
+        assert!(e.message.contains("duplicated header"), "{e}");
+        let e = Table::parse("s.csv", b"name\nA\n", COLUMNS).unwrap_err();
+        assert!(e.message.contains("missing required column `id`"), "{e}");
+    }
+
+    #[test]
+    fn ragged_row_names_its_line() {
+        let e = Table::parse("s.csv", b"id,name\nS1,a\nS2\n", COLUMNS).unwrap_err();
+        assert_eq!(e.line, Some(3));
+    }
+
+    #[test]
+    fn header_only_is_empty() {
+        let t = Table::parse("s.csv", b"id,name\n", COLUMNS).unwrap();
+        assert_eq!(t.rows().count(), 0);
+    }
+}

@@ -1,0 +1,114 @@
+//! The errors rotaplan reports, one type per kind of failure, and the exit
+//! status each maps to (the contract's table: 2 bad input, 3 infeasible).
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Bad input: a file, the line in it (1 = header) and the column at fault.
+/// Every message a planner sees for a bad file comes through this type, so
+/// that it always says where and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl InputError {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, line: u64) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into());
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, " line {line}")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column `{column}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Why a plan cannot meet the rules, in the planner's words: the scope
+/// (district or school), the rule, what it requires and the best possible.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Infeasibility {
+    pub scope: String,
+    pub rule: String,
+    pub message: String,
+}
+
+impl fmt::Display for Infeasibility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.scope, self.message)
+    }
+}
+
+/// Everything a command can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Input(#[from] InputError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the policy is infeasible for these inputs:\n{}", list(.0))]
+    Infeasible(Vec<Infeasibility>),
+    #[error("solver failure: {0}")]
+    Solver(String),
+}
+
+fn list(items: &[Infeasibility]) -> String {
+    items
+        .iter()
+        .map(|i| format!("  {i}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The exit status of the contract: 2 bad input or invocation,
+    /// 3 infeasible, 4 an internal solver failure (not the user's fault).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input(_) | Error::Usage(_) | Error::Io { .. } => 2,
+            Error::Infeasible(_) => 3,
+            Error::Solver(_) => 4,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,6 @@
+//! The `rotaplan` binary: everything lives in the library; this maps the
+//! command line to an exit status.
+
+fn main() {
+    std::process::exit(rotaplan::cli::run(std::env::args_os()));
+}

@@ -1,0 +1,317 @@
+//! The rotation model of one district, before any solver sees it.
+//!
+//! Teachers with the same sending school, subject and backbone flag are
+//! interchangeable for every rule, so they form a `Group`, and the model's
+//! unknowns are integer flows along `Arc`s from groups to the rural needs of
+//! the same subject. This keeps a county's model at a few thousand
+//! variables instead of millions (see `../shared/notes/solver.md`); the
+//! individuals are chosen afterwards by `assign`.
+//!
+//! Districts never exchange teachers, so each is a model of its own.
+
+pub mod feasibility;
+
+use crate::data::DataSet;
+use crate::eligibility::Ineligible;
+use crate::geo;
+use crate::policy::{Policy, Scope};
+use std::collections::{BTreeMap, HashMap};
+
+/// Interchangeable eligible teachers.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub school: usize,
+    pub subject: String,
+    pub backbone: bool,
+    /// Teacher indices, in data order.
+    pub teachers: Vec<usize>,
+}
+
+/// A rural need the district's groups may fill.
+#[derive(Debug, Clone)]
+pub struct Need {
+    /// Index into `DataSet::needs`.
+    pub index: usize,
+    pub school: usize,
+    pub subject: String,
+    pub count: u32,
+    pub weight: f64,
+}
+
+/// A possible flow of teachers from a group to a need.
+#[derive(Debug, Clone)]
+pub struct Arc {
+    pub group: usize,
+    pub need: usize,
+    /// 0 when either school has no location, as the contract says.
+    pub distance_km: f64,
+    /// How many of the group's teachers listed the need's school.
+    pub preferred: u32,
+}
+
+/// One place the two ratios are counted: a district, or a sending school
+/// with scope "school".
+#[derive(Debug, Clone)]
+pub struct RuleScope {
+    /// `district 大丰区` or `school S01 (实验小学)`, for messages.
+    pub label: String,
+    /// The sending school, with scope "school".
+    pub school: Option<usize>,
+    pub groups: Vec<usize>,
+    pub eligible: u64,
+    pub min_rotations: u64,
+    pub max_rotations: Option<u64>,
+}
+
+/// At most `cap` teachers of one subject may leave one sending school.
+#[derive(Debug, Clone)]
+pub struct SubjectCap {
+    pub school: usize,
+    pub subject: String,
+    pub groups: Vec<usize>,
+    pub cap: u64,
+}
+
+/// Everything the solver needs about one district.
+#[derive(Debug, Clone)]
+pub struct DistrictModel {
+    pub district: String,
+    pub groups: Vec<Group>,
+    pub needs: Vec<Need>,
+    pub arcs: Vec<Arc>,
+    pub scopes: Vec<RuleScope>,
+    pub caps: Vec<SubjectCap>,
+}
+
+impl DistrictModel {
+    /// Eligible teachers at the district's sending schools.
+    pub fn eligible(&self) -> u64 {
+        self.scopes.iter().map(|s| s.eligible).sum()
+    }
+
+    pub fn required(&self) -> u64 {
+        self.scopes.iter().map(|s| s.min_rotations).sum()
+    }
+
+    pub fn needs_total(&self) -> u64 {
+        self.needs.iter().map(|n| u64::from(n.count)).sum()
+    }
+}
+
+/// A district's display name: the empty district (no `district` column)
+/// is shown as "(all)".
+pub fn district_label(district: &str) -> String {
+    if district.is_empty() {
+        "district (all)".to_string()
+    } else {
+        format!("district {district}")
+    }
+}
+
+/// One model per district that has sending schools or needs, in district
+/// order (UTF-8 bytes).
+pub fn build(
+    data: &DataSet,
+    policy: &Policy,
+    eligibility: &[Result<(), Ineligible>],
+) -> Vec<DistrictModel> {
+    let mut districts: BTreeMap<String, DistrictModel> = BTreeMap::new();
+    // Groups, keyed so that their order is deterministic.
+    let mut group_keys: BTreeMap<(&str, &str, &str, bool), Vec<usize>> = BTreeMap::new();
+    for (t, teacher) in data.teachers.iter().enumerate() {
+        if eligibility[t].is_ok() {
+            let school = &data.schools[teacher.school];
+            group_keys
+                .entry((
+                    &school.district,
+                    &school.id,
+                    &teacher.subject,
+                    teacher.backbone.is_backbone(),
+                ))
+                .or_default()
+                .push(t);
+        }
+    }
+    for ((district, school_id, subject, backbone), teachers) in group_keys {
+        model_of(&mut districts, district).groups.push(Group {
+            school: data.school_index[school_id],
+            subject: subject.to_string(),
+            backbone,
+            teachers,
+        });
+    }
+    for (index, need) in data.needs.iter().flatten().enumerate() {
+        model_of(&mut districts, data.district_of(need.school))
+            .needs
+            .push(Need {
+                index,
+                school: need.school,
+                subject: need.subject.clone(),
+                count: need.count,
+                weight: need.weight,
+            });
+    }
+    // Sending schools without eligible teachers still count (E = 0).
+    for school in data.schools.iter().filter(|s| s.is_sending()) {
+        model_of(&mut districts, &school.district);
+    }
+    let preferred = preference_counts(data);
+    let subject_sizes = subject_sizes(data);
+    districts
+        .into_values()
+        .map(|mut m| {
+            m.arcs = arcs(data, &m, &preferred);
+            m.scopes = scopes(data, policy, &m);
+            m.caps = caps(policy, &m, &subject_sizes);
+            m
+        })
+        .collect()
+}
+
+fn model_of<'m>(
+    districts: &'m mut BTreeMap<String, DistrictModel>,
+    district: &str,
+) -> &'m mut DistrictModel {
+    districts
+        .entry(district.to_string())
+        .or_insert_with(|| DistrictModel {
+            district: district.to_string(),
+            groups: Vec::new(),
+            needs: Vec::new(),
+            arcs: Vec::new(),
+            scopes: Vec::new(),
+            caps: Vec::new(),
+        })
+}
+
+fn arcs(data: &DataSet, m: &DistrictModel, preferred: &HashMap<(usize, usize), u32>) -> Vec<Arc> {
+    let mut needs_by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, need) in m.needs.iter().enumerate() {
+        if need.count > 0 {
+            needs_by_subject.entry(&need.subject).or_default().push(n);
+        }
+    }
+    let mut arcs = Vec::new();
+    for (g, group) in m.groups.iter().enumerate() {
+        for &n in needs_by_subject
+            .get(group.subject.as_str())
+            .into_iter()
+            .flatten()
+        {
+            let to = m.needs[n].school;
+            let distance_km = geo::between(
+                data.schools[group.school].location,
+                data.schools[to].location,
+            )
+            .unwrap_or(0.0);
+            let preferred = group
+                .teachers
+                .iter()
+                .filter(|&&t| preferred.contains_key(&(t, to)))
+                .count() as u32;
+            arcs.push(Arc {
+                group: g,
+                need: n,
+                distance_km,
+                preferred,
+            });
+        }
+    }
+    arcs
+}
+
+/// (teacher, school) -> best rank the teacher gave the school.
+pub fn preference_counts(data: &DataSet) -> HashMap<(usize, usize), u32> {
+    let mut best = HashMap::new();
+    for p in &data.preferences {
+        let rank = best.entry((p.teacher, p.school)).or_insert(p.rank);
+        *rank = (*rank).min(p.rank);
+    }
+    best
+}
+
+/// Teachers (eligible or not) per (school, subject): the base of the
+/// subject-share cap.
+fn subject_sizes(data: &DataSet) -> HashMap<(usize, &str), u64> {
+    let mut sizes = HashMap::new();
+    for t in &data.teachers {
+        *sizes.entry((t.school, t.subject.as_str())).or_insert(0) += 1;
+    }
+    sizes
+}
+
+fn scopes(data: &DataSet, policy: &Policy, m: &DistrictModel) -> Vec<RuleScope> {
+    let rule = |label: String, school: Option<usize>, groups: Vec<usize>| {
+        let eligible = groups
+            .iter()
+            .map(|&g| m.groups[g].teachers.len() as u64)
+            .sum();
+        RuleScope {
+            label,
+            school,
+            groups,
+            eligible,
+            min_rotations: policy.min_rotation_ratio.ceil_of(eligible),
+            max_rotations: policy.max_rotation_ratio.map(|r| r.floor_of(eligible)),
+        }
+    };
+    match policy.scope {
+        Scope::District => vec![rule(
+            district_label(&m.district),
+            None,
+            (0..m.groups.len()).collect(),
+        )],
+        Scope::School => {
+            let mut by_school: BTreeMap<&str, (usize, Vec<usize>)> = data
+                .schools
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.is_sending() && s.district == m.district)
+                .map(|(i, s)| (s.id.as_str(), (i, Vec::new())))
+                .collect();
+            for (g, group) in m.groups.iter().enumerate() {
+                if let Some((_, groups)) = by_school.get_mut(data.schools[group.school].id.as_str())
+                {
+                    groups.push(g);
+                }
+            }
+            by_school
+                .into_values()
+                .map(|(s, groups)| {
+                    let school = &data.schools[s];
+                    rule(
+                        format!("school {} ({})", school.id, school.name),
+                        Some(s),
+                        groups,
+                    )
+                })
+                .collect()
+        }
+    }
+}
+
+fn caps(
+    policy: &Policy,
+    m: &DistrictModel,
+    sizes: &HashMap<(usize, &str), u64>,
+) -> Vec<SubjectCap> {
+    let Some(share) = policy.max_subject_share else {
+        return Vec::new();
+    };
+    let mut by_key: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for (g, group) in m.groups.iter().enumerate() {
+        by_key
+            .entry((group.school, &group.subject))
+            .or_default()
+            .push(g);
+    }
+    by_key
+        .into_iter()
+        .map(|((school, subject), groups)| SubjectCap {
+            school,
+            subject: subject.to_string(),
+            cap: share.floor_of(sizes.get(&(school, subject)).copied().unwrap_or(0)),
+            groups,
+        })
+        .collect()
+}

@@ -1,0 +1,172 @@
+//! `rotaplan plan`: the pipeline from a loaded data set to a rotation plan.
+//! Eligibility, one model per district, an exact feasibility check, the
+//! solves in parallel (rayon), the choice of individuals, and the figures
+//! a planner reads per district.
+
+use crate::assign::{self, Rotation};
+use crate::data::DataSet;
+use crate::eligibility::{self, Ineligible};
+use crate::error::{Error, Infeasibility};
+use crate::model::{self, DistrictModel, feasibility};
+use crate::policy::Policy;
+use crate::solve::{self, SolveError, Status};
+use rayon::prelude::*;
+
+/// What the plan does in one district.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DistrictSummary {
+    pub district: String,
+    pub eligible: u64,
+    pub required: u64,
+    pub rotating: u64,
+    pub backbone: u64,
+    pub needs_filled: u64,
+    pub needs_total: u64,
+    pub total_distance_km: f64,
+    pub mean_distance_km: Option<f64>,
+    /// `None` when the district was not solved (infeasible).
+    pub status: Option<Status>,
+    pub solve_seconds: f64,
+    pub infeasible: Vec<Infeasibility>,
+}
+
+/// A whole plan: the moves, sorted by district, sending school and
+/// teacher id, and the per-district figures.
+#[derive(Debug, Clone)]
+pub struct RotationPlan {
+    pub rotations: Vec<Rotation>,
+    pub districts: Vec<DistrictSummary>,
+    /// Teachers at sending schools who may not rotate, with the reason.
+    pub ineligible: Vec<(usize, Ineligible)>,
+}
+
+impl RotationPlan {
+    pub fn feasible(&self) -> bool {
+        self.districts.iter().all(|d| d.infeasible.is_empty())
+    }
+
+    pub fn infeasibilities(&self) -> Vec<Infeasibility> {
+        self.districts
+            .iter()
+            .flat_map(|d| d.infeasible.iter().cloned())
+            .collect()
+    }
+
+    /// Whether every district's plan is proven optimal.
+    pub fn optimal(&self) -> bool {
+        self.districts
+            .iter()
+            .all(|d| d.status != Some(Status::TimeLimit))
+    }
+
+    pub fn total(&self, field: fn(&DistrictSummary) -> u64) -> u64 {
+        self.districts.iter().map(field).sum()
+    }
+
+    pub fn total_distance_km(&self) -> f64 {
+        self.rotations.iter().filter_map(|r| r.distance_km).sum()
+    }
+}
+
+/// Plans every district. Infeasible districts are reported in the result
+/// (not as an error) so that reports can show them next to the others.
+pub fn plan(data: &DataSet, policy: &Policy) -> Result<RotationPlan, Error> {
+    if data.needs.is_none() {
+        return Err(Error::Usage(
+            "plan needs needs.csv: put it in the data folder or give --needs".to_string(),
+        ));
+    }
+    let eligibility = eligibility::assess(data, policy);
+    let models = model::build(data, policy, &eligibility);
+    let ranks = model::preference_counts(data);
+    let solved: Vec<Result<(DistrictSummary, Vec<Rotation>), Error>> = models
+        .par_iter()
+        .map(|m| plan_district(data, policy, m, &ranks))
+        .collect();
+    let mut rotations = Vec::new();
+    let mut districts = Vec::new();
+    for result in solved {
+        let (summary, mut moves) = result?;
+        districts.push(summary);
+        rotations.append(&mut moves);
+    }
+    rotations.sort_by(|a, b| {
+        let key = |r: &Rotation| {
+            let from = &data.schools[data.teachers[r.teacher].school];
+            (
+                from.district.as_str(),
+                from.id.as_str(),
+                data.teachers[r.teacher].id.as_str(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let ineligible = eligibility
+        .into_iter()
+        .enumerate()
+        .filter_map(|(t, e)| match e {
+            Err(reason) if reason != Ineligible::NotAtSendingSchool => Some((t, reason)),
+            _ => None,
+        })
+        .collect();
+    Ok(RotationPlan {
+        rotations,
+        districts,
+        ineligible,
+    })
+}
+
+fn plan_district(
+    data: &DataSet,
+    policy: &Policy,
+    m: &DistrictModel,
+    ranks: &std::collections::HashMap<(usize, usize), u32>,
+) -> Result<(DistrictSummary, Vec<Rotation>), Error> {
+    let mut summary = DistrictSummary {
+        district: m.district.clone(),
+        eligible: m.eligible(),
+        required: m.required(),
+        rotating: 0,
+        backbone: 0,
+        needs_filled: 0,
+        needs_total: m.needs_total(),
+        total_distance_km: 0.0,
+        mean_distance_km: None,
+        status: None,
+        solve_seconds: 0.0,
+        infeasible: feasibility::diagnose(m, policy),
+    };
+    if !summary.infeasible.is_empty() {
+        return Ok((summary, Vec::new()));
+    }
+    let solved = match solve::solve(m, policy) {
+        Ok(solved) => solved,
+        Err(SolveError::Infeasible) => {
+            summary.infeasible.push(Infeasibility {
+                scope: model::district_label(&m.district),
+                rule: "combined".to_string(),
+                message: "each rule can be met on its own, but not all together: the sending schools compete for the same needs".to_string(),
+            });
+            return Ok((summary, Vec::new()));
+        }
+        Err(SolveError::Failed(why)) => {
+            return Err(Error::Solver(format!(
+                "{}: {why}",
+                model::district_label(&m.district)
+            )));
+        }
+    };
+    let rotations = assign::assign(data, m, &solved.flows, ranks);
+    summary.rotating = rotations.len() as u64;
+    summary.backbone = rotations
+        .iter()
+        .filter(|r| data.teachers[r.teacher].backbone.is_backbone())
+        .count() as u64;
+    summary.needs_filled = solved.flows.iter().map(|&f| u64::from(f)).sum();
+    summary.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum();
+    summary.mean_distance_km =
+        (!rotations.is_empty()).then(|| summary.total_distance_km / rotations.len() as f64);
+    summary.status = Some(solved.status);
+    summary.solve_seconds = solved.seconds;
+    Ok((summary, rotations))
+}

@@ -1,0 +1,74 @@
+//! How an audit is shown: the per-scope counts with pass or fail, then the
+//! violations grouped by rule; or the JSON object of `--format json`.
+
+use super::text::TextTable;
+use crate::audit::AuditReport;
+use crate::policy::Policy;
+use std::collections::BTreeMap;
+
+pub fn table(report: &AuditReport, policy: &Policy) -> String {
+    let mut out = format!(
+        "rotaplan audit: rotate >= {} of eligible teachers, backbone >= {} of rotating\n\n",
+        policy.min_rotation_ratio, policy.min_backbone_share
+    );
+    let by_school = report.scopes.iter().any(|s| s.school.is_some());
+    let mut header = vec!["district"];
+    if by_school {
+        header.push("school");
+    }
+    header.extend([
+        "eligible",
+        "required",
+        "rotating",
+        "backbone",
+        "backbone required",
+        "result",
+    ]);
+    let mut t = TextTable::new(&header);
+    for s in &report.scopes {
+        let mut row = vec![if s.district.is_empty() {
+            "(all)".to_string()
+        } else {
+            s.district.clone()
+        }];
+        if by_school {
+            row.push(s.school.clone().unwrap_or_default());
+        }
+        row.extend([
+            s.eligible.to_string(),
+            s.required.to_string(),
+            s.rotating.to_string(),
+            s.backbone.to_string(),
+            s.backbone_required.to_string(),
+            if s.ok { "pass" } else { "FAIL" }.to_string(),
+        ]);
+        t.row(row);
+    }
+    out.push_str(&t.render());
+    if let (Some(filled), Some(total)) = (report.needs_filled, report.needs_total) {
+        out.push_str(&format!("\nneeds filled: {filled} of {total}\n"));
+    }
+    if report.violations.is_empty() {
+        out.push_str("\nOK: the plan meets every rule.\n");
+        return out;
+    }
+    let mut by_rule: BTreeMap<&str, Vec<&crate::audit::Violation>> = BTreeMap::new();
+    for v in &report.violations {
+        by_rule.entry(v.rule).or_default().push(v);
+    }
+    out.push_str(&format!("\nFAIL: {} violations\n", report.violations.len()));
+    for (rule, list) in by_rule {
+        out.push_str(&format!("\n{rule} ({}):\n", list.len()));
+        for v in list {
+            match v.line {
+                Some(line) => out.push_str(&format!("  line {line}: {}\n", v.message)),
+                None => out.push_str(&format!("  {}\n", v.message)),
+            }
+        }
+    }
+    out
+}
+
+pub fn json(report: &AuditReport) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

@@ -1,0 +1,72 @@
+//! Output: the plan file, the tables a planner reads and the JSON tools
+//! read. Files are written whole or not at all (a temporary file in the
+//! same folder, then a rename), and never over an input.
+
+pub mod audit;
+pub mod plan;
+pub mod text;
+
+use crate::error::Error;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Refuses an output path that names one of the inputs.
+pub fn refuse_input(out: &Path, inputs: &[&Path]) -> Result<(), Error> {
+    let out_abs = absolute(out);
+    for input in inputs {
+        if absolute(input) == out_abs {
+            return Err(Error::Usage(format!(
+                "refusing to write {}: it is an input file",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The path with symlinks resolved where it exists (the file, or else its
+/// folder), so that two spellings of one file compare equal.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Writes `path` atomically: the content goes to a temporary file beside
+/// it, which is renamed over `path` only once complete.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io = |e| Error::io(path, e);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".rotaplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    {
+        let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out).map_err(io)?;
+        out.flush().map_err(io)?;
+    }
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Kilometres as written in files and tables: three decimals.
+pub fn km(value: f64) -> String {
+    format!("{value:.3}")
+}

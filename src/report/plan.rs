@@ -1,0 +1,258 @@
+//! How a rotation plan is shown: `plan.csv` (the contract's columns first,
+//! then the project's), the per-district summary table, and the JSON
+//! object of `--format json`.
+
+use super::km;
+use super::text::TextTable;
+use crate::data::DataSet;
+use crate::plan::{DistrictSummary, RotationPlan};
+use crate::policy::Policy;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The columns of `plan.csv`: the contract's seven, then extras.
+pub const COLUMNS: &[&str] = &[
+    "teacher",
+    "name",
+    "subject",
+    "backbone",
+    "from_school",
+    "to_school",
+    "distance_km",
+    "district",
+    "backbone_level",
+    "from_school_name",
+    "to_school_name",
+    "preference_rank",
+];
+
+/// One row of the plan, as written.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRow<'a> {
+    pub teacher: &'a str,
+    pub name: &'a str,
+    pub subject: &'a str,
+    pub backbone: bool,
+    pub from_school: &'a str,
+    pub to_school: &'a str,
+    pub distance_km: Option<f64>,
+    pub district: &'a str,
+    pub backbone_level: crate::data::Backbone,
+    pub from_school_name: &'a str,
+    pub to_school_name: &'a str,
+    pub preference_rank: Option<u32>,
+}
+
+pub fn rows<'a>(data: &'a DataSet, plan: &RotationPlan) -> Vec<PlanRow<'a>> {
+    plan.rotations
+        .iter()
+        .map(|r| {
+            let t = &data.teachers[r.teacher];
+            let from = &data.schools[t.school];
+            let to = &data.schools[r.to_school];
+            PlanRow {
+                teacher: &t.id,
+                name: &t.name,
+                subject: &t.subject,
+                backbone: t.backbone.is_backbone(),
+                from_school: &from.id,
+                to_school: &to.id,
+                distance_km: r.distance_km,
+                district: &from.district,
+                backbone_level: t.backbone,
+                from_school_name: &from.name,
+                to_school_name: &to.name,
+                preference_rank: r.preference_rank,
+            }
+        })
+        .collect()
+}
+
+/// `plan.csv`'s bytes: UTF-8 without BOM, distances with three decimals.
+pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COLUMNS)?;
+    for r in rows {
+        let level = serde_json::to_value(r.backbone_level)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        w.write_record([
+            r.teacher,
+            r.name,
+            r.subject,
+            if r.backbone { "true" } else { "false" },
+            r.from_school,
+            r.to_school,
+            &r.distance_km.map(km).unwrap_or_default(),
+            r.district,
+            &level,
+            r.from_school_name,
+            r.to_school_name,
+            &r.preference_rank.map(|k| k.to_string()).unwrap_or_default(),
+        ])?;
+    }
+    w.flush()
+}
+
+/// The per-district summary a planner reads at a glance.
+pub fn table(plan: &RotationPlan, policy: &Policy, data: &DataSet) -> String {
+    let mut out = format!(
+        "rotaplan plan: rotate >= {} of eligible teachers, backbone >= {} of rotating, per {}\n\n",
+        policy.min_rotation_ratio,
+        policy.min_backbone_share,
+        match policy.scope {
+            crate::policy::Scope::District => "district",
+            crate::policy::Scope::School => "sending school",
+        }
+    );
+    let mut t = TextTable::new(&[
+        "district",
+        "eligible",
+        "required",
+        "rotating",
+        "backbone",
+        "share",
+        "needs filled",
+        "distance km",
+        "mean km",
+        "status",
+        "time s",
+    ]);
+    for d in &plan.districts {
+        t.row(summary_cells(d));
+    }
+    if plan.districts.len() > 1 {
+        let total = totals(plan);
+        t.row(summary_cells(&total));
+    }
+    out.push_str(&t.render());
+    let infeasible = plan.infeasibilities();
+    if !infeasible.is_empty() {
+        out.push_str("\nINFEASIBLE: the rules cannot be met with these inputs:\n");
+        for i in &infeasible {
+            out.push_str(&format!("  {i}\n"));
+        }
+    } else if !plan.optimal() {
+        out.push_str("\nNOTE: the plan meets every rule but is NOT proven optimal (solver time limit reached).\n");
+    }
+    out.push_str(&ineligible_line(plan, data));
+    out
+}
+
+fn summary_cells(d: &DistrictSummary) -> Vec<String> {
+    let share = if d.rotating == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.1}%", 100.0 * d.backbone as f64 / d.rotating as f64)
+    };
+    vec![
+        if d.district.is_empty() {
+            "(all)".to_string()
+        } else {
+            d.district.clone()
+        },
+        d.eligible.to_string(),
+        d.required.to_string(),
+        d.rotating.to_string(),
+        d.backbone.to_string(),
+        share,
+        format!("{} / {}", d.needs_filled, d.needs_total),
+        format!("{:.1}", d.total_distance_km),
+        d.mean_distance_km
+            .map_or("-".to_string(), |m| format!("{m:.1}")),
+        match (d.status, d.infeasible.is_empty()) {
+            (_, false) => "INFEASIBLE".to_string(),
+            (Some(s), true) => s.to_string(),
+            (None, true) => "-".to_string(),
+        },
+        format!("{:.2}", d.solve_seconds),
+    ]
+}
+
+fn totals(plan: &RotationPlan) -> DistrictSummary {
+    let rotating = plan.total(|d| d.rotating);
+    let distance = plan.total_distance_km();
+    DistrictSummary {
+        district: "total".to_string(),
+        eligible: plan.total(|d| d.eligible),
+        required: plan.total(|d| d.required),
+        rotating,
+        backbone: plan.total(|d| d.backbone),
+        needs_filled: plan.total(|d| d.needs_filled),
+        needs_total: plan.total(|d| d.needs_total),
+        total_distance_km: distance,
+        mean_distance_km: (rotating > 0).then(|| distance / rotating as f64),
+        status: plan.districts.iter().filter_map(|d| d.status).max(),
+        solve_seconds: plan.districts.iter().map(|d| d.solve_seconds).sum(),
+        infeasible: plan.infeasibilities(),
+    }
+}
+
+fn ineligible_line(plan: &RotationPlan, _data: &DataSet) -> String {
+    if plan.ineligible.is_empty() {
+        return String::new();
+    }
+    let mut by_reason: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, reason) in &plan.ineligible {
+        *by_reason.entry(reason.code()).or_default() += 1;
+    }
+    let parts: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    format!(
+        "\nnot eligible at sending schools: {} ({}); see --format json for each teacher\n",
+        plan.ineligible.len(),
+        parts.join(", ")
+    )
+}
+
+#[derive(Serialize)]
+struct Ineligible<'a> {
+    teacher: &'a str,
+    reason: &'static str,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    feasible: bool,
+    optimal: bool,
+    eligible: u64,
+    required: u64,
+    rotating: u64,
+    backbone: u64,
+    needs_filled: u64,
+    needs_total: u64,
+    total_distance_km: f64,
+    districts: &'a [DistrictSummary],
+    infeasible: Vec<crate::error::Infeasibility>,
+    ineligible: Vec<Ineligible<'a>>,
+    plan: &'a [PlanRow<'a>],
+}
+
+/// The `--format json` object (keys as in the contract, plus extras).
+pub fn json(plan: &RotationPlan, rows: &[PlanRow], data: &DataSet) -> String {
+    let object = PlanJson {
+        feasible: plan.feasible(),
+        optimal: plan.feasible() && plan.optimal(),
+        eligible: plan.total(|d| d.eligible),
+        required: plan.total(|d| d.required),
+        rotating: plan.total(|d| d.rotating),
+        backbone: plan.total(|d| d.backbone),
+        needs_filled: plan.total(|d| d.needs_filled),
+        needs_total: plan.total(|d| d.needs_total),
+        total_distance_km: (plan.total_distance_km() * 1000.0).round() / 1000.0,
+        districts: &plan.districts,
+        infeasible: plan.infeasibilities(),
+        ineligible: plan
+            .ineligible
+            .iter()
+            .map(|(t, reason)| Ineligible {
+                teacher: &data.teachers[*t].id,
+                reason: reason.code(),
+                detail: reason.to_string(),
+            })
+            .collect(),
+        plan: rows,
+    };
+    serde_json::to_string_pretty(&object).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

@@ -1,0 +1,74 @@
+//! Aligned plain-text tables that stay aligned with Chinese names (which
+//! are two columns wide on a terminal).
+
+use unicode_width::UnicodeWidthStr;
+
+/// A table with a header row; numeric-looking cells are right-aligned.
+#[derive(Debug, Default)]
+pub struct TextTable {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl TextTable {
+    pub fn new(header: &[&str]) -> Self {
+        TextTable {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    pub fn render(&self) -> String {
+        let columns = self.header.len();
+        let mut widths = vec![0; columns];
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.width());
+            }
+        }
+        let mut out = String::new();
+        for row in std::iter::once(&self.header).chain(&self.rows) {
+            let mut line = String::new();
+            for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+                let pad = " ".repeat(w - cell.width());
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                if i > 0 && looks_numeric(cell) {
+                    line.push_str(&pad);
+                    line.push_str(cell);
+                } else {
+                    line.push_str(cell);
+                    line.push_str(&pad);
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn looks_numeric(cell: &str) -> bool {
+    cell.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_cells_align() {
+        let mut t = TextTable::new(&["district", "eligible"]);
+        t.row(vec!["大丰区".into(), "12".into()]);
+        t.row(vec!["abc".into(), "3".into()]);
+        let text = t.render();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1].width(), lines[0].width());
+        assert!(lines[2].ends_with("       3"), "{text}");
+    }
+}

@@ -1,0 +1,78 @@
+//! Helpers shared by the integration tests: small data sets written into a
+//! temporary folder, and the real binary run on them.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// A temporary data folder holding the given files.
+pub struct DataDir {
+    pub dir: tempfile::TempDir,
+}
+
+impl DataDir {
+    pub fn new(files: &[(&str, &[u8])]) -> DataDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, bytes) in files {
+            std::fs::write(dir.path().join(name), bytes).expect("write fixture");
+        }
+        DataDir { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, bytes: &[u8]) {
+        std::fs::write(self.file(name), bytes).expect("write fixture");
+    }
+}
+
+/// `rotaplan` with the given arguments, run inside `cwd`.
+pub fn rotaplan(cwd: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("rotaplan")
+        .expect("binary built")
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("rotaplan runs")
+}
+
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// One urban school U1 with `teachers` eligible 数学 teachers, of whom
+/// `backbone` are backbone, and one rural school R1 needing `need` 数学.
+pub fn one_district(teachers: usize, backbone: usize, need: u32) -> Vec<(&'static str, Vec<u8>)> {
+    let schools = "id,name,area,district,lat,lon\nU1,城区实验小学,urban,大丰,33.2,120.4\nR1,草堰小学,rural,大丰,33.0,120.3\n";
+    let mut t = String::from("id,name,school,subject,backbone,years_at_school\n");
+    for i in 0..teachers {
+        let b = if i < backbone { "county" } else { "none" };
+        t += &format!("T{i:03},教师{i},U1,数学,{b},{}\n", 6 + i % 10);
+    }
+    let needs = format!("school,subject,count\nR1,数学,{need}\n");
+    vec![
+        ("schools.csv", schools.as_bytes().to_vec()),
+        ("teachers.csv", t.into_bytes()),
+        ("needs.csv", needs.into_bytes()),
+    ]
+}
+
+pub fn data_dir(files: Vec<(&'static str, Vec<u8>)>) -> DataDir {
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    DataDir::new(&refs)
+}
+
+/// The JSON object a command printed.
+pub fn json(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}

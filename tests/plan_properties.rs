@@ -1,0 +1,238 @@
+//! Property: on random small data sets, every plan the solver returns meets
+//! the ratios, the needs and the districts as recounted here, and fills as
+//! much weighted need as a brute-force search over every teacher-by-teacher
+//! assignment; and when rotaplan says infeasible, the search finds no
+//! assignment either.
+
+use proptest::prelude::*;
+use rotaplan::data::{DataPaths, DataSet};
+use rotaplan::policy::{Policy, Ratio, Scope};
+
+#[derive(Debug, Clone)]
+struct Case {
+    /// Per school: (district 0/1, urban?).
+    schools: Vec<(u8, bool)>,
+    /// Per teacher: (school, subject 0..3, backbone, years, exempt).
+    teachers: Vec<(usize, u8, bool, u32, bool)>,
+    /// Per need: (school, subject, count, weight).
+    needs: Vec<(usize, u8, u32, u32)>,
+    ratio: (u64, u64),
+    share: (u64, u64),
+    scope_school: bool,
+}
+
+const SUBJECTS: [&str; 3] = ["语文", "数学", "英语"];
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        prop::collection::vec((0u8..2, any::<bool>()), 2..5),
+        1u64..6,
+        0u64..5,
+        prop::bool::weighted(0.25),
+    )
+        .prop_flat_map(|(mut schools, r, s, scope_school)| {
+            schools[0].1 = true; // at least one sending school
+            schools[1].1 = false; // and one receiving school
+            let n = schools.len();
+            (
+                Just(schools),
+                prop::collection::vec(
+                    (
+                        0..n,
+                        0u8..2,
+                        prop::bool::weighted(0.3),
+                        3u32..12,
+                        prop::bool::weighted(0.1),
+                    ),
+                    0..10,
+                ),
+                prop::collection::vec((0..n, 0u8..2, 0u32..4, 1u32..4), 0..5),
+                Just((r, 10)),
+                Just((s, 10)),
+                Just(scope_school),
+            )
+        })
+        .prop_map(
+            |(schools, teachers, needs, ratio, share, scope_school)| Case {
+                needs: dedup_needs(&schools, needs),
+                schools,
+                teachers,
+                ratio,
+                share,
+                scope_school,
+            },
+        )
+}
+
+/// Needs only at receiving schools, one row per (school, subject).
+fn dedup_needs(
+    schools: &[(u8, bool)],
+    needs: Vec<(usize, u8, u32, u32)>,
+) -> Vec<(usize, u8, u32, u32)> {
+    let mut seen = std::collections::HashSet::new();
+    needs
+        .into_iter()
+        .filter(|n| !schools[n.0].1 && seen.insert((n.0, n.1)))
+        .collect()
+}
+
+fn load(c: &Case) -> (tempfile::TempDir, DataSet) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = String::from("id,area,district,lat,lon\n");
+    for (i, (d, urban)) in c.schools.iter().enumerate() {
+        let area = if *urban { "urban" } else { "rural" };
+        s += &format!(
+            "S{i},{area},D{d},{},{}\n",
+            33.0 + i as f64 * 0.05,
+            120.0 + (i % 2) as f64 * 0.1
+        );
+    }
+    let mut t = String::from("id,school,subject,backbone,years_at_school,exempt\n");
+    for (i, (school, subject, backbone, years, exempt)) in c.teachers.iter().enumerate() {
+        let exempt = if *exempt { "病假" } else { "" };
+        t += &format!(
+            "T{i},S{school},{},{backbone},{years},{exempt}\n",
+            SUBJECTS[*subject as usize]
+        );
+    }
+    let mut n = String::from("school,subject,count,weight\n");
+    for (school, subject, count, weight) in &c.needs {
+        n += &format!(
+            "S{school},{},{count},{weight}\n",
+            SUBJECTS[*subject as usize]
+        );
+    }
+    for (name, text) in [("schools.csv", s), ("teachers.csv", t), ("needs.csv", n)] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let paths = DataPaths::resolve(Some(dir.path()), None, None, None, None, None).unwrap();
+    let data = DataSet::load(&paths).unwrap();
+    (dir, data)
+}
+
+fn policy(c: &Case) -> Policy {
+    Policy {
+        min_rotation_ratio: Ratio::new(c.ratio.0, c.ratio.1),
+        min_backbone_share: Ratio::new(c.share.0, c.share.1),
+        scope: if c.scope_school {
+            Scope::School
+        } else {
+            Scope::District
+        },
+        ..Policy::default()
+    }
+}
+
+/// The test's own reading of eligibility: at an urban school, not exempt,
+/// at least 6 years.
+fn eligible(c: &Case, t: usize) -> bool {
+    let (school, _, _, years, exempt) = c.teachers[t];
+    c.schools[school].1 && !exempt && years >= 6
+}
+
+/// The rule scope of a sending school: its district, or itself.
+fn scope_of(c: &Case, school: usize) -> usize {
+    if c.scope_school {
+        school
+    } else {
+        c.schools[school].0 as usize + 1000
+    }
+}
+
+/// Whether an assignment (teacher -> need index) meets every rule.
+fn meets_rules(c: &Case, assignment: &[Option<usize>]) -> bool {
+    let mut scopes: std::collections::HashMap<usize, (u64, u64, u64)> = Default::default();
+    for (s, (_, urban)) in c.schools.iter().enumerate() {
+        if *urban {
+            scopes.entry(scope_of(c, s)).or_default();
+        }
+    }
+    let mut filled = vec![0u32; c.needs.len()];
+    for (t, a) in assignment.iter().enumerate() {
+        let (school, subject, backbone, _, _) = c.teachers[t];
+        if eligible(c, t) {
+            scopes.get_mut(&scope_of(c, school)).unwrap().0 += 1;
+        }
+        if let Some(n) = *a {
+            let (to, need_subject, _, _) = c.needs[n];
+            if !eligible(c, t) || need_subject != subject || c.schools[to].0 != c.schools[school].0
+            {
+                return false;
+            }
+            filled[n] += 1;
+            let e = scopes.get_mut(&scope_of(c, school)).unwrap();
+            e.1 += 1;
+            e.2 += u64::from(backbone);
+        }
+    }
+    let needs_ok = filled.iter().zip(&c.needs).all(|(f, n)| *f <= n.2);
+    let ratios_ok = scopes
+        .values()
+        .all(|&(e, r, b)| r * c.ratio.1 >= c.ratio.0 * e && b * c.share.1 >= c.share.0 * r);
+    needs_ok && ratios_ok
+}
+
+fn weighted_fill(c: &Case, assignment: &[Option<usize>]) -> u64 {
+    assignment
+        .iter()
+        .flatten()
+        .map(|&n| u64::from(c.needs[n].3))
+        .sum()
+}
+
+/// The best weighted fill over every assignment, or `None` if none meets
+/// the rules.
+fn brute_force(c: &Case) -> Option<u64> {
+    fn go(c: &Case, t: usize, a: &mut Vec<Option<usize>>, best: &mut Option<u64>) {
+        if t == c.teachers.len() {
+            if meets_rules(c, a) {
+                let v = weighted_fill(c, a);
+                *best = Some(best.map_or(v, |b| b.max(v)));
+            }
+            return;
+        }
+        a.push(None);
+        go(c, t + 1, a, best);
+        a.pop();
+        if eligible(c, t) {
+            for n in 0..c.needs.len() {
+                let taken = a.iter().filter(|&&x| x == Some(n)).count() as u32;
+                if c.needs[n].1 == c.teachers[t].1 && taken < c.needs[n].2 {
+                    a.push(Some(n));
+                    go(c, t + 1, a, best);
+                    a.pop();
+                }
+            }
+        }
+    }
+    let mut best = None;
+    go(c, 0, &mut Vec::new(), &mut best);
+    best
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn solver_plans_meet_the_rules_and_are_optimal(c in case()) {
+        let (_dir, data) = load(&c);
+        let plan = rotaplan::plan::plan(&data, &policy(&c)).unwrap();
+        let best = brute_force(&c);
+        if !plan.feasible() {
+            prop_assert_eq!(best, None, "rotaplan says infeasible: {:?}", plan.infeasibilities());
+            return Ok(());
+        }
+        // The plan as an assignment, recounted by this test.
+        let mut assignment = vec![None; c.teachers.len()];
+        for r in &plan.rotations {
+            let t = r.teacher;
+            prop_assert!(assignment[t].is_none(), "teacher {} twice", t);
+            let subject = c.teachers[t].1;
+            let need = c.needs.iter().position(|n| n.0 == r.to_school && n.1 == subject);
+            prop_assert!(need.is_some(), "teacher {} sent where no need in the subject", t);
+            assignment[t] = need;
+        }
+        prop_assert!(meets_rules(&c, &assignment), "plan breaks a rule: {:?}", assignment);
+        prop_assert_eq!(Some(weighted_fill(&c, &assignment)), best);
+    }
+}
