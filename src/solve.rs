@@ -3,6 +3,14 @@
 //! filled, then, with that fill held, the least total distance, then, with
 //! both held, the most teachers sent to a school they asked for.
 //!
+//! The third stage holds the distance by holding the number of teachers
+//! moving between each pair of located schools, not by one dense "total
+//! distance <= optimum" row: that row costs HiGHS over a second of setup
+//! per county (clique extraction on a knapsack row over thousands of
+//! binaries), while pair rows are sparse and keep the distance exactly.
+//! Preferences then choose among the groups of a school (backbone or not)
+//! and among schools without a location, which is where ties occur.
+//!
 //! Each stage is a separate MILP warm-started from the previous stage's
 //! solution. HiGHS settings follow `../shared/notes/solver.md`: presolve
 //! and symmetry detection off (they spend seconds on the two dense ratio
@@ -60,11 +68,12 @@ enum Stage {
     Preference,
 }
 
-/// The objective values reached by earlier stages, held by later ones.
-#[derive(Default, Clone, Copy)]
+/// What earlier stages reached, held by later ones.
+#[derive(Default, Clone)]
 struct Held {
     fill: Option<f64>,
-    distance: Option<f64>,
+    /// Per pair of located schools: its arcs and their total flow.
+    pairs: Option<Vec<(Vec<usize>, f64)>>,
 }
 
 /// Solves the district's model through every stage that can matter.
@@ -88,12 +97,12 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     let mut best: Option<Vec<f64>> = None;
     let mut status = Status::Optimal;
     for stage in stages {
-        match run_stage(m, policy, stage, held, best.as_deref()) {
+        match run_stage(m, policy, stage, &held, best.as_deref()) {
             Ok((values, stage_status)) => {
                 status = status.max(stage_status);
                 match stage {
                     Stage::Fill => held.fill = Some(fill_value(m, &values)),
-                    Stage::Distance => held.distance = Some(distance_value(m, &values)),
+                    Stage::Distance => held.pairs = Some(pair_flows(m, &values)),
                     Stage::Preference => {}
                 }
                 best = Some(values);
@@ -124,12 +133,21 @@ fn fill_value(m: &DistrictModel, x: &[f64]) -> f64 {
         .sum()
 }
 
-fn distance_value(m: &DistrictModel, x: &[f64]) -> f64 {
-    m.arcs
-        .iter()
-        .zip(x)
-        .map(|(a, v)| a.distance_km * v.round())
-        .sum()
+/// Arcs grouped by (sending school, receiving school) where the distance
+/// is known, with the flow `x` sends along each pair.
+fn pair_flows(m: &DistrictModel, x: &[f64]) -> Vec<(Vec<usize>, f64)> {
+    let mut pairs: std::collections::BTreeMap<(usize, usize), (Vec<usize>, f64)> =
+        Default::default();
+    for (a, arc) in m.arcs.iter().enumerate() {
+        if arc.distance_km > 0.0 {
+            let pair = pairs
+                .entry((m.groups[arc.group].school, m.needs[arc.need].school))
+                .or_default();
+            pair.0.push(a);
+            pair.1 += x[a].round();
+        }
+    }
+    pairs.into_values().collect()
 }
 
 /// Builds and solves one stage; returns the arc flows.
@@ -137,7 +155,7 @@ fn run_stage(
     m: &DistrictModel,
     policy: &Policy,
     stage: Stage,
-    held: Held,
+    held: &Held,
     warm: Option<&[f64]>,
 ) -> Result<(Vec<f64>, Status), SolveError> {
     let mut vars = ProblemVariables::new();
@@ -271,21 +289,21 @@ fn add_rules(problem: &mut HighsProblem, m: &DistrictModel, x: &[Variable], poli
     }
 }
 
-/// Earlier stages' optima, held with a small tolerance for round-off.
-fn add_held(problem: &mut HighsProblem, m: &DistrictModel, x: &[Variable], held: Held) {
-    let slack = |v: f64| 1e-7 * v.abs().max(1.0);
+/// Earlier stages' results: the fill with a small tolerance for
+/// round-off, the pair flows exactly.
+fn add_held(problem: &mut HighsProblem, m: &DistrictModel, x: &[Variable], held: &Held) {
     if let Some(fill) = held.fill {
         let mut e = Expression::with_capacity(x.len());
         for (a, &v) in m.arcs.iter().zip(x) {
             e.add_mul(-m.needs[a.need].weight, v);
         }
-        problem.add_constraint(e.leq(-fill + slack(fill)));
+        problem.add_constraint(e.leq(-fill + 1e-7 * fill.abs().max(1.0)));
     }
-    if let Some(distance) = held.distance {
-        let mut e = Expression::with_capacity(x.len());
-        for (a, &v) in m.arcs.iter().zip(x) {
-            e.add_mul(a.distance_km, v);
+    for (arcs, flow) in held.pairs.iter().flatten() {
+        let mut e = Expression::with_capacity(arcs.len());
+        for &a in arcs {
+            e.add_mul(1.0, x[a]);
         }
-        problem.add_constraint(e.leq(distance + slack(distance)));
+        problem.add_constraint(e.eq(*flow));
     }
 }
