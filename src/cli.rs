@@ -210,6 +210,9 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
     let plan = crate::plan::plan(&data, &policy)?;
     let rows = report::plan::rows(&data, &plan);
     if plan.feasible() {
+        self_audit(&data, &policy, &rows)?;
+    }
+    if plan.feasible() {
         report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows))?;
     }
     match args.format {
@@ -230,6 +233,34 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
         Ok(0)
     } else {
         Err(Error::Infeasible(plan.infeasibilities()))
+    }
+}
+
+/// Every plan passes the independent auditor before it is written; a
+/// failure is a bug in the planner, reported as such (exit 4).
+fn self_audit(
+    data: &DataSet,
+    policy: &Policy,
+    rows: &[report::plan::PlanRow],
+) -> Result<(), Error> {
+    let lines: Vec<crate::audit::PlanLine> = rows
+        .iter()
+        .zip(2..)
+        .map(|(r, line)| crate::audit::PlanLine {
+            line,
+            teacher: r.teacher.to_string(),
+            to_school: r.to_school.to_string(),
+        })
+        .collect();
+    let check = crate::audit::audit(data, policy, &lines);
+    match check.violations.first() {
+        None => Ok(()),
+        Some(v) => Err(Error::Solver(format!(
+            "the plan failed the independent audit ({} violations; first: {}: {})",
+            check.violations.len(),
+            v.rule,
+            v.message
+        ))),
     }
 }
 

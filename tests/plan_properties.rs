@@ -5,6 +5,7 @@
 //! assignment either.
 
 use proptest::prelude::*;
+use rotaplan::audit::{PlanLine, audit};
 use rotaplan::data::{DataPaths, DataSet};
 use rotaplan::policy::{Policy, Ratio, Scope};
 
@@ -234,5 +235,77 @@ proptest! {
         }
         prop_assert!(meets_rules(&c, &assignment), "plan breaks a rule: {:?}", assignment);
         prop_assert_eq!(Some(weighted_fill(&c, &assignment)), best);
+    }
+}
+
+fn plan_lines(data: &DataSet, plan: &rotaplan::plan::RotationPlan) -> Vec<PlanLine> {
+    plan.rotations
+        .iter()
+        .zip(2..)
+        .map(|(r, line)| PlanLine {
+            line,
+            teacher: data.teachers[r.teacher].id.clone(),
+            to_school: data.schools[r.to_school].id.clone(),
+        })
+        .collect()
+}
+
+/// A district where the rules force the backbone share to exactly q:
+/// `places` rural places (a multiple of 5), exactly places/5 eligible
+/// backbone teachers, plenty of others, spread over `schools` sending
+/// schools.
+fn boundary_case() -> impl Strategy<Value = Case> {
+    (1u32..5, 1usize..4, 0usize..6).prop_map(|(k, schools, extra)| {
+        let places = 5 * k;
+        let mut case_schools: Vec<(u8, bool)> = vec![(0, true); schools];
+        case_schools.push((0, false));
+        let rural = schools;
+        let mut teachers = Vec::new();
+        for i in 0..(places / 5) as usize {
+            teachers.push((i % schools, 0u8, true, 8, false));
+        }
+        for i in 0..(places as usize * 4 + extra) {
+            teachers.push((i % schools, 0u8, false, 8, false));
+        }
+        Case {
+            schools: case_schools,
+            teachers,
+            needs: vec![(rural, 0, places, 1)],
+            ratio: (1, 10),
+            share: (2, 10),
+            scope_school: false,
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn every_solver_plan_passes_audit(c in case()) {
+        let (_dir, data) = load(&c);
+        let policy = policy(&c);
+        let plan = rotaplan::plan::plan(&data, &policy).unwrap();
+        prop_assume!(plan.feasible());
+        let report = audit(&data, &policy, &plan_lines(&data, &plan));
+        prop_assert!(report.ok, "{:?}", report.violations);
+        prop_assert_eq!(report.rotating, plan.rotations.len() as u64);
+    }
+
+    #[test]
+    fn one_backbone_fewer_at_the_boundary_fails_backbone_share(c in boundary_case()) {
+        let (_dir, data) = load(&c);
+        let policy = policy(&c);
+        let plan = rotaplan::plan::plan(&data, &policy).unwrap();
+        prop_assert!(plan.feasible());
+        let mut lines = plan_lines(&data, &plan);
+        let report = audit(&data, &policy, &lines);
+        prop_assert!(report.ok, "{:?}", report.violations);
+        prop_assert_eq!(report.backbone * 5, report.rotating, "exactly 20%");
+        let backbone = plan.rotations.iter().position(|r| data.teachers[r.teacher].backbone.is_backbone()).unwrap();
+        lines.remove(backbone);
+        let report = audit(&data, &policy, &lines);
+        prop_assert!(!report.ok);
+        prop_assert!(report.violations.iter().any(|v| v.rule == "backbone_share"), "{:?}", report.violations);
     }
 }
