@@ -436,3 +436,83 @@ fn ineligible_teachers_carry_their_reason() {
     );
     assert_eq!(j["eligible"], 15);
 }
+
+#[test]
+fn max_rotation_ratio_caps_the_plan() {
+    // 100 eligible, need 40: without a cap all 40 places are filled.
+    let d = data_dir(one_district(100, 30, 40));
+    let o = plan(d.path(), &[".", "--format", "json"]);
+    assert_eq!(json(&o)["rotating"], 40);
+    d.write("policy.toml", b"max_rotation_ratio = 0.15\n");
+    let o = plan(
+        d.path(),
+        &[".", "--policy", "policy.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["rotating"], 15);
+}
+
+#[test]
+fn max_rotation_below_min_is_refused_or_infeasible() {
+    let d = data_dir(one_district(100, 30, 40));
+    d.write("policy.toml", b"max_rotation_ratio = 0.05\n");
+    let o = plan(d.path(), &[".", "--policy", "policy.toml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a cap below the minimum is a bad policy"
+    );
+    // Equal ratios, but ceil(0.1 * 15) = 2 > floor(0.1 * 15) = 1.
+    let d = data_dir(one_district(15, 5, 10));
+    d.write("policy.toml", b"max_rotation_ratio = 0.1\n");
+    let o = plan(d.path(), &[".", "--policy", "policy.toml"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("allows at most 1"), "{}", stderr(&o));
+}
+
+#[test]
+fn max_subject_share_limits_one_school_subject() {
+    // 100 数学 teachers at U1: a share of 0.25 lets at most 25 leave.
+    let d = data_dir(one_district(100, 30, 40));
+    d.write("policy.toml", b"max_subject_share = 0.25\n");
+    let o = plan(
+        d.path(),
+        &[".", "--policy", "policy.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["rotating"], 25);
+    // 0.05 allows 5, but 10% of 100 requires 10.
+    d.write("policy.toml", b"max_subject_share = 0.05\n");
+    let o = plan(d.path(), &[".", "--policy", "policy.toml"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        stderr(&o).contains("at most 5 of them can be filled"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn scope_school_is_checked_per_sending_school() {
+    // U1 has 12 teachers; add U2 with 10 teachers but no backbone teacher:
+    // per school, U2 needs 1 rotation and 20% of it backbone: impossible.
+    let d = base();
+    let mut t = teachers();
+    for i in 0..10 {
+        t += &format!("V{i},教师,U2,数学,,9,40,,\n");
+    }
+    d.write("teachers.csv", t.as_bytes());
+    d.write(
+        "schools.csv",
+        format!("{SCHOOLS}U2,第二小学,urban,,,,大丰,33.21,120.46\n").as_bytes(),
+    );
+    let o = plan(d.path(), &[".", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "district scope: {}", stderr(&o));
+    let o = plan(d.path(), &[".", "--scope", "school"]);
+    assert_eq!(o.status.code(), Some(3));
+    let err = stderr(&o);
+    assert!(
+        err.contains("school U2") && err.contains("backbone"),
+        "{err}"
+    );
+}
