@@ -348,33 +348,30 @@ fn count_scopes(
     why_not: &[Option<Ineligible>],
     counted: &[usize],
 ) -> Vec<ScopeCount> {
-    let key = |t: &Teacher| -> (String, Option<String>) {
-        let school = &data.schools[t.school];
-        match policy.scope {
-            Scope::District => (school.district.clone(), None),
-            Scope::School => (school.district.clone(), Some(school.id.clone())),
-        }
+    let scope_of = |school: &crate::data::School| -> (String, Option<String>) {
+        let school_id = (policy.scope == Scope::School).then(|| school.id.clone());
+        (school.district.clone(), school_id)
     };
+    let key = |t: &Teacher| scope_of(&data.schools[t.school]);
     let mut scopes: BTreeMap<(String, Option<String>), ScopeCount> = BTreeMap::new();
     for school in data
         .schools
         .iter()
         .filter(|s| s.area == crate::data::Area::Urban || s.quality)
     {
-        let k = match policy.scope {
-            Scope::District => (school.district.clone(), None),
-            Scope::School => (school.district.clone(), Some(school.id.clone())),
-        };
-        scopes.entry(k.clone()).or_insert_with(|| ScopeCount {
-            district: k.0,
-            school: k.1,
-            eligible: 0,
-            required: 0,
-            rotating: 0,
-            backbone: 0,
-            backbone_required: 0,
-            ok: true,
-        });
+        let (district, school) = scope_of(school);
+        scopes
+            .entry((district.clone(), school.clone()))
+            .or_insert_with(|| ScopeCount {
+                district,
+                school,
+                eligible: 0,
+                required: 0,
+                rotating: 0,
+                backbone: 0,
+                backbone_required: 0,
+                ok: true,
+            });
     }
     for (t, teacher) in data.teachers.iter().enumerate() {
         if why_not[t].is_none()

@@ -717,12 +717,6 @@ fn offset_km<R: Rng>(rng: &mut R, centre: (f64, f64), inner: f64, outer: f64) ->
 
 const KM_PER_DEGREE: f64 = 111.2;
 
-fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let dy = (a.0 - b.0) * KM_PER_DEGREE;
-    let dx = (a.1 - b.1) * KM_PER_DEGREE * a.0.to_radians().cos();
-    (dx * dx + dy * dy).sqrt()
-}
-
 /// County seats on a jittered grid of about 90 x 90 km cells placed inside
 /// eastern China (lat 28-36, lon 112-121), so that neighbouring districts of
 /// a city or province sit side by side without overlapping much.
@@ -1161,8 +1155,8 @@ fn receiving_by_distance(schools: &[School], receiving: &[usize]) -> Vec<Vec<usi
             let here = (from.lat, from.lon);
             let mut list = receiving.to_vec();
             list.sort_by(|&a, &b| {
-                let da = distance_km(here, (schools[a].lat, schools[a].lon));
-                let db = distance_km(here, (schools[b].lat, schools[b].lon));
+                let da = crate::geo::great_circle_km(here, (schools[a].lat, schools[a].lon));
+                let db = crate::geo::great_circle_km(here, (schools[b].lat, schools[b].lon));
                 da.total_cmp(&db).then(a.cmp(&b))
             });
             list
