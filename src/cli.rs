@@ -41,6 +41,16 @@ rotaplan audit data/sample-county --plan 手工方案.csv --ratio 0.12 --format 
 The plan needs only the columns teacher and to_school (工号, 交流学校); the rest is looked up in the data set."
     )]
     Audit(AuditArgs),
+    /// Plan several policy scenarios side by side, in parallel.
+    #[command(
+        after_help = "Examples:\n  rotaplan compare data/sample-county twelve.toml school.toml\n  \
+rotaplan compare data/sample-county --sweep min_rotation_ratio=0.10,0.12,0.14\n  \
+rotaplan compare data/sample-county --sweep min_rotation_ratio=0.1,0.12 --sweep scope=district,school --format csv\n  \
+rotaplan compare data/sample-county a.toml --out-dir plans/\n\n\
+Rows: the baseline (the defaults, or --policy), then each scenario file laid over it, then each point of the \
+sweeps' cross product. A scenario file is a policy file with an optional `name = \"...\"`."
+    )]
+    Compare(CompareArgs),
     /// Make a seeded synthetic data set (county, city or province size).
     #[command(
         after_help = "Examples:\n  rotaplan generate --size county --seed 1 --out data/sample-county\n  \
@@ -147,6 +157,33 @@ struct AuditArgs {
     format: Format,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CompareFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct CompareArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Scenario files: policy files (TOML) with an optional `name`.
+    #[arg(value_name = "SCENARIO.toml")]
+    scenarios: Vec<PathBuf>,
+    /// A policy key and the values to try; several --sweep flags form their cross product.
+    #[arg(long, value_name = "KEY=V1,V2,...")]
+    sweep: Vec<String>,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Aligned table (80 columns), CSV or JSON.
+    #[arg(long, value_enum, default_value = "table")]
+    format: CompareFormat,
+    /// Write each solved scenario's plan to DIR/<scenario>.csv, for a later audit.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 struct GenerateArgs {
     /// county (1 district, ~5,000 teachers), city (10 districts, ~60,000)
@@ -173,6 +210,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let result = match cli.command {
         Command::Plan(args) => plan(&args),
         Command::Audit(args) => audit(&args),
+        Command::Compare(args) => compare(&args),
         Command::Generate(args) => generate(&args),
     };
     match result {
@@ -273,6 +311,50 @@ fn audit(args: &AuditArgs) -> Result<i32, Error> {
         Format::Table => report::audit::table(&report, &policy),
     })?;
     Ok(if report.ok { 0 } else { 1 })
+}
+
+fn compare(args: &CompareArgs) -> Result<i32, Error> {
+    let (paths, data, base) = load(&args.data, &args.policy)?;
+    let files: Vec<&std::path::Path> = args.scenarios.iter().map(PathBuf::as_path).collect();
+    let scenarios = crate::compare::scenarios(&base, &files, &args.sweep)?;
+    let rows = crate::compare::run(&data, &scenarios);
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut inputs = paths.all();
+        inputs.extend(files.iter().copied());
+        for row in &rows {
+            let Some(plan) = &row.plan else { continue };
+            let out = dir.join(format!("{}.csv", file_name(&row.scenario)));
+            report::refuse_input(&out, &inputs)?;
+            let plan_rows = report::plan::rows(&data, plan);
+            report::write_atomically(&out, |w| report::plan::write_csv(w, &plan_rows))?;
+        }
+    }
+    match args.format {
+        CompareFormat::Table => print(&report::compare::table(&rows))?,
+        CompareFormat::Json => print(&(report::compare::json(&rows) + "\n"))?,
+        CompareFormat::Csv => {
+            let mut out = Vec::new();
+            report::compare::write_csv(&mut out, &rows)
+                .map_err(|e| Error::io("standard output", e))?;
+            print(&String::from_utf8_lossy(&out))?;
+        }
+    }
+    Ok(0)
+}
+
+/// A scenario name as a file name: path separators and other characters
+/// file systems refuse become `_`.
+fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn generate(args: &GenerateArgs) -> Result<i32, Error> {

@@ -11,6 +11,7 @@
 pub mod assign;
 pub mod audit;
 pub mod cli;
+pub mod compare;
 pub mod data;
 pub mod eligibility;
 pub mod error;

@@ -207,6 +207,8 @@ struct PolicyFile {
     max_rotation_ratio: Option<RatioText>,
     max_subject_share: Option<RatioText>,
     time_limit_seconds: Option<f64>,
+    /// A scenario's label in `compare`; ignored elsewhere.
+    name: Option<String>,
 }
 
 /// A ratio in TOML: a number (`0.10`) or text (`"10%"`).
@@ -238,65 +240,84 @@ impl Policy {
     /// The defaults, overlaid by the policy file (when given), overlaid by
     /// the command line.
     pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Policy, crate::Error> {
-        let mut policy = match file {
+        let (mut policy, source) = match file {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
-                Policy::from_toml(&path.display().to_string(), &text)?
+                let source = path.display().to_string();
+                (Policy::default().overlay_toml(&source, &text)?.0, source)
             }
-            None => Policy::default(),
+            None => (Policy::default(), "the command line".to_string()),
         };
         policy.apply(overrides)?;
+        Ok(policy.checked(&source)?)
+    }
+
+    /// Parses a policy file's text over the defaults; `file` names it in
+    /// errors.
+    pub fn from_toml(file: &str, text: &str) -> Result<Policy, InputError> {
+        let (policy, _) = Policy::default().overlay_toml(file, text)?;
+        policy
+            .check()
+            .map_err(|(key, m)| InputError::new(file, m).column(key))?;
         Ok(policy)
     }
 
-    /// Parses a policy file's text; `file` names it in errors.
-    pub fn from_toml(file: &str, text: &str) -> Result<Policy, InputError> {
+    /// The keys of a policy file (or scenario) laid over `self`, and the
+    /// file's `name` when it has one. Rules between keys are not checked
+    /// here: call `checked` once every layer is on.
+    pub fn overlay_toml(
+        &self,
+        file: &str,
+        text: &str,
+    ) -> Result<(Policy, Option<String>), InputError> {
         let raw: PolicyFile = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() as u64 + 1);
-            let mut err = InputError::new(file, e.message().to_string());
+            let mut err = InputError::new(file, e.message().trim_end().to_string());
             err.line = line;
             err
         })?;
         let bad = |key: &str, message: String| InputError::new(file, message).column(key);
-        let ratio = |key: &str, value: &Option<RatioText>| -> Result<Option<Ratio>, InputError> {
-            value
-                .as_ref()
-                .map(|v| v.ratio().map_err(|m| bad(key, m)))
-                .transpose()
-        };
-        let defaults = Policy::default();
-        let policy = Policy {
-            min_rotation_ratio: ratio("min_rotation_ratio", &raw.min_rotation_ratio)?
-                .unwrap_or(defaults.min_rotation_ratio),
-            min_backbone_share: ratio("min_backbone_share", &raw.min_backbone_share)?
-                .unwrap_or(defaults.min_backbone_share),
-            scope: match &raw.scope {
-                Some(s) => Scope::parse(s).map_err(|m| bad("scope", m))?,
-                None => defaults.scope,
-            },
-            min_years_at_school: raw
-                .min_years_at_school
-                .unwrap_or(defaults.min_years_at_school),
-            max_age: raw.max_age,
-            plan_year: raw.plan_year.unwrap_or(defaults.plan_year),
-            cooldown_years: raw.cooldown_years.unwrap_or(defaults.cooldown_years),
-            max_rotation_ratio: ratio("max_rotation_ratio", &raw.max_rotation_ratio)?,
-            max_subject_share: ratio("max_subject_share", &raw.max_subject_share)?,
-            time_limit_seconds: match raw.time_limit_seconds {
-                Some(t) if t.is_finite() && t > 0.0 => t,
-                Some(t) => {
-                    return Err(bad(
-                        "time_limit_seconds",
-                        format!("expected seconds > 0, found {t}"),
-                    ));
-                }
-                None => defaults.time_limit_seconds,
-            },
-        };
-        policy.check().map_err(|(key, m)| bad(key, m))?;
-        Ok(policy)
+        let ratio = |key: &str, value: &RatioText| value.ratio().map_err(|m| bad(key, m));
+        let mut p = self.clone();
+        if let Some(v) = &raw.min_rotation_ratio {
+            p.min_rotation_ratio = ratio("min_rotation_ratio", v)?;
+        }
+        if let Some(v) = &raw.min_backbone_share {
+            p.min_backbone_share = ratio("min_backbone_share", v)?;
+        }
+        if let Some(v) = &raw.scope {
+            p.scope = Scope::parse(v).map_err(|m| bad("scope", m))?;
+        }
+        if let Some(v) = &raw.max_rotation_ratio {
+            p.max_rotation_ratio = Some(ratio("max_rotation_ratio", v)?);
+        }
+        if let Some(v) = &raw.max_subject_share {
+            p.max_subject_share = Some(ratio("max_subject_share", v)?);
+        }
+        p.min_years_at_school = raw.min_years_at_school.unwrap_or(p.min_years_at_school);
+        p.max_age = raw.max_age.or(p.max_age);
+        p.plan_year = raw.plan_year.unwrap_or(p.plan_year);
+        p.cooldown_years = raw.cooldown_years.unwrap_or(p.cooldown_years);
+        if let Some(t) = raw.time_limit_seconds {
+            if !(t.is_finite() && t > 0.0) {
+                return Err(bad(
+                    "time_limit_seconds",
+                    format!("expected seconds > 0, found {t}"),
+                ));
+            }
+            p.time_limit_seconds = t;
+        }
+        Ok((p, raw.name))
+    }
+
+    /// `self`, or the first rule between keys it breaks, as an error
+    /// naming `source` (a file, or the flags).
+    pub fn checked(self, source: &str) -> Result<Policy, InputError> {
+        self.check()
+            .map_err(|(key, m)| InputError::new(source, m).column(key))?;
+        Ok(self)
     }
 
     fn apply(&mut self, o: &Overrides) -> Result<(), crate::Error> {
@@ -310,7 +331,7 @@ impl Policy {
         if let Some(s) = &o.scope {
             self.scope = Scope::parse(s).map_err(|m| usage("--scope", m))?;
         }
-        self.check().map_err(|(key, m)| usage(key, m))
+        Ok(())
     }
 
     /// Rules between keys, checked after every layer is applied.

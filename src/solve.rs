@@ -14,8 +14,9 @@
 //! Each stage is a separate MILP warm-started from the previous stage's
 //! solution. HiGHS settings follow `../shared/notes/solver.md`: presolve
 //! and symmetry detection off (they spend seconds on the two dense ratio
-//! rows and remove nothing), one thread per model because districts are
-//! solved in parallel by rayon.
+//! rows and remove nothing), the feasibility-jump heuristic off (measured
+//! below), one thread per model because districts are solved in parallel
+//! by rayon.
 
 use crate::model::DistrictModel;
 use crate::policy::Policy;
@@ -203,6 +204,9 @@ fn run_stage(
         .using(highs)
         .set_option("presolve", "off")
         .set_option("mip_detect_symmetry", false)
+        // Measured: half of all solve time went to this heuristic, which
+        // never found a better plan on this model (county 0.59 s -> 0.22 s).
+        .set_option("mip_heuristic_run_feasibility_jump", false)
         .set_option("threads", 1)
         .set_option("mip_rel_gap", gap)
         .set_option("mip_abs_gap", 1e-6)

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 pub struct TextTable {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
+    gap: usize,
 }
 
 impl TextTable {
@@ -15,7 +16,14 @@ impl TextTable {
         TextTable {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            gap: 2,
         }
+    }
+
+    /// Spaces between columns (2 by default).
+    pub fn gap(mut self, gap: usize) -> Self {
+        self.gap = gap;
+        self
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
@@ -36,7 +44,7 @@ impl TextTable {
             for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
                 let pad = " ".repeat(w - cell.width());
                 if i > 0 {
-                    line.push_str("  ");
+                    line.push_str(&" ".repeat(self.gap));
                 }
                 if i > 0 && looks_numeric(cell) {
                     line.push_str(&pad);
@@ -54,7 +62,8 @@ impl TextTable {
 }
 
 fn looks_numeric(cell: &str) -> bool {
-    cell.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+    // `*` marks a best value in front of a number.
+    cell.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '*')
 }
 
 #[cfg(test)]

@@ -1,0 +1,164 @@
+//! Benchmarks of the three things a county bureau runs on its data set:
+//!
+//! * `load/<size>`: resolving the data folder and reading the five CSV files
+//!   into a `DataSet` (`DataPaths::resolve` + `DataSet::load`);
+//! * `plan/<size>`: `plan::plan` on a loaded data set, i.e. eligibility, the
+//!   per-district MILPs on HiGHS (solved in parallel by rayon) and the choice
+//!   of individuals;
+//! * `audit/<size>`: `audit::audit` of the plan that `plan::plan` made, with
+//!   the plan lines built once beforehand (no CSV reading is timed).
+//!
+//! `<size>` is `county` (one district, ~5,000 teachers) and `city` (ten
+//! districts, ~60,000 teachers); `province` (a hundred districts, ~600,000
+//! teachers, about half a minute per plan) is added only when
+//! `ROTAPLAN_BENCH_PROVINCE=1` is set. Each data set is generated once, with a
+//! fixed seed, into a temporary folder outside the timed code, and the policy
+//! is the default one with `plan_year = 2026`, so runs are comparable.
+//! Throughput is reported in teachers per second.
+//!
+//! Run with
+//!
+//! ```text
+//! cargo bench --bench plan                              # county and city
+//! cargo bench --bench plan -- plan/city                 # one benchmark
+//! ROTAPLAN_BENCH_PROVINCE=1 cargo bench --bench plan    # adds the province
+//! ```
+//!
+//! Each benchmark takes 10 samples, so the default run finishes in about
+//! three minutes on two cores (the province adds about eight). The planner
+//! solves districts on all cores: close other CPU-heavy work (builds, tests)
+//! before comparing numbers.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{
+    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+    measurement::WallTime,
+};
+use rotaplan::audit::{PlanLine, audit};
+use rotaplan::data::{DataPaths, DataSet};
+use rotaplan::generate::{Size, generate};
+use rotaplan::plan::plan;
+use rotaplan::policy::Policy;
+
+/// A data set size with its seed and measurement times for ten samples on
+/// two cores: `plan` for the planner, `quick` for load and audit. With flat
+/// sampling a sample runs ceil(time / (10 * one iteration)) iterations, so
+/// `plan` is kept at about ten plans: one plan per sample. Criterion then
+/// says "Unable to complete 10 samples in ..." by a second or two; that is
+/// expected (a longer time would double the iterations, not add one).
+struct Setup {
+    size: Size,
+    seed: u64,
+    plan: Duration,
+    quick: Duration,
+}
+
+fn setups() -> Vec<Setup> {
+    let setup = |size, seed, plan, quick| Setup {
+        size,
+        seed,
+        plan: Duration::from_secs(plan),
+        quick: Duration::from_secs(quick),
+    };
+    let mut setups = vec![setup(Size::County, 1, 8, 5), setup(Size::City, 7, 30, 10)];
+    if std::env::var("ROTAPLAN_BENCH_PROVINCE").is_ok_and(|v| v == "1") {
+        setups.push(setup(Size::Province, 3, 300, 40));
+    }
+    setups
+}
+
+fn policy() -> Policy {
+    Policy {
+        plan_year: 2026,
+        ..Policy::default()
+    }
+}
+
+fn load(dir: &Path) -> DataSet {
+    let paths = DataPaths::resolve(Some(dir), None, None, None, None, None)
+        .expect("resolve the generated data folder");
+    DataSet::load(&paths).expect("load the generated data set")
+}
+
+/// The plan as the auditor reads it from plan.csv (line 1 is the header).
+fn plan_lines(data: &DataSet, policy: &Policy) -> Vec<PlanLine> {
+    let plan = plan(data, policy).expect("plan the generated data set");
+    if !plan.feasible() {
+        eprintln!(
+            "warning: the plan is infeasible in {} district(s); timings are not representative",
+            plan.infeasibilities().len()
+        );
+    }
+    plan.rotations
+        .iter()
+        .enumerate()
+        .map(|(i, r)| PlanLine {
+            line: i as u64 + 2,
+            teacher: data.teachers[r.teacher].id.clone(),
+            to_school: data.schools[r.to_school].id.clone(),
+        })
+        .collect()
+}
+
+fn configure(group: &mut BenchmarkGroup<'_, WallTime>, teachers: usize, time: Duration) {
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(time)
+        .sampling_mode(SamplingMode::Flat)
+        .throughput(Throughput::Elements(teachers as u64));
+}
+
+fn benches(c: &mut Criterion) {
+    let policy = policy();
+    for Setup {
+        size,
+        seed,
+        plan: plan_time,
+        quick,
+    } in setups()
+    {
+        let name = size.to_string();
+        let dir = tempfile::tempdir().expect("create a temporary folder");
+        let summary = generate(size, seed, dir.path()).expect("generate the data set");
+        let data = load(dir.path());
+        let lines = plan_lines(&data, &policy);
+        let report = audit(&data, &policy, &lines);
+        eprintln!(
+            "{name} (seed {seed}): {} districts, {} schools, {} teachers, {} rotations, audit {}",
+            summary.districts,
+            summary.schools,
+            summary.teachers,
+            lines.len(),
+            if report.ok { "ok" } else { "FAILED" }
+        );
+        for v in report.violations.iter().take(5) {
+            eprintln!("  violation {}: {}", v.rule, v.message);
+        }
+
+        let mut group = c.benchmark_group("load");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| b.iter_with_large_drop(|| load(dir.path())));
+        group.finish();
+
+        let mut group = c.benchmark_group("plan");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(&name, |b| {
+            b.iter(|| plan(black_box(&data), black_box(&policy)).expect("plan"))
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group("audit");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| {
+            b.iter(|| audit(black_box(&data), black_box(&policy), black_box(&lines)))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(plan_benches, benches);
+criterion_main!(plan_benches);

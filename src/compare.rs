@@ -1,0 +1,297 @@
+//! `rotaplan compare`: what-if scenarios side by side. The data set is read
+//! once; each scenario is a policy (the baseline, a scenario file laid
+//! over it, or one point of a `--sweep` cross product) planned in parallel
+//! with rayon, and summed up in one row. An infeasible scenario keeps its
+//! row and its reason; it never stops the others.
+
+use crate::data::DataSet;
+use crate::error::{Error, InputError};
+use crate::plan::{RotationPlan, plan};
+use crate::policy::Policy;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::Path;
+
+/// A named policy to plan with.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub name: String,
+    pub policy: Policy,
+}
+
+/// The baseline, then each scenario file, then each point of the sweeps'
+/// cross product, all laid over `base`.
+pub fn scenarios(
+    base: &Policy,
+    files: &[&Path],
+    sweeps: &[String],
+) -> Result<Vec<Scenario>, Error> {
+    let mut all = vec![Scenario {
+        name: "baseline".to_string(),
+        policy: base.clone(),
+    }];
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(*path, e))?;
+        let source = path.display().to_string();
+        let (policy, name) = base.overlay_toml(&source, &text)?;
+        all.push(Scenario {
+            name: name.unwrap_or_else(|| stem(path)),
+            policy: policy.checked(&source)?,
+        });
+    }
+    let axes = sweeps
+        .iter()
+        .map(|s| parse_sweep(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    for point in cross_product(&axes) {
+        let mut policy = base.clone();
+        for (key, value) in &point {
+            policy = overlay_value(&policy, key, value)?;
+        }
+        all.push(Scenario {
+            name: point
+                .iter()
+                .map(|(k, v)| format!("{}={v}", short_key(k)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            policy: policy.checked("--sweep")?,
+        });
+    }
+    Ok(all)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
+/// A policy key as shown in a sweep scenario's name, short enough for a
+/// table row.
+fn short_key(key: &str) -> &str {
+    match key {
+        "min_rotation_ratio" => "ratio",
+        "min_backbone_share" => "backbone",
+        "max_rotation_ratio" => "max_ratio",
+        "max_subject_share" => "subject_share",
+        "min_years_at_school" => "min_years",
+        "cooldown_years" => "cooldown",
+        "time_limit_seconds" => "time_limit",
+        other => other,
+    }
+}
+
+/// `KEY=V1,V2,...` into the key and its values.
+fn parse_sweep(text: &str) -> Result<(String, Vec<String>), Error> {
+    let bad = || {
+        Error::Usage(format!(
+            "--sweep {text}: expected KEY=V1,V2,... such as min_rotation_ratio=0.10,0.12"
+        ))
+    };
+    let (key, values) = text.split_once('=').ok_or_else(bad)?;
+    let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();
+    if key.trim().is_empty() || values.iter().any(String::is_empty) {
+        return Err(bad());
+    }
+    Ok((key.trim().to_string(), values))
+}
+
+/// One policy key set to a value given on the command line: as a TOML
+/// value when it is one (`0.12`, `55`), else as text (`school`).
+fn overlay_value(policy: &Policy, key: &str, value: &str) -> Result<Policy, InputError> {
+    let source = format!("--sweep {key}");
+    let as_value = format!("{key} = {value}\n");
+    let as_text = format!("{key} = {}\n", toml::Value::String(value.to_string()));
+    let text = if as_value.parse::<toml::Table>().is_ok() {
+        as_value
+    } else {
+        as_text
+    };
+    let (policy, _) = policy.overlay_toml(&source, &text)?;
+    Ok(policy)
+}
+
+fn cross_product(axes: &[(String, Vec<String>)]) -> Vec<Vec<(String, String)>> {
+    if axes.is_empty() {
+        return Vec::new();
+    }
+    axes.iter().fold(vec![Vec::new()], |points, (key, values)| {
+        points
+            .iter()
+            .flat_map(|p| {
+                values.iter().map(move |v| {
+                    let mut next = p.clone();
+                    next.push((key.clone(), v.clone()));
+                    next
+                })
+            })
+            .collect()
+    })
+}
+
+/// One scenario's row.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub scenario: String,
+    /// `optimal`, `not_proven_optimal`, `infeasible` or `error`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub eligible: u64,
+    pub required: u64,
+    pub rotating: u64,
+    pub backbone: u64,
+    pub needs_filled: u64,
+    pub needs_total: u64,
+    pub total_distance_km: f64,
+    pub mean_distance_km: Option<f64>,
+    /// The largest share of one sending school's teachers that leaves.
+    pub max_leave_share: Option<f64>,
+    pub max_leave_school: Option<String>,
+    pub solve_seconds: f64,
+    #[serde(skip)]
+    pub plan: Option<RotationPlan>,
+}
+
+impl Row {
+    pub fn rotation_ratio(&self) -> Option<f64> {
+        (self.eligible > 0).then(|| self.rotating as f64 / self.eligible as f64)
+    }
+
+    pub fn backbone_share(&self) -> Option<f64> {
+        (self.rotating > 0).then(|| self.backbone as f64 / self.rotating as f64)
+    }
+
+    pub fn needs_filled_share(&self) -> Option<f64> {
+        (self.needs_total > 0).then(|| self.needs_filled as f64 / self.needs_total as f64)
+    }
+}
+
+/// Plans every scenario in parallel; rows in the scenarios' order.
+pub fn run(data: &DataSet, scenarios: &[Scenario]) -> Vec<Row> {
+    scenarios
+        .par_iter()
+        .map(|s| {
+            let start = std::time::Instant::now();
+            let result = plan(data, &s.policy);
+            row(data, &s.name, result, start.elapsed().as_secs_f64())
+        })
+        .collect()
+}
+
+fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
+    let mut row = Row {
+        scenario: name.to_string(),
+        status: "optimal",
+        reason: None,
+        eligible: 0,
+        required: 0,
+        rotating: 0,
+        backbone: 0,
+        needs_filled: 0,
+        needs_total: 0,
+        total_distance_km: 0.0,
+        mean_distance_km: None,
+        max_leave_share: None,
+        max_leave_school: None,
+        solve_seconds: seconds,
+        plan: None,
+    };
+    let plan = match result {
+        Ok(plan) => plan,
+        Err(e) => {
+            row.status = "error";
+            row.reason = Some(e.to_string());
+            return row;
+        }
+    };
+    row.eligible = plan.total(|d| d.eligible);
+    row.required = plan.total(|d| d.required);
+    row.needs_total = plan.total(|d| d.needs_total);
+    if !plan.feasible() {
+        row.status = "infeasible";
+        row.reason = Some(
+            plan.infeasibilities()
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        return row;
+    }
+    if !plan.optimal() {
+        row.status = "not_proven_optimal";
+    }
+    row.rotating = plan.total(|d| d.rotating);
+    row.backbone = plan.total(|d| d.backbone);
+    row.needs_filled = plan.total(|d| d.needs_filled);
+    row.total_distance_km = plan.total_distance_km();
+    row.mean_distance_km = (row.rotating > 0).then(|| row.total_distance_km / row.rotating as f64);
+    if let Some((school, share)) = largest_leave_share(data, &plan) {
+        row.max_leave_school = Some(data.schools[school].id.clone());
+        row.max_leave_share = Some(share);
+    }
+    row.plan = Some(plan);
+    row
+}
+
+/// The sending school that loses the largest share of its teachers.
+fn largest_leave_share(data: &DataSet, plan: &RotationPlan) -> Option<(usize, f64)> {
+    let mut staff = vec![0u64; data.schools.len()];
+    for t in &data.teachers {
+        staff[t.school] += 1;
+    }
+    let mut leaving = vec![0u64; data.schools.len()];
+    for r in &plan.rotations {
+        leaving[data.teachers[r.teacher].school] += 1;
+    }
+    leaving
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(s, &n)| (s, n as f64 / staff[s] as f64))
+        .fold(None, |best: Option<(usize, f64)>, (s, share)| match best {
+            Some((_, b)) if b >= share => best,
+            _ => Some((s, share)),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sweeps_form_a_cross_product_in_order() {
+        let base = Policy::default();
+        let sweeps = vec![
+            "min_rotation_ratio=0.10,0.12".to_string(),
+            "scope=district,school".to_string(),
+        ];
+        let s = scenarios(&base, &[], &sweeps).unwrap();
+        let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "baseline",
+                "ratio=0.10 scope=district",
+                "ratio=0.10 scope=school",
+                "ratio=0.12 scope=district",
+                "ratio=0.12 scope=school"
+            ]
+        );
+        assert_eq!(
+            s[3].policy.min_rotation_ratio,
+            crate::policy::Ratio::new(3, 25)
+        );
+    }
+
+    #[test]
+    fn unknown_sweep_key_names_the_key() {
+        let e = scenarios(&Policy::default(), &[], &["ratio=0.1".to_string()]).unwrap_err();
+        assert!(e.to_string().contains("ratio"), "{e}");
+        assert_eq!(e.exit_code(), 2);
+        assert!(parse_sweep("min_rotation_ratio").is_err());
+        assert!(parse_sweep("min_rotation_ratio=0.1,").is_err());
+    }
+}

@@ -1,0 +1,233 @@
+//! How scenarios are shown side by side: a table that fits an 80-column
+//! terminal with the best value of each column marked `*`, CSV, or JSON.
+
+use super::text::TextTable;
+use crate::compare::Row;
+use serde::Serialize;
+
+/// A share as a percentage without the sign (the header carries it).
+fn percent(v: Option<f64>) -> String {
+    v.map_or("-".to_string(), |v| format!("{:.1}", 100.0 * v))
+}
+
+fn short_status(status: &str) -> &'static str {
+    match status {
+        "optimal" => "opt",
+        "not_proven_optimal" => "lim",
+        "infeasible" => "inf",
+        _ => "err",
+    }
+}
+
+/// Which direction is better for a column.
+#[derive(Clone, Copy)]
+enum Best {
+    High,
+    Low,
+}
+
+/// Marks the best value of a column among the solved scenarios.
+fn mark(
+    rows: &[Row],
+    cells: &mut [Vec<String>],
+    column: usize,
+    best: Best,
+    value: impl Fn(&Row) -> Option<f64>,
+) {
+    let solved = |r: &&Row| r.plan.is_some();
+    let values: Vec<f64> = rows.iter().filter(solved).filter_map(&value).collect();
+    let target = match best {
+        Best::High => values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        Best::Low => values.iter().copied().fold(f64::INFINITY, f64::min),
+    };
+    if values.len() < 2 || values.iter().all(|v| *v == target) {
+        return; // nothing to choose between
+    }
+    for (row, cells) in rows.iter().zip(cells.iter_mut()) {
+        if row.plan.is_some() && value(row) == Some(target) {
+            cells[column] = format!("*{}", cells[column]);
+        }
+    }
+}
+
+/// Scenario names longer than this are cut in the table (CSV and JSON
+/// keep them whole), so that a row fits 80 columns.
+const NAME_WIDTH: usize = 16;
+
+/// The longest prefix of `name` that fits `width` with an ellipsis.
+fn truncate(name: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in name.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out + "…"
+}
+
+pub fn table(rows: &[Row]) -> String {
+    let header = [
+        "scenario", "st", "elig", "req", "rot", "rot%", "bb%", "fill", "fill%", "km", "mean",
+        "leave%", "s",
+    ];
+    let mut cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let solved = r.plan.is_some();
+            let num = |v: u64| {
+                if solved {
+                    v.to_string()
+                } else {
+                    "-".to_string()
+                }
+            };
+            vec![
+                r.scenario.clone(),
+                short_status(r.status).to_string(),
+                r.eligible.to_string(),
+                r.required.to_string(),
+                num(r.rotating),
+                if solved {
+                    percent(r.rotation_ratio())
+                } else {
+                    "-".into()
+                },
+                if solved {
+                    percent(r.backbone_share())
+                } else {
+                    "-".into()
+                },
+                num(r.needs_filled),
+                if solved {
+                    format!("{:.0}", 100.0 * r.needs_filled_share().unwrap_or(0.0))
+                } else {
+                    "-".into()
+                },
+                if solved {
+                    format!("{:.0}", r.total_distance_km)
+                } else {
+                    "-".into()
+                },
+                r.mean_distance_km.map_or("-".into(), |m| format!("{m:.1}")),
+                percent(r.max_leave_share),
+                format!("{:.2}", r.solve_seconds),
+            ]
+        })
+        .collect();
+    let mut footnotes = String::new();
+    for (k, c) in cells.iter_mut().enumerate() {
+        if unicode_width::UnicodeWidthStr::width(c[0].as_str()) > NAME_WIDTH {
+            let tag = format!("[{}]", k + 1);
+            footnotes.push_str(&format!("{tag} {}\n", c[0]));
+            c[0] = truncate(&c[0], NAME_WIDTH - tag.len()) + &tag;
+        }
+    }
+    mark(rows, &mut cells, 6, Best::High, Row::backbone_share);
+    mark(rows, &mut cells, 7, Best::High, |r| {
+        Some(r.needs_filled as f64)
+    });
+    mark(rows, &mut cells, 9, Best::Low, |r| {
+        Some(r.total_distance_km)
+    });
+    mark(rows, &mut cells, 10, Best::Low, |r| r.mean_distance_km);
+    mark(rows, &mut cells, 11, Best::Low, |r| r.max_leave_share);
+    mark(rows, &mut cells, 12, Best::Low, |r| Some(r.solve_seconds));
+    let mut t = TextTable::new(&header).gap(1);
+    for c in cells {
+        t.row(c);
+    }
+    let mut out = t.render();
+    if !footnotes.is_empty() {
+        out.push('\n');
+        out.push_str(&footnotes);
+    }
+    out.push_str(
+        "\nst: opt = proven optimal, lim = time limit (not proven optimal), inf = infeasible, err = error.\n\
+         fill = needs filled; km = total distance; leave = largest share of one sending school's\n\
+         teachers that leaves; s = solve seconds; * = best value among solved scenarios.\n",
+    );
+    for r in rows.iter().filter(|r| r.reason.is_some()) {
+        out.push_str(&format!(
+            "\n{} ({}): {}\n",
+            r.scenario,
+            r.status,
+            r.reason.as_deref().unwrap_or("")
+        ));
+    }
+    out
+}
+
+/// Flat CSV, one row per scenario, full column names.
+pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "scenario",
+        "status",
+        "reason",
+        "eligible",
+        "required",
+        "rotating",
+        "rotation_ratio",
+        "backbone",
+        "backbone_share",
+        "needs_filled",
+        "needs_total",
+        "needs_filled_share",
+        "total_distance_km",
+        "mean_distance_km",
+        "max_leave_share",
+        "max_leave_school",
+        "solve_seconds",
+    ])?;
+    let opt = |v: Option<f64>, digits: usize| v.map_or(String::new(), |v| format!("{v:.digits$}"));
+    for r in rows {
+        w.write_record([
+            r.scenario.clone(),
+            r.status.to_string(),
+            r.reason.clone().unwrap_or_default(),
+            r.eligible.to_string(),
+            r.required.to_string(),
+            r.rotating.to_string(),
+            opt(r.rotation_ratio(), 4),
+            r.backbone.to_string(),
+            opt(r.backbone_share(), 4),
+            r.needs_filled.to_string(),
+            r.needs_total.to_string(),
+            opt(r.needs_filled_share(), 4),
+            format!("{:.3}", r.total_distance_km),
+            opt(r.mean_distance_km, 3),
+            opt(r.max_leave_share, 4),
+            r.max_leave_school.clone().unwrap_or_default(),
+            format!("{:.3}", r.solve_seconds),
+        ])?;
+    }
+    w.flush()
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    #[serde(flatten)]
+    row: &'a Row,
+    rotation_ratio: Option<f64>,
+    backbone_share: Option<f64>,
+    needs_filled_share: Option<f64>,
+}
+
+pub fn json(rows: &[Row]) -> String {
+    let scenarios: Vec<RowJson> = rows
+        .iter()
+        .map(|row| RowJson {
+            row,
+            rotation_ratio: row.rotation_ratio(),
+            backbone_share: row.backbone_share(),
+            needs_filled_share: row.needs_filled_share(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({ "scenarios": scenarios }))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
