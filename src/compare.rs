@@ -6,7 +6,7 @@
 
 use crate::data::DataSet;
 use crate::error::{Error, InputError};
-use crate::plan::{RotationPlan, plan};
+use crate::plan::{Figures, RotationPlan, plan};
 use crate::policy::Policy;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -138,34 +138,14 @@ pub struct Row {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    pub eligible: u64,
-    pub required: u64,
-    pub rotating: u64,
-    pub backbone: u64,
-    pub needs_filled: u64,
-    pub needs_total: u64,
-    pub total_distance_km: f64,
-    pub mean_distance_km: Option<f64>,
+    #[serde(flatten)]
+    pub figures: Figures,
     /// The largest share of one sending school's teachers that leaves.
     pub max_leave_share: Option<f64>,
     pub max_leave_school: Option<String>,
     pub solve_seconds: f64,
     #[serde(skip)]
     pub plan: Option<RotationPlan>,
-}
-
-impl Row {
-    pub fn rotation_ratio(&self) -> Option<f64> {
-        (self.eligible > 0).then(|| self.rotating as f64 / self.eligible as f64)
-    }
-
-    pub fn backbone_share(&self) -> Option<f64> {
-        (self.rotating > 0).then(|| self.backbone as f64 / self.rotating as f64)
-    }
-
-    pub fn needs_filled_share(&self) -> Option<f64> {
-        (self.needs_total > 0).then(|| self.needs_filled as f64 / self.needs_total as f64)
-    }
 }
 
 /// Plans every scenario in parallel; rows in the scenarios' order.
@@ -185,14 +165,7 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
         scenario: name.to_string(),
         status: "optimal",
         reason: None,
-        eligible: 0,
-        required: 0,
-        rotating: 0,
-        backbone: 0,
-        needs_filled: 0,
-        needs_total: 0,
-        total_distance_km: 0.0,
-        mean_distance_km: None,
+        figures: Figures::default(),
         max_leave_share: None,
         max_leave_school: None,
         solve_seconds: seconds,
@@ -206,9 +179,7 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
             return row;
         }
     };
-    row.eligible = plan.total(|d| d.eligible);
-    row.required = plan.total(|d| d.required);
-    row.needs_total = plan.total(|d| d.needs_total);
+    row.figures = plan.figures();
     if !plan.feasible() {
         row.status = "infeasible";
         row.reason = Some(
@@ -223,11 +194,6 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
     if !plan.optimal() {
         row.status = "not_proven_optimal";
     }
-    row.rotating = plan.total(|d| d.rotating);
-    row.backbone = plan.total(|d| d.backbone);
-    row.needs_filled = plan.total(|d| d.needs_filled);
-    row.total_distance_km = plan.total_distance_km();
-    row.mean_distance_km = (row.rotating > 0).then(|| row.total_distance_km / row.rotating as f64);
     if let Some((school, share)) = largest_leave_share(data, &plan) {
         row.max_leave_school = Some(data.schools[school].id.clone());
         row.max_leave_share = Some(share);

@@ -12,10 +12,9 @@ use crate::policy::Policy;
 use crate::solve::{self, SolveError, Status};
 use rayon::prelude::*;
 
-/// What the plan does in one district.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DistrictSummary {
-    pub district: String,
+/// The figures a planner reads, for one district or summed over several.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Figures {
     pub eligible: u64,
     pub required: u64,
     pub rotating: u64,
@@ -24,6 +23,45 @@ pub struct DistrictSummary {
     pub needs_total: u64,
     pub total_distance_km: f64,
     pub mean_distance_km: Option<f64>,
+}
+
+impl Figures {
+    /// The sum of `parts`, with the mean distance recomputed.
+    pub fn sum<'a>(parts: impl IntoIterator<Item = &'a Figures>) -> Figures {
+        let mut total = parts.into_iter().fold(Figures::default(), |mut t, f| {
+            t.eligible += f.eligible;
+            t.required += f.required;
+            t.rotating += f.rotating;
+            t.backbone += f.backbone;
+            t.needs_filled += f.needs_filled;
+            t.needs_total += f.needs_total;
+            t.total_distance_km += f.total_distance_km;
+            t
+        });
+        total.mean_distance_km =
+            (total.rotating > 0).then(|| total.total_distance_km / total.rotating as f64);
+        total
+    }
+
+    pub fn rotation_ratio(&self) -> Option<f64> {
+        (self.eligible > 0).then(|| self.rotating as f64 / self.eligible as f64)
+    }
+
+    pub fn backbone_share(&self) -> Option<f64> {
+        (self.rotating > 0).then(|| self.backbone as f64 / self.rotating as f64)
+    }
+
+    pub fn needs_filled_share(&self) -> Option<f64> {
+        (self.needs_total > 0).then(|| self.needs_filled as f64 / self.needs_total as f64)
+    }
+}
+
+/// What the plan does in one district.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DistrictSummary {
+    pub district: String,
+    #[serde(flatten)]
+    pub figures: Figures,
     /// `None` when the district was not solved (infeasible).
     pub status: Option<Status>,
     pub solve_seconds: f64,
@@ -59,12 +97,9 @@ impl RotationPlan {
             .all(|d| d.status != Some(Status::TimeLimit))
     }
 
-    pub fn total(&self, field: fn(&DistrictSummary) -> u64) -> u64 {
-        self.districts.iter().map(field).sum()
-    }
-
-    pub fn total_distance_km(&self) -> f64 {
-        self.rotations.iter().filter_map(|r| r.distance_km).sum()
+    /// The figures over every district.
+    pub fn figures(&self) -> Figures {
+        Figures::sum(self.districts.iter().map(|d| &d.figures))
     }
 }
 
@@ -124,14 +159,12 @@ fn plan_district(
 ) -> Result<(DistrictSummary, Vec<Rotation>), Error> {
     let mut summary = DistrictSummary {
         district: m.district.clone(),
-        eligible: m.eligible(),
-        required: m.required(),
-        rotating: 0,
-        backbone: 0,
-        needs_filled: 0,
-        needs_total: m.needs_total(),
-        total_distance_km: 0.0,
-        mean_distance_km: None,
+        figures: Figures {
+            eligible: m.eligible(),
+            required: m.required(),
+            needs_total: m.needs_total(),
+            ..Figures::default()
+        },
         status: None,
         solve_seconds: 0.0,
         infeasible: feasibility::diagnose(m, policy),
@@ -157,15 +190,15 @@ fn plan_district(
         }
     };
     let rotations = assign::assign(data, m, &solved.flows, ranks);
-    summary.rotating = rotations.len() as u64;
-    summary.backbone = rotations
+    let f = &mut summary.figures;
+    f.rotating = rotations.len() as u64;
+    f.backbone = rotations
         .iter()
         .filter(|r| data.teachers[r.teacher].backbone.is_backbone())
         .count() as u64;
-    summary.needs_filled = solved.flows.iter().map(|&f| u64::from(f)).sum();
-    summary.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum();
-    summary.mean_distance_km =
-        (!rotations.is_empty()).then(|| summary.total_distance_km / rotations.len() as f64);
+    f.needs_filled = solved.flows.iter().map(|&f| u64::from(f)).sum();
+    f.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum();
+    f.mean_distance_km = (f.rotating > 0).then(|| f.total_distance_km / f.rotating as f64);
     summary.status = Some(solved.status);
     summary.solve_seconds = solved.seconds;
     Ok((summary, rotations))

@@ -89,31 +89,36 @@ pub fn table(rows: &[Row]) -> String {
             vec![
                 r.scenario.clone(),
                 short_status(r.status).to_string(),
-                r.eligible.to_string(),
-                r.required.to_string(),
-                num(r.rotating),
+                r.figures.eligible.to_string(),
+                r.figures.required.to_string(),
+                num(r.figures.rotating),
                 if solved {
-                    percent(r.rotation_ratio())
+                    percent(r.figures.rotation_ratio())
                 } else {
                     "-".into()
                 },
                 if solved {
-                    percent(r.backbone_share())
+                    percent(r.figures.backbone_share())
                 } else {
                     "-".into()
                 },
-                num(r.needs_filled),
+                num(r.figures.needs_filled),
                 if solved {
-                    format!("{:.0}", 100.0 * r.needs_filled_share().unwrap_or(0.0))
+                    format!(
+                        "{:.0}",
+                        100.0 * r.figures.needs_filled_share().unwrap_or(0.0)
+                    )
                 } else {
                     "-".into()
                 },
                 if solved {
-                    format!("{:.0}", r.total_distance_km)
+                    format!("{:.0}", r.figures.total_distance_km)
                 } else {
                     "-".into()
                 },
-                r.mean_distance_km.map_or("-".into(), |m| format!("{m:.1}")),
+                r.figures
+                    .mean_distance_km
+                    .map_or("-".into(), |m| format!("{m:.1}")),
                 percent(r.max_leave_share),
                 format!("{:.2}", r.solve_seconds),
             ]
@@ -127,14 +132,18 @@ pub fn table(rows: &[Row]) -> String {
             c[0] = truncate(&c[0], NAME_WIDTH - tag.len()) + &tag;
         }
     }
-    mark(rows, &mut cells, 6, Best::High, Row::backbone_share);
+    mark(rows, &mut cells, 6, Best::High, |r| {
+        r.figures.backbone_share()
+    });
     mark(rows, &mut cells, 7, Best::High, |r| {
-        Some(r.needs_filled as f64)
+        Some(r.figures.needs_filled as f64)
     });
     mark(rows, &mut cells, 9, Best::Low, |r| {
-        Some(r.total_distance_km)
+        Some(r.figures.total_distance_km)
     });
-    mark(rows, &mut cells, 10, Best::Low, |r| r.mean_distance_km);
+    mark(rows, &mut cells, 10, Best::Low, |r| {
+        r.figures.mean_distance_km
+    });
     mark(rows, &mut cells, 11, Best::Low, |r| r.max_leave_share);
     mark(rows, &mut cells, 12, Best::Low, |r| Some(r.solve_seconds));
     let mut t = TextTable::new(&header).gap(1);
@@ -190,17 +199,17 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
             r.scenario.clone(),
             r.status.to_string(),
             r.reason.clone().unwrap_or_default(),
-            r.eligible.to_string(),
-            r.required.to_string(),
-            r.rotating.to_string(),
-            opt(r.rotation_ratio(), 4),
-            r.backbone.to_string(),
-            opt(r.backbone_share(), 4),
-            r.needs_filled.to_string(),
-            r.needs_total.to_string(),
-            opt(r.needs_filled_share(), 4),
-            format!("{:.3}", r.total_distance_km),
-            opt(r.mean_distance_km, 3),
+            r.figures.eligible.to_string(),
+            r.figures.required.to_string(),
+            r.figures.rotating.to_string(),
+            opt(r.figures.rotation_ratio(), 4),
+            r.figures.backbone.to_string(),
+            opt(r.figures.backbone_share(), 4),
+            r.figures.needs_filled.to_string(),
+            r.figures.needs_total.to_string(),
+            opt(r.figures.needs_filled_share(), 4),
+            format!("{:.3}", r.figures.total_distance_km),
+            opt(r.figures.mean_distance_km, 3),
             opt(r.max_leave_share, 4),
             r.max_leave_school.clone().unwrap_or_default(),
             format!("{:.3}", r.solve_seconds),
@@ -223,9 +232,9 @@ pub fn json(rows: &[Row]) -> String {
         .iter()
         .map(|row| RowJson {
             row,
-            rotation_ratio: row.rotation_ratio(),
-            backbone_share: row.backbone_share(),
-            needs_filled_share: row.needs_filled_share(),
+            rotation_ratio: row.figures.rotation_ratio(),
+            backbone_share: row.figures.backbone_share(),
+            needs_filled_share: row.figures.needs_filled_share(),
         })
         .collect();
     serde_json::to_string_pretty(&serde_json::json!({ "scenarios": scenarios }))

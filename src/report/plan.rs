@@ -141,25 +141,25 @@ pub fn table(plan: &RotationPlan, policy: &Policy, data: &DataSet) -> String {
 }
 
 fn summary_cells(d: &DistrictSummary) -> Vec<String> {
-    let share = if d.rotating == 0 {
-        "-".to_string()
-    } else {
-        format!("{:.1}%", 100.0 * d.backbone as f64 / d.rotating as f64)
-    };
+    let share = d
+        .figures
+        .backbone_share()
+        .map_or("-".to_string(), |s| format!("{:.1}%", 100.0 * s));
     vec![
         if d.district.is_empty() {
             "(all)".to_string()
         } else {
             d.district.clone()
         },
-        d.eligible.to_string(),
-        d.required.to_string(),
-        d.rotating.to_string(),
-        d.backbone.to_string(),
+        d.figures.eligible.to_string(),
+        d.figures.required.to_string(),
+        d.figures.rotating.to_string(),
+        d.figures.backbone.to_string(),
         share,
-        format!("{} / {}", d.needs_filled, d.needs_total),
-        format!("{:.1}", d.total_distance_km),
-        d.mean_distance_km
+        format!("{} / {}", d.figures.needs_filled, d.figures.needs_total),
+        format!("{:.1}", d.figures.total_distance_km),
+        d.figures
+            .mean_distance_km
             .map_or("-".to_string(), |m| format!("{m:.1}")),
         match (d.status, d.infeasible.is_empty()) {
             (_, false) => "INFEASIBLE".to_string(),
@@ -171,18 +171,9 @@ fn summary_cells(d: &DistrictSummary) -> Vec<String> {
 }
 
 fn totals(plan: &RotationPlan) -> DistrictSummary {
-    let rotating = plan.total(|d| d.rotating);
-    let distance = plan.total_distance_km();
     DistrictSummary {
         district: "total".to_string(),
-        eligible: plan.total(|d| d.eligible),
-        required: plan.total(|d| d.required),
-        rotating,
-        backbone: plan.total(|d| d.backbone),
-        needs_filled: plan.total(|d| d.needs_filled),
-        needs_total: plan.total(|d| d.needs_total),
-        total_distance_km: distance,
-        mean_distance_km: (rotating > 0).then(|| distance / rotating as f64),
+        figures: plan.figures(),
         status: plan.districts.iter().filter_map(|d| d.status).max(),
         solve_seconds: plan.districts.iter().map(|d| d.solve_seconds).sum(),
         infeasible: plan.infeasibilities(),
@@ -216,13 +207,8 @@ struct Ineligible<'a> {
 struct PlanJson<'a> {
     feasible: bool,
     optimal: bool,
-    eligible: u64,
-    required: u64,
-    rotating: u64,
-    backbone: u64,
-    needs_filled: u64,
-    needs_total: u64,
-    total_distance_km: f64,
+    #[serde(flatten)]
+    figures: crate::plan::Figures,
     districts: &'a [DistrictSummary],
     infeasible: Vec<crate::error::Infeasibility>,
     ineligible: Vec<Ineligible<'a>>,
@@ -234,13 +220,7 @@ pub fn json(plan: &RotationPlan, rows: &[PlanRow], data: &DataSet) -> String {
     let object = PlanJson {
         feasible: plan.feasible(),
         optimal: plan.feasible() && plan.optimal(),
-        eligible: plan.total(|d| d.eligible),
-        required: plan.total(|d| d.required),
-        rotating: plan.total(|d| d.rotating),
-        backbone: plan.total(|d| d.backbone),
-        needs_filled: plan.total(|d| d.needs_filled),
-        needs_total: plan.total(|d| d.needs_total),
-        total_distance_km: (plan.total_distance_km() * 1000.0).round() / 1000.0,
+        figures: plan.figures(),
         districts: &plan.districts,
         infeasible: plan.infeasibilities(),
         ineligible: plan
