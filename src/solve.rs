@@ -1,26 +1,30 @@
 //! Solving one district's model with HiGHS (through good_lp), in the
 //! contract's lexicographic order: first the most weighted rural need
-//! filled, then, with that fill held, the least total distance, then, with
-//! both held, the most teachers sent to a school they asked for.
+//! filled; then, among plans filling that much, the least total distance;
+//! then, among those, the most teachers sent to a school they asked for.
 //!
-//! The third stage holds the distance by holding the number of teachers
-//! moving between each pair of located schools, not by one dense "total
-//! distance <= optimum" row: that row costs HiGHS over a second of setup
-//! per county (clique extraction on a knapsack row over thousands of
-//! binaries), while pair rows are sparse and keep the distance exactly.
-//! Preferences then choose among the groups of a school (backbone or not)
-//! and among schools without a location, which is where ties occur.
+//! The model is a transportation problem (groups to needs) with a few side
+//! rows (the ratios, the caps), and its LP relaxation is integral in
+//! practice. So each stage first solves the LP; when the LP solution is
+//! integral it is also the integer optimum, and its dual solution tells
+//! exactly which plans are optimal for that stage (complementary
+//! slackness: every optimal plan keeps each arc with a non-zero reduced
+//! cost at its value and each row with a non-zero dual tight). The next
+//! stage is restricted to that optimal face by fixing those arcs and rows,
+//! which holds the earlier objectives exactly without adding the dense
+//! "objective >= optimum" row that makes HiGHS's MIP setup slow.
 //!
-//! Each stage is a separate MILP warm-started from the previous stage's
-//! solution. HiGHS settings follow `../shared/notes/solver.md`: presolve
-//! and symmetry detection off (they spend seconds on the two dense ratio
-//! rows and remove nothing), the feasibility-jump heuristic off (measured
-//! below), one thread per model because districts are solved in parallel
-//! by rayon.
+//! Only a fractional LP solution falls back to the MILP for that stage;
+//! its optimum is then held by a row (the weighted fill), or, for the
+//! distance, by the flow between each pair of located schools (sparse rows
+//! that keep the distance exactly). HiGHS settings follow
+//! `../shared/notes/solver.md`: presolve and symmetry detection off, the
+//! feasibility-jump heuristic off (it took half the MIP time and never
+//! helped here), one thread per model because districts are solved in
+//! parallel by rayon.
 
 use crate::model::DistrictModel;
 use crate::policy::Policy;
-use good_lp::solvers::highs::HighsProblem;
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
     WithInitialSolution, highs, variable,
@@ -62,19 +66,59 @@ pub enum SolveError {
     Failed(String),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
     Fill,
     Distance,
     Preference,
 }
 
-/// What earlier stages reached, held by later ones.
-#[derive(Default, Clone)]
+/// A linear row over the arcs: `sum coefficient * x[arc] <= upper`, or
+/// `= upper` when `equal`.
+#[derive(Debug, Clone)]
+struct Row {
+    terms: Vec<(usize, f64)>,
+    upper: f64,
+    equal: bool,
+}
+
+impl Row {
+    fn leq(terms: Vec<(usize, f64)>, upper: f64) -> Row {
+        Row {
+            terms,
+            upper,
+            equal: false,
+        }
+    }
+
+    fn activity(&self, x: &[f64]) -> f64 {
+        self.terms.iter().map(|&(a, c)| c * x[a]).sum()
+    }
+
+    fn expression(&self, x: &[Variable]) -> Expression {
+        let mut e = Expression::with_capacity(self.terms.len());
+        for &(a, c) in &self.terms {
+            e.add_mul(c, x[a]);
+        }
+        e
+    }
+}
+
+/// What the earlier stages hold the later ones to.
+#[derive(Debug, Clone)]
 struct Held {
-    fill: Option<f64>,
-    /// Per pair of located schools: its arcs and their total flow.
-    pairs: Option<Vec<(Vec<usize>, f64)>>,
+    /// The rules, then every row added by earlier stages.
+    rows: Vec<Row>,
+    /// Arcs fixed at a value by an earlier stage's optimal face.
+    fixed: Vec<Option<f64>>,
+}
+
+/// One stage's solution, with its duals when it was an LP.
+struct StageSolution {
+    x: Vec<f64>,
+    status: Status,
+    /// (reduced cost per arc, dual per row of `Held::rows`), from an LP.
+    duals: Option<(Vec<f64>, Vec<f64>)>,
 }
 
 /// Solves the district's model through every stage that can matter.
@@ -94,78 +138,205 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     if m.arcs.iter().any(|a| a.preferred > 0) {
         stages.push(Stage::Preference);
     }
-    let mut held = Held::default();
-    let mut best: Option<Vec<f64>> = None;
+    let mut held = Held {
+        rows: rules(m, policy),
+        fixed: vec![None; m.arcs.len()],
+    };
+    let mut x: Vec<f64> = Vec::new();
     let mut status = Status::Optimal;
-    for stage in stages {
-        match run_stage(m, policy, stage, &held, best.as_deref()) {
-            Ok((values, stage_status)) => {
-                status = status.max(stage_status);
-                match stage {
-                    Stage::Fill => held.fill = Some(fill_value(m, &values)),
-                    Stage::Distance => held.pairs = Some(pair_flows(m, &values)),
-                    Stage::Preference => {}
-                }
-                best = Some(values);
-            }
+    for (k, &stage) in stages.iter().enumerate() {
+        let warm = (!x.is_empty()).then_some(x.as_slice());
+        let solution = match solve_stage(m, policy, stage, &held, warm) {
+            Ok(solution) => solution,
             // A later stage that fails keeps the earlier stage's plan,
             // which meets every rule, and says it is not proven optimal.
-            Err(_) if best.is_some() => {
+            Err(_) if !x.is_empty() => {
                 status = Status::TimeLimit;
                 break;
             }
             Err(e) => return Err(e),
+        };
+        status = status.max(solution.status);
+        x = solution.x;
+        if k + 1 < stages.len() {
+            hold(m, stage, &mut held, &x, solution.duals);
         }
     }
-    let values = best.unwrap_or_default();
-    let flows = values.iter().map(|v| v.round().max(0.0) as u32).collect();
     Ok(Solved {
-        flows,
+        flows: x.iter().map(|v| v.round().max(0.0) as u32).collect(),
         status,
         seconds: start.elapsed().as_secs_f64(),
     })
 }
 
-fn fill_value(m: &DistrictModel, x: &[f64]) -> f64 {
-    m.arcs
-        .iter()
-        .zip(x)
-        .map(|(a, v)| m.needs[a.need].weight * v.round())
-        .sum()
-}
-
-/// Arcs grouped by (sending school, receiving school) where the distance
-/// is known, with the flow `x` sends along each pair.
-fn pair_flows(m: &DistrictModel, x: &[f64]) -> Vec<(Vec<usize>, f64)> {
-    let mut pairs: std::collections::BTreeMap<(usize, usize), (Vec<usize>, f64)> =
-        Default::default();
+/// The contract's rules as rows: each teacher at most once, each need at
+/// most its count, the subject caps, and per rule scope the two ratios.
+fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
+    let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
+    let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
     for (a, arc) in m.arcs.iter().enumerate() {
-        if arc.distance_km > 0.0 {
-            let pair = pairs
-                .entry((m.groups[arc.group].school, m.needs[arc.need].school))
-                .or_default();
-            pair.0.push(a);
-            pair.1 += x[a].round();
+        by_group[arc.group].push(a);
+        by_need[arc.need].push(a);
+    }
+    let ones = |arcs: &mut dyn Iterator<Item = usize>| arcs.map(|a| (a, 1.0)).collect::<Vec<_>>();
+    let mut rows = Vec::new();
+    // A single arc's row is its variable bound.
+    for (g, arcs) in by_group.iter().enumerate().filter(|(_, a)| a.len() > 1) {
+        rows.push(Row::leq(
+            ones(&mut arcs.iter().copied()),
+            m.groups[g].teachers.len() as f64,
+        ));
+    }
+    for (n, arcs) in by_need.iter().enumerate().filter(|(_, a)| a.len() > 1) {
+        rows.push(Row::leq(
+            ones(&mut arcs.iter().copied()),
+            f64::from(m.needs[n].count),
+        ));
+    }
+    for cap in &m.caps {
+        let arcs = &mut cap.groups.iter().flat_map(|&g| by_group[g].iter().copied());
+        rows.push(Row::leq(ones(arcs), cap.cap as f64));
+    }
+    // Backbone share q = a/b: b * backbone >= a * rotating, that is
+    // sum over arcs of (a - b * [backbone]) * x <= 0, in integers.
+    let q = policy.min_backbone_share;
+    let (qa, qb) = (q.num() as f64, q.den() as f64);
+    for scope in &m.scopes {
+        let arcs: Vec<usize> = scope
+            .groups
+            .iter()
+            .flat_map(|&g| by_group[g].iter().copied())
+            .collect();
+        if scope.min_rotations > 0 {
+            let terms = arcs.iter().map(|&a| (a, -1.0)).collect();
+            rows.push(Row::leq(terms, -(scope.min_rotations as f64)));
+        }
+        if let Some(max) = scope.max_rotations {
+            rows.push(Row::leq(ones(&mut arcs.iter().copied()), max as f64));
+        }
+        if q.num() > 0 {
+            let share = |a: usize| {
+                if m.groups[m.arcs[a].group].backbone {
+                    qa - qb
+                } else {
+                    qa
+                }
+            };
+            rows.push(Row::leq(arcs.iter().map(|&a| (a, share(a))).collect(), 0.0));
         }
     }
-    pairs.into_values().collect()
+    rows
 }
 
-/// Builds and solves one stage; returns the arc flows.
-fn run_stage(
+/// Holds what `stage` reached for the stages after it: the LP's optimal
+/// face when there are duals, else the objective's value as rows.
+fn hold(
+    m: &DistrictModel,
+    stage: Stage,
+    held: &mut Held,
+    x: &[f64],
+    duals: Option<(Vec<f64>, Vec<f64>)>,
+) {
+    // Fixing more than the optimal face is safe (the plan found stays
+    // feasible and optimal); fixing less would not be, so the tolerance is
+    // tight.
+    const ZERO: f64 = 1e-9;
+    match duals {
+        Some((reduced, row_duals)) => {
+            for (a, rc) in reduced.iter().enumerate() {
+                if rc.abs() > ZERO {
+                    held.fixed[a] = Some(x[a].round());
+                }
+            }
+            for (row, dual) in held.rows.iter_mut().zip(&row_duals) {
+                if dual.abs() > ZERO && !row.equal {
+                    row.upper = row.activity(x);
+                    row.equal = true;
+                }
+            }
+        }
+        None if stage == Stage::Fill => {
+            let fill: f64 = m
+                .arcs
+                .iter()
+                .zip(x)
+                .map(|(a, v)| m.needs[a.need].weight * v)
+                .sum();
+            let terms = m
+                .arcs
+                .iter()
+                .enumerate()
+                .map(|(a, arc)| (a, -m.needs[arc.need].weight))
+                .collect();
+            held.rows
+                .push(Row::leq(terms, -fill + 1e-7 * fill.abs().max(1.0)));
+        }
+        None => {
+            // The flow between each pair of located schools: sparse rows
+            // that keep the total distance exactly.
+            let mut pairs: std::collections::BTreeMap<(usize, usize), Vec<(usize, f64)>> =
+                Default::default();
+            for (a, arc) in m
+                .arcs
+                .iter()
+                .enumerate()
+                .filter(|(_, arc)| arc.distance_km > 0.0)
+            {
+                let key = (m.groups[arc.group].school, m.needs[arc.need].school);
+                pairs.entry(key).or_default().push((a, 1.0));
+            }
+            for terms in pairs.into_values() {
+                let flow = terms.iter().map(|&(a, _)| x[a].round()).sum();
+                held.rows.push(Row {
+                    terms,
+                    upper: flow,
+                    equal: true,
+                });
+            }
+        }
+    }
+}
+
+/// One stage: its LP relaxation first; the MILP only when the LP solution
+/// is fractional.
+fn solve_stage(
     m: &DistrictModel,
     policy: &Policy,
     stage: Stage,
     held: &Held,
     warm: Option<&[f64]>,
-) -> Result<(Vec<f64>, Status), SolveError> {
+) -> Result<StageSolution, SolveError> {
+    let lp = run(m, policy, stage, held, false, None)?;
+    if lp.x.iter().all(|v| (v - v.round()).abs() < 1e-6) {
+        return Ok(StageSolution {
+            x: lp.x.iter().map(|v| v.round()).collect(),
+            ..lp
+        });
+    }
+    run(m, policy, stage, held, true, warm)
+}
+
+/// Builds and solves one stage as an LP or (with `integer`) a MILP.
+fn run(
+    m: &DistrictModel,
+    policy: &Policy,
+    stage: Stage,
+    held: &Held,
+    integer: bool,
+    warm: Option<&[f64]>,
+) -> Result<StageSolution, SolveError> {
     let mut vars = ProblemVariables::new();
     let x: Vec<Variable> = m
         .arcs
         .iter()
-        .map(|a| {
+        .zip(&held.fixed)
+        .map(|(a, fixed)| {
             let bound = (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count);
-            vars.add(variable().integer().min(0).max(bound))
+            let v = match fixed {
+                Some(value) => variable().min(*value).max(*value),
+                None => variable().min(0).max(bound),
+            };
+            vars.add(if integer { v.integer() } else { v })
         })
         .collect();
     // y[a] <= min(x[a], teachers of the group who asked for the school).
@@ -177,7 +348,6 @@ fn run_stage(
                 .then(|| vars.add(variable().min(0).max(a.preferred)))
         })
         .collect();
-
     let mut objective = Expression::with_capacity(x.len());
     let problem = match stage {
         Stage::Fill => {
@@ -199,26 +369,29 @@ fn run_stage(
             vars.maximise(objective)
         }
     };
-    let gap = if stage == Stage::Fill { 0.0 } else { 1e-6 };
     let mut problem = problem
         .using(highs)
         .set_option("presolve", "off")
         .set_option("mip_detect_symmetry", false)
-        // Measured: half of all solve time went to this heuristic, which
-        // never found a better plan on this model (county 0.59 s -> 0.22 s).
         .set_option("mip_heuristic_run_feasibility_jump", false)
         .set_option("threads", 1)
-        .set_option("mip_rel_gap", gap)
+        .set_option("mip_rel_gap", if stage == Stage::Fill { 0.0 } else { 1e-6 })
         .set_option("mip_abs_gap", 1e-6)
         .set_time_limit(policy.time_limit_seconds);
-    add_rules(&mut problem, m, &x, policy);
-    add_held(&mut problem, m, &x, held);
+    for row in &held.rows {
+        let e = row.expression(&x);
+        problem.add_constraint(if row.equal {
+            e.eq(row.upper)
+        } else {
+            e.leq(row.upper)
+        });
+    }
     for (a, y) in y.iter().enumerate() {
         if let Some(y) = *y {
             problem.add_constraint((y - x[a]).leq(0.0));
         }
     }
-    if let Some(warm) = warm {
+    if let Some(warm) = warm.filter(|_| integer) {
         problem = problem.with_initial_solution(x.iter().copied().zip(warm.iter().copied()));
     }
     let solution = problem.solve().map_err(|e| match e {
@@ -229,85 +402,16 @@ fn run_stage(
         SolutionStatus::Optimal | SolutionStatus::GapLimit => Status::Optimal,
         SolutionStatus::TimeLimit => Status::TimeLimit,
     };
-    Ok((x.iter().map(|&v| solution.value(v)).collect(), status))
-}
-
-/// The contract's rules: each teacher at most once, each need at most its
-/// count, the subject caps, and per rule scope the two ratios.
-fn add_rules(problem: &mut HighsProblem, m: &DistrictModel, x: &[Variable], policy: &Policy) {
-    let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
-    let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
-    for (a, arc) in m.arcs.iter().enumerate() {
-        by_group[arc.group].push(a);
-        by_need[arc.need].push(a);
-    }
-    let sum = |arcs: &mut dyn Iterator<Item = usize>, coefficient: &dyn Fn(usize) -> f64| {
-        let mut e = Expression::with_capacity(16);
-        for a in arcs {
-            e.add_mul(coefficient(a), x[a]);
-        }
-        e
-    };
-    for (g, arcs) in by_group.iter().enumerate() {
-        if arcs.len() > 1 {
-            let size = m.groups[g].teachers.len() as f64;
-            problem.add_constraint(sum(&mut arcs.iter().copied(), &|_| 1.0).leq(size));
-        }
-    }
-    for (n, arcs) in by_need.iter().enumerate() {
-        if arcs.len() > 1 {
-            problem.add_constraint(sum(&mut arcs.iter().copied(), &|_| 1.0).leq(m.needs[n].count));
-        }
-    }
-    for cap in &m.caps {
-        let arcs = &mut cap.groups.iter().flat_map(|&g| by_group[g].iter().copied());
-        problem.add_constraint(sum(arcs, &|_| 1.0).leq(cap.cap as f64));
-    }
-    // backbone share q = a/b:  b * backbone >= a * rotating  <=>
-    // sum over arcs of (a - b * [backbone]) * x <= 0, all integers.
-    let q = policy.min_backbone_share;
-    let (qa, qb) = (q.num() as f64, q.den() as f64);
-    for scope in &m.scopes {
-        let arcs = || {
-            scope
-                .groups
-                .iter()
-                .flat_map(|&g| by_group[g].iter().copied())
-        };
-        if scope.min_rotations > 0 {
-            problem.add_constraint(sum(&mut arcs(), &|_| -1.0).leq(-(scope.min_rotations as f64)));
-        }
-        if let Some(max) = scope.max_rotations {
-            problem.add_constraint(sum(&mut arcs(), &|_| 1.0).leq(max as f64));
-        }
-        if q.num() > 0 {
-            let share = |a: usize| {
-                if m.groups[m.arcs[a].group].backbone {
-                    qa - qb
-                } else {
-                    qa
-                }
-            };
-            problem.add_constraint(sum(&mut arcs(), &share).leq(0.0));
-        }
-    }
-}
-
-/// Earlier stages' results: the fill with a small tolerance for
-/// round-off, the pair flows exactly.
-fn add_held(problem: &mut HighsProblem, m: &DistrictModel, x: &[Variable], held: &Held) {
-    if let Some(fill) = held.fill {
-        let mut e = Expression::with_capacity(x.len());
-        for (a, &v) in m.arcs.iter().zip(x) {
-            e.add_mul(-m.needs[a.need].weight, v);
-        }
-        problem.add_constraint(e.leq(-fill + 1e-7 * fill.abs().max(1.0)));
-    }
-    for (arcs, flow) in held.pairs.iter().flatten() {
-        let mut e = Expression::with_capacity(arcs.len());
-        for &a in arcs {
-            e.add_mul(1.0, x[a]);
-        }
-        problem.add_constraint(e.eq(*flow));
-    }
+    let values: Vec<f64> = x.iter().map(|&v| solution.value(v)).collect();
+    let duals = (!integer).then(|| {
+        let inner = solution.into_inner();
+        let reduced = inner.dual_columns()[..x.len()].to_vec();
+        let rows = inner.dual_rows()[..held.rows.len()].to_vec();
+        (reduced, rows)
+    });
+    Ok(StageSolution {
+        x: values,
+        status,
+        duals,
+    })
 }
