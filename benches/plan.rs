@@ -5,6 +5,10 @@
 //! * `plan/<size>`: `plan::plan` on a loaded data set, i.e. eligibility, the
 //!   per-district MILPs on HiGHS (solved in parallel by rayon) and the choice
 //!   of individuals;
+//! * `eligibility/<size>`, `model/<size>`, `solve/<size>` and `write/<size>`:
+//!   the planner's stages on their own (who may rotate; the grouped model of
+//!   every district; the lexicographic solves of all districts in parallel;
+//!   plan.csv written to memory);
 //! * `audit/<size>`: `audit::audit` of the plan that `plan::plan` made, with
 //!   the plan lines built once beforehand (no CSV reading is timed).
 //!
@@ -37,11 +41,13 @@ use criterion::{
     BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
     measurement::WallTime,
 };
+use rayon::prelude::*;
 use rotaplan::audit::{PlanLine, audit};
 use rotaplan::data::{DataPaths, DataSet};
 use rotaplan::generate::{Size, generate};
 use rotaplan::plan::plan;
 use rotaplan::policy::Policy;
+use rotaplan::{eligibility, model, report, solve};
 
 /// A data set size with its seed and measurement times for ten samples on
 /// two cores: `plan` for the planner, `quick` for load and audit. With flat
@@ -63,9 +69,9 @@ fn setups() -> Vec<Setup> {
         plan: Duration::from_secs(plan),
         quick: Duration::from_secs(quick),
     };
-    let mut setups = vec![setup(Size::County, 1, 8, 5), setup(Size::City, 7, 30, 10)];
+    let mut setups = vec![setup(Size::County, 1, 5, 5), setup(Size::City, 7, 15, 10)];
     if std::env::var("ROTAPLAN_BENCH_PROVINCE").is_ok_and(|v| v == "1") {
-        setups.push(setup(Size::Province, 3, 300, 40));
+        setups.push(setup(Size::Province, 3, 120, 40));
     }
     setups
 }
@@ -144,10 +150,51 @@ fn benches(c: &mut Criterion) {
         group.bench_function(&name, |b| b.iter_with_large_drop(|| load(dir.path())));
         group.finish();
 
+        let mut group = c.benchmark_group("eligibility");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| {
+            b.iter(|| eligibility::assess(black_box(&data), &policy))
+        });
+        group.finish();
+
+        let verdicts = eligibility::assess(&data, &policy);
+        let mut group = c.benchmark_group("model");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| {
+            b.iter(|| model::build(black_box(&data), &policy, &verdicts))
+        });
+        group.finish();
+
+        let models = model::build(&data, &policy, &verdicts);
+        let mut group = c.benchmark_group("solve");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(&name, |b| {
+            b.iter(|| {
+                models
+                    .par_iter()
+                    .map(|m| solve::solve(black_box(m), &policy).is_ok())
+                    .collect::<Vec<_>>()
+            })
+        });
+        group.finish();
+
         let mut group = c.benchmark_group("plan");
         configure(&mut group, summary.teachers, plan_time);
         group.bench_function(&name, |b| {
             b.iter(|| plan(black_box(&data), black_box(&policy)).expect("plan"))
+        });
+        group.finish();
+
+        let made = plan(&data, &policy).expect("plan");
+        let rows = report::plan::rows(&data, &made);
+        let mut group = c.benchmark_group("write");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(1 << 20);
+                report::plan::write_csv(&mut out, black_box(&rows)).expect("write");
+                out
+            })
         });
         group.finish();
 
