@@ -35,16 +35,16 @@ pub struct PlanLine {
 /// `to_school`/`交流学校` required, other columns ignored).
 pub fn read_plan(path: &Path) -> Result<Vec<PlanLine>, Error> {
     let table = Table::read(path, PLAN_COLUMNS)?;
-    table
-        .rows()
-        .map(|row| {
-            Ok(PlanLine {
-                line: row.line,
-                teacher: row.require("teacher")?.to_string(),
-                to_school: row.require("to_school")?.to_string(),
-            })
-        })
-        .collect()
+    let mut lines = Vec::new();
+    table.for_each_row(|row| {
+        lines.push(PlanLine {
+            line: row.line,
+            teacher: row.require("teacher")?.to_string(),
+            to_school: row.require("to_school")?.to_string(),
+        });
+        Ok(())
+    })?;
+    Ok(lines)
 }
 
 /// A broken rule. Row rules carry the plan line; ratio rules the scope

@@ -260,7 +260,7 @@ impl DataSet {
     }
 
     fn read_schools(&mut self, table: &Table) -> Result<(), InputError> {
-        for row in table.rows() {
+        table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let area = row
                 .choice("area", AREAS, "urban or rural (城区, 农村, 乡村, 镇区)")?
@@ -295,12 +295,12 @@ impl DataSet {
                 "id",
             )?;
             self.schools.push(school);
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn read_teachers(&mut self, table: &Table) -> Result<(), InputError> {
-        for row in table.rows() {
+        table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let school = self.school_ref(&row, "school")?;
             let backbone = match row.get("backbone") {
@@ -336,14 +336,14 @@ impl DataSet {
                 "id",
             )?;
             self.teachers.push(teacher);
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn read_needs(&mut self, table: &Table) -> Result<(), InputError> {
         let mut needs = Vec::new();
         let mut seen: HashMap<(usize, String), u64> = HashMap::new();
-        for row in table.rows() {
+        table.for_each_row(|row| {
             let school = self.school_ref(&row, "school")?;
             if !self.schools[school].is_receiving() {
                 return Err(row.error(
@@ -371,13 +371,14 @@ impl DataSet {
                 count,
                 weight,
             });
-        }
+            Ok(())
+        })?;
         self.needs = Some(needs);
         Ok(())
     }
 
     fn read_preferences(&mut self, table: &Table) -> Result<(), InputError> {
-        for row in table.rows() {
+        table.for_each_row(|row| {
             let teacher = self.teacher_ref(&row, "teacher")?;
             let school = self.school_ref(&row, "school")?;
             let rank = row
@@ -391,12 +392,12 @@ impl DataSet {
                 school,
                 rank,
             });
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn read_history(&mut self, table: &Table) -> Result<(), InputError> {
-        for row in table.rows() {
+        table.for_each_row(|row| {
             let teacher = self.teacher_ref(&row, "teacher")?;
             let year = row
                 .integer("year")?
@@ -410,8 +411,8 @@ impl DataSet {
                 year,
                 school,
             });
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn school_ref(&self, row: &Row, key: &str) -> Result<usize, InputError> {

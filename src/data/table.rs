@@ -34,14 +34,18 @@ pub const fn optional(key: &'static str, aliases: &'static [&'static str]) -> Co
     }
 }
 
-/// A decoded CSV file with its header mapped onto a schema.
+/// A decoded CSV file with its header mapped onto a schema. Rows are not
+/// kept: `for_each_row` parses them one at a time into one reused record,
+/// so a province's roster never sits in memory as strings.
 #[derive(Debug)]
 pub struct Table {
     pub file: String,
     columns: &'static [Column],
     /// For each schema column, its field index in the file, if present.
     position: Vec<Option<usize>>,
-    rows: Vec<(u64, csv::StringRecord)>,
+    /// Fields in the header row; every row must have as many.
+    width: usize,
+    text: String,
 }
 
 /// One data row, able to hand out its cells by column key.
@@ -58,13 +62,13 @@ impl Table {
     pub fn read(path: &Path, columns: &'static [Column]) -> Result<Table, crate::Error> {
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         let file = path.display().to_string();
-        Ok(Table::parse(&file, &bytes, columns)?)
+        Ok(Table::parse(&file, bytes, columns)?)
     }
 
     /// As `read`, from bytes already in memory; `file` names them in errors.
     pub fn parse(
         file: &str,
-        bytes: &[u8],
+        bytes: Vec<u8>,
         columns: &'static [Column],
     ) -> Result<Table, InputError> {
         let text = decode(file, bytes)?;
@@ -72,47 +76,57 @@ impl Table {
             .has_headers(false)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let header = match records.next() {
-            None => {
-                return Err(
-                    InputError::new(file, "the file is empty: a header row is required").at(1),
-                );
-            }
-            Some(r) => r.map_err(|e| csv_error(file, e))?,
-        };
+        let mut header = csv::StringRecord::new();
+        if !reader
+            .read_record(&mut header)
+            .map_err(|e| csv_error(file, e))?
+        {
+            return Err(InputError::new(file, "the file is empty: a header row is required").at(1));
+        }
         let position = map_header(file, &header, columns)?;
-        let mut rows = Vec::new();
-        for record in records {
-            let record = record.map_err(|e| csv_error(file, e))?;
+        Ok(Table {
+            file: file.to_string(),
+            columns,
+            position,
+            width: header.len(),
+            text,
+        })
+    }
+
+    /// Calls `f` on each data row in file order, after checking that it
+    /// has as many fields as the header; the first error stops the walk.
+    pub fn for_each_row(
+        &self,
+        mut f: impl FnMut(Row<'_>) -> Result<(), InputError>,
+    ) -> Result<(), InputError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        while reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(&self.file, e))?
+        {
             let line = record.position().map_or(0, |p| p.line());
-            if record.len() != header.len() {
+            if record.len() != self.width {
                 return Err(InputError::new(
-                    file,
+                    &self.file,
                     format!(
                         "expected {} fields as in the header, found {} (a ragged row)",
-                        header.len(),
+                        self.width,
                         record.len()
                     ),
                 )
                 .at(line));
             }
-            rows.push((line, record));
+            f(Row {
+                table: self,
+                line,
+                record: &record,
+            })?;
         }
-        Ok(Table {
-            file: file.to_string(),
-            columns,
-            position,
-            rows,
-        })
-    }
-
-    pub fn rows(&self) -> impl Iterator<Item = Row<'_>> {
-        self.rows.iter().map(move |(line, record)| Row {
-            table: self,
-            line: *line,
-            record,
-        })
+        Ok(())
     }
 
     pub fn has_column(&self, key: &str) -> bool {
@@ -238,11 +252,15 @@ fn csv_error(file: &str, e: csv::Error) -> InputError {
 /// UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else GB18030,
 /// which also covers GBK and GB2312. Bytes that are neither are bad input,
 /// reported at the line and field where decoding failed.
-fn decode(file: &str, bytes: &[u8]) -> Result<String, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_string());
+fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = bytes.as_slice();
     let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
     let capacity = decoder
         .max_utf8_buffer_length_without_replacement(bytes.len())
@@ -286,57 +304,68 @@ mod tests {
         optional("name", &["学校名称"]),
     ];
 
+    type Rows = Vec<(u64, Option<String>, Option<String>)>;
+
+    /// (line, id, name) of every row of `bytes`.
+    fn rows(bytes: &[u8]) -> Result<Rows, InputError> {
+        let t = Table::parse("s.csv", bytes.to_vec(), COLUMNS)?;
+        let mut out = Vec::new();
+        t.for_each_row(|r| {
+            out.push((
+                r.line,
+                r.get("id").map(String::from),
+                r.get("name").map(String::from),
+            ));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
     #[test]
     fn chinese_headers_in_any_order_with_bom() {
-        let t = Table::parse(
-            "s.csv",
-            "\u{feff}学校名称, 学校代码 \n实验小学,S1\n".as_bytes(),
-            COLUMNS,
-        )
-        .unwrap();
-        let row = t.rows().next().unwrap();
-        assert_eq!(row.get("id"), Some("S1"));
-        assert_eq!(row.get("name"), Some("实验小学"));
-        assert_eq!(row.line, 2);
+        let r = rows("\u{feff}学校名称, 学校代码 \n实验小学,S1\n".as_bytes()).unwrap();
+        assert_eq!(r, [(2, Some("S1".into()), Some("实验小学".into()))]);
     }
 
     #[test]
     fn gbk_bytes_decode() {
         let (bytes, _, _) = encoding_rs::GBK.encode("学校代码,学校名称\nS1,实验小学\n");
-        let t = Table::parse("s.csv", &bytes, COLUMNS).unwrap();
-        assert_eq!(t.rows().next().unwrap().get("name"), Some("实验小学"));
+        assert_eq!(rows(&bytes).unwrap()[0].2.as_deref(), Some("实验小学"));
     }
 
     #[test]
     fn undecodable_bytes_name_the_line() {
-        let e = Table::parse("s.csv", b"id,name\nS1,ok\nS2,\xff\xff\n", COLUMNS).unwrap_err();
+        let e = rows(b"id,name\nS1,ok\nS2,\xff\xff\n").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.message.contains("field 2"), "{e}");
     }
 
     #[test]
     fn english_and_chinese_for_one_column_is_an_error() {
-        let e = Table::parse("s.csv", "id,学校代码\nS1,S1\n".as_bytes(), COLUMNS).unwrap_err();
+        let e = rows("id,学校代码\nS1,S1\n".as_bytes()).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(1), Some("id")));
     }
 
     #[test]
     fn duplicated_header_and_missing_column() {
-        let e = Table::parse("s.csv", b"id,x,X\n1,2,3\n", COLUMNS).unwrap_err();
+        let e = rows(b"id,x,X\n1,2,3\n").unwrap_err();
         assert!(e.message.contains("duplicated header"), "{e}");
-        let e = Table::parse("s.csv", b"name\nA\n", COLUMNS).unwrap_err();
+        let e = rows(b"name\nA\n").unwrap_err();
         assert!(e.message.contains("missing required column `id`"), "{e}");
     }
 
     #[test]
     fn ragged_row_names_its_line() {
-        let e = Table::parse("s.csv", b"id,name\nS1,a\nS2\n", COLUMNS).unwrap_err();
+        let e = rows(b"id,name\nS1,a\nS2\n").unwrap_err();
         assert_eq!(e.line, Some(3));
     }
 
     #[test]
-    fn header_only_is_empty() {
-        let t = Table::parse("s.csv", b"id,name\n", COLUMNS).unwrap();
-        assert_eq!(t.rows().count(), 0);
+    fn header_only_and_blank_cells() {
+        assert!(rows(b"id,name\n").unwrap().is_empty());
+        assert_eq!(
+            rows(b"id,name\nS1, \n").unwrap(),
+            [(2, Some("S1".into()), None)]
+        );
     }
 }
