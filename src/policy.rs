@@ -90,10 +90,6 @@ impl Ratio {
     pub fn met_by(self, part: u64, whole: u64) -> bool {
         part as u128 * self.den as u128 >= self.num as u128 * whole as u128
     }
-
-    pub fn as_f64(self) -> f64 {
-        self.num as f64 / self.den as f64
-    }
 }
 
 impl PartialOrd for Ratio {

@@ -129,10 +129,6 @@ impl Table {
         Ok(())
     }
 
-    pub fn has_column(&self, key: &str) -> bool {
-        self.index_of(key).is_some()
-    }
-
     fn index_of(&self, key: &str) -> Option<usize> {
         let i = self.columns.iter().position(|c| c.key == key)?;
         self.position[i]
@@ -163,10 +159,6 @@ impl<'a> Row<'a> {
     /// An error about this row as a whole.
     pub fn row_error(&self, message: impl Into<String>) -> InputError {
         InputError::new(&self.table.file, message).at(self.line)
-    }
-
-    pub fn file(&self) -> &'a str {
-        &self.table.file
     }
 }
 
