@@ -28,7 +28,7 @@ impl Ratio {
         let normal = crate::data::cell::ascii_digits(text.trim());
         let (digits, scale) = match normal.strip_suffix('%') {
             Some(p) => (p.trim(), 100u64),
-            None => (normal.as_str(), 1u64),
+            None => (&*normal, 1u64),
         };
         let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
         let valid = !(whole.is_empty() && frac.is_empty())

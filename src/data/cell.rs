@@ -6,8 +6,12 @@ use super::table::Row;
 use crate::error::InputError;
 
 /// Full-width digits and signs (`１２`, `－`, `．`) as ASCII, so that numbers
-/// typed with a Chinese input method parse.
-pub fn ascii_digits(s: &str) -> String {
+/// typed with a Chinese input method parse. ASCII text is borrowed as is:
+/// this runs on every number of a province's roster.
+pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| match c {
             '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
@@ -16,15 +20,22 @@ pub fn ascii_digits(s: &str) -> String {
             '\u{ff0b}' => '+',
             _ => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// A boolean in any of the contract's spellings, matched case-insensitively.
 pub fn parse_bool(s: &str) -> Option<bool> {
-    match ascii_digits(s).to_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "是" | "t" => Some(true),
-        "false" | "no" | "n" | "0" | "否" | "f" => Some(false),
-        _ => None,
+    const TRUE: &[&str] = &["true", "yes", "y", "1", "是", "t"];
+    const FALSE: &[&str] = &["false", "no", "n", "0", "否", "f"];
+    let s = ascii_digits(s);
+    let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(&s));
+    if is(TRUE) {
+        Some(true)
+    } else if is(FALSE) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -112,10 +123,11 @@ impl<'a> Row<'a> {
     ) -> Result<Option<T>, InputError> {
         self.get(key)
             .map(|s| {
-                let lower = s.to_lowercase();
+                // The enumerations' spellings are ASCII or Chinese, which
+                // has no case.
                 choices
                     .iter()
-                    .find(|(names, _)| names.iter().any(|n| *n == lower))
+                    .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(s)))
                     .map(|(_, v)| *v)
                     .ok_or_else(|| self.error(key, format!("expected {expected}, found `{s}`")))
             })

@@ -6,6 +6,7 @@ pub mod cell;
 pub mod table;
 
 use crate::error::{Error, InputError};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use table::{Column, Row, Table, optional, required};
@@ -112,8 +113,10 @@ pub struct DataSet {
     pub needs: Option<Vec<RuralNeed>>,
     pub preferences: Vec<Preference>,
     pub history: Vec<PastRotation>,
-    pub school_index: HashMap<String, usize>,
-    pub teacher_index: HashMap<String, usize>,
+    /// Id -> index. FxHash: ids are not attacker-chosen keys, and SipHash
+    /// was a visible share of loading a province.
+    pub school_index: FxHashMap<String, usize>,
+    pub teacher_index: FxHashMap<String, usize>,
 }
 
 /// Where each input file is; built from a folder and per-file flags.
@@ -300,6 +303,9 @@ impl DataSet {
     }
 
     fn read_teachers(&mut self, table: &Table) -> Result<(), InputError> {
+        let rows = table.rows_hint();
+        self.teachers.reserve(rows);
+        self.teacher_index.reserve(rows);
         table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let school = self.school_ref(&row, "school")?;
@@ -433,7 +439,7 @@ impl DataSet {
 }
 
 fn insert_unique(
-    index: &mut HashMap<String, usize>,
+    index: &mut FxHashMap<String, usize>,
     id: &str,
     value: usize,
     row: &Row,

@@ -130,8 +130,18 @@ impl Table {
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {
-        let i = self.columns.iter().position(|c| c.key == key)?;
+        // Pointer first: the keys are the same literals as the schema's.
+        let i = self
+            .columns
+            .iter()
+            .position(|c| std::ptr::eq(c.key, key) || c.key == key)?;
         self.position[i]
+    }
+
+    /// About how many data rows the file has (its line count), to size
+    /// indexes before filling them.
+    pub fn rows_hint(&self) -> usize {
+        self.text.bytes().filter(|&b| b == b'\n').count()
     }
 }
 
