@@ -113,7 +113,7 @@ pub fn plan(data: &DataSet, policy: &Policy) -> Result<RotationPlan, Error> {
     }
     let eligibility = eligibility::assess(data, policy);
     let models = model::build(data, policy, &eligibility);
-    let ranks = model::preference_counts(data);
+    let ranks = model::preference_ranks(data);
     let solved: Vec<Result<(DistrictSummary, Vec<Rotation>), Error>> = models
         .par_iter()
         .map(|m| plan_district(data, policy, m, &ranks))

@@ -94,14 +94,6 @@ impl Row {
     fn activity(&self, x: &[f64]) -> f64 {
         self.terms.iter().map(|&(a, c)| c * x[a]).sum()
     }
-
-    fn expression(&self, x: &[Variable]) -> Expression {
-        let mut e = Expression::with_capacity(self.terms.len());
-        for &(a, c) in &self.terms {
-            e.add_mul(c, x[a]);
-        }
-        e
-    }
 }
 
 /// What the earlier stages hold the later ones to.
@@ -316,7 +308,10 @@ fn solve_stage(
     run(m, policy, stage, held, true, warm)
 }
 
-/// Builds and solves one stage as an LP or (with `integer`) a MILP.
+/// Builds and solves one stage as an LP or (with `integer`) a MILP. Arcs
+/// an earlier stage fixed are not variables: their flow moves into the
+/// rows' right-hand sides, so a late stage is only as big as what is
+/// still open.
 fn run(
     m: &DistrictModel,
     policy: &Policy,
@@ -326,38 +321,44 @@ fn run(
     warm: Option<&[f64]>,
 ) -> Result<StageSolution, SolveError> {
     let mut vars = ProblemVariables::new();
-    let x: Vec<Variable> = m
+    let x: Vec<Option<Variable>> = m
         .arcs
         .iter()
         .zip(&held.fixed)
         .map(|(a, fixed)| {
             let bound = (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count);
-            let v = match fixed {
-                Some(value) => variable().min(*value).max(*value),
-                None => variable().min(0).max(bound),
-            };
-            vars.add(if integer { v.integer() } else { v })
+            let v = variable().min(0).max(bound);
+            fixed
+                .is_none()
+                .then(|| vars.add(if integer { v.integer() } else { v }))
         })
         .collect();
+    let fixed_value = |a: usize| held.fixed[a].unwrap_or(0.0);
     // y[a] <= min(x[a], teachers of the group who asked for the school).
     let y: Vec<Option<Variable>> = m
         .arcs
         .iter()
-        .map(|a| {
-            (stage == Stage::Preference && a.preferred > 0)
-                .then(|| vars.add(variable().min(0).max(a.preferred)))
+        .enumerate()
+        .map(|(a, arc)| {
+            let most = match x[a] {
+                Some(_) => f64::from(arc.preferred),
+                None => f64::from(arc.preferred).min(fixed_value(a)),
+            };
+            (stage == Stage::Preference && most > 0.0)
+                .then(|| vars.add(variable().min(0).max(most)))
         })
         .collect();
     let mut objective = Expression::with_capacity(x.len());
+    let free = || m.arcs.iter().zip(&x).filter_map(|(a, v)| Some((a, (*v)?)));
     let problem = match stage {
         Stage::Fill => {
-            for (a, &v) in m.arcs.iter().zip(&x) {
+            for (a, v) in free() {
                 objective.add_mul(m.needs[a.need].weight, v);
             }
             vars.maximise(objective)
         }
         Stage::Distance => {
-            for (a, &v) in m.arcs.iter().zip(&x) {
+            for (a, v) in free() {
                 objective.add_mul(a.distance_km, v);
             }
             vars.minimise(objective)
@@ -378,21 +379,34 @@ fn run(
         .set_option("mip_rel_gap", if stage == Stage::Fill { 0.0 } else { 1e-6 })
         .set_option("mip_abs_gap", 1e-6)
         .set_time_limit(policy.time_limit_seconds);
-    for row in &held.rows {
-        let e = row.expression(&x);
-        problem.add_constraint(if row.equal {
-            e.eq(row.upper)
-        } else {
-            e.leq(row.upper)
-        });
+    // Rows with a free arc, in order; the others hold by themselves.
+    let mut included = Vec::with_capacity(held.rows.len());
+    for (r, row) in held.rows.iter().enumerate() {
+        let mut e = Expression::with_capacity(row.terms.len());
+        let mut rhs = row.upper;
+        let mut open = false;
+        for &(a, c) in &row.terms {
+            match x[a] {
+                Some(v) => {
+                    e.add_mul(c, v);
+                    open = true;
+                }
+                None => rhs -= c * fixed_value(a),
+            }
+        }
+        if open {
+            problem.add_constraint(if row.equal { e.eq(rhs) } else { e.leq(rhs) });
+            included.push(r);
+        }
     }
     for (a, y) in y.iter().enumerate() {
-        if let Some(y) = *y {
-            problem.add_constraint((y - x[a]).leq(0.0));
+        if let (Some(y), Some(x)) = (*y, x[a]) {
+            problem.add_constraint((y - x).leq(0.0));
         }
     }
     if let Some(warm) = warm.filter(|_| integer) {
-        problem = problem.with_initial_solution(x.iter().copied().zip(warm.iter().copied()));
+        let start = x.iter().zip(warm).filter_map(|(v, &w)| Some(((*v)?, w)));
+        problem = problem.with_initial_solution(start.collect::<Vec<_>>());
     }
     let solution = problem.solve().map_err(|e| match e {
         ResolutionError::Infeasible => SolveError::Infeasible,
@@ -402,11 +416,29 @@ fn run(
         SolutionStatus::Optimal | SolutionStatus::GapLimit => Status::Optimal,
         SolutionStatus::TimeLimit => Status::TimeLimit,
     };
-    let values: Vec<f64> = x.iter().map(|&v| solution.value(v)).collect();
+    let values: Vec<f64> = x
+        .iter()
+        .enumerate()
+        .map(|(a, v)| v.map_or(fixed_value(a), |v| solution.value(v)))
+        .collect();
     let duals = (!integer).then(|| {
         let inner = solution.into_inner();
-        let reduced = inner.dual_columns()[..x.len()].to_vec();
-        let rows = inner.dual_rows()[..held.rows.len()].to_vec();
+        // The free arcs are the first columns, in arc order.
+        let mut columns = inner.dual_columns().iter();
+        let reduced = x
+            .iter()
+            .map(|v| {
+                if v.is_some() {
+                    columns.next().copied().unwrap_or(0.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let mut rows = vec![0.0; held.rows.len()];
+        for (&r, &d) in included.iter().zip(inner.dual_rows()) {
+            rows[r] = d;
+        }
         (reduced, rows)
     });
     Ok(StageSolution {

@@ -15,6 +15,8 @@ use crate::data::DataSet;
 use crate::eligibility::Ineligible;
 use crate::geo;
 use crate::policy::{Policy, Scope};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 /// Interchangeable eligible teachers.
@@ -155,12 +157,15 @@ pub fn build(
     for school in data.schools.iter().filter(|s| s.is_sending()) {
         model_of(&mut districts, &school.district);
     }
-    let preferred = preference_counts(data);
+    let wishes = wishes(data);
     let subject_sizes = subject_sizes(data);
+    // Districts are independent: their arcs are computed in parallel.
     districts
         .into_values()
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .map(|mut m| {
-            m.arcs = arcs(data, &m, &preferred);
+            m.arcs = arcs(data, &m, &wishes);
             m.scopes = scopes(data, policy, &m);
             m.caps = caps(policy, &m, &subject_sizes);
             m
@@ -184,7 +189,7 @@ fn model_of<'m>(
         })
 }
 
-fn arcs(data: &DataSet, m: &DistrictModel, preferred: &HashMap<(usize, usize), u32>) -> Vec<Arc> {
+fn arcs(data: &DataSet, m: &DistrictModel, wishes: &[Vec<usize>]) -> Vec<Arc> {
     let mut needs_by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, need) in m.needs.iter().enumerate() {
         if need.count > 0 {
@@ -193,6 +198,13 @@ fn arcs(data: &DataSet, m: &DistrictModel, preferred: &HashMap<(usize, usize), u
     }
     let mut arcs = Vec::new();
     for (g, group) in m.groups.iter().enumerate() {
+        // How many of the group's teachers listed each school.
+        let mut listed: FxHashMap<usize, u32> = FxHashMap::default();
+        for &t in &group.teachers {
+            for &school in &wishes[t] {
+                *listed.entry(school).or_default() += 1;
+            }
+        }
         for &n in needs_by_subject
             .get(group.subject.as_str())
             .into_iter()
@@ -204,11 +216,7 @@ fn arcs(data: &DataSet, m: &DistrictModel, preferred: &HashMap<(usize, usize), u
                 data.schools[to].location,
             )
             .unwrap_or(0.0);
-            let preferred = group
-                .teachers
-                .iter()
-                .filter(|&&t| preferred.contains_key(&(t, to)))
-                .count() as u32;
+            let preferred = listed.get(&to).copied().unwrap_or(0);
             arcs.push(Arc {
                 group: g,
                 need: n,
@@ -220,8 +228,20 @@ fn arcs(data: &DataSet, m: &DistrictModel, preferred: &HashMap<(usize, usize), u
     arcs
 }
 
+/// Per teacher, the schools they listed (each once).
+fn wishes(data: &DataSet) -> Vec<Vec<usize>> {
+    let mut wishes = vec![Vec::new(); data.teachers.len()];
+    for p in &data.preferences {
+        let listed: &mut Vec<usize> = &mut wishes[p.teacher];
+        if !listed.contains(&p.school) {
+            listed.push(p.school);
+        }
+    }
+    wishes
+}
+
 /// (teacher, school) -> best rank the teacher gave the school.
-pub fn preference_counts(data: &DataSet) -> HashMap<(usize, usize), u32> {
+pub fn preference_ranks(data: &DataSet) -> HashMap<(usize, usize), u32> {
     let mut best = HashMap::new();
     for p in &data.preferences {
         let rank = best.entry((p.teacher, p.school)).or_insert(p.rank);
