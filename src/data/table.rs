@@ -175,6 +175,12 @@ impl<'a> Row<'a> {
 /// Trims ASCII and Unicode white space (the ideographic space U+3000 that
 /// Chinese input methods type included) and a stray BOM.
 pub fn trim(s: &str) -> &str {
+    // Most cells start and end with a visible ASCII character: skip the
+    // char-by-char scan for them.
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        return s;
+    }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
 }
 
