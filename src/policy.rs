@@ -38,14 +38,18 @@ impl Ratio {
             && whole.len() <= 6;
         if !valid {
             return Err(format!(
-                "expected a decimal ratio such as 0.10 or 10%, found `{text}`"
+                "expected a decimal ratio such as 0.10 or 10%, found {}",
+                crate::data::cell::shown(text)
             ));
         }
         let den = 10u64.pow(frac.len() as u32) * scale;
         let num = format!("{whole}{frac}").parse::<u64>().unwrap_or(0);
         let ratio = Ratio { num, den }.reduced();
         if ratio.num > ratio.den {
-            return Err(format!("expected a ratio from 0 to 1, found `{text}`"));
+            return Err(format!(
+                "expected a ratio from 0 to 1, found {}",
+                crate::data::cell::shown(text)
+            ));
         }
         Ok(ratio)
     }
@@ -146,7 +150,8 @@ impl Scope {
             "district" => Ok(Scope::District),
             "school" => Ok(Scope::School),
             _ => Err(format!(
-                "expected scope \"district\" or \"school\", found `{text}`"
+                "expected scope \"district\" or \"school\", found {}",
+                crate::data::cell::shown(text)
             )),
         }
     }

@@ -39,6 +39,16 @@ pub fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
+/// A cell's text quoted for a message, cut to a readable length (a
+/// pasted 10 MB cell must not become a 10 MB message).
+pub fn shown(s: &str) -> String {
+    const MOST: usize = 40;
+    match s.char_indices().nth(MOST) {
+        None => format!("`{s}`"),
+        Some((end, _)) => format!("`{}…` ({} characters)", &s[..end], s.chars().count()),
+    }
+}
+
 pub const BOOL_EXPECTED: &str = "expected a boolean (true/false, yes/no, y/n, 1/0, 是/否, t/f)";
 
 impl<'a> Row<'a> {
@@ -56,7 +66,7 @@ impl<'a> Row<'a> {
                     };
                     self.error(
                         key,
-                        format!("expected a whole number >= 0, found `{s}` ({what})"),
+                        format!("expected a whole number >= 0, found {} ({what})", shown(s)),
                     )
                 })
             })
@@ -67,10 +77,9 @@ impl<'a> Row<'a> {
     pub fn integer(&self, key: &str) -> Result<Option<i64>, InputError> {
         self.get(key)
             .map(|s| {
-                ascii_digits(s)
-                    .trim()
-                    .parse::<i64>()
-                    .map_err(|_| self.error(key, format!("expected a whole number, found `{s}`")))
+                ascii_digits(s).trim().parse::<i64>().map_err(|_| {
+                    self.error(key, format!("expected a whole number, found {}", shown(s)))
+                })
             })
             .transpose()
     }
@@ -93,12 +102,13 @@ impl<'a> Row<'a> {
                     Some(_) => Err(self.error(
                         key,
                         format!(
-                            "expected a number from {} to {}, found `{s}`",
+                            "expected a number from {} to {}, found {}",
                             range.start(),
-                            range.end()
+                            range.end(),
+                            shown(s)
                         ),
                     )),
-                    None => Err(self.error(key, format!("expected a number, found `{s}`"))),
+                    None => Err(self.error(key, format!("expected a number, found {}", shown(s)))),
                 }
             })
             .transpose()
@@ -108,7 +118,7 @@ impl<'a> Row<'a> {
         self.get(key)
             .map(|s| {
                 parse_bool(s)
-                    .ok_or_else(|| self.error(key, format!("{BOOL_EXPECTED}, found `{s}`")))
+                    .ok_or_else(|| self.error(key, format!("{BOOL_EXPECTED}, found {}", shown(s))))
             })
             .transpose()
     }
@@ -129,7 +139,9 @@ impl<'a> Row<'a> {
                     .iter()
                     .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(s)))
                     .map(|(_, v)| *v)
-                    .ok_or_else(|| self.error(key, format!("expected {expected}, found `{s}`")))
+                    .ok_or_else(|| {
+                        self.error(key, format!("expected {expected}, found {}", shown(s)))
+                    })
             })
             .transpose()
     }

@@ -423,18 +423,22 @@ impl DataSet {
 
     fn school_ref(&self, row: &Row, key: &str) -> Result<usize, InputError> {
         let id = row.require(key)?;
-        self.school_index
-            .get(id)
-            .copied()
-            .ok_or_else(|| row.error(key, format!("unknown school `{id}` (not in schools.csv)")))
+        self.school_index.get(id).copied().ok_or_else(|| {
+            row.error(
+                key,
+                format!("unknown school {} (not in schools.csv)", cell::shown(id)),
+            )
+        })
     }
 
     fn teacher_ref(&self, row: &Row, key: &str) -> Result<usize, InputError> {
         let id = row.require(key)?;
-        self.teacher_index
-            .get(id)
-            .copied()
-            .ok_or_else(|| row.error(key, format!("unknown teacher `{id}` (not in teachers.csv)")))
+        self.teacher_index.get(id).copied().ok_or_else(|| {
+            row.error(
+                key,
+                format!("unknown teacher {} (not in teachers.csv)", cell::shown(id)),
+            )
+        })
     }
 }
 
@@ -446,7 +450,7 @@ fn insert_unique(
     key: &str,
 ) -> Result<(), InputError> {
     if index.insert(id.to_string(), value).is_some() {
-        return Err(row.error(key, format!("duplicate id `{id}`")));
+        return Err(row.error(key, format!("duplicate id {}", cell::shown(id))));
     }
     Ok(())
 }

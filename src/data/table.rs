@@ -6,6 +6,7 @@
 //! Typed parsing of the cells (numbers, booleans, enumerations) lives in
 //! `cell.rs`; this module only knows about bytes, headers and rows.
 
+use super::cell::shown;
 use crate::error::InputError;
 use std::path::Path;
 
@@ -190,26 +191,28 @@ fn map_header(
     columns: &'static [Column],
 ) -> Result<Vec<Option<usize>>, InputError> {
     let mut position: Vec<Option<usize>> = vec![None; columns.len()];
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // Header name -> first field; a map, so that a 100,000-column header
+    // is not a quadratic scan.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, raw) in header.iter().enumerate() {
         let name = trim(raw).to_lowercase();
         if name.is_empty() {
             continue;
         }
-        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+        if let Some(first) = seen.get(&name) {
             return Err(InputError::new(
                 file,
                 format!(
-                    "duplicated header `{}` (fields {} and {})",
-                    trim(raw),
+                    "duplicated header {} (fields {} and {})",
+                    shown(trim(raw)),
                     first + 1,
                     index + 1
                 ),
             )
             .at(1)
-            .column(trim(raw)));
+            .column(trim(raw).chars().take(40).collect::<String>()));
         }
-        seen.push((name.clone(), index));
+        seen.insert(name.clone(), index);
         let Some(c) = columns
             .iter()
             .position(|c| c.key == name || c.aliases.iter().any(|a| a.to_lowercase() == name))
@@ -220,11 +223,11 @@ fn map_header(
             return Err(InputError::new(
                 file,
                 format!(
-                    "column `{}` is given twice: `{}` (field {}) and `{}` (field {})",
+                    "column `{}` is given twice: {} (field {}) and {} (field {})",
                     columns[c].key,
-                    trim(&header[first]),
+                    shown(trim(&header[first])),
                     first + 1,
-                    trim(raw),
+                    shown(trim(raw)),
                     index + 1
                 ),
             )
@@ -261,6 +264,22 @@ fn csv_error(file: &str, e: csv::Error) -> InputError {
 /// which also covers GBK and GB2312. Bytes that are neither are bad input,
 /// reported at the line and field where decoding failed.
 fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(InputError::new(
+            file,
+            "this is a ZIP file (an Excel .xlsx or .xls workbook renamed?), not CSV: in Excel use \
+             Save As > CSV UTF-8 (or CSV), then give that file",
+        )
+        .at(1));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(byte_error(
+            file,
+            &bytes,
+            at,
+            "a NUL byte: the file looks binary, not CSV",
+        ));
+    }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -279,7 +298,12 @@ fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
         encoding_rs::DecoderResult::InputEmpty => Ok(text),
         encoding_rs::DecoderResult::Malformed(bad, _) => {
             let at = read.saturating_sub(bad as usize);
-            Err(bad_bytes(file, bytes, at))
+            Err(byte_error(
+                file,
+                bytes,
+                at,
+                "bytes that are neither UTF-8 nor GB18030/GBK; save the file as UTF-8 or GBK",
+            ))
         }
         encoding_rs::DecoderResult::OutputFull => Err(InputError::new(
             file,
@@ -288,7 +312,8 @@ fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
     }
 }
 
-fn bad_bytes(file: &str, bytes: &[u8], at: usize) -> InputError {
+/// An error about the byte at `at`, named by its line and field.
+fn byte_error(file: &str, bytes: &[u8], at: usize, what: &str) -> InputError {
     let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     let line_start = before
@@ -296,11 +321,7 @@ fn bad_bytes(file: &str, bytes: &[u8], at: usize) -> InputError {
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
     let field = before[line_start..].iter().filter(|&&b| b == b',').count() + 1;
-    InputError::new(
-        file,
-        format!("bytes that are neither UTF-8 nor GB18030/GBK (field {field}); save the file as UTF-8 or GBK"),
-    )
-    .at(line)
+    InputError::new(file, format!("{what} (field {field})")).at(line)
 }
 
 #[cfg(test)]
