@@ -516,3 +516,26 @@ fn scope_school_is_checked_per_sending_school() {
         "{err}"
     );
 }
+
+#[test]
+fn a_failing_run_leaves_an_existing_plan_untouched() {
+    let d = base();
+    d.write("plan.csv", "teacher,to_school\nOLD,R1\n".as_bytes());
+    let before = std::fs::read(d.file("plan.csv")).unwrap();
+    // Bad input (exit 2), then an infeasible policy (exit 3).
+    d.write("needs.csv", b"school,subject,count\nR1,x,-1\n");
+    assert_eq!(plan(d.path(), &["."]).status.code(), Some(2));
+    assert_eq!(std::fs::read(d.file("plan.csv")).unwrap(), before);
+    d.write("needs.csv", NEEDS.as_bytes());
+    assert_eq!(
+        plan(d.path(), &[".", "--ratio", "0.9"]).status.code(),
+        Some(3)
+    );
+    assert_eq!(std::fs::read(d.file("plan.csv")).unwrap(), before);
+    let left: Vec<_> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}

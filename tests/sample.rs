@@ -77,3 +77,26 @@ fn the_sample_is_what_the_generator_makes_with_seed_1() {
         );
     }
 }
+
+#[test]
+fn sample_plan_is_the_same_on_one_thread_and_two() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = sample();
+    for threads in ["1", "2"] {
+        let o = assert_cmd::Command::cargo_bin("rotaplan")
+            .unwrap()
+            .current_dir(out.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .args([
+                "plan",
+                dir.to_str().unwrap(),
+                "--out",
+                &format!("plan-{threads}.csv"),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let one = std::fs::read(out.path().join("plan-1.csv")).unwrap();
+    assert_eq!(one, std::fs::read(out.path().join("plan-2.csv")).unwrap());
+}
