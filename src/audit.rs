@@ -191,7 +191,7 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
             continue;
         }
         if let Some(need_of) = &need_of {
-            let key = (to, teacher.subject.as_str());
+            let key = (to, &*teacher.subject);
             let need = need_of.get(&key).copied().unwrap_or(0);
             let count = sent.entry(key).or_default();
             *count += 1;

@@ -6,9 +6,10 @@ pub mod cell;
 pub mod table;
 
 use crate::error::{Error, InputError};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use table::{Column, Row, Table, optional, required};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -73,7 +74,8 @@ pub struct Teacher {
     pub name: String,
     /// Index into `DataSet::schools`.
     pub school: usize,
-    pub subject: String,
+    /// Shared: a province has 600,000 teachers and a dozen subjects.
+    pub subject: Arc<str>,
     pub backbone: Backbone,
     pub years_at_school: Option<u32>,
     pub age: Option<u32>,
@@ -306,6 +308,7 @@ impl DataSet {
         let rows = table.rows_hint();
         self.teachers.reserve(rows);
         self.teacher_index.reserve(rows);
+        let mut subjects: FxHashSet<Arc<str>> = FxHashSet::default();
         table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let school = self.school_ref(&row, "school")?;
@@ -326,7 +329,7 @@ impl DataSet {
             let teacher = Teacher {
                 name: row.get("name").unwrap_or_default().to_string(),
                 school,
-                subject: row.require("subject")?.to_string(),
+                subject: intern(&mut subjects, row.require("subject")?),
                 backbone,
                 years_at_school: row.count("years_at_school")?,
                 age: row.count("age")?,
@@ -440,6 +443,15 @@ impl DataSet {
             )
         })
     }
+}
+
+fn intern(known: &mut FxHashSet<Arc<str>>, text: &str) -> Arc<str> {
+    if let Some(shared) = known.get(text) {
+        return shared.clone();
+    }
+    let shared: Arc<str> = Arc::from(text);
+    known.insert(shared.clone());
+    shared
 }
 
 fn insert_unique(

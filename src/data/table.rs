@@ -131,11 +131,14 @@ impl Table {
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {
-        // Pointer first: the keys are the same literals as the schema's.
-        let i = self
-            .columns
-            .iter()
-            .position(|c| std::ptr::eq(c.key, key) || c.key == key)?;
+        // Called for every cell of every row: compare the cheap parts
+        // (length, first byte) before the bytes.
+        let same = |c: &Column| {
+            c.key.len() == key.len()
+                && c.key.as_bytes().first() == key.as_bytes().first()
+                && c.key == key
+        };
+        let i = self.columns.iter().position(same)?;
         self.position[i]
     }
 

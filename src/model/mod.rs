@@ -255,7 +255,7 @@ pub fn preference_ranks(data: &DataSet) -> HashMap<(usize, usize), u32> {
 fn subject_sizes(data: &DataSet) -> HashMap<(usize, &str), u64> {
     let mut sizes = HashMap::new();
     for t in &data.teachers {
-        *sizes.entry((t.school, t.subject.as_str())).or_insert(0) += 1;
+        *sizes.entry((t.school, &*t.subject)).or_insert(0) += 1;
     }
     sizes
 }
