@@ -298,7 +298,9 @@ fn over_need(line: &PlanLine, school: &str, subject: &str, count: u64, need: u64
 /// The auditor's own reading of the eligibility rules: `None` when the
 /// teacher may rotate, else why not.
 fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
-    let cutoff = policy.plan_year - i64::from(policy.cooldown_years);
+    let cutoff = policy
+        .plan_year
+        .saturating_sub(i64::from(policy.cooldown_years));
     let mut recent: HashMap<usize, i64> = HashMap::new();
     for h in data.history.iter().filter(|h| h.year > cutoff) {
         let y = recent.entry(h.teacher).or_insert(h.year);

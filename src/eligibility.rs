@@ -76,7 +76,9 @@ pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {
         let slot = &mut last_rotation[past.teacher];
         *slot = (*slot).max(Some(past.year));
     }
-    let window_start = policy.plan_year - i64::from(policy.cooldown_years);
+    let window_start = policy
+        .plan_year
+        .saturating_sub(i64::from(policy.cooldown_years));
     data.teachers
         .iter()
         .zip(last_rotation)

@@ -272,9 +272,10 @@ impl Policy {
         text: &str,
     ) -> Result<(Policy, Option<String>), InputError> {
         let raw: PolicyFile = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() as u64 + 1);
+            let line = e.span().map(|s| {
+                let before = &text.as_bytes()[..s.start.min(text.len())];
+                before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+            });
             let mut err = InputError::new(file, e.message().trim_end().to_string());
             err.line = line;
             err
