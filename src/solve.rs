@@ -215,6 +215,17 @@ fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
                 }
             };
             rows.push(Row::leq(arcs.iter().map(|&a| (a, share(a))).collect(), 0.0));
+            // A valid cut: backbone >= q * rotating >= q * min_rotations,
+            // and backbone is whole, so backbone >= ceil(q * min_rotations).
+            // The LP relaxation misses it when a school's minimum binds.
+            let least = q.ceil_of(scope.min_rotations);
+            if least > 0 {
+                let backbone = arcs.iter().filter(|&&a| m.groups[m.arcs[a].group].backbone);
+                rows.push(Row::leq(
+                    backbone.map(|&a| (a, -1.0)).collect(),
+                    -(least as f64),
+                ));
+            }
         }
     }
     rows
