@@ -20,7 +20,8 @@ use std::path::PathBuf;
 the yearly rotation from urban and quality schools to rural schools: at least 10% of the eligible \
 teachers rotate and at least 20% of those rotating are backbone teachers (骨干教师), while as much \
 rural need as possible is filled and travel is kept short.\n\nExit status: 0 success, 1 audit found \
-violations, 2 bad input or invocation, 3 the policy is infeasible for these inputs."
+violations, 2 bad input or invocation, 3 the policy is infeasible for these inputs, 4 an internal solver \
+failure."
 )]
 pub struct Cli {
     #[command(subcommand)]
