@@ -52,6 +52,18 @@ Rows: the baseline (the defaults, or --policy), then each scenario file laid ove
 sweeps' cross product. A scenario file is a policy file with an optional `name = \"...\"`."
     )]
     Compare(CompareArgs),
+    /// Show the quality-balance indicators of 优质均衡 per school and their CV per district, before and after a plan.
+    #[command(
+        after_help = "Examples:\n  rotaplan indicators data/sample-county\n  \
+rotaplan indicators data/sample-county --plan plan.csv\n  \
+rotaplan indicators data/sample-county --plan plan.csv --format json\n\n\
+Per school with a level and students: backbone teachers (>= 1.0 per 100 students), sports and arts \
+teachers (体育, 音乐, 美术; >= 0.9) and teachers above the required degree (teachers.csv column \
+education / 学历; 小学 大专+ >= 4.2, 初中 本科+ >= 5.3). Per district and level: the students-weighted \
+coefficient of variation (差异系数) of each, limit 0.50 小学 and 0.45 初中. With --plan, each rotating \
+teacher counts at the receiving school."
+    )]
+    Indicators(IndicatorsArgs),
     /// Make a seeded synthetic data set (county, city or province size).
     #[command(
         after_help = "Examples:\n  rotaplan generate --size county --seed 1 --out data/sample-county\n  \
@@ -111,6 +123,11 @@ pub struct PolicyArgs {
     /// Count the ratios per district or per sending school.
     #[arg(long, value_name = "district|school")]
     scope: Option<String>,
+    /// After filling needs, prefer plans that lift rural schools to the
+    /// backbone and sports-and-arts thresholds of 优质均衡 (policy key
+    /// improve_indicators).
+    #[arg(long)]
+    improve_indicators: bool,
 }
 
 impl PolicyArgs {
@@ -119,6 +136,7 @@ impl PolicyArgs {
             ratio: self.ratio.clone(),
             backbone_share: self.backbone_share.clone(),
             scope: self.scope.clone(),
+            improve_indicators: self.improve_indicators,
         };
         Policy::load(self.policy.as_deref(), &overrides)
     }
@@ -153,6 +171,18 @@ struct AuditArgs {
     /// The plan to check (CSV, UTF-8 or GBK).
     #[arg(long, value_name = "FILE")]
     plan: PathBuf,
+    /// Report as a table, or one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
+struct IndicatorsArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// A plan (CSV, UTF-8 or GBK; teacher and to_school) to show the indicators after.
+    #[arg(long, value_name = "FILE")]
+    plan: Option<PathBuf>,
     /// Report as a table, or one JSON object.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -212,12 +242,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Plan(args) => plan(&args),
         Command::Audit(args) => audit(&args),
         Command::Compare(args) => compare(&args),
+        Command::Indicators(args) => indicators(&args),
         Command::Generate(args) => generate(&args),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("rotaplan: {e}");
+            // Not eprintln!: it panics when stderr is a closed pipe.
+            let _ = writeln!(std::io::stderr(), "rotaplan: {e}");
             e.exit_code()
         }
     }
@@ -341,6 +373,27 @@ fn compare(args: &CompareArgs) -> Result<i32, Error> {
             print(&String::from_utf8_lossy(&out))?;
         }
     }
+    Ok(0)
+}
+
+fn indicators(args: &IndicatorsArgs) -> Result<i32, Error> {
+    let data = DataSet::load(&args.data.paths()?)?;
+    let moves = match &args.plan {
+        Some(path) => {
+            let lines = crate::audit::read_plan(path)?;
+            Some(crate::indicators::moves(
+                &data,
+                &path.display().to_string(),
+                &lines,
+            )?)
+        }
+        None => None,
+    };
+    let ind = crate::indicators::assess(&data, moves.as_deref());
+    print(&match args.format {
+        Format::Json => report::indicators::json(&data, &ind) + "\n",
+        Format::Table => report::indicators::table(&data, &ind),
+    })?;
     Ok(0)
 }
 

@@ -78,6 +78,7 @@ fn short_key(key: &str) -> &str {
         "min_years_at_school" => "min_years",
         "cooldown_years" => "cooldown",
         "time_limit_seconds" => "time_limit",
+        "improve_indicators" => "indicators",
         other => other,
     }
 }

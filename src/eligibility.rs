@@ -143,6 +143,7 @@ mod tests {
             age: Some(40),
             eligible: None,
             exempt: None,
+            education: None,
         };
         let mut d = DataSet {
             schools: vec![school("U", Area::Urban), school("R", Area::Rural)],

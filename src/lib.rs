@@ -17,6 +17,7 @@ pub mod eligibility;
 pub mod error;
 pub mod generate;
 pub mod geo;
+pub mod indicators;
 pub mod model;
 pub mod plan;
 pub mod policy;

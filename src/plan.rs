@@ -7,6 +7,7 @@ use crate::assign::{self, Rotation};
 use crate::data::DataSet;
 use crate::eligibility::{self, Ineligible};
 use crate::error::{Error, Infeasibility};
+use crate::indicators::{self, Balance};
 use crate::model::{self, DistrictModel, feasibility};
 use crate::policy::Policy;
 use crate::solve::{self, SolveError, Status};
@@ -76,6 +77,8 @@ pub struct RotationPlan {
     pub districts: Vec<DistrictSummary>,
     /// Teachers at sending schools who may not rotate, with the reason.
     pub ineligible: Vec<(usize, Ineligible)>,
+    /// The quality-balance CVs per district and level, before and after.
+    pub balance: Vec<Balance>,
 }
 
 impl RotationPlan {
@@ -144,10 +147,13 @@ pub fn plan(data: &DataSet, policy: &Policy) -> Result<RotationPlan, Error> {
             _ => None,
         })
         .collect();
+    let moves: Vec<(usize, usize)> = rotations.iter().map(|r| (r.teacher, r.to_school)).collect();
+    let balance = indicators::assess(data, Some(&moves)).balance;
     Ok(RotationPlan {
         rotations,
         districts,
         ineligible,
+        balance,
     })
 }
 

@@ -175,6 +175,10 @@ pub struct Policy {
     pub max_subject_share: Option<Ratio>,
     /// Seconds HiGHS may spend on each district's model.
     pub time_limit_seconds: f64,
+    /// After filling needs, prefer plans that lift receiving schools to
+    /// the backbone and sports-and-arts thresholds and keep sending schools
+    /// above them (see `indicators` and the README).
+    pub improve_indicators: bool,
 }
 
 impl Default for Policy {
@@ -190,6 +194,7 @@ impl Default for Policy {
             max_rotation_ratio: None,
             max_subject_share: None,
             time_limit_seconds: 60.0,
+            improve_indicators: false,
         }
     }
 }
@@ -208,6 +213,7 @@ struct PolicyFile {
     max_rotation_ratio: Option<RatioText>,
     max_subject_share: Option<RatioText>,
     time_limit_seconds: Option<f64>,
+    improve_indicators: Option<bool>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
 }
@@ -235,6 +241,8 @@ pub struct Overrides {
     pub ratio: Option<String>,
     pub backbone_share: Option<String>,
     pub scope: Option<String>,
+    /// `--improve-indicators`: on when given, else the file decides.
+    pub improve_indicators: bool,
 }
 
 impl Policy {
@@ -302,6 +310,7 @@ impl Policy {
         p.max_age = raw.max_age.or(p.max_age);
         p.plan_year = raw.plan_year.unwrap_or(p.plan_year);
         p.cooldown_years = raw.cooldown_years.unwrap_or(p.cooldown_years);
+        p.improve_indicators = raw.improve_indicators.unwrap_or(p.improve_indicators);
         if let Some(t) = raw.time_limit_seconds {
             if !(t.is_finite() && t > 0.0) {
                 return Err(bad(
@@ -333,6 +342,7 @@ impl Policy {
         if let Some(s) = &o.scope {
             self.scope = Scope::parse(s).map_err(|m| usage("--scope", m))?;
         }
+        self.improve_indicators |= o.improve_indicators;
         Ok(())
     }
 
@@ -413,6 +423,12 @@ mod tests {
         assert_eq!(p.min_rotation_ratio, Ratio::new(7, 50));
         assert_eq!(p.scope, Scope::School);
         assert_eq!(p.max_age, Some(55));
+        assert!(!p.improve_indicators);
+        assert!(
+            Policy::from_toml("p.toml", "improve_indicators = true")
+                .unwrap()
+                .improve_indicators
+        );
         let e = Policy::from_toml("p.toml", "min_rotation_ratio = 0.1\nbogus = 1\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         assert!(Policy::from_toml("p.toml", "min_backbone_share = 1.5").is_err());

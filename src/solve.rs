@@ -2,6 +2,9 @@
 //! contract's lexicographic order: first the most weighted rural need
 //! filled; then, among plans filling that much, the least total distance;
 //! then, among those, the most teachers sent to a school they asked for.
+//! With the policy's `improve_indicators`, a stage between the first two
+//! maximises the indicator terms (teachers lifting receiving schools to a
+//! threshold, minus twice those pushing sending schools below one).
 //!
 //! The model is a transportation problem (groups to needs) with a few side
 //! rows (the ratios, the caps), and its LP relaxation is integral in
@@ -23,7 +26,7 @@
 //! helped here), one thread per model because districts are solved in
 //! parallel by rayon.
 
-use crate::model::DistrictModel;
+use crate::model::{DistrictModel, TermKind};
 use crate::policy::Policy;
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
@@ -69,6 +72,8 @@ pub enum SolveError {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
     Fill,
+    /// The indicator terms (policy `improve_indicators`), when there are any.
+    Indicators,
     Distance,
     Preference,
 }
@@ -124,6 +129,9 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         });
     }
     let mut stages = vec![Stage::Fill];
+    if !m.terms.is_empty() {
+        stages.push(Stage::Indicators);
+    }
     if m.arcs.iter().any(|a| a.distance_km > 0.0) {
         stages.push(Stage::Distance);
     }
@@ -132,7 +140,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     }
     let mut held = Held {
         rows: rules(m, policy),
-        fixed: vec![None; m.arcs.len()],
+        fixed: vec![None; columns(m)],
     };
     let mut x: Vec<f64> = Vec::new();
     let mut status = Status::Optimal;
@@ -155,14 +163,64 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         }
     }
     Ok(Solved {
-        flows: x.iter().map(|v| v.round().max(0.0) as u32).collect(),
+        flows: x[..m.arcs.len()]
+            .iter()
+            .map(|v| v.round().max(0.0) as u32)
+            .collect(),
         status,
         seconds: start.elapsed().as_secs_f64(),
     })
 }
 
+/// The model's columns: one per arc, then one per indicator term (the
+/// teachers a term counts: arriving up to `missing`, or leaving beyond
+/// `spare`).
+fn columns(m: &DistrictModel) -> usize {
+    m.arcs.len() + m.terms.len()
+}
+
+/// A column's upper bound (every column is >= 0); `None` is unbounded.
+fn upper_bound(m: &DistrictModel, column: usize) -> Option<f64> {
+    match m.arcs.get(column) {
+        Some(a) => Some(f64::from(
+            (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count),
+        )),
+        None => match m.terms[column - m.arcs.len()].kind {
+            TermKind::Lift { missing } => Some(missing as f64),
+            TermKind::Keep { .. } => None,
+        },
+    }
+}
+
+/// The objective a stage maximises, over the columns, for the stages
+/// that are a weighted sum of columns (Fill and Indicators).
+fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
+    match stage {
+        Stage::Fill => m
+            .arcs
+            .iter()
+            .enumerate()
+            .map(|(a, arc)| (a, m.needs[arc.need].weight))
+            .collect(),
+        Stage::Indicators => (0..m.terms.len())
+            .map(|k| {
+                // Pushing a sending school below a threshold costs more
+                // than lifting a receiving school gains, so that the plan
+                // never moves a school's shortfall to another.
+                let sign = match m.terms[k].kind {
+                    TermKind::Lift { .. } => 1.0,
+                    TermKind::Keep { .. } => -2.0,
+                };
+                (m.arcs.len() + k, sign)
+            })
+            .collect(),
+        Stage::Distance | Stage::Preference => Vec::new(),
+    }
+}
+
 /// The contract's rules as rows: each teacher at most once, each need at
-/// most its count, the subject caps, and per rule scope the two ratios.
+/// most its count, the subject caps, and per rule scope the two ratios;
+/// then what ties each indicator term's column to its arcs.
 fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
     let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
     let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
@@ -228,6 +286,26 @@ fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
             }
         }
     }
+    for (k, term) in m.terms.iter().enumerate() {
+        let column = m.arcs.len() + k;
+        let row = match term.kind {
+            // lifted <= arriving
+            TermKind::Lift { .. } => Row::leq(
+                std::iter::once((column, 1.0))
+                    .chain(term.arcs.iter().map(|&a| (a, -1.0)))
+                    .collect(),
+                0.0,
+            ),
+            // leaving - beyond <= spare
+            TermKind::Keep { spare } => Row::leq(
+                std::iter::once((column, -1.0))
+                    .chain(term.arcs.iter().map(|&a| (a, 1.0)))
+                    .collect(),
+                spare as f64,
+            ),
+        };
+        rows.push(row);
+    }
     rows
 }
 
@@ -258,21 +336,15 @@ fn hold(
                 }
             }
         }
-        None if stage == Stage::Fill => {
-            let fill: f64 = m
-                .arcs
-                .iter()
-                .zip(x)
-                .map(|(a, v)| m.needs[a.need].weight * v)
-                .sum();
-            let terms = m
-                .arcs
-                .iter()
-                .enumerate()
-                .map(|(a, arc)| (a, -m.needs[arc.need].weight))
+        None if matches!(stage, Stage::Fill | Stage::Indicators) => {
+            // objective >= its optimum, as -objective <= -optimum.
+            let terms: Vec<(usize, f64)> = objective(m, stage)
+                .into_iter()
+                .map(|(c, w)| (c, -w))
                 .collect();
+            let reached = -Row::leq(terms.clone(), 0.0).activity(x);
             held.rows
-                .push(Row::leq(terms, -fill + 1e-7 * fill.abs().max(1.0)));
+                .push(Row::leq(terms, -reached + 1e-7 * reached.abs().max(1.0)));
         }
         None => {
             // The flow between each pair of located schools: sparse rows
@@ -310,11 +382,14 @@ fn solve_stage(
     warm: Option<&[f64]>,
 ) -> Result<StageSolution, SolveError> {
     let lp = run(m, policy, stage, held, false, None)?;
-    if lp.x.iter().all(|v| (v - v.round()).abs() < 1e-6) {
-        return Ok(StageSolution {
-            x: lp.x.iter().map(|v| v.round()).collect(),
-            ..lp
-        });
+    // Integral arcs make an integer plan (a term's column follows them).
+    let arcs = m.arcs.len();
+    if lp.x[..arcs].iter().all(|v| (v - v.round()).abs() < 1e-6) {
+        let mut x = lp.x.clone();
+        for v in &mut x[..arcs] {
+            *v = v.round();
+        }
+        return Ok(StageSolution { x, ..lp });
     }
     run(m, policy, stage, held, true, warm)
 }
@@ -332,16 +407,21 @@ fn run(
     warm: Option<&[f64]>,
 ) -> Result<StageSolution, SolveError> {
     let mut vars = ProblemVariables::new();
-    let x: Vec<Option<Variable>> = m
-        .arcs
-        .iter()
-        .zip(&held.fixed)
-        .map(|(a, fixed)| {
-            let bound = (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count);
-            let v = variable().min(0).max(bound);
-            fixed
-                .is_none()
-                .then(|| vars.add(if integer { v.integer() } else { v }))
+    // Arcs are integer in a MILP; a term's column is whole whenever the
+    // arcs are, so it stays continuous.
+    let x: Vec<Option<Variable>> = (0..columns(m))
+        .map(|c| {
+            let v = variable().min(0);
+            let v = match upper_bound(m, c) {
+                Some(most) => v.max(most),
+                None => v,
+            };
+            let v = if integer && c < m.arcs.len() {
+                v.integer()
+            } else {
+                v
+            };
+            held.fixed[c].is_none().then(|| vars.add(v))
         })
         .collect();
     let fixed_value = |a: usize| held.fixed[a].unwrap_or(0.0);
@@ -362,9 +442,11 @@ fn run(
     let mut objective = Expression::with_capacity(x.len());
     let free = || m.arcs.iter().zip(&x).filter_map(|(a, v)| Some((a, (*v)?)));
     let problem = match stage {
-        Stage::Fill => {
-            for (a, v) in free() {
-                objective.add_mul(m.needs[a.need].weight, v);
+        Stage::Fill | Stage::Indicators => {
+            for (c, w) in self::objective(m, stage) {
+                if let Some(v) = x[c] {
+                    objective.add_mul(w, v);
+                }
             }
             vars.maximise(objective)
         }

@@ -27,6 +27,19 @@ pub enum Level {
     NineYear,
 }
 
+/// A teacher's highest degree (学历), lowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Education {
+    /// 中专 (and 中师): the degree a primary teacher must hold.
+    Secondary,
+    /// 大专: the degree a junior-secondary teacher must hold.
+    Associate,
+    Bachelor,
+    Master,
+    Doctor,
+}
+
 /// A backbone teacher's level; any level above `None` counts as backbone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -81,6 +94,8 @@ pub struct Teacher {
     pub age: Option<u32>,
     pub eligible: Option<bool>,
     pub exempt: Option<String>,
+    /// `None` when the `education` column is absent or the cell empty.
+    pub education: Option<Education>,
 }
 
 /// A receiving school's need for teachers of one subject.
@@ -202,6 +217,7 @@ const TEACHER_COLUMNS: &[Column] = &[
     optional("age", &["年龄"]),
     optional("eligible", &["符合交流条件"]),
     optional("exempt", &["免交流原因"]),
+    optional("education", &["学历"]),
 ];
 
 const NEED_COLUMNS: &[Column] = &[
@@ -232,6 +248,14 @@ const LEVELS: &[(&[&str], Level)] = &[
     (&["primary", "小学"], Level::Primary),
     (&["junior", "初中"], Level::Junior),
     (&["nine-year", "九年一贯制"], Level::NineYear),
+];
+
+const EDUCATIONS: &[(&[&str], Education)] = &[
+    (&["secondary", "中专", "中师"], Education::Secondary),
+    (&["associate", "大专", "专科"], Education::Associate),
+    (&["bachelor", "本科"], Education::Bachelor),
+    (&["master", "硕士", "研究生"], Education::Master),
+    (&["doctor", "博士"], Education::Doctor),
 ];
 
 const BACKBONE_LEVELS: &[(&[&str], Backbone)] = &[
@@ -335,6 +359,11 @@ impl DataSet {
                 age: row.count("age")?,
                 eligible: row.boolean("eligible")?,
                 exempt: row.get("exempt").map(str::to_string),
+                education: row.choice(
+                    "education",
+                    EDUCATIONS,
+                    "a degree: secondary, associate, bachelor, master, doctor (中专, 大专, 本科, 硕士, 博士)",
+                )?,
                 id,
             };
             insert_unique(

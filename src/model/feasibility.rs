@@ -219,6 +219,7 @@ mod tests {
                 .collect(),
             arcs: Vec::new(),
             caps: Vec::new(),
+            terms: Vec::new(),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod feasibility;
 use crate::data::DataSet;
 use crate::eligibility::Ineligible;
 use crate::geo;
+use crate::indicators::{self, Indicator, SchoolIndicators};
 use crate::policy::{Policy, Scope};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -74,6 +75,28 @@ pub struct SubjectCap {
     pub cap: u64,
 }
 
+/// One school's indicator of 优质均衡 that the plan should reach or keep
+/// (policy `improve_indicators`), moved by the teachers of its kind along
+/// `arcs`.
+#[derive(Debug, Clone)]
+pub struct IndicatorTerm {
+    pub school: usize,
+    pub indicator: Indicator,
+    pub arcs: Vec<usize>,
+    pub kind: TermKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// A receiving school `missing` teachers short of the threshold: each
+    /// one arriving, up to `missing`, is worth one.
+    Lift { missing: u64 },
+    /// A sending school `spare` teachers above the threshold (0 when at or
+    /// below it): each one leaving beyond `spare` costs two, so that a
+    /// shortfall is never just moved from one school to another.
+    Keep { spare: u64 },
+}
+
 /// Everything the solver needs about one district.
 #[derive(Debug, Clone)]
 pub struct DistrictModel {
@@ -83,6 +106,8 @@ pub struct DistrictModel {
     pub arcs: Vec<Arc>,
     pub scopes: Vec<RuleScope>,
     pub caps: Vec<SubjectCap>,
+    /// Empty unless the policy asks to improve the indicators.
+    pub terms: Vec<IndicatorTerm>,
 }
 
 impl DistrictModel {
@@ -159,6 +184,15 @@ pub fn build(
     }
     let wishes = wishes(data);
     let subject_sizes = subject_sizes(data);
+    let graded: FxHashMap<usize, SchoolIndicators> = if policy.improve_indicators {
+        indicators::assess(data, None)
+            .schools
+            .into_iter()
+            .map(|s| (s.school, s))
+            .collect()
+    } else {
+        FxHashMap::default()
+    };
     // Districts are independent: their arcs are computed in parallel.
     districts
         .into_values()
@@ -168,6 +202,7 @@ pub fn build(
             m.arcs = arcs(data, &m, &wishes);
             m.scopes = scopes(data, policy, &m);
             m.caps = caps(policy, &m, &subject_sizes);
+            m.terms = terms(&m, &graded);
             m
         })
         .collect()
@@ -186,6 +221,7 @@ fn model_of<'m>(
             arcs: Vec::new(),
             scopes: Vec::new(),
             caps: Vec::new(),
+            terms: Vec::new(),
         })
 }
 
@@ -334,4 +370,79 @@ fn caps(
             groups,
         })
         .collect()
+}
+
+/// The indicator terms of the district's graded schools: backbone and
+/// sports-and-arts teachers, lifted at receiving schools below the
+/// threshold and kept at sending schools. Schools the plan cannot move
+/// either way have none.
+fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<IndicatorTerm> {
+    if graded.is_empty() {
+        return Vec::new();
+    }
+    let of_kind = |indicator: Indicator, a: &Arc| {
+        let group = &m.groups[a.group];
+        match indicator {
+            Indicator::Backbone => group.backbone,
+            _ => indicators::is_sports_arts(&group.subject),
+        }
+    };
+    // (school, receiving?) -> arcs, in school order for determinism.
+    let mut by_school: BTreeMap<(usize, bool), Vec<usize>> = BTreeMap::new();
+    for (a, arc) in m.arcs.iter().enumerate() {
+        by_school
+            .entry((m.groups[arc.group].school, false))
+            .or_default()
+            .push(a);
+        by_school
+            .entry((m.needs[arc.need].school, true))
+            .or_default()
+            .push(a);
+    }
+    let mut terms = Vec::new();
+    for ((school, receiving), arcs) in by_school {
+        let Some(s) = graded.get(&school) else {
+            continue;
+        };
+        for indicator in [Indicator::Backbone, Indicator::SportsArts] {
+            let arcs: Vec<usize> = arcs
+                .iter()
+                .copied()
+                .filter(|&a| of_kind(indicator, &m.arcs[a]))
+                .collect();
+            let least = indicators::least_count(s.students, s.level.threshold_tenths(indicator));
+            let have = s.before[indicator.index()];
+            let kind = if receiving {
+                TermKind::Lift {
+                    missing: least.saturating_sub(have),
+                }
+            } else {
+                TermKind::Keep {
+                    spare: have.saturating_sub(least),
+                }
+            };
+            let movable: u64 = if receiving {
+                0
+            } else {
+                // Teachers of this kind who may leave at all.
+                let mut groups: Vec<usize> = arcs.iter().map(|&a| m.arcs[a].group).collect();
+                groups.sort_unstable();
+                groups.dedup();
+                groups.iter().map(|&g| m.groups[g].teachers.len() as u64).sum()
+            };
+            let matters = match kind {
+                TermKind::Lift { missing } => missing > 0,
+                TermKind::Keep { spare } => movable > spare,
+            };
+            if matters && !arcs.is_empty() {
+                terms.push(IndicatorTerm {
+                    school,
+                    indicator,
+                    arcs,
+                    kind,
+                });
+            }
+        }
+    }
+    terms
 }

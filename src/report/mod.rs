@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod compare;
+pub mod indicators;
 pub mod plan;
 pub mod text;
 

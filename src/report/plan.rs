@@ -137,6 +137,9 @@ pub fn table(plan: &RotationPlan, policy: &Policy, data: &DataSet) -> String {
         out.push_str("\nNOTE: the plan meets every rule but is NOT proven optimal (solver time limit reached).\n");
     }
     out.push_str(&ineligible_line(plan, data));
+    if plan.feasible() {
+        out.push_str(&super::indicators::plan_section(&plan.balance));
+    }
     out
 }
 
@@ -212,6 +215,8 @@ struct PlanJson<'a> {
     districts: &'a [DistrictSummary],
     infeasible: Vec<crate::error::Infeasibility>,
     ineligible: Vec<Ineligible<'a>>,
+    /// The quality-balance CVs per district and level (an extension).
+    balance: serde_json::Value,
     plan: &'a [PlanRow<'a>],
 }
 
@@ -232,6 +237,7 @@ pub fn json(plan: &RotationPlan, rows: &[PlanRow], data: &DataSet) -> String {
                 detail: reason.to_string(),
             })
             .collect(),
+        balance: super::indicators::balance_json(&plan.balance),
         plan: rows,
     };
     serde_json::to_string_pretty(&object).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))

@@ -1,0 +1,190 @@
+//! How the quality-balance indicators are shown: per school each
+//! indicator per 100 students (before -> after), marked where it is below
+//! the threshold; per district and level each CV against its limit; and
+//! the JSON of `--format json`.
+
+use super::text::TextTable;
+use crate::data::DataSet;
+use crate::indicators::{Balance, Indicator, Indicators, SchoolIndicators, Worst};
+use serde_json::{Value, json};
+
+/// `0.62`, or `-` when there is no value.
+fn cv(v: Option<f64>) -> String {
+    v.map_or("-".to_string(), |v| format!("{v:.2}"))
+}
+
+/// A CV marked `!` when above its limit (else a space, so that the
+/// numbers of a column line up).
+fn cv_marked(v: Option<f64>, limit: f64) -> String {
+    match v {
+        Some(v) if v > limit => format!("{v:.2}!"),
+        v => format!("{} ", cv(v)),
+    }
+}
+
+/// `before -> after` (or `before` without a plan), each marked.
+fn change(before: String, after: Option<String>) -> String {
+    match after {
+        Some(after) => format!("{before} -> {after}"),
+        None => before,
+    }
+}
+
+/// The CV lines of a plan or an indicators report: one row per district
+/// and level, one column per indicator, `before -> after`.
+pub fn balance_table(balance: &[Balance]) -> String {
+    let indicators: Vec<Indicator> = Indicator::ALL
+        .into_iter()
+        .filter(|i| balance.iter().any(|b| b.indicator == *i))
+        .collect();
+    let mut header = vec!["district", "level"];
+    header.extend(indicators.iter().map(|i| i.label()));
+    let mut t = TextTable::new(&header);
+    let mut rows = balance.chunk_by(|a, b| a.district == b.district && a.level == b.level);
+    for chunk in rows.by_ref() {
+        let first = &chunk[0];
+        let mut row = vec![
+            if first.district.is_empty() {
+                "(all)".to_string()
+            } else {
+                first.district.clone()
+            },
+            format!("{} ({})", first.level.chinese(), first.schools),
+        ];
+        for i in &indicators {
+            row.push(match chunk.iter().find(|b| b.indicator == *i) {
+                Some(b) => change(
+                    cv_marked(b.cv_before, b.limit),
+                    b.cv_after.map(|_| cv_marked(b.cv_after, b.limit)),
+                ),
+                None => "-".to_string(),
+            });
+        }
+        t.row(row);
+    }
+    t.render()
+}
+
+/// The text after the plan's summary table.
+pub fn plan_section(balance: &[Balance]) -> String {
+    if balance.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nquality balance (差异系数, weighted by students; before -> after; limit 0.50 小学, \
+         0.45 初中; ! = above the limit):\n{}",
+        balance_table(balance)
+    )
+}
+
+/// The whole `rotaplan indicators` report.
+pub fn table(data: &DataSet, ind: &Indicators) -> String {
+    let shown: Vec<Indicator> = ind.computed().collect();
+    let mut header = vec!["school", "name", "level", "students"];
+    header.extend(shown.iter().map(|i| i.label()));
+    let mut t = TextTable::new(&header);
+    for s in &ind.schools {
+        let school = &data.schools[s.school];
+        let mut row = vec![
+            school.id.clone(),
+            school.name.clone(),
+            s.level.chinese().to_string(),
+            s.students.to_string(),
+        ];
+        for &i in &shown {
+            let value = |counts| {
+                let below = if s.meets(i, counts) { " " } else { "*" };
+                format!("{:.2}{below}", s.value(i, counts))
+            };
+            row.push(change(value(&s.before), s.after.as_ref().map(value)));
+        }
+        t.row(row);
+    }
+    let mut out = format!(
+        "rotaplan indicators: teachers per 100 students{} (* = below the threshold: backbone 1.0, \
+         sports&arts 0.9, education 4.2 小学 / 5.3 初中)\n\n",
+        if ind.schools.iter().any(|s| s.after.is_some()) {
+            ", before -> after the plan"
+        } else {
+            ""
+        }
+    );
+    out.push_str(&t.render());
+    if !ind.education_given {
+        out.push_str("\neducation: not computed, teachers.csv has no `education` (学历) values\n");
+    }
+    if !ind.ungraded.is_empty() {
+        out.push_str(&format!(
+            "\nnot graded (no level or no students): {} schools\n",
+            ind.ungraded.len()
+        ));
+    }
+    out.push_str(&format!(
+        "\nquality balance (差异系数, weighted by students; limit 0.50 小学, 0.45 初中; ! = above):\n{}",
+        balance_table(&ind.balance)
+    ));
+    out
+}
+
+fn school_json(data: &DataSet, s: &SchoolIndicators, shown: &[Indicator]) -> Value {
+    let school = &data.schools[s.school];
+    let side = |counts: &[u64; 3], i: Indicator| {
+        json!({
+            "count": counts[i.index()],
+            "per_100_students": s.value(i, counts),
+            "meets": s.meets(i, counts),
+        })
+    };
+    let indicators: serde_json::Map<String, Value> = shown
+        .iter()
+        .map(|&i| {
+            let mut v = json!({
+                "threshold_per_100": s.level.threshold_tenths(i) as f64 / 10.0,
+                "before": side(&s.before, i),
+            });
+            if let Some(after) = &s.after {
+                v["after"] = side(after, i);
+            }
+            (i.key().to_string(), v)
+        })
+        .collect();
+    json!({
+        "school": school.id,
+        "name": school.name,
+        "district": school.district,
+        "level": s.level,
+        "students": s.students,
+        "indicators": indicators,
+    })
+}
+
+/// The `--format json` object of `rotaplan indicators`.
+pub fn json(data: &DataSet, ind: &Indicators) -> String {
+    let shown: Vec<Indicator> = ind.computed().collect();
+    let value = json!({
+        "schools": ind.schools.iter().map(|s| school_json(data, s, &shown)).collect::<Vec<_>>(),
+        "balance": balance_json(&ind.balance),
+        "education_given": ind.education_given,
+        "ungraded": ind.ungraded.iter().map(|&s| data.schools[s].id.as_str()).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The CV rows with their pass flags, for every JSON output.
+pub fn balance_json(balance: &[Balance]) -> Value {
+    balance
+        .iter()
+        .map(|b| {
+            let mut v = serde_json::to_value(b).unwrap_or(Value::Null);
+            v["passes_before"] = json!(b.passes_before());
+            v["passes_after"] = json!(b.passes_after());
+            v
+        })
+        .collect()
+}
+
+/// `primary_backbone` style column names for the worst-CV columns of
+/// compare's CSV.
+pub fn worst_key(w: &Worst) -> String {
+    format!("{}_{}", w.level.key(), w.indicator.key())
+}
