@@ -6,6 +6,7 @@
 
 use crate::data::DataSet;
 use crate::error::{Error, InputError};
+use crate::indicators::{self, Worst};
 use crate::plan::{Figures, RotationPlan, plan};
 use crate::policy::Policy;
 use rayon::prelude::*;
@@ -145,6 +146,9 @@ pub struct Row {
     pub max_leave_share: Option<f64>,
     pub max_leave_school: Option<String>,
     pub solve_seconds: f64,
+    /// Per level and indicator, the largest CV over the districts, before
+    /// and after the plan (empty when not solved).
+    pub balance: Vec<Worst>,
     #[serde(skip)]
     pub plan: Option<RotationPlan>,
 }
@@ -170,6 +174,7 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
         max_leave_share: None,
         max_leave_school: None,
         solve_seconds: seconds,
+        balance: Vec::new(),
         plan: None,
     };
     let plan = match result {
@@ -199,6 +204,7 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
         row.max_leave_school = Some(data.schools[school].id.clone());
         row.max_leave_share = Some(share);
     }
+    row.balance = indicators::worst(&plan.balance);
     row.plan = Some(plan);
     row
 }

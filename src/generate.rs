@@ -10,7 +10,9 @@
 //!
 //! Everything is drawn from one `ChaCha8Rng` seeded with the caller's seed and
 //! consumed in a fixed order, and nothing iterates a hash map, so the same
-//! seed always yields byte-identical files. Each district is generated and
+//! seed always yields byte-identical files. Teachers' degrees (the later
+//! `education` column) come from a second generator, so that adding them
+//! left every other value of a seed as it was. Each district is generated and
 //! written on its own, so memory stays small even for the province size.
 
 use std::fmt;
@@ -105,6 +107,7 @@ pub struct Summary {
 pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
     fs::create_dir_all(dir)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut degrees = ChaCha8Rng::seed_from_u64(seed ^ DEGREE_STREAM);
     let mut out = Writers::create(dir)?;
     let names = NamePool::new();
     let shape = size.shape();
@@ -124,6 +127,7 @@ pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
         };
         write_district(
             &mut rng,
+            &mut degrees,
             &mut out,
             &names,
             &shape,
@@ -437,6 +441,7 @@ impl Writers {
                     "age",
                     "eligible",
                     "exempt",
+                    "education",
                 ],
             )?,
             needs: open_csv(dir, "needs.csv", &["school", "subject", "count", "weight"])?,
@@ -475,6 +480,7 @@ fn teacher_id(number: u32) -> String {
 
 fn write_district<R: Rng>(
     rng: &mut R,
+    degrees: &mut R,
     out: &mut Writers,
     names: &NamePool,
     shape: &Shape,
@@ -488,7 +494,7 @@ fn write_district<R: Rng>(
     }
     summary.schools += schools.len();
 
-    let staff = write_teachers(rng, out, names, &schools, next_teacher)?;
+    let staff = write_teachers(rng, degrees, out, names, &schools, next_teacher)?;
     summary.teachers += schools.iter().map(|s| s.teachers as usize).sum::<usize>();
 
     let receiving: Vec<usize> = (0..schools.len())
@@ -825,6 +831,33 @@ struct TeacherDraw {
     exempt: &'static str,
 }
 
+/// Seeds the degree generator apart from the main one.
+const DEGREE_STREAM: u64 = 0x6564_7563_6174_696f;
+
+/// A teacher's degree (学历): younger teachers and urban schools hold more
+/// bachelor's and master's degrees; older rural staff often hold the
+/// 中专 or 大专 of the normal schools they trained at.
+fn draw_education<R: Rng>(rng: &mut R, school: &School, age: u32) -> &'static str {
+    const DEGREES: [&str; 5] = ["中专", "大专", "本科", "硕士", "博士"];
+    // Percent per degree, by (sending school, age band).
+    let weights: [u32; 5] = match (school.is_sending(), age) {
+        (true, ..=34) => [0, 9, 72, 18, 1],
+        (true, 35..=49) => [2, 24, 66, 8, 0],
+        (true, _) => [10, 45, 44, 1, 0],
+        (false, ..=34) => [2, 30, 65, 3, 0],
+        (false, 35..=49) => [8, 47, 44, 1, 0],
+        (false, _) => [25, 55, 20, 0, 0],
+    };
+    let mut pick = rng.gen_range(0..100);
+    for (degree, w) in DEGREES.iter().zip(weights) {
+        if pick < w {
+            return degree;
+        }
+        pick -= w;
+    }
+    DEGREES[2]
+}
+
 fn draw_teacher<R: Rng>(rng: &mut R, school: &School) -> TeacherDraw {
     let sending = school.is_sending();
     let subject = weighted_index(rng, school.level.subject_mix()).unwrap_or(0);
@@ -902,6 +935,7 @@ fn draw_exemption<R: Rng>(rng: &mut R, age: u32) -> &'static str {
 /// sending-school staff that needs, preferences and history are built on.
 fn write_teachers<R: Rng>(
     rng: &mut R,
+    degrees: &mut R,
     out: &mut Writers,
     names: &NamePool,
     schools: &[School],
@@ -925,6 +959,7 @@ fn write_teachers<R: Rng>(
                 &t.age.to_string(),
                 t.eligible,
                 t.exempt,
+                draw_education(degrees, school, t.age),
             ])?;
             if school.is_sending() {
                 staff.push(Staff {
@@ -1270,7 +1305,7 @@ mod tests {
         let (dir, _) = generated(Size::County, 1);
         let expected = [
             "id,name,area,quality,level,students,district,lat,lon",
-            "id,name,school,subject,backbone,years_at_school,age,eligible,exempt",
+            "id,name,school,subject,backbone,years_at_school,age,eligible,exempt,education",
             "school,subject,count,weight",
             "teacher,school,rank",
             "teacher,year,school",

@@ -3,6 +3,7 @@
 
 use super::text::TextTable;
 use crate::compare::Row;
+use crate::indicators::{Graded, Indicator, Worst};
 use serde::Serialize;
 
 /// A share as a percentage without the sign (the header carries it).
@@ -160,6 +161,7 @@ pub fn table(rows: &[Row]) -> String {
          fill = needs filled; km = total distance; leave = largest share of one sending school's\n\
          teachers that leaves; s = solve seconds; * = best value among solved scenarios.\n",
     );
+    out.push_str(&balance_block(rows));
     for r in rows.iter().filter(|r| r.reason.is_some()) {
         out.push_str(&format!(
             "\n{} ({}): {}\n",
@@ -171,10 +173,80 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
+/// The (level, indicator) pairs any solved scenario has a CV for.
+fn balance_columns(rows: &[Row]) -> Vec<(Graded, Indicator)> {
+    let mut keys: Vec<(Graded, Indicator)> = rows
+        .iter()
+        .flat_map(|r| r.balance.iter().map(|w| (w.level, w.indicator)))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+fn worst_of(row: &Row, key: (Graded, Indicator)) -> Option<&Worst> {
+    row.balance
+        .iter()
+        .find(|w| (w.level, w.indicator) == key)
+}
+
+/// The second table: per scenario the largest CV over the districts of
+/// each level and indicator after its plan, below a `before` row.
+fn balance_block(rows: &[Row]) -> String {
+    let keys = balance_columns(rows);
+    if keys.is_empty() {
+        return String::new();
+    }
+    let short = |i: Indicator| match i {
+        Indicator::Backbone => "bb",
+        Indicator::SportsArts => "art",
+        Indicator::Education => "edu",
+    };
+    let headers: Vec<String> = keys
+        .iter()
+        .map(|&(l, i)| format!("{}{}", l.chinese(), short(i)))
+        .collect();
+    let mut header = vec!["scenario"];
+    header.extend(headers.iter().map(String::as_str));
+    let mut t = TextTable::new(&header).gap(1);
+    let cell = |v: Option<f64>, limit: f64| match v {
+        Some(v) if v > limit => format!("{v:.2}!"),
+        Some(v) => format!("{v:.2} "),
+        None => "- ".to_string(),
+    };
+    if let Some(first) = rows.iter().find(|r| !r.balance.is_empty()) {
+        let mut before = vec!["(before)".to_string()];
+        for &k in &keys {
+            let w = worst_of(first, k);
+            before.push(w.map_or("- ".into(), |w| cell(w.cv_before, w.limit)));
+        }
+        t.row(before);
+    }
+    for r in rows {
+        let mut row = vec![r.scenario.clone()];
+        for &k in &keys {
+            let w = worst_of(r, k);
+            row.push(w.map_or("- ".into(), |w| cell(w.cv_after, w.limit)));
+        }
+        if let Some(name) = row.first_mut()
+            && unicode_width::UnicodeWidthStr::width(name.as_str()) > NAME_WIDTH
+        {
+            *name = truncate(name, NAME_WIDTH);
+        }
+        t.row(row);
+    }
+    format!(
+        "
+quality balance: largest CV (差异系数) over the districts after each plan; limit 0.50 小学,\n\
+         0.45 初中; ! = above; bb = backbone, art = sports & arts, edu = education.\n{}",
+        t.render()
+    )
+}
+
 /// Flat CSV, one row per scenario, full column names.
 pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let header = [
         "scenario",
         "status",
         "reason",
@@ -192,10 +264,16 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
         "max_leave_share",
         "max_leave_school",
         "solve_seconds",
-    ])?;
+    ];
+    let keys = balance_columns(rows);
+    let cv_columns: Vec<String> = keys
+        .iter()
+        .map(|&(l, i)| format!("cv_{}_{}", l.key(), i.key()))
+        .collect();
+    w.write_record(header.iter().copied().chain(cv_columns.iter().map(String::as_str)))?;
     let opt = |v: Option<f64>, digits: usize| v.map_or(String::new(), |v| format!("{v:.digits$}"));
     for r in rows {
-        w.write_record([
+        let cells = [
             r.scenario.clone(),
             r.status.to_string(),
             r.reason.clone().unwrap_or_default(),
@@ -213,7 +291,11 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
             opt(r.max_leave_share, 4),
             r.max_leave_school.clone().unwrap_or_default(),
             format!("{:.3}", r.solve_seconds),
-        ])?;
+        ];
+        let cvs = keys
+            .iter()
+            .map(|&k| opt(worst_of(r, k).and_then(|w| w.cv_after), 4));
+        w.write_record(cells.into_iter().chain(cvs))?;
     }
     w.flush()
 }
