@@ -53,16 +53,14 @@ sweeps' cross product. A scenario file is a policy file with an optional `name =
     )]
     Compare(CompareArgs),
     /// Show the quality-balance indicators of 优质均衡 per school and their CV per district, before and after a plan.
-    #[command(
-        after_help = "Examples:\n  rotaplan indicators data/sample-county\n  \
+    #[command(after_help = "Examples:\n  rotaplan indicators data/sample-county\n  \
 rotaplan indicators data/sample-county --plan plan.csv\n  \
 rotaplan indicators data/sample-county --plan plan.csv --format json\n\n\
 Per school with a level and students: backbone teachers (>= 1.0 per 100 students), sports and arts \
 teachers (体育, 音乐, 美术; >= 0.9) and teachers above the required degree (teachers.csv column \
 education / 学历; 小学 大专+ >= 4.2, 初中 本科+ >= 5.3). Per district and level: the students-weighted \
 coefficient of variation (差异系数) of each, limit 0.50 小学 and 0.45 初中. With --plan, each rotating \
-teacher counts at the receiving school."
-    )]
+teacher counts at the receiving school.")]
     Indicators(IndicatorsArgs),
     /// Make a seeded synthetic data set (county, city or province size).
     #[command(

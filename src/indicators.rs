@@ -326,18 +326,26 @@ pub fn assess(data: &DataSet, moves: Option<&[(usize, usize)]>) -> Indicators {
 
 /// The moves a plan file stands for, as (teacher, receiving school)
 /// indices; an unknown id or a teacher listed twice is bad input.
-pub fn moves(data: &DataSet, file: &str, lines: &[PlanLine]) -> Result<Vec<(usize, usize)>, InputError> {
+pub fn moves(
+    data: &DataSet,
+    file: &str,
+    lines: &[PlanLine],
+) -> Result<Vec<(usize, usize)>, InputError> {
     let mut seen: FxHashMap<usize, u64> = FxHashMap::default();
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
         let bad = |column: &str, message: String| {
             InputError::new(file, message).at(l.line).column(column)
         };
-        let teacher = *data.teacher_index.get(&l.teacher).ok_or_else(|| {
-            bad("teacher", format!("unknown teacher {}", shown(&l.teacher)))
-        })?;
+        let teacher = *data
+            .teacher_index
+            .get(&l.teacher)
+            .ok_or_else(|| bad("teacher", format!("unknown teacher {}", shown(&l.teacher))))?;
         let school = *data.school_index.get(&l.to_school).ok_or_else(|| {
-            bad("to_school", format!("unknown school {}", shown(&l.to_school)))
+            bad(
+                "to_school",
+                format!("unknown school {}", shown(&l.to_school)),
+            )
         })?;
         if let Some(first) = seen.insert(teacher, l.line) {
             return Err(bad(

@@ -428,7 +428,10 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
                 let mut groups: Vec<usize> = arcs.iter().map(|&a| m.arcs[a].group).collect();
                 groups.sort_unstable();
                 groups.dedup();
-                groups.iter().map(|&g| m.groups[g].teachers.len() as u64).sum()
+                groups
+                    .iter()
+                    .map(|&g| m.groups[g].teachers.len() as u64)
+                    .sum()
             };
             let matters = match kind {
                 TermKind::Lift { missing } => missing > 0,

@@ -185,9 +185,7 @@ fn balance_columns(rows: &[Row]) -> Vec<(Graded, Indicator)> {
 }
 
 fn worst_of(row: &Row, key: (Graded, Indicator)) -> Option<&Worst> {
-    row.balance
-        .iter()
-        .find(|w| (w.level, w.indicator) == key)
+    row.balance.iter().find(|w| (w.level, w.indicator) == key)
 }
 
 /// The second table: per scenario the largest CV over the districts of
@@ -270,7 +268,12 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
         .iter()
         .map(|&(l, i)| format!("cv_{}_{}", l.key(), i.key()))
         .collect();
-    w.write_record(header.iter().copied().chain(cv_columns.iter().map(String::as_str)))?;
+    w.write_record(
+        header
+            .iter()
+            .copied()
+            .chain(cv_columns.iter().map(String::as_str)),
+    )?;
     let opt = |v: Option<f64>, digits: usize| v.map_or(String::new(), |v| format!("{v:.digits$}"));
     for r in rows {
         let cells = [
