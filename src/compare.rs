@@ -44,6 +44,15 @@ pub fn scenarios(
         .iter()
         .map(|s| parse_sweep(s))
         .collect::<Result<Vec<_>, _>>()?;
+    let points = axes
+        .iter()
+        .try_fold(1usize, |n, (_, values)| n.checked_mul(values.len()))
+        .filter(|&n| n <= MAX_SCENARIOS);
+    if points.is_none() {
+        return Err(Error::Usage(format!(
+            "--sweep: the cross product has more than {MAX_SCENARIOS} scenarios; sweep fewer keys or values"
+        )));
+    }
     for point in cross_product(&axes) {
         let mut policy = base.clone();
         for (key, value) in &point {
@@ -60,6 +69,9 @@ pub fn scenarios(
     }
     Ok(all)
 }
+
+/// The most scenarios a sweep may make: each is a whole plan.
+const MAX_SCENARIOS: usize = 10_000;
 
 fn stem(path: &Path) -> String {
     path.file_stem().map_or_else(
@@ -266,5 +278,9 @@ mod tests {
         assert_eq!(e.exit_code(), 2);
         assert!(parse_sweep("min_rotation_ratio").is_err());
         assert!(parse_sweep("min_rotation_ratio=0.1,").is_err());
+        // 10^5 scenarios are refused before any is made.
+        let wide = "min_years_at_school=1,2,3,4,5,6,7,8,9,10".to_string();
+        let e = scenarios(&Policy::default(), &[], &vec![wide; 5]).unwrap_err();
+        assert!(e.to_string().contains("10000 scenarios"), "{e}");
     }
 }

@@ -157,6 +157,9 @@ impl Scope {
     }
 }
 
+/// The shortest solver time limit accepted, in seconds.
+const MIN_TIME_LIMIT: f64 = 0.01;
+
 /// The resolved policy every command works from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
@@ -312,10 +315,12 @@ impl Policy {
         p.cooldown_years = raw.cooldown_years.unwrap_or(p.cooldown_years);
         p.improve_indicators = raw.improve_indicators.unwrap_or(p.improve_indicators);
         if let Some(t) = raw.time_limit_seconds {
-            if !(t.is_finite() && t > 0.0) {
+            // Below a hundredth of a second HiGHS stops before any
+            // solution, which would read as a solver failure.
+            if !(t.is_finite() && t >= MIN_TIME_LIMIT) {
                 return Err(bad(
                     "time_limit_seconds",
-                    format!("expected seconds > 0, found {t}"),
+                    format!("expected seconds >= {MIN_TIME_LIMIT}, found {t}"),
                 ));
             }
             p.time_limit_seconds = t;

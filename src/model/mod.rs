@@ -144,7 +144,10 @@ pub fn build(
 ) -> Vec<DistrictModel> {
     let mut districts: BTreeMap<String, DistrictModel> = BTreeMap::new();
     // Groups, keyed so that their order is deterministic.
-    let mut group_keys: BTreeMap<(&str, &str, &str, bool), Vec<usize>> = BTreeMap::new();
+    // (district, school id, school index, subject, backbone): ids order the
+    // groups, the index (unique per id) comes along.
+    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool);
+    let mut group_keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
         if eligibility[t].is_ok() {
             let school = &data.schools[teacher.school];
@@ -152,6 +155,7 @@ pub fn build(
                 .entry((
                     &school.district,
                     &school.id,
+                    teacher.school,
                     &teacher.subject,
                     teacher.backbone.is_backbone(),
                 ))
@@ -159,9 +163,9 @@ pub fn build(
                 .push(t);
         }
     }
-    for ((district, school_id, subject, backbone), teachers) in group_keys {
+    for ((district, _, school, subject, backbone), teachers) in group_keys {
         model_of(&mut districts, district).groups.push(Group {
-            school: data.school_index[school_id],
+            school,
             subject: subject.to_string(),
             backbone,
             teachers,
