@@ -138,13 +138,22 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     if m.arcs.iter().any(|a| a.preferred > 0) {
         stages.push(Stage::Preference);
     }
+    // The terms' columns and rows join at their stage: before it they
+    // would only add fractional vertices to the fill's LP.
+    let mut fixed = vec![None; columns(m)];
+    fixed[m.arcs.len()..].fill(Some(0.0));
     let mut held = Held {
         rows: rules(m, policy),
-        fixed: vec![None; columns(m)],
+        fixed,
     };
     let mut x: Vec<f64> = Vec::new();
     let mut status = Status::Optimal;
     for (k, &stage) in stages.iter().enumerate() {
+        if stage == Stage::Indicators {
+            held.fixed[m.arcs.len()..].fill(None);
+            held.rows.extend(term_rows(m));
+            set_term_columns(m, &mut x);
+        }
         let warm = (!x.is_empty()).then_some(x.as_slice());
         let solution = match solve_stage(m, policy, stage, &held, warm) {
             Ok(solution) => solution,
@@ -219,8 +228,7 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
 }
 
 /// The contract's rules as rows: each teacher at most once, each need at
-/// most its count, the subject caps, and per rule scope the two ratios;
-/// then what ties each indicator term's column to its arcs.
+/// most its count, the subject caps, and per rule scope the two ratios.
 fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
     let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
     let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
@@ -286,6 +294,12 @@ fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
             }
         }
     }
+    rows
+}
+
+/// What ties each indicator term's column to its arcs.
+fn term_rows(m: &DistrictModel) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(m.terms.len());
     for (k, term) in m.terms.iter().enumerate() {
         let column = m.arcs.len() + k;
         let row = match term.kind {
@@ -307,6 +321,22 @@ fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
         rows.push(row);
     }
     rows
+}
+
+/// The terms' columns at their best for the arcs' flows in `x`: lifted
+/// = min(missing, arriving), beyond = max(0, leaving - spare).
+fn set_term_columns(m: &DistrictModel, x: &mut [f64]) {
+    let arcs = m.arcs.len();
+    if x.len() != columns(m) {
+        return; // no earlier stage's plan
+    }
+    for (k, term) in m.terms.iter().enumerate() {
+        let moving: f64 = term.arcs.iter().map(|&a| x[a]).sum();
+        x[arcs + k] = match term.kind {
+            TermKind::Lift { missing } => moving.min(missing as f64),
+            TermKind::Keep { spare } => (moving - spare as f64).max(0.0),
+        };
+    }
 }
 
 /// Holds what `stage` reached for the stages after it: the LP's optimal
@@ -470,7 +500,15 @@ fn run(
         .set_option("mip_heuristic_run_feasibility_jump", false)
         .set_option("threads", 1)
         .set_option("mip_rel_gap", if stage == Stage::Fill { 0.0 } else { 1e-6 })
-        .set_option("mip_abs_gap", 1e-6)
+        // The terms' objective is whole: a gap below 1 proves the optimum.
+        .set_option(
+            "mip_abs_gap",
+            if stage == Stage::Indicators {
+                0.999
+            } else {
+                1e-6
+            },
+        )
         .set_time_limit(policy.time_limit_seconds);
     // Rows with a free arc, in order; the others hold by themselves.
     let mut included = Vec::with_capacity(held.rows.len());
