@@ -34,7 +34,7 @@ pub struct PlanLine {
 /// Reads a plan file (UTF-8, BOM or GBK; `teacher`/`工号` and
 /// `to_school`/`交流学校` required, other columns ignored).
 pub fn read_plan(path: &Path) -> Result<Vec<PlanLine>, Error> {
-    let table = Table::read(path, PLAN_COLUMNS)?;
+    let table = Table::read(path, PLAN_COLUMNS, &["plan", "方案", "交流方案"])?;
     let mut lines = Vec::new();
     table.for_each_row(|row| {
         lines.push(PlanLine {

@@ -152,7 +152,8 @@ struct PlanArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// Where to write the plan.
+    /// Where to write the plan: CSV, or a workbook when the name ends in .xlsx
+    /// (sheets plan, summary, not eligible).
     #[arg(long, value_name = "FILE", default_value = "plan.csv")]
     out: PathBuf,
     /// Summary as a table, or one JSON object.
@@ -166,7 +167,7 @@ struct AuditArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// The plan to check (CSV, UTF-8 or GBK).
+    /// The plan to check (CSV in UTF-8 or GBK, or a workbook: .xlsx, .xls, .ods).
     #[arg(long, value_name = "FILE")]
     plan: PathBuf,
     /// Report as a table, or one JSON object.
@@ -282,7 +283,13 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
         self_audit(&data, &policy, &rows)?;
     }
     if plan.feasible() {
-        report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows))?;
+        if report::workbook::wants_workbook(&args.out) {
+            let bytes = report::workbook::plan_workbook(&data, &policy, &plan, &rows)
+                .map_err(|e| Error::io(&args.out, std::io::Error::other(e)))?;
+            report::write_atomically(&args.out, |w| w.write_all(&bytes))?;
+        } else {
+            report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows))?;
+        }
     }
     match args.format {
         Format::Json => print(&(report::plan::json(&plan, &rows, &data) + "\n"))?,

@@ -10,9 +10,19 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub file: String,
+    /// The line (for a worksheet: the row as Excel numbers it).
     pub line: Option<u64>,
     pub column: Option<String>,
     pub message: String,
+    /// Where in a workbook; boxed, as most files are CSV.
+    pub sheet: Option<Box<SheetPlace>>,
+}
+
+/// A worksheet and, when known, the cell (`C7`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetPlace {
+    pub sheet: String,
+    pub cell: Option<String>,
 }
 
 impl InputError {
@@ -22,6 +32,7 @@ impl InputError {
             line: None,
             column: None,
             message: message.into(),
+            sheet: None,
         }
     }
 
@@ -39,11 +50,19 @@ impl InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, " line {line}")?;
+        let sheet = self.sheet.as_deref().map(|p| &p.sheet);
+        let cell = self.sheet.as_deref().and_then(|p| p.cell.as_ref());
+        match (sheet, self.line) {
+            (Some(sheet), Some(row)) => write!(f, ", sheet `{sheet}` row {row}")?,
+            (Some(sheet), None) => write!(f, ", sheet `{sheet}`")?,
+            (None, Some(line)) => write!(f, " line {line}")?,
+            (None, None) => {}
         }
-        if let Some(column) = &self.column {
-            write!(f, ", column `{column}`")?;
+        match (&self.column, cell) {
+            (Some(column), Some(cell)) => write!(f, ", column `{column}` (cell {cell})")?,
+            (Some(column), None) => write!(f, ", column `{column}`")?,
+            (None, Some(cell)) => write!(f, ", cell {cell}")?,
+            (None, None) => {}
         }
         write!(f, ": {}", self.message)
     }

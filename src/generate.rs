@@ -126,8 +126,7 @@ pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
             centre,
         };
         write_district(
-            &mut rng,
-            &mut degrees,
+            (&mut rng, &mut degrees),
             &mut out,
             &names,
             &shape,
@@ -478,9 +477,9 @@ fn teacher_id(number: u32) -> String {
 // One district, end to end
 // ---------------------------------------------------------------------------
 
+/// `rngs`: the main stream and the degrees' stream.
 fn write_district<R: Rng>(
-    rng: &mut R,
-    degrees: &mut R,
+    (rng, degrees): (&mut R, &mut R),
     out: &mut Writers,
     names: &NamePool,
     shape: &Shape,

@@ -3,6 +3,7 @@
 //! these typed rows and never looks at a CSV cell again.
 
 pub mod cell;
+pub mod sheet;
 pub mod table;
 
 use crate::error::{Error, InputError};
@@ -157,22 +158,27 @@ impl DataPaths {
         preferences: Option<PathBuf>,
         history: Option<PathBuf>,
     ) -> Result<DataPaths, Error> {
-        let in_dir = |name: &str| dir.map(|d| d.join(name));
-        let existing = |name: &str| in_dir(name).filter(|p| p.is_file());
-        let must = |flag: Option<PathBuf>, name: &str| {
-            flag.or_else(|| in_dir(name)).ok_or_else(|| {
-                Error::Usage(format!(
-                    "no {name}: give the data folder or --{}",
-                    name.trim_end_matches(".csv")
-                ))
-            })
+        // `stem.csv`, else the first workbook `stem.xlsx`, ... that exists.
+        let existing = |stem: &str| {
+            let d = dir?;
+            std::iter::once("csv")
+                .chain(sheet::WORKBOOK_EXTENSIONS)
+                .map(|ext| d.join(format!("{stem}.{ext}")))
+                .find(|p| p.is_file())
+        };
+        let must = |flag: Option<PathBuf>, stem: &str| {
+            flag.or_else(|| existing(stem))
+                .or_else(|| dir.map(|d| d.join(format!("{stem}.csv"))))
+                .ok_or_else(|| {
+                    Error::Usage(format!("no {stem}.csv: give the data folder or --{stem}"))
+                })
         };
         let paths = DataPaths {
-            schools: must(schools, "schools.csv")?,
-            teachers: must(teachers, "teachers.csv")?,
-            needs: needs.or_else(|| existing("needs.csv")),
-            preferences: preferences.or_else(|| existing("preferences.csv")),
-            history: history.or_else(|| existing("history.csv")),
+            schools: must(schools, "schools")?,
+            teachers: must(teachers, "teachers")?,
+            needs: needs.or_else(|| existing("needs")),
+            preferences: preferences.or_else(|| existing("preferences")),
+            history: history.or_else(|| existing("history")),
         };
         if let Some(d) = dir
             && !d.is_dir()
@@ -269,16 +275,32 @@ impl DataSet {
     /// Reads and cross-checks every file; the first bad input is the error.
     pub fn load(paths: &DataPaths) -> Result<DataSet, Error> {
         let mut data = DataSet::default();
-        data.read_schools(&Table::read(&paths.schools, SCHOOL_COLUMNS)?)?;
-        data.read_teachers(&Table::read(&paths.teachers, TEACHER_COLUMNS)?)?;
+        data.read_schools(&Table::read(
+            &paths.schools,
+            SCHOOL_COLUMNS,
+            &["schools", "学校"],
+        )?)?;
+        data.read_teachers(&Table::read(
+            &paths.teachers,
+            TEACHER_COLUMNS,
+            &["teachers", "教师"],
+        )?)?;
         if let Some(path) = &paths.needs {
-            data.read_needs(&Table::read(path, NEED_COLUMNS)?)?;
+            data.read_needs(&Table::read(path, NEED_COLUMNS, &["needs", "需求"])?)?;
         }
         if let Some(path) = &paths.preferences {
-            data.read_preferences(&Table::read(path, PREFERENCE_COLUMNS)?)?;
+            data.read_preferences(&Table::read(
+                path,
+                PREFERENCE_COLUMNS,
+                &["preferences", "志愿"],
+            )?)?;
         }
         if let Some(path) = &paths.history {
-            data.read_history(&Table::read(path, HISTORY_COLUMNS)?)?;
+            data.read_history(&Table::read(
+                path,
+                HISTORY_COLUMNS,
+                &["history", "交流记录"],
+            )?)?;
         }
         Ok(data)
     }

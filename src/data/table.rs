@@ -1,7 +1,9 @@
 //! One CSV file as the contract reads it: any encoding Excel writes (UTF-8
 //! with or without BOM, GB18030/GBK), English or Chinese headers in any
 //! order, and every cell addressable by its column key so that an error can
-//! name file, line and column.
+//! name file, line and column. A workbook (.xlsx, .xlsm, .xls, .xlsb,
+//! .ods) is read through calamine into the same rows, one sheet of it, and
+//! its errors name the sheet, the row and the cell.
 //!
 //! Typed parsing of the cells (numbers, booleans, enumerations) lives in
 //! `cell.rs`; this module only knows about bytes, headers and rows.
@@ -35,9 +37,10 @@ pub const fn optional(key: &'static str, aliases: &'static [&'static str]) -> Co
     }
 }
 
-/// A decoded CSV file with its header mapped onto a schema. Rows are not
-/// kept: `for_each_row` parses them one at a time into one reused record,
-/// so a province's roster never sits in memory as strings.
+/// A decoded CSV file or a worksheet, with its header mapped onto a
+/// schema. CSV rows are not kept: `for_each_row` parses them one at a time
+/// into one reused record, so a province's roster never sits in memory as
+/// strings.
 #[derive(Debug)]
 pub struct Table {
     pub file: String,
@@ -46,7 +49,13 @@ pub struct Table {
     position: Vec<Option<usize>>,
     /// Fields in the header row; every row must have as many.
     width: usize,
-    text: String,
+    body: Body,
+}
+
+#[derive(Debug)]
+enum Body {
+    Csv(String),
+    Sheet(super::sheet::Sheet),
 }
 
 /// One data row, able to hand out its cells by column key.
@@ -59,11 +68,41 @@ pub struct Row<'a> {
 
 impl Table {
     /// Reads and decodes `path`, maps its header onto `columns` and checks
-    /// every row has as many fields as the header.
-    pub fn read(path: &Path, columns: &'static [Column]) -> Result<Table, crate::Error> {
+    /// every row has as many fields as the header. A workbook (by its
+    /// extension) is read from the sheet named one of `sheets`, else its
+    /// first sheet.
+    pub fn read(
+        path: &Path,
+        columns: &'static [Column],
+        sheets: &[&str],
+    ) -> Result<Table, crate::Error> {
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         let file = path.display().to_string();
+        if super::sheet::is_workbook(path) {
+            let sheet = super::sheet::Sheet::parse(&file, bytes, sheets)?;
+            return Ok(Table::from_sheet(&file, sheet, columns)?);
+        }
         Ok(Table::parse(&file, bytes, columns)?)
+    }
+
+    /// A worksheet's rows under a header mapped onto `columns`.
+    pub fn from_sheet(
+        file: &str,
+        sheet: super::sheet::Sheet,
+        columns: &'static [Column],
+    ) -> Result<Table, InputError> {
+        let header = sheet
+            .header()
+            .ok_or_else(|| sheet.error(file, "the sheet is empty: a header row is required"))?;
+        let position = map_header(file, header, columns)
+            .map_err(|e| sheet.locate(e, &header_index(header)))?;
+        Ok(Table {
+            file: file.to_string(),
+            columns,
+            position,
+            width: header.len(),
+            body: Body::Sheet(sheet),
+        })
     }
 
     /// As `read`, from bytes already in memory; `file` names them in errors.
@@ -90,7 +129,7 @@ impl Table {
             columns,
             position,
             width: header.len(),
-            text,
+            body: Body::Csv(text),
         })
     }
 
@@ -100,10 +139,24 @@ impl Table {
         &self,
         mut f: impl FnMut(Row<'_>) -> Result<(), InputError>,
     ) -> Result<(), InputError> {
+        let text = match &self.body {
+            Body::Csv(text) => text,
+            Body::Sheet(sheet) => {
+                for (line, record) in sheet.rows() {
+                    f(Row {
+                        table: self,
+                        line,
+                        record,
+                    })
+                    .map_err(|e| sheet.locate(e, &self.column_index()))?;
+                }
+                return Ok(());
+            }
+        };
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
-            .from_reader(self.text.as_bytes());
+            .from_reader(text.as_bytes());
         let mut record = csv::StringRecord::new();
         while reader
             .read_record(&mut record)
@@ -145,7 +198,19 @@ impl Table {
     /// About how many data rows the file has (its line count), to size
     /// indexes before filling them.
     pub fn rows_hint(&self) -> usize {
-        self.text.bytes().filter(|&b| b == b'\n').count()
+        match &self.body {
+            Body::Csv(text) => text.bytes().filter(|&b| b == b'\n').count(),
+            Body::Sheet(sheet) => sheet.len(),
+        }
+    }
+
+    /// Column key -> field index, for naming a sheet's cell in errors.
+    fn column_index(&self) -> Vec<(&'static str, usize)> {
+        self.columns
+            .iter()
+            .zip(&self.position)
+            .filter_map(|(c, p)| Some((c.key, (*p)?)))
+            .collect()
     }
 }
 
@@ -186,6 +251,15 @@ pub fn trim(s: &str) -> &str {
         return s;
     }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// Header name -> field index, for naming a header cell in errors.
+fn header_index(header: &csv::StringRecord) -> Vec<(&str, usize)> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (trim(h), i))
+        .collect()
 }
 
 fn map_header(
@@ -270,8 +344,8 @@ fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(InputError::new(
             file,
-            "this is a ZIP file (an Excel .xlsx or .xls workbook renamed?), not CSV: in Excel use \
-             Save As > CSV UTF-8 (or CSV), then give that file",
+            "this is a ZIP file (an Excel .xlsx workbook renamed?), not CSV: give it its .xlsx \
+             name, which rotaplan reads, or in Excel use Save As > CSV UTF-8 (or CSV)",
         )
         .at(1));
     }

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod indicators;
 pub mod plan;
 pub mod text;
+pub mod workbook;
 
 use crate::error::Error;
 use std::io::Write;
@@ -62,6 +63,16 @@ pub fn write_atomically(
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out).map_err(io)?;
         out.flush().map_err(io)?;
+    }
+    // The temporary file is private (0600); the output gets the
+    // permissions of the file it replaces, or the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(io)?;
     }
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;

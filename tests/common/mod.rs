@@ -76,3 +76,48 @@ pub fn data_dir(files: Vec<(&'static str, Vec<u8>)>) -> DataDir {
 pub fn json(o: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
+
+/// Writes each `*.csv` of `src` as `dst/<stem>.xlsx`, one sheet named
+/// `sheet(stem)`, cells that parse as numbers written as numbers (as Excel
+/// stores them) and the rest as text.
+pub fn csv_folder_as_xlsx(src: &Path, dst: &Path, sheet: &dyn Fn(&str) -> String) {
+    for entry in std::fs::read_dir(src).expect("read folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("csv") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let rows = read_csv_rows(&path);
+        write_xlsx(&dst.join(format!("{stem}.xlsx")), &sheet(&stem), &rows);
+    }
+}
+
+pub fn read_csv_rows(path: &Path) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .expect("open csv");
+    reader
+        .records()
+        .map(|r| r.expect("csv row").iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// One sheet of `rows`; the first row (the header) always as text.
+pub fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).expect("sheet name");
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) if r > 0 && !cell.is_empty() => ws.write_number(r, c, n).map(|_| ()),
+                _ if cell.is_empty() => Ok(()),
+                _ => ws.write_string(r, c, cell).map(|_| ()),
+            }
+            .expect("write cell");
+        }
+    }
+    book.save(path).expect("save xlsx");
+}

@@ -1,0 +1,195 @@
+//! `plan --out plan.xlsx`: the plan as a workbook for principals and the
+//! city bureau. Three sheets: `plan` (the rows of plan.csv, which `audit`
+//! reads back), `summary` (per district the figures and each rule's pass
+//! or fail) and `not eligible` (each teacher at a sending school who may
+//! not rotate, with the reason).
+//!
+//! Every text cell is written as text, never as a formula: a name such as
+//! `=1+1` stays the text `=1+1`.
+
+use super::plan::{COLUMNS, PlanRow};
+use crate::data::DataSet;
+use crate::plan::RotationPlan;
+use crate::policy::Policy;
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+/// One cell to write.
+enum Cell<'a> {
+    Text(&'a str),
+    Number(f64),
+    Empty,
+}
+
+/// Writes `rows` under a bold, frozen header with a filter.
+fn sheet(
+    book: &mut Workbook,
+    name: &str,
+    header: &[&str],
+    rows: &[Vec<Cell>],
+) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let ws: &mut Worksheet = book.add_worksheet();
+    ws.set_name(name)?;
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (r, cells) in rows.iter().enumerate() {
+        let row = r as u32 + 1;
+        for (c, cell) in cells.iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(t) => {
+                    ws.write_string(row, col, *t)?;
+                }
+                Cell::Number(n) => {
+                    ws.write_number(row, col, *n)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = header.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, rows.len() as u32, last_col)?;
+    ws.autofit();
+    Ok(())
+}
+
+fn pass(ok: bool) -> Cell<'static> {
+    Cell::Text(if ok { "pass" } else { "FAIL" })
+}
+
+/// The workbook's bytes.
+pub fn plan_workbook(
+    data: &DataSet,
+    policy: &Policy,
+    plan: &RotationPlan,
+    rows: &[PlanRow],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let levels: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            serde_json::to_value(r.backbone_level)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .collect();
+    let plan_rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .zip(&levels)
+        .map(|(r, level)| {
+            vec![
+                Cell::Text(r.teacher),
+                Cell::Text(r.name),
+                Cell::Text(r.subject),
+                Cell::Text(if r.backbone { "true" } else { "false" }),
+                Cell::Text(r.from_school),
+                Cell::Text(r.to_school),
+                r.distance_km
+                    .map_or(Cell::Empty, |d| Cell::Number((d * 1000.0).round() / 1000.0)),
+                Cell::Text(r.district),
+                Cell::Text(level),
+                Cell::Text(r.from_school_name),
+                Cell::Text(r.to_school_name),
+                r.preference_rank
+                    .map_or(Cell::Empty, |k| Cell::Number(f64::from(k))),
+            ]
+        })
+        .collect();
+    sheet(&mut book, "plan", COLUMNS, &plan_rows)?;
+
+    let q = policy.min_backbone_share;
+    let summary: Vec<Vec<Cell>> = plan
+        .districts
+        .iter()
+        .map(|d| {
+            let f = &d.figures;
+            let rotation_ok = f.rotating >= f.required;
+            let backbone_ok = q.met_by(f.backbone, f.rotating);
+            let solved = d.infeasible.is_empty();
+            vec![
+                Cell::Text(if d.district.is_empty() {
+                    "(all)"
+                } else {
+                    &d.district
+                }),
+                Cell::Number(f.eligible as f64),
+                Cell::Number(f.required as f64),
+                Cell::Number(f.rotating as f64),
+                Cell::Number(f.backbone as f64),
+                Cell::Number(q.ceil_of(f.rotating) as f64),
+                f.backbone_share().map_or(Cell::Empty, Cell::Number),
+                Cell::Number(f.needs_filled as f64),
+                Cell::Number(f.needs_total as f64),
+                Cell::Number((f.total_distance_km * 1000.0).round() / 1000.0),
+                pass(solved && rotation_ok),
+                pass(solved && backbone_ok),
+                pass(solved && rotation_ok && backbone_ok),
+            ]
+        })
+        .collect();
+    sheet(
+        &mut book,
+        "summary",
+        &[
+            "district",
+            "eligible",
+            "required",
+            "rotating",
+            "backbone",
+            "backbone_required",
+            "backbone_share",
+            "needs_filled",
+            "needs_total",
+            "total_distance_km",
+            "rotation_ratio",
+            "backbone_share_rule",
+            "result",
+        ],
+        &summary,
+    )?;
+
+    let details: Vec<String> = plan.ineligible.iter().map(|(_, r)| r.to_string()).collect();
+    let ineligible: Vec<Vec<Cell>> = plan
+        .ineligible
+        .iter()
+        .zip(&details)
+        .map(|((t, reason), detail)| {
+            let teacher = &data.teachers[*t];
+            let school = &data.schools[teacher.school];
+            vec![
+                Cell::Text(&teacher.id),
+                Cell::Text(&teacher.name),
+                Cell::Text(&school.id),
+                Cell::Text(&school.name),
+                Cell::Text(&teacher.subject),
+                Cell::Text(reason.code()),
+                Cell::Text(detail),
+            ]
+        })
+        .collect();
+    sheet(
+        &mut book,
+        "not eligible",
+        &[
+            "teacher",
+            "name",
+            "school",
+            "school_name",
+            "subject",
+            "reason",
+            "detail",
+        ],
+        &ineligible,
+    )?;
+    book.save_to_buffer()
+}
+
+/// Whether an output path asks for a workbook.
+pub fn wants_workbook(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}

@@ -1,0 +1,198 @@
+//! Excel in and out: workbooks as inputs (alone or mixed with CSV), a bad
+//! cell named by sheet, row and cell, `plan --out plan.xlsx` audited back,
+//! and text that looks like a formula kept as text.
+
+mod common;
+
+use calamine::{Data, Reader};
+use common::{DataDir, csv_folder_as_xlsx, one_district, rotaplan, stderr, stdout, write_xlsx};
+use std::path::PathBuf;
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
+}
+
+#[test]
+fn the_sample_as_xlsx_plans_to_the_same_plan_as_from_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let books = dir.path().join("books");
+    std::fs::create_dir(&books).unwrap();
+    // Sheets named in Chinese; numbers stored as numbers, as Excel does.
+    csv_folder_as_xlsx(&sample(), &books, &|stem| match stem {
+        "teachers" => "教师".to_string(),
+        "schools" => "学校".to_string(),
+        other => other.to_string(),
+    });
+    let csv_out = dir.path().join("from-csv.csv");
+    let xlsx_out = dir.path().join("from-xlsx.csv");
+    let o = rotaplan(
+        dir.path(),
+        &[
+            "plan",
+            sample().to_str().unwrap(),
+            "--out",
+            csv_out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rotaplan(
+        dir.path(),
+        &["plan", "books", "--out", xlsx_out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let a = std::fs::read(&csv_out).unwrap();
+    let b = std::fs::read(&xlsx_out).unwrap();
+    assert!(a.len() > 1000);
+    assert!(a == b, "the plans differ");
+}
+
+#[test]
+fn a_folder_may_mix_csv_and_xlsx() {
+    let files = one_district(20, 5, 3);
+    let dir = DataDir::new(
+        &files
+            .iter()
+            .filter(|(name, _)| *name != "teachers.csv")
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let teachers = files.iter().find(|(n, _)| *n == "teachers.csv").unwrap();
+    std::fs::write(dir.file("t.csv"), &teachers.1).unwrap();
+    let rows = common::read_csv_rows(&dir.file("t.csv"));
+    std::fs::remove_file(dir.file("t.csv")).unwrap();
+    write_xlsx(&dir.file("teachers.xlsx"), "Sheet1", &rows);
+    let o = rotaplan(dir.path(), &["plan", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("3 rotations written"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_bad_cell_in_a_workbook_names_sheet_row_and_cell() {
+    let files = one_district(20, 5, 3);
+    let dir = DataDir::new(
+        &files
+            .iter()
+            .filter(|(name, _)| *name != "teachers.csv")
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let rows = vec![
+        vec![
+            "工号",
+            "姓名",
+            "学校代码",
+            "学科",
+            "骨干教师",
+            "本校任教年限",
+        ],
+        vec!["T1", "甲", "U1", "数学", "县级", "8"],
+        vec!["T2", "乙", "U1", "数学", "maybe", "8"],
+    ];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(str::to_string).collect())
+        .collect();
+    write_xlsx(&dir.file("teachers.xlsx"), "教师", &rows);
+    let o = rotaplan(dir.path(), &["plan", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    for part in [
+        "teachers.xlsx",
+        "sheet `教师`",
+        "row 3",
+        "column `backbone`",
+        "cell E3",
+        "found `maybe`",
+    ] {
+        assert!(err.contains(part), "{part} missing from: {err}");
+    }
+    // A missing required column names the sheet and its header row.
+    let rows: Vec<Vec<String>> = vec![
+        vec!["工号".into(), "学科".into()],
+        vec!["T1".into(), "数学".into()],
+    ];
+    write_xlsx(&dir.file("teachers.xlsx"), "教师", &rows);
+    let o = rotaplan(dir.path(), &["plan", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("sheet `教师` row 1"), "{err}");
+    assert!(err.contains("missing required column `school`"), "{err}");
+}
+
+#[test]
+fn a_workbook_that_is_not_one_is_bad_input() {
+    let files = one_district(20, 5, 3);
+    let dir = DataDir::new(
+        &files
+            .iter()
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    std::fs::write(dir.file("bad.xlsx"), b"id,name\n1,2\n").unwrap();
+    let o = rotaplan(dir.path(), &["plan", ".", "--teachers", "bad.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad.xlsx"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("could not be read"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
+    let mut files = one_district(20, 5, 3);
+    // Every teacher is called `=1+1`: whoever rotates carries the name.
+    for (name, bytes) in files.iter_mut() {
+        if *name == "teachers.csv" {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            let renamed: Vec<String> = text
+                .lines()
+                .enumerate()
+                .map(|(i, line)| {
+                    if i == 0 {
+                        return line.to_string();
+                    }
+                    let mut cells: Vec<&str> = line.split(',').collect();
+                    cells[1] = "=1+1";
+                    cells.join(",")
+                })
+                .collect();
+            *bytes = (renamed.join("\n") + "\n").into_bytes();
+        }
+    }
+    let dir = DataDir::new(
+        &files
+            .iter()
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let o = rotaplan(dir.path(), &["plan", ".", "--out", "plan.xlsx"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rotaplan(dir.path(), &["audit", ".", "--plan", "plan.xlsx"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("OK: the plan meets every rule"),
+        "{}",
+        stdout(&o)
+    );
+
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(dir.file("plan.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["plan", "summary", "not eligible"]);
+    let plan = book.worksheet_range("plan").unwrap();
+    let header: Vec<String> = plan
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header[0], "teacher");
+    assert_eq!(header[1], "name");
+    assert_eq!(plan.height(), 4, "header and 3 rotations");
+    for row in plan.rows().skip(1) {
+        assert_eq!(row[1], Data::String("=1+1".to_string()));
+    }
+    // No formula anywhere in the plan sheet.
+    let formulas = book.worksheet_formula("plan").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    let summary = book.worksheet_range("summary").unwrap();
+    let last = summary.rows().nth(1).unwrap();
+    assert_eq!(last[last.len() - 1], Data::String("pass".to_string()));
+}
