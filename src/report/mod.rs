@@ -4,8 +4,10 @@
 
 pub mod audit;
 pub mod compare;
+pub mod html;
 pub mod indicators;
 pub mod plan;
+pub mod svg;
 pub mod text;
 pub mod workbook;
 

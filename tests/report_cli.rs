@@ -1,0 +1,132 @@
+//! `rotaplan report`: one self-contained HTML page with the summary, the
+//! rules as the independent audit judges them, charts, flows and the
+//! quality-balance indicators.
+
+mod common;
+
+use common::{DataDir, one_district, rotaplan, stderr, stdout};
+use std::path::PathBuf;
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
+}
+
+/// Nothing in the page is fetched: no script, stylesheet, image, frame,
+/// font or link to elsewhere (the SVG namespace is a name, not a fetch).
+fn assert_self_contained(page: &str) {
+    let lower = page.to_lowercase();
+    for forbidden in [
+        "<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import",
+    ] {
+        assert!(!lower.contains(forbidden), "the page contains {forbidden}");
+    }
+    let fetches = lower.matches("http").count();
+    let namespaces = lower.matches("http://www.w3.org/2000/svg").count();
+    assert_eq!(fetches, namespaces, "only SVG namespaces may name a URL");
+}
+
+#[test]
+fn the_sample_report_is_complete_and_self_contained() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample();
+    let data = data.to_str().unwrap();
+    let o = rotaplan(dir.path(), &["plan", data, "--out", "plan.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rotaplan(dir.path(), &["report", data, "--plan", "plan.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("the plan meets every rule"),
+        "{}",
+        stdout(&o)
+    );
+    let page = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<meta charset=\"utf-8\">"));
+    assert_self_contained(&page);
+    for section in [
+        "总体情况 Summary",
+        "规则检查 Rules",
+        "各派出学校交流比例",
+        "各乡村学校需求满足",
+        "优质均衡指标",
+        "交流流向 Flows",
+    ] {
+        assert!(page.contains(section), "missing section {section}");
+    }
+    // The sample plan's figures: 1,959 eligible, 276 rotating, all 276
+    // places filled, every rule met; two charts.
+    assert!(page.contains("<b>1959</b>"));
+    assert!(page.contains("<b>276 / 276</b>"));
+    let rules = page.split("规则检查 Rules").nth(1).unwrap();
+    let rules = rules.split("<h2>").next().unwrap();
+    assert!(rules.contains("达标 pass"));
+    assert!(!rules.contains("未达标"));
+    // The 小学 backbone CV stays above 0.50 after the default plan.
+    let balance = page.split("优质均衡指标").nth(1).unwrap();
+    assert!(balance.contains("未达标 FAIL"));
+    assert_eq!(page.matches("<svg ").count(), 2);
+    // Each rural school with a need has a bar: 53 in the sample.
+    let rural_bars = page
+        .split("各乡村学校需求满足")
+        .nth(1)
+        .unwrap()
+        .split("</svg>")
+        .next()
+        .unwrap()
+        .matches("<rect ")
+        .count();
+    assert!(rural_bars > 10, "{rural_bars}");
+}
+
+#[test]
+fn a_failing_plan_shows_its_violations() {
+    let files = one_district(20, 5, 3);
+    let dir = DataDir::new(
+        &files
+            .iter()
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    // Two non-backbone teachers: 20% backbone fails; the row naming
+    // an unknown school is a violation the page lists with its line.
+    dir.write(
+        "hand.csv",
+        "工号,交流学校\nT010,R1\nT011,R1\nT012,<R9>\n".as_bytes(),
+    );
+    let o = rotaplan(
+        dir.path(),
+        &["report", ".", "--plan", "hand.csv", "--out", "r.html"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("breaks rules"), "{}", stdout(&o));
+    let page = std::fs::read_to_string(dir.file("r.html")).unwrap();
+    assert_self_contained(&page);
+    assert!(page.contains("未达标 FAIL"));
+    assert!(page.contains("backbone_share"));
+    assert!(page.contains("unknown_school"));
+    // The school id is escaped, not markup.
+    assert!(page.contains("&lt;R9&gt;"));
+    assert!(!page.contains("<R9>"));
+}
+
+#[test]
+fn the_report_refuses_to_overwrite_an_input() {
+    let files = one_district(20, 5, 3);
+    let dir = DataDir::new(
+        &files
+            .iter()
+            .map(|(n, b)| (*n, b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    dir.write("plan.csv", b"teacher,to_school\nT000,R1\n");
+    let o = rotaplan(
+        dir.path(),
+        &["report", ".", "--plan", "plan.csv", "--out", "plan.csv"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("input"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.file("plan.csv")).unwrap(),
+        b"teacher,to_school\nT000,R1\n"
+    );
+}
