@@ -300,7 +300,7 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());
     report::refuse_input(&args.out, &inputs)?;
-    let plan = crate::plan::plan(&data, &policy)?;
+    let plan = crate::plan::plan_with(&data, &policy, &crate::progress::Bar::new("districts"))?;
     let rows = report::plan::rows(&data, &plan);
     if plan.feasible() {
         self_audit(&data, &policy, &rows)?;
@@ -378,7 +378,7 @@ fn compare(args: &CompareArgs) -> Result<i32, Error> {
     let (paths, data, base) = load(&args.data, &args.policy)?;
     let files: Vec<&std::path::Path> = args.scenarios.iter().map(PathBuf::as_path).collect();
     let scenarios = crate::compare::scenarios(&base, &files, &args.sweep)?;
-    let rows = crate::compare::run(&data, &scenarios);
+    let rows = crate::compare::run_with(&data, &scenarios, &crate::progress::Bar::new("scenarios"));
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut inputs = paths.all();

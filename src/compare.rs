@@ -9,6 +9,7 @@ use crate::error::{Error, InputError};
 use crate::indicators::{self, Worst};
 use crate::plan::{Figures, RotationPlan, plan};
 use crate::policy::Policy;
+use crate::progress::{Progress, Quiet};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
@@ -167,11 +168,18 @@ pub struct Row {
 
 /// Plans every scenario in parallel; rows in the scenarios' order.
 pub fn run(data: &DataSet, scenarios: &[Scenario]) -> Vec<Row> {
+    run_with(data, scenarios, &Quiet)
+}
+
+/// `run`, telling `progress` of each scenario planned.
+pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress) -> Vec<Row> {
+    progress.total(scenarios.len() as u64);
     scenarios
         .par_iter()
         .map(|s| {
             let start = std::time::Instant::now();
             let result = plan(data, &s.policy);
+            progress.step();
             row(data, &s.name, result, start.elapsed().as_secs_f64())
         })
         .collect()

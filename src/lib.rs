@@ -21,6 +21,7 @@ pub mod indicators;
 pub mod model;
 pub mod plan;
 pub mod policy;
+pub mod progress;
 pub mod report;
 pub mod solve;
 

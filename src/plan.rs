@@ -10,6 +10,7 @@ use crate::error::{Error, Infeasibility};
 use crate::indicators::{self, Balance};
 use crate::model::{self, DistrictModel, feasibility};
 use crate::policy::Policy;
+use crate::progress::{Progress, Quiet};
 use crate::solve::{self, SolveError, Status};
 use rayon::prelude::*;
 
@@ -109,6 +110,15 @@ impl RotationPlan {
 /// Plans every district. Infeasible districts are reported in the result
 /// (not as an error) so that reports can show them next to the others.
 pub fn plan(data: &DataSet, policy: &Policy) -> Result<RotationPlan, Error> {
+    plan_with(data, policy, &Quiet)
+}
+
+/// `plan`, telling `progress` of each district solved.
+pub fn plan_with(
+    data: &DataSet,
+    policy: &Policy,
+    progress: &dyn Progress,
+) -> Result<RotationPlan, Error> {
     if data.needs.is_none() {
         return Err(Error::Usage(
             "plan needs needs.csv: put it in the data folder or give --needs".to_string(),
@@ -117,9 +127,14 @@ pub fn plan(data: &DataSet, policy: &Policy) -> Result<RotationPlan, Error> {
     let eligibility = eligibility::assess(data, policy);
     let models = model::build(data, policy, &eligibility);
     let ranks = model::preference_ranks(data);
+    progress.total(models.len() as u64);
     let solved: Vec<Result<(DistrictSummary, Vec<Rotation>), Error>> = models
         .par_iter()
-        .map(|m| plan_district(data, policy, m, &ranks))
+        .map(|m| {
+            let result = plan_district(data, policy, m, &ranks);
+            progress.step();
+            result
+        })
         .collect();
     let mut rotations = Vec::new();
     let mut districts = Vec::new();
