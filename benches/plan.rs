@@ -10,7 +10,10 @@
 //!   every district; the lexicographic solves of all districts in parallel;
 //!   plan.csv written to memory);
 //! * `audit/<size>`: `audit::audit` of the plan that `plan::plan` made, with
-//!   the plan lines built once beforehand (no CSV reading is timed).
+//!   the plan lines built once beforehand (no CSV reading is timed);
+//! * `write_xlsx/<size>`, `indicators/<size>`, `plan_indicators/<size>`: the
+//!   plan as a workbook in memory; the quality-balance indicators before and
+//!   after the plan; the plan with `improve_indicators`.
 //!
 //! `<size>` is `county` (one district, ~5,000 teachers) and `city` (ten
 //! districts, ~60,000 teachers); `province` (a hundred districts, ~600,000
@@ -47,7 +50,7 @@ use rotaplan::data::{DataPaths, DataSet};
 use rotaplan::generate::{Size, generate};
 use rotaplan::plan::plan;
 use rotaplan::policy::Policy;
-use rotaplan::{eligibility, model, report, solve};
+use rotaplan::{eligibility, indicators, model, report, solve};
 
 /// A data set size with its seed and measurement times for ten samples on
 /// two cores: `plan` for the planner, `quick` for load and audit. With flat
@@ -195,6 +198,36 @@ fn benches(c: &mut Criterion) {
                 report::plan::write_csv(&mut out, black_box(&rows)).expect("write");
                 out
             })
+        });
+        group.finish();
+
+        let mut group = c.benchmark_group("write_xlsx");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| {
+            b.iter(|| report::workbook::plan_workbook(&data, &policy, &made, black_box(&rows)))
+        });
+        group.finish();
+
+        let moves: Vec<(usize, usize)> = made
+            .rotations
+            .iter()
+            .map(|r| (r.teacher, r.to_school))
+            .collect();
+        let mut group = c.benchmark_group("indicators");
+        configure(&mut group, summary.teachers, quick);
+        group.bench_function(&name, |b| {
+            b.iter(|| indicators::assess(black_box(&data), Some(black_box(&moves))))
+        });
+        group.finish();
+
+        let balanced = Policy {
+            improve_indicators: true,
+            ..policy.clone()
+        };
+        let mut group = c.benchmark_group("plan_indicators");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(&name, |b| {
+            b.iter(|| plan(black_box(&data), black_box(&balanced)).expect("plan"))
         });
         group.finish();
 
