@@ -4,8 +4,7 @@
 
 mod common;
 
-use common::{DataDir, rotaplan, stderr, stdout};
-use serde_json::Value;
+use common::{DataDir, json, rotaplan, stderr, stdout};
 
 /// U1 sits next to both rural schools and has 10 non-backbone 数学
 /// teachers and 10 backbone 语文 teachers (exactly its 1.0 per 100 for
@@ -40,10 +39,6 @@ fn two_rural_schools() -> DataDir {
         ("teachers.csv", teachers.as_bytes()),
         ("needs.csv", needs.as_bytes()),
     ])
-}
-
-fn json(o: &std::process::Output) -> Value {
-    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
 }
 
 /// Receiving schools whose backbone indicator is below the threshold

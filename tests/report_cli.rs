@@ -4,12 +4,7 @@
 
 mod common;
 
-use common::{DataDir, one_district, rotaplan, stderr, stdout};
-use std::path::PathBuf;
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
-}
+use common::{data_dir, one_district, rotaplan, sample, stderr, stdout};
 
 /// Nothing in the page is fetched: no script, stylesheet, image, frame,
 /// font or link to elsewhere (the SVG namespace is a name, not a fetch).
@@ -80,13 +75,7 @@ fn the_sample_report_is_complete_and_self_contained() {
 
 #[test]
 fn a_failing_plan_shows_its_violations() {
-    let files = one_district(20, 5, 3);
-    let dir = DataDir::new(
-        &files
-            .iter()
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let dir = data_dir(one_district(20, 5, 3));
     // Two non-backbone teachers: 20% backbone fails; the row naming
     // an unknown school is a violation the page lists with its line.
     dir.write(
@@ -111,13 +100,7 @@ fn a_failing_plan_shows_its_violations() {
 
 #[test]
 fn the_report_refuses_to_overwrite_an_input() {
-    let files = one_district(20, 5, 3);
-    let dir = DataDir::new(
-        &files
-            .iter()
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let dir = data_dir(one_district(20, 5, 3));
     dir.write("plan.csv", b"teacher,to_school\nT000,R1\n");
     let o = rotaplan(
         dir.path(),

@@ -3,11 +3,6 @@
 mod common;
 
 use common::*;
-use std::path::PathBuf;
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
-}
 
 #[test]
 fn sample_plan_meets_both_ratios_in_every_district_and_passes_audit() {

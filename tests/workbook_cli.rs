@@ -5,12 +5,9 @@
 mod common;
 
 use calamine::{Data, Reader};
-use common::{DataDir, csv_folder_as_xlsx, one_district, rotaplan, stderr, stdout, write_xlsx};
-use std::path::PathBuf;
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
-}
+use common::{
+    csv_folder_as_xlsx, data_dir, one_district, rotaplan, sample, stderr, stdout, write_xlsx,
+};
 
 #[test]
 fn the_sample_as_xlsx_plans_to_the_same_plan_as_from_csv() {
@@ -48,18 +45,9 @@ fn the_sample_as_xlsx_plans_to_the_same_plan_as_from_csv() {
 
 #[test]
 fn a_folder_may_mix_csv_and_xlsx() {
-    let files = one_district(20, 5, 3);
-    let dir = DataDir::new(
-        &files
-            .iter()
-            .filter(|(name, _)| *name != "teachers.csv")
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
-    let teachers = files.iter().find(|(n, _)| *n == "teachers.csv").unwrap();
-    std::fs::write(dir.file("t.csv"), &teachers.1).unwrap();
-    let rows = common::read_csv_rows(&dir.file("t.csv"));
-    std::fs::remove_file(dir.file("t.csv")).unwrap();
+    let dir = data_dir(one_district(20, 5, 3));
+    let rows = common::read_csv_rows(&dir.file("teachers.csv"));
+    std::fs::remove_file(dir.file("teachers.csv")).unwrap();
     write_xlsx(&dir.file("teachers.xlsx"), "Sheet1", &rows);
     let o = rotaplan(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -68,14 +56,8 @@ fn a_folder_may_mix_csv_and_xlsx() {
 
 #[test]
 fn a_bad_cell_in_a_workbook_names_sheet_row_and_cell() {
-    let files = one_district(20, 5, 3);
-    let dir = DataDir::new(
-        &files
-            .iter()
-            .filter(|(name, _)| *name != "teachers.csv")
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let dir = data_dir(one_district(20, 5, 3));
+    std::fs::remove_file(dir.file("teachers.csv")).unwrap();
     let rows = vec![
         vec![
             "工号",
@@ -121,13 +103,7 @@ fn a_bad_cell_in_a_workbook_names_sheet_row_and_cell() {
 
 #[test]
 fn a_workbook_that_is_not_one_is_bad_input() {
-    let files = one_district(20, 5, 3);
-    let dir = DataDir::new(
-        &files
-            .iter()
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let dir = data_dir(one_district(20, 5, 3));
     std::fs::write(dir.file("bad.xlsx"), b"id,name\n1,2\n").unwrap();
     let o = rotaplan(dir.path(), &["plan", ".", "--teachers", "bad.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
@@ -157,12 +133,7 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
             *bytes = (renamed.join("\n") + "\n").into_bytes();
         }
     }
-    let dir = DataDir::new(
-        &files
-            .iter()
-            .map(|(n, b)| (*n, b.as_slice()))
-            .collect::<Vec<_>>(),
-    );
+    let dir = data_dir(files);
     let o = rotaplan(dir.path(), &["plan", ".", "--out", "plan.xlsx"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = rotaplan(dir.path(), &["audit", ".", "--plan", "plan.xlsx"]);

@@ -121,3 +121,8 @@ pub fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
     }
     book.save(path).expect("save xlsx");
 }
+
+/// The bundled sample county.
+pub fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
+}
