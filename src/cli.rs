@@ -187,7 +187,7 @@ struct AuditArgs {
 struct IndicatorsArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// A plan (CSV, UTF-8 or GBK; teacher and to_school) to show the indicators after.
+    /// A plan (CSV or a workbook; teacher and to_school) to show the indicators after.
     #[arg(long, value_name = "FILE")]
     plan: Option<PathBuf>,
     /// Report as a table, or one JSON object.
