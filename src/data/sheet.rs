@@ -45,7 +45,12 @@ impl Sheet {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
+        // The default hook would print the caught panic on stderr ahead of
+        // the error message; files are read before any other thread runs.
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
         let read = std::panic::catch_unwind(|| read_range(extension.as_deref(), bytes, names));
+        std::panic::set_hook(hook);
         let (name, range) = match read {
             Ok(Ok(found)) => found,
             Ok(Err(why)) => return Err(InputError::new(file, why)),
@@ -67,7 +72,10 @@ impl Sheet {
                     let mut e = InputError::new(file, why).at(row);
                     e.sheet = Some(Box::new(SheetPlace {
                         sheet: name.clone(),
-                        cell: Some(format!("{}{row}", column_letters(first_column + c as u32))),
+                        cell: Some(format!(
+                            "{}{row}",
+                            column_letters(first_column.saturating_add(c as u32))
+                        )),
                     }));
                     e
                 })?;
