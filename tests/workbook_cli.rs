@@ -167,3 +167,32 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
     let last = summary.rows().nth(1).unwrap();
     assert_eq!(last[last.len() - 1], Data::String("pass".to_string()));
 }
+
+#[test]
+fn a_stray_cell_at_the_far_corner_of_a_sheet_is_harmless() {
+    let dir = data_dir(one_district(20, 5, 3));
+    let rows = common::read_csv_rows(&dir.file("teachers.csv"));
+    std::fs::remove_file(dir.file("teachers.csv")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    // XFD1048576: laid out densely, the sheet would be 17 billion cells.
+    ws.write_string(1_048_575, 16_383, "stray").unwrap();
+    book.save(dir.file("teachers.xlsx")).unwrap();
+    let o = rotaplan(dir.path(), &["plan", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("3 rotations written"), "{}", stdout(&o));
+    // A stray value under the table is a row, named by its Excel row.
+    let ws = book.worksheet_from_index(0).unwrap();
+    ws.write_string(99_999, 0, "T999").unwrap();
+    book.save(dir.file("teachers.xlsx")).unwrap();
+    let o = rotaplan(dir.path(), &["plan", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("row 100000"), "{err}");
+    assert!(err.contains("column `school` (cell C100000)"), "{err}");
+}

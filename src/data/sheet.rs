@@ -10,6 +10,7 @@
 
 use crate::error::{InputError, SheetPlace};
 use calamine::{Data, Reader};
+use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -24,6 +25,9 @@ pub fn is_workbook(path: &Path) -> bool {
 
 /// Workbook extensions, in the order a data folder is searched after `.csv`.
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// A cell with a value: (row, column, value), 0-based.
+type SheetCell = (u32, u32, Data);
 
 /// A worksheet's rows as text, from its header row down.
 #[derive(Debug)]
@@ -49,9 +53,9 @@ impl Sheet {
         // the error message; files are read before any other thread runs.
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
-        let read = std::panic::catch_unwind(|| read_range(extension.as_deref(), bytes, names));
+        let read = std::panic::catch_unwind(|| read_cells(extension.as_deref(), bytes, names));
         std::panic::set_hook(hook);
-        let (name, range) = match read {
+        let (name, cells) = match read {
             Ok(Ok(found)) => found,
             Ok(Err(why)) => return Err(InputError::new(file, why)),
             Err(_) => {
@@ -61,28 +65,51 @@ impl Sheet {
                 ));
             }
         };
-        let (first_row, first_column) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::with_capacity(range.height());
-        let mut record = csv::StringRecord::new();
-        for (i, cells) in range.rows().enumerate() {
-            let row = u64::from(first_row) + i as u64 + 1;
-            record.clear();
-            for (c, cell) in cells.iter().enumerate() {
-                let text = text(cell).map_err(|why| {
-                    let mut e = InputError::new(file, why).at(row);
+        Sheet::from_cells(file, name, cells)
+    }
+
+    /// Lays out the cells under the header (the first row with a value):
+    /// the header's columns, every row below with a value in them. Cells
+    /// outside the header's columns have no column name and are ignored.
+    fn from_cells(
+        file: &str,
+        name: String,
+        cells: Vec<(u32, u32, Data)>,
+    ) -> Result<Sheet, InputError> {
+        let mut by_row: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
+        for (row, column, value) in cells {
+            by_row.entry(row).or_default().push((column, value));
+        }
+        let Some(header) = by_row.values().next() else {
+            return Ok(Sheet {
+                name,
+                first_column: 0,
+                rows: Vec::new(),
+            });
+        };
+        let first_column = header.iter().map(|&(c, _)| c).min().unwrap_or(0);
+        let last_column = header.iter().map(|&(c, _)| c).max().unwrap_or(0);
+        let width = (last_column - first_column) as usize + 1;
+        let mut rows = Vec::with_capacity(by_row.len());
+        let mut fields = vec![String::new(); width];
+        for (row, cells) in by_row {
+            let number = u64::from(row) + 1;
+            fields.iter_mut().for_each(String::clear);
+            for (column, value) in cells {
+                if column < first_column || column > last_column {
+                    continue;
+                }
+                fields[(column - first_column) as usize] = text(&value).map_err(|why| {
+                    let mut e = InputError::new(file, why).at(number);
                     e.sheet = Some(Box::new(SheetPlace {
                         sheet: name.clone(),
-                        cell: Some(format!(
-                            "{}{row}",
-                            column_letters(first_column.saturating_add(c as u32))
-                        )),
+                        cell: Some(format!("{}{number}", column_letters(column))),
                     }));
                     e
                 })?;
-                record.push_field(&text);
             }
-            if record.iter().any(|f| !f.trim().is_empty()) {
-                rows.push((row, record.clone()));
+            if fields.iter().any(|f| !f.trim().is_empty()) {
+                rows.push((number, csv::StringRecord::from(fields.clone())));
             }
         }
         Ok(Sheet {
@@ -144,43 +171,88 @@ impl Sheet {
     }
 }
 
-/// The sheet to read and its used range.
-fn read_range(
+/// The sheet to read and its cells that hold a value, as (row, column,
+/// value), 0-based. Excel workbooks are streamed cell by cell: calamine's
+/// dense range would lay out every cell between A1 and a single stray
+/// value at XFD1048576 (500 GB). .xls and .ods have no such reader and go
+/// through the range.
+fn read_cells(
     extension: Option<&str>,
     bytes: Vec<u8>,
     names: &[&str],
-) -> Result<(String, calamine::Range<Data>), String> {
+) -> Result<(String, Vec<SheetCell>), String> {
     let data = Cursor::new(bytes);
-    let mut book: calamine::Sheets<Cursor<Vec<u8>>> = match extension {
-        Some("xls") => calamine::Sheets::Xls(
-            calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
-        ),
-        Some("xlsb") => calamine::Sheets::Xlsb(
-            calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
-        ),
-        Some("ods") => calamine::Sheets::Ods(
-            calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
-        ),
-        _ => calamine::Sheets::Xlsx(
-            calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
-        ),
-    };
-    let sheets = book.sheet_names();
-    let wanted = |s: &&String| {
-        names
+    let pick = |sheets: Vec<String>| {
+        let wanted = |s: &&String| {
+            names
+                .iter()
+                .any(|n| n.to_lowercase() == s.trim().to_lowercase())
+        };
+        sheets
             .iter()
-            .any(|n| n.to_lowercase() == s.trim().to_lowercase())
+            .find(wanted)
+            .or_else(|| sheets.first())
+            .cloned()
+            .ok_or_else(|| "the workbook has no sheets".to_string())
     };
-    let name = sheets
-        .iter()
-        .find(wanted)
-        .or_else(|| sheets.first())
-        .cloned()
-        .ok_or_else(|| "the workbook has no sheets".to_string())?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| format!("cannot read sheet `{name}`: {e}"))?;
-    Ok((name, range))
+    let sheet_error =
+        |name: &str, e: &dyn std::fmt::Display| format!("cannot read sheet `{name}`: {e}");
+    let mut cells = Vec::new();
+    let name = match extension {
+        Some("xls") | Some("ods") => {
+            let mut book: calamine::Sheets<Cursor<Vec<u8>>> = if extension == Some("xls") {
+                calamine::Sheets::Xls(
+                    calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
+                )
+            } else {
+                calamine::Sheets::Ods(
+                    calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
+                )
+            };
+            let name = pick(book.sheet_names())?;
+            let range = book
+                .worksheet_range(&name)
+                .map_err(|e| sheet_error(&name, &e))?;
+            let (row0, col0) = range.start().unwrap_or((0, 0));
+            for (r, c, value) in range.used_cells() {
+                cells.push((row0 + r as u32, col0 + c as u32, value.clone()));
+            }
+            name
+        }
+        Some("xlsb") => {
+            let mut book: calamine::Xlsb<_> =
+                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
+            let name = pick(book.sheet_names())?;
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&name, &e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&name, &e))? {
+                push_cell(&mut cells, cell);
+            }
+            name
+        }
+        _ => {
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
+            let name = pick(book.sheet_names())?;
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&name, &e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&name, &e))? {
+                push_cell(&mut cells, cell);
+            }
+            name
+        }
+    };
+    Ok((name, cells))
+}
+
+fn push_cell(cells: &mut Vec<SheetCell>, cell: calamine::Cell<calamine::DataRef<'_>>) {
+    let (row, column) = cell.get_position();
+    let value = Data::from(cell.get_value().clone());
+    if value != Data::Empty {
+        cells.push((row, column, value));
+    }
 }
 
 fn unreadable(e: &dyn std::fmt::Display) -> String {
