@@ -164,11 +164,11 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group("model");
         configure(&mut group, summary.teachers, quick);
         group.bench_function(&name, |b| {
-            b.iter(|| model::build(black_box(&data), &policy, &verdicts))
+            b.iter(|| model::build(black_box(&data), &policy, &verdicts).expect("model"))
         });
         group.finish();
 
-        let models = model::build(&data, &policy, &verdicts);
+        let models = model::build(&data, &policy, &verdicts).expect("model");
         let mut group = c.benchmark_group("solve");
         configure(&mut group, summary.teachers, plan_time);
         group.bench_function(&name, |b| {

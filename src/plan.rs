@@ -125,7 +125,7 @@ pub fn plan_with(
         ));
     }
     let eligibility = eligibility::assess(data, policy);
-    let models = model::build(data, policy, &eligibility);
+    let models = model::build(data, policy, &eligibility)?;
     let ranks = model::preference_ranks(data);
     progress.total(models.len() as u64);
     let solved: Vec<Result<(DistrictSummary, Vec<Rotation>), Error>> = models

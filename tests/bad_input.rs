@@ -80,6 +80,27 @@ fn generate(kind: &str, dir: &Path) {
                 format!("{header},{}\n{rows}", extra.join(",")).into_bytes(),
             );
         }
+        // 5,000 sending schools of one 数学 teacher each and 4,001 rural
+        // schools needing one: 20,005,000 possible moves in one district.
+        "too_many_arcs" => {
+            let mut schools = String::from("id,area\n");
+            let mut teachers = String::from("id,school,subject,years_at_school\n");
+            let mut needs = String::from("school,subject,count\n");
+            for i in 0..5000 {
+                schools += &format!("U{i},urban\n");
+                teachers += &format!("T{i},U{i},数学,8\n");
+            }
+            for i in 0..4001 {
+                schools += &format!("R{i},rural\n");
+                needs += &format!("R{i},数学,1\n");
+            }
+            write("schools.csv", schools.into_bytes());
+            write("teachers.csv", teachers.into_bytes());
+            write("needs.csv", needs.into_bytes());
+            for optional in ["preferences.csv", "history.csv"] {
+                let _ = std::fs::remove_file(dir.join(optional));
+            }
+        }
         other => panic!("unknown generator {other}"),
     }
 }

@@ -13,6 +13,7 @@ pub mod feasibility;
 
 use crate::data::DataSet;
 use crate::eligibility::Ineligible;
+use crate::error::Error;
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
 use crate::policy::{Policy, Scope};
@@ -135,13 +136,19 @@ pub fn district_label(district: &str) -> String {
     }
 }
 
+/// The most arcs one district's model may have: far above any real
+/// district (a province's largest has about 10,000), low enough that a
+/// hostile data set gets a clear error instead of exhausting memory.
+pub const MAX_ARCS: u64 = 20_000_000;
+
 /// One model per district that has sending schools or needs, in district
-/// order (UTF-8 bytes).
+/// order (UTF-8 bytes). A district whose model would exceed `MAX_ARCS` is
+/// an error.
 pub fn build(
     data: &DataSet,
     policy: &Policy,
     eligibility: &[Result<(), Ineligible>],
-) -> Vec<DistrictModel> {
+) -> Result<Vec<DistrictModel>, Error> {
     let mut districts: BTreeMap<String, DistrictModel> = BTreeMap::new();
     // Groups, keyed so that their order is deterministic.
     // (district, school id, school index, subject, backbone): ids order the
@@ -203,13 +210,36 @@ pub fn build(
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|mut m| {
+            let count = arc_count(&m);
+            if count > MAX_ARCS {
+                return Err(Error::Usage(format!(
+                    "{}: {count} possible moves (sending groups x rural needs of the same subject), \
+                     more than the {MAX_ARCS} rotaplan models in one district; split the district",
+                    district_label(&m.district)
+                )));
+            }
             m.arcs = arcs(data, &m, &wishes);
             m.scopes = scopes(data, policy, &m);
             m.caps = caps(policy, &m, &subject_sizes);
             m.terms = terms(&m, &graded);
-            m
+            Ok(m)
         })
         .collect()
+}
+
+/// How many arcs `arcs` will make: per subject, groups x needs.
+fn arc_count(m: &DistrictModel) -> u64 {
+    let mut per_subject: HashMap<&str, (u64, u64)> = HashMap::new();
+    for g in &m.groups {
+        per_subject.entry(&g.subject).or_default().0 += 1;
+    }
+    for n in m.needs.iter().filter(|n| n.count > 0) {
+        per_subject.entry(&n.subject).or_default().1 += 1;
+    }
+    per_subject
+        .values()
+        .map(|&(g, n)| g.saturating_mul(n))
+        .fold(0, u64::saturating_add)
 }
 
 fn model_of<'m>(
@@ -452,4 +482,25 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
         }
     }
     terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::DataPaths;
+
+    #[test]
+    fn arc_count_is_the_number_of_arcs_built() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample-county");
+        let paths = DataPaths::resolve(Some(&dir), None, None, None, None, None).unwrap();
+        let data = DataSet::load(&paths).unwrap();
+        let policy = Policy::default();
+        let eligibility = crate::eligibility::assess(&data, &policy);
+        let models = build(&data, &policy, &eligibility).unwrap();
+        assert!(!models.is_empty());
+        for m in &models {
+            assert!(m.arcs.len() > 1000);
+            assert_eq!(arc_count(m), m.arcs.len() as u64);
+        }
+    }
 }
