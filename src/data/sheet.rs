@@ -226,9 +226,7 @@ fn read_cells(
             let mut reader = book
                 .worksheet_cells_reader(&name)
                 .map_err(|e| sheet_error(&name, &e))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&name, &e))? {
-                push_cell(&mut cells, cell);
-            }
+            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, &e))?;
             name
         }
         _ => {
@@ -238,21 +236,26 @@ fn read_cells(
             let mut reader = book
                 .worksheet_cells_reader(&name)
                 .map_err(|e| sheet_error(&name, &e))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| sheet_error(&name, &e))? {
-                push_cell(&mut cells, cell);
-            }
+            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, &e))?;
             name
         }
     };
     Ok((name, cells))
 }
 
-fn push_cell(cells: &mut Vec<SheetCell>, cell: calamine::Cell<calamine::DataRef<'_>>) {
-    let (row, column) = cell.get_position();
-    let value = Data::from(cell.get_value().clone());
-    if value != Data::Empty {
-        cells.push((row, column, value));
+/// Every cell `next` yields that holds a value, in `cells`.
+fn drain<'a, E>(
+    cells: &mut Vec<SheetCell>,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, E>,
+) -> Result<(), E> {
+    while let Some(cell) = next()? {
+        let (row, column) = cell.get_position();
+        let value = Data::from(cell.get_value().clone());
+        if value != Data::Empty {
+            cells.push((row, column, value));
+        }
     }
+    Ok(())
 }
 
 fn unreadable(e: &dyn std::fmt::Display) -> String {
