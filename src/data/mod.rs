@@ -55,6 +55,17 @@ impl Backbone {
     pub fn is_backbone(self) -> bool {
         self != Backbone::None
     }
+
+    /// The level as written in files: `none`, `county`, `city`, `province`
+    /// (as serde writes it in JSON).
+    pub fn name(self) -> &'static str {
+        match self {
+            Backbone::None => "none",
+            Backbone::County => "county",
+            Backbone::City => "city",
+            Backbone::Province => "province",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -516,4 +527,21 @@ fn insert_unique(
         return Err(row.error(key, format!("duplicate id {}", cell::shown(id))));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backbone_names_are_what_json_writes() {
+        for b in [
+            Backbone::None,
+            Backbone::County,
+            Backbone::City,
+            Backbone::Province,
+        ] {
+            assert_eq!(serde_json::to_value(b).unwrap(), b.name());
+        }
+    }
 }

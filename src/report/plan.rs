@@ -73,10 +73,6 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow]) -> std::io::Res
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for r in rows {
-        let level = serde_json::to_value(r.backbone_level)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         w.write_record([
             r.teacher,
             r.name,
@@ -86,7 +82,7 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow]) -> std::io::Res
             r.to_school,
             &r.distance_km.map(km).unwrap_or_default(),
             r.district,
-            &level,
+            r.backbone_level.name(),
             r.from_school_name,
             r.to_school_name,
             &r.preference_rank.map(|k| k.to_string()).unwrap_or_default(),

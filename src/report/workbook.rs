@@ -67,19 +67,9 @@ pub fn plan_workbook(
     rows: &[PlanRow],
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let levels: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            serde_json::to_value(r.backbone_level)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        })
-        .collect();
     let plan_rows: Vec<Vec<Cell>> = rows
         .iter()
-        .zip(&levels)
-        .map(|(r, level)| {
+        .map(|r| {
             vec![
                 Cell::Text(r.teacher),
                 Cell::Text(r.name),
@@ -90,7 +80,7 @@ pub fn plan_workbook(
                 r.distance_km
                     .map_or(Cell::Empty, |d| Cell::Number((d * 1000.0).round() / 1000.0)),
                 Cell::Text(r.district),
-                Cell::Text(level),
+                Cell::Text(r.backbone_level.name()),
                 Cell::Text(r.from_school_name),
                 Cell::Text(r.to_school_name),
                 r.preference_rank
