@@ -198,6 +198,18 @@ fn read_cells(
     let sheet_error =
         |name: &str, e: &dyn std::fmt::Display| format!("cannot read sheet `{name}`: {e}");
     let mut cells = Vec::new();
+    macro_rules! stream_cells {
+        ($book:ty) => {{
+            let mut book: $book =
+                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
+            let name = pick(book.sheet_names())?;
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&name, &e))?;
+            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, &e))?;
+            name
+        }};
+    }
     let name = match extension {
         Some("xls") | Some("ods") => {
             let mut book: calamine::Sheets<Cursor<Vec<u8>>> = if extension == Some("xls") {
@@ -219,26 +231,9 @@ fn read_cells(
             }
             name
         }
-        Some("xlsb") => {
-            let mut book: calamine::Xlsb<_> =
-                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
-            let name = pick(book.sheet_names())?;
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, &e))?;
-            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, &e))?;
-            name
-        }
-        _ => {
-            let mut book: calamine::Xlsx<_> =
-                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
-            let name = pick(book.sheet_names())?;
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, &e))?;
-            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, &e))?;
-            name
-        }
+        // Xlsb and Xlsx share no trait for their cell readers.
+        Some("xlsb") => stream_cells!(calamine::Xlsb<_>),
+        _ => stream_cells!(calamine::Xlsx<_>),
     };
     Ok((name, cells))
 }
