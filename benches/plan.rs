@@ -189,7 +189,7 @@ fn benches(c: &mut Criterion) {
         group.finish();
 
         let made = plan(&data, &policy).expect("plan");
-        let rows = report::plan::rows(&data, &made);
+        let rows = report::plan::rows(&data, &policy, &made);
         let mut group = c.benchmark_group("write");
         configure(&mut group, summary.teachers, quick);
         group.bench_function(&name, |b| {
@@ -216,7 +216,7 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group("indicators");
         configure(&mut group, summary.teachers, quick);
         group.bench_function(&name, |b| {
-            b.iter(|| indicators::assess(black_box(&data), Some(black_box(&moves))))
+            b.iter(|| indicators::assess(black_box(&data), &policy, Some(black_box(&moves))))
         });
         group.finish();
 

@@ -4,14 +4,18 @@
 //! The auditor is deliberately independent of the planner: it reads only
 //! the raw data set and the plan file, and recounts eligibility, the
 //! ratios and the needs with its own code (it shares the file readers and
-//! the policy, never `eligibility`, `model`, `solve` or `plan`). A bug in
-//! the planner's bookkeeping therefore shows up here as a violation.
+//! the policy and the rules' definitions (`rules`: units and filters),
+//! never `eligibility`, `model`, `solve` or `plan`). Every rule of
+//! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
+//! bookkeeping therefore shows up here as a violation.
 
 use crate::data::table::{Column, Table, optional, required};
-use crate::data::{DataSet, Teacher};
+use crate::data::{DataSet, PostStatus, Sex, Teacher};
 use crate::eligibility::Ineligible;
 use crate::error::Error;
-use crate::policy::{Policy, Scope};
+use crate::policy::{Cooldown, Policy};
+use crate::retirement;
+use crate::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -47,17 +51,21 @@ pub fn read_plan(path: &Path) -> Result<Vec<PlanLine>, Error> {
     Ok(lines)
 }
 
-/// A broken rule. Row rules carry the plan line; ratio rules the scope
+/// A broken rule. Row rules carry the plan line; ratio rules the unit
 /// and the counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Violation {
-    pub rule: &'static str,
+    /// The rule's name: a built-in name, a row rule (`pin`, ...) or a
+    /// `[[rules]]` entry's name.
+    pub rule: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub teacher: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub school: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,6 +81,10 @@ pub struct Violation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shortfall: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excess: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub need: Option<u64>,
@@ -80,12 +92,13 @@ pub struct Violation {
 }
 
 impl Violation {
-    fn new(rule: &'static str, message: String) -> Violation {
+    fn new(rule: &str, message: String) -> Violation {
         Violation {
-            rule,
+            rule: rule.to_string(),
             line: None,
             teacher: None,
             school: None,
+            group: None,
             district: None,
             subject: None,
             reason: None,
@@ -93,13 +106,15 @@ impl Violation {
             denominator: None,
             required: None,
             shortfall: None,
+            limit: None,
+            excess: None,
             count: None,
             need: None,
             message,
         }
     }
 
-    fn row(rule: &'static str, line: &PlanLine, message: String) -> Violation {
+    fn row(rule: &str, line: &PlanLine, message: String) -> Violation {
         Violation {
             line: Some(line.line),
             teacher: Some(line.teacher.clone()),
@@ -109,13 +124,40 @@ impl Violation {
     }
 }
 
-/// One place the ratios were recounted.
+/// One unit of one rule, recounted: N against D and the bound.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitCount {
+    pub rule: String,
+    pub district: String,
+    /// The sending school, for a unit of scope "school" (or a school
+    /// without a group under scope "group").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    pub numerator: u64,
+    pub denominator: u64,
+    /// The least N, for a `min` rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required: Option<u64>,
+    /// The most N, for a `max` rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    pub ok: bool,
+}
+
+/// The two binding ratios in one place (a district, or a sending school
+/// or group), as the audit table shows them.
 #[derive(Debug, Clone, Serialize)]
 pub struct ScopeCount {
     pub district: String,
     /// The sending school, with scope "school".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub school: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     pub eligible: u64,
     pub required: u64,
     pub rotating: u64,
@@ -128,7 +170,10 @@ pub struct ScopeCount {
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditReport {
     pub ok: bool,
+    pub plan_year: i64,
+    pub as_of: String,
     pub eligible: u64,
+    /// The sum of the `rotation_ratio` requirements.
     pub required: u64,
     pub rotating: u64,
     pub backbone: u64,
@@ -137,6 +182,8 @@ pub struct AuditReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub needs_total: Option<u64>,
     pub scopes: Vec<ScopeCount>,
+    /// Every unit of every rule (`Policy::rules`), rule by rule.
+    pub rules: Vec<UnitCount>,
     pub violations: Vec<Violation>,
 }
 
@@ -186,7 +233,15 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         };
         let teacher = &data.teachers[t];
         let before = violations.len();
-        row_rules(data, line, teacher, to, &why_not[t], &mut violations);
+        row_rules(
+            data,
+            policy,
+            line,
+            teacher,
+            to,
+            &why_not[t],
+            &mut violations,
+        );
         if violations.len() > before {
             continue;
         }
@@ -209,14 +264,27 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         }
         counted.push(t);
     }
-    let scopes = count_scopes(data, policy, &why_not, &counted);
-    violations.splice(0..0, ratio_violations(policy, &scopes));
+    violations.extend(missing_pins(data, &first_line));
+    let rules = policy.rules();
+    let units: Vec<UnitCount> = rules
+        .iter()
+        .flat_map(|rule| count_units(data, policy, rule, &why_not, &counted))
+        .collect();
+    let mut ratio_violations: Vec<Violation> = units
+        .iter()
+        .filter(|u| !u.ok)
+        .map(|u| unit_violation(u, &rules))
+        .collect();
+    ratio_violations.append(&mut violations);
+    let scopes = scopes(&units);
     let needs_total = data
         .needs
         .as_ref()
         .map(|n| n.iter().map(|n| u64::from(n.count)).sum());
     AuditReport {
-        ok: violations.is_empty(),
+        ok: ratio_violations.is_empty(),
+        plan_year: policy.plan_year,
+        as_of: policy.as_of().to_string(),
         eligible: scopes.iter().map(|s| s.eligible).sum(),
         required: scopes.iter().map(|s| s.required).sum(),
         rotating: scopes.iter().map(|s| s.rotating).sum(),
@@ -224,13 +292,15 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         needs_filled: needs_total.map(|_| filled),
         needs_total,
         scopes,
-        violations,
+        rules: units,
+        violations: ratio_violations,
     }
 }
 
 /// The rules one row can break once its teacher and school are known.
 fn row_rules(
     data: &DataSet,
+    policy: &Policy,
     line: &PlanLine,
     teacher: &Teacher,
     to: usize,
@@ -249,9 +319,11 @@ fn row_rules(
             )
         });
     }
-    if dest.area != crate::data::Area::Rural || dest.quality {
+    if !policy.is_receiving(dest) {
         let what = if dest.quality {
             "a quality school"
+        } else if dest.weak {
+            "a weak school, and the policy's receivers do not include \"weak\""
         } else {
             "urban"
         };
@@ -274,6 +346,63 @@ fn row_rules(
             )
         });
     }
+    if policy.within_group && dest.group != from.group {
+        let shown = |g: &str| {
+            if g.is_empty() {
+                "no group".to_string()
+            } else {
+                format!("group {g}")
+            }
+        };
+        violations.push(Violation {
+            group: Some(from.group.clone()),
+            ..Violation::row(
+                "outside_group",
+                line,
+                format!(
+                    "teacher {}'s school {} is in {} but school {} is in {} (within_group)",
+                    teacher.id,
+                    from.id,
+                    shown(&from.group),
+                    dest.id,
+                    shown(&dest.group)
+                ),
+            )
+        });
+    }
+    if let Some(pinned) = teacher.assign_to
+        && pinned != to
+    {
+        violations.push(Violation::row(
+            "pin",
+            line,
+            format!(
+                "teacher {} is assigned to school {} (assign_to), not {}",
+                teacher.id, data.schools[pinned].id, dest.id
+            ),
+        ));
+    }
+}
+
+/// Pinned teachers (`assign_to`, `must_rotate`) the plan does not list.
+fn missing_pins(data: &DataSet, listed: &HashMap<&str, u64>) -> Vec<Violation> {
+    data.teachers
+        .iter()
+        .filter(|t| (t.assign_to.is_some() || t.must_rotate) && !listed.contains_key(t.id.as_str()))
+        .map(|t| {
+            let what = match t.assign_to {
+                Some(s) => format!("assigned to school {}", data.schools[s].id),
+                None => "marked must_rotate".to_string(),
+            };
+            Violation {
+                teacher: Some(t.id.clone()),
+                ..Violation::new(
+                    "pin",
+                    format!("teacher {} is {what} but missing from the plan", t.id),
+                )
+            }
+        })
+        .collect()
 }
 
 fn over_need(line: &PlanLine, school: &str, subject: &str, count: u64, need: u64) -> Violation {
@@ -295,166 +424,250 @@ fn over_need(line: &PlanLine, school: &str, subject: &str, count: u64, need: u64
     }
 }
 
-/// The auditor's own reading of the eligibility rules: `None` when the
-/// teacher may rotate, else why not.
+/// The auditor's own reading of the eligibility rules (rules.md
+/// "Eligibility", in its order): `None` when the teacher may rotate, else
+/// why not.
 fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
-    let cutoff = policy
-        .plan_year
-        .saturating_sub(i64::from(policy.cooldown_years));
+    let as_of = policy.as_of();
     let mut recent: HashMap<usize, i64> = HashMap::new();
-    for h in data.history.iter().filter(|h| h.year > cutoff) {
-        let y = recent.entry(h.teacher).or_insert(h.year);
-        *y = (*y).max(h.year);
+    let mut away: HashMap<usize, i64> = HashMap::new();
+    for h in &data.history {
+        let ended = h.end_year.unwrap_or(h.year);
+        let cooling = match policy.cooldown {
+            Cooldown::Ever => true,
+            Cooldown::Years(n) => ended > policy.plan_year - i64::from(n),
+        };
+        if cooling {
+            let y = recent.entry(h.teacher).or_insert(h.year);
+            *y = (*y).max(h.year);
+        }
+        if let Some(end) = h.end_year.filter(|&e| e >= policy.plan_year) {
+            let y = away.entry(h.teacher).or_insert(end);
+            *y = (*y).max(end);
+        }
     }
     data.teachers
         .iter()
         .enumerate()
         .map(|(t, teacher)| {
-            let school = &data.schools[teacher.school];
-            let sending = school.area == crate::data::Area::Urban || school.quality;
+            if !policy.is_sending(&data.schools[teacher.school]) {
+                return Some(Ineligible::NotAtSendingSchool);
+            }
+            match teacher.eligible {
+                Some(true) => return None,
+                Some(false) => return Some(Ineligible::ExplicitOverride),
+                None => {}
+            }
+            let age = teacher
+                .birth_date
+                .map(|b| retirement::completed_years(b, as_of))
+                .or(teacher.age);
+            let years = teacher
+                .school_entry
+                .map(|e| retirement::completed_years(e, as_of))
+                .or(teacher.years_at_school);
+            let age_limit = match teacher.sex {
+                Some(Sex::Male) => policy.max_age_male.or(policy.max_age),
+                Some(Sex::Female) => policy.max_age_female.or(policy.max_age),
+                None => policy.max_age,
+            };
+            let retires = teacher
+                .sex
+                .zip(teacher.birth_date)
+                .map(|(sex, birth)| retirement::retirement_date(policy.retirement, sex, birth));
             let checks = [
-                (!sending).then_some(Ineligible::NotAtSendingSchool),
-                (teacher.eligible == Some(false)).then_some(Ineligible::ExplicitOverride),
+                (teacher.status == Some(PostStatus::AWAY)).then(|| Ineligible::Away {
+                    detail: "status 205 交流轮岗".to_string(),
+                }),
+                away.get(&t).map(|end| Ineligible::Away {
+                    detail: format!("history: a stint until school year {end}"),
+                }),
+                teacher
+                    .status
+                    .filter(|s| s.not_at_post())
+                    .map(|s| Ineligible::Status {
+                        code: s.0,
+                        detail: s.name().unwrap_or_default().to_string(),
+                    }),
+                (policy.established_only && teacher.established == Some(false))
+                    .then_some(Ineligible::NotEstablished),
                 teacher
                     .exempt
                     .clone()
+                    .filter(|_| teacher.exempt_until.is_none_or(|u| u >= as_of))
                     .map(|because| Ineligible::Exempt { because }),
-                teacher
-                    .years_at_school
+                years
                     .filter(|&y| y < policy.min_years_at_school)
                     .map(|years| Ineligible::TooFewYears {
                         years,
                         min: policy.min_years_at_school,
                     }),
-                teacher
-                    .age
-                    .zip(policy.max_age)
+                age.zip(age_limit)
                     .filter(|(age, max)| age > max)
                     .map(|(age, max)| Ineligible::OverAge { age, max }),
+                policy
+                    .min_years_to_retirement
+                    .zip(retires)
+                    .filter(|&(n, date)| date < retirement::add_years(as_of, n))
+                    .map(|(min, date)| Ineligible::NearRetirement {
+                        retires: date.to_string(),
+                        min,
+                    }),
                 recent.get(&t).map(|&year| Ineligible::CoolDown { year }),
             ];
-            let mut reasons = checks.into_iter().flatten();
-            match (reasons.next(), teacher.eligible) {
-                (Some(Ineligible::NotAtSendingSchool), _) => Some(Ineligible::NotAtSendingSchool),
-                (_, Some(true)) => None,
-                (first, _) => first,
+            checks.into_iter().flatten().next()
+        })
+        .collect()
+}
+
+/// One rule recounted over its units: every unit a sending school belongs
+/// to, with N from the counted rows and D from the roster or the rows.
+fn count_units(
+    data: &DataSet,
+    policy: &Policy,
+    rule: &RatioRule,
+    why_not: &[Option<Ineligible>],
+    counted: &[usize],
+) -> Vec<UnitCount> {
+    // unit -> (N, D)
+    let mut units: BTreeMap<Unit, (u64, u64)> = BTreeMap::new();
+    if !rule.per_subject {
+        for school in data.schools.iter().filter(|s| policy.is_sending(s)) {
+            units.entry(rule.unit_of(school, "")).or_default();
+        }
+    }
+    for (t, teacher) in data.teachers.iter().enumerate() {
+        let school = &data.schools[teacher.school];
+        let counts_in_d = match rule.of {
+            Of::Eligible => why_not[t].is_none(),
+            Of::Staff => policy.is_sending(school),
+            Of::Rotating => false,
+        };
+        if counts_in_d && rule.among.matches(data, policy, teacher) {
+            units
+                .entry(rule.unit_of(school, &teacher.subject))
+                .or_default()
+                .1 += 1;
+        }
+    }
+    for &t in counted {
+        let teacher = &data.teachers[t];
+        let school = &data.schools[teacher.school];
+        if !rule.among.matches(data, policy, teacher) {
+            continue;
+        }
+        let u = units
+            .entry(rule.unit_of(school, &teacher.subject))
+            .or_default();
+        if rule.of == Of::Rotating {
+            u.1 += 1;
+        }
+        if rule.who.matches(data, policy, teacher) {
+            u.0 += 1;
+        }
+    }
+    units
+        .into_iter()
+        .map(|(unit, (n, d))| {
+            let bound = rule.bound_of(d);
+            let (school, group) = match unit.place {
+                Place::District => (None, None),
+                Place::School(id) => (Some(id), None),
+                Place::Group(g) => (None, Some(g)),
+            };
+            UnitCount {
+                rule: rule.name.clone(),
+                district: unit.district,
+                school,
+                group,
+                subject: unit.subject,
+                numerator: n,
+                denominator: d,
+                required: (rule.bound == Bound::Min).then_some(bound),
+                limit: (rule.bound == Bound::Max).then_some(bound),
+                ok: rule.met(n, d),
             }
         })
         .collect()
 }
 
-/// Eligible, rotating and backbone per district (or sending school).
-fn count_scopes(
-    data: &DataSet,
-    policy: &Policy,
-    why_not: &[Option<Ineligible>],
-    counted: &[usize],
-) -> Vec<ScopeCount> {
-    let scope_of = |school: &crate::data::School| -> (String, Option<String>) {
-        let school_id = (policy.scope == Scope::School).then(|| school.id.clone());
-        (school.district.clone(), school_id)
+/// The violation of a unit that fails its rule, with its counts.
+fn unit_violation(u: &UnitCount, rules: &[RatioRule]) -> Violation {
+    let place = match (&u.school, &u.group) {
+        (Some(school), _) => format!("school {school}"),
+        (None, Some(group)) => format!("group {group}"),
+        (None, None) if u.district.is_empty() => "the data set".to_string(),
+        (None, None) => format!("district {}", u.district),
     };
-    let key = |t: &Teacher| scope_of(&data.schools[t.school]);
-    let mut scopes: BTreeMap<(String, Option<String>), ScopeCount> = BTreeMap::new();
-    for school in data
-        .schools
-        .iter()
-        .filter(|s| s.area == crate::data::Area::Urban || s.quality)
-    {
-        let (district, school) = scope_of(school);
-        scopes
-            .entry((district.clone(), school.clone()))
-            .or_insert_with(|| ScopeCount {
-                district,
-                school,
-                eligible: 0,
-                required: 0,
-                rotating: 0,
-                backbone: 0,
-                backbone_required: 0,
-                ok: true,
-            });
-    }
-    for (t, teacher) in data.teachers.iter().enumerate() {
-        if why_not[t].is_none()
-            && let Some(s) = scopes.get_mut(&key(teacher))
-        {
-            s.eligible += 1;
+    let place = match &u.subject {
+        Some(s) => format!("{place}, {s}"),
+        None => place,
+    };
+    let rule = rules.iter().find(|r| r.name == u.rule);
+    let share = rule.map(|r| r.share.to_string()).unwrap_or_default();
+    let of = match rule.map(|r| (r.builtin, r.of)) {
+        Some((Some(Builtin::BackboneShare), _)) => "rotating teachers are backbone",
+        Some((Some(Builtin::RotationRatio), _)) => "eligible teachers rotate",
+        Some((_, Of::Eligible)) => "eligible teachers it counts rotate",
+        Some((_, Of::Rotating)) => "rotating teachers it counts match",
+        _ => "teachers on the roster it counts rotate",
+    };
+    let (n, d) = (u.numerator, u.denominator);
+    let base = Violation {
+        district: Some(u.district.clone()),
+        school: u.school.clone(),
+        group: u.group.clone(),
+        subject: u.subject.clone(),
+        numerator: Some(n),
+        denominator: Some(d),
+        ..Violation::new(&u.rule, String::new())
+    };
+    match (u.required, u.limit) {
+        (Some(required), _) => Violation {
+            required: Some(required),
+            shortfall: Some(required - n),
+            message: format!(
+                "{place}: {n} of {d} {of}; {} requires {required} ({share}), {} short",
+                u.rule,
+                required - n
+            ),
+            ..base
+        },
+        (None, limit) => {
+            let limit = limit.unwrap_or(0);
+            Violation {
+                limit: Some(limit),
+                excess: Some(n - limit),
+                message: format!(
+                    "{place}: {n} of {d} {of}; {} allows at most {limit} ({share}), {} too many",
+                    u.rule,
+                    n - limit
+                ),
+                ..base
+            }
         }
     }
-    for &t in counted {
-        let teacher = &data.teachers[t];
-        if let Some(s) = scopes.get_mut(&key(teacher)) {
-            s.rotating += 1;
-            s.backbone += u64::from(teacher.backbone.is_backbone());
-        }
-    }
-    let (p, q) = (policy.min_rotation_ratio, policy.min_backbone_share);
-    scopes
-        .into_values()
-        .map(|mut s| {
-            // ceil(num * n / den) in integers.
-            s.required =
-                (u128::from(p.num()) * u128::from(s.eligible)).div_ceil(u128::from(p.den())) as u64;
-            s.backbone_required =
-                (u128::from(q.num()) * u128::from(s.rotating)).div_ceil(u128::from(q.den())) as u64;
-            s.ok = s.rotating >= s.required && s.backbone >= s.backbone_required;
-            s
-        })
-        .collect()
 }
 
-fn ratio_violations(policy: &Policy, scopes: &[ScopeCount]) -> Vec<Violation> {
-    let mut found = Vec::new();
-    for s in scopes {
-        let place = match &s.school {
-            Some(school) => format!("school {school}"),
-            None if s.district.is_empty() => "the data set".to_string(),
-            None => format!("district {}", s.district),
-        };
-        let scoped = |v: Violation| Violation {
-            district: Some(s.district.clone()),
-            school: s.school.clone(),
-            ..v
-        };
-        if s.rotating < s.required {
-            found.push(scoped(Violation {
-                numerator: Some(s.rotating),
-                denominator: Some(s.eligible),
-                required: Some(s.required),
-                shortfall: Some(s.required - s.rotating),
-                ..Violation::new(
-                    "rotation_ratio",
-                    format!(
-                        "{place}: {} of {} eligible teachers rotate; {} requires {}, {} short",
-                        s.rotating,
-                        s.eligible,
-                        policy.min_rotation_ratio,
-                        s.required,
-                        s.required - s.rotating
-                    ),
-                )
-            }));
-        }
-        if s.backbone < s.backbone_required {
-            found.push(scoped(Violation {
-                numerator: Some(s.backbone),
-                denominator: Some(s.rotating),
-                required: Some(s.backbone_required),
-                shortfall: Some(s.backbone_required - s.backbone),
-                ..Violation::new(
-                    "backbone_share",
-                    format!(
-                        "{place}: {} of {} rotating teachers are backbone; {} requires {}, {} short",
-                        s.backbone,
-                        s.rotating,
-                        policy.min_backbone_share,
-                        s.backbone_required,
-                        s.backbone_required - s.backbone
-                    ),
-                )
-            }));
-        }
-    }
-    found
+/// The rotation ratio and backbone share side by side per unit, from the
+/// recounted units of the two rules.
+fn scopes(units: &[UnitCount]) -> Vec<ScopeCount> {
+    let of = |name: &'static str| units.iter().filter(move |u| u.rule == name);
+    of(Builtin::RotationRatio.name())
+        .map(|r| {
+            let b = of(Builtin::BackboneShare.name())
+                .find(|b| (&b.district, &b.school, &b.group) == (&r.district, &r.school, &r.group));
+            ScopeCount {
+                district: r.district.clone(),
+                school: r.school.clone(),
+                group: r.group.clone(),
+                eligible: r.denominator,
+                required: r.required.unwrap_or(0),
+                rotating: r.numerator,
+                backbone: b.map_or(0, |b| b.numerator),
+                backbone_required: b.and_then(|b| b.required).unwrap_or(0),
+                ok: r.ok && b.is_none_or(|b| b.ok),
+            }
+        })
+        .collect()
 }

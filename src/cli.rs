@@ -127,8 +127,13 @@ pub struct PolicyArgs {
     #[arg(long, value_name = "RATIO")]
     backbone_share: Option<String>,
     /// Count the ratios per district or per sending school.
-    #[arg(long, value_name = "district|school")]
+    #[arg(long, value_name = "district|school|group")]
     scope: Option<String>,
+    /// The calendar year the rotation starts (policy key plan_year; default
+    /// this year): eligibility is measured on 31 August of it unless the
+    /// policy sets as_of.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i64).range(1900..=9999))]
+    plan_year: Option<i64>,
     /// After filling needs, prefer plans that lift rural schools to the
     /// backbone and sports-and-arts thresholds of 优质均衡 (policy key
     /// improve_indicators).
@@ -142,6 +147,7 @@ impl PolicyArgs {
             ratio: self.ratio.clone(),
             backbone_share: self.backbone_share.clone(),
             scope: self.scope.clone(),
+            plan_year: self.plan_year,
             improve_indicators: self.improve_indicators,
         };
         Policy::load(self.policy.as_deref(), &overrides)
@@ -187,6 +193,8 @@ struct AuditArgs {
 struct IndicatorsArgs {
     #[command(flatten)]
     data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
     /// A plan (CSV or a workbook; teacher and to_school) to show the indicators after.
     #[arg(long, value_name = "FILE")]
     plan: Option<PathBuf>,
@@ -301,7 +309,7 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
     inputs.extend(args.policy.policy.as_deref());
     report::refuse_input(&args.out, &inputs)?;
     let plan = crate::plan::plan_with(&data, &policy, &crate::progress::Bar::new("districts"))?;
-    let rows = report::plan::rows(&data, &plan);
+    let rows = report::plan::rows(&data, &policy, &plan);
     if plan.feasible() {
         self_audit(&data, &policy, &rows)?;
     }
@@ -383,11 +391,11 @@ fn compare(args: &CompareArgs) -> Result<i32, Error> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut inputs = paths.all();
         inputs.extend(files.iter().copied());
-        for row in &rows {
+        for (row, scenario) in rows.iter().zip(&scenarios) {
             let Some(plan) = &row.plan else { continue };
             let out = dir.join(format!("{}.csv", file_name(&row.scenario)));
             report::refuse_input(&out, &inputs)?;
-            let plan_rows = report::plan::rows(&data, plan);
+            let plan_rows = report::plan::rows(&data, &scenario.policy, plan);
             report::write_atomically(&out, |w| report::plan::write_csv(w, &plan_rows))?;
         }
     }
@@ -405,7 +413,7 @@ fn compare(args: &CompareArgs) -> Result<i32, Error> {
 }
 
 fn indicators(args: &IndicatorsArgs) -> Result<i32, Error> {
-    let data = DataSet::load(&args.data.paths()?)?;
+    let (_, data, policy) = load(&args.data, &args.policy)?;
     let moves = match &args.plan {
         Some(path) => {
             let lines = crate::audit::read_plan(path)?;
@@ -417,7 +425,7 @@ fn indicators(args: &IndicatorsArgs) -> Result<i32, Error> {
         }
         None => None,
     };
-    let ind = crate::indicators::assess(&data, moves.as_deref());
+    let ind = crate::indicators::assess(&data, &policy, moves.as_deref());
     print(&match args.format {
         Format::Json => report::indicators::json(&data, &ind) + "\n",
         Format::Table => report::indicators::table(&data, &ind),
@@ -444,7 +452,7 @@ fn report_page(args: &ReportArgs) -> Result<i32, Error> {
             seen.insert(t).then_some((t, s))
         })
         .collect();
-    let balance = crate::indicators::assess(&data, Some(&moves)).balance;
+    let balance = crate::indicators::assess(&data, &policy, Some(&moves)).balance;
     let page = report::html::report(&report::html::ReportInput {
         data: &data,
         policy: &policy,

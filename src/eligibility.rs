@@ -2,19 +2,36 @@
 //! not, why not. The rules are the contract's; the reasons are kept for
 //! reports and for `audit`'s `ineligible_teacher` violations.
 
-use crate::data::DataSet;
-use crate::policy::Policy;
+use crate::data::{DataSet, PostStatus, Sex, Teacher};
+use crate::policy::{Cooldown, Policy};
+use crate::retirement;
+use chrono::NaiveDate;
 use std::fmt;
 
-/// Why a teacher does not count towards the rules.
+/// Why a teacher does not count towards the rules. The variants after
+/// `ExplicitOverride` are in the order of rules.md "Eligibility": the
+/// first that holds is the reason reported.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case", tag = "reason")]
 pub enum Ineligible {
-    /// Works at a rural non-quality school: receiving schools do not send.
+    /// Works at a school that does not send (a receiving school).
     NotAtSendingSchool,
     /// The `eligible` column says no.
     ExplicitOverride,
-    /// Exempt for the reason given (illness, pregnancy, ...).
+    /// Already away on rotation: `status` 205, or a stint in `history.csv`
+    /// that ends in `plan_year` or later.
+    Away {
+        detail: String,
+    },
+    /// Not at post (`status` 201-204, 206-211).
+    Status {
+        code: u16,
+        detail: String,
+    },
+    /// Not on the establishment (编外), under `established_only`.
+    NotEstablished,
+    /// Exempt for the reason given (illness, pregnancy, ...), until
+    /// `exempt_until` when given.
     Exempt {
         because: String,
     },
@@ -25,6 +42,12 @@ pub enum Ineligible {
     OverAge {
         age: u32,
         max: u32,
+    },
+    /// Retires (on `retires`, `YYYY-MM-DD`) before `as_of` plus `min`
+    /// years.
+    NearRetirement {
+        retires: String,
+        min: u32,
     },
     /// Rotated in `year`, inside the cool-down window.
     CoolDown {
@@ -44,77 +67,186 @@ impl fmt::Display for Ineligible {
             Ineligible::ExplicitOverride => {
                 write!(f, "marked not eligible in the `eligible` column")
             }
+            Ineligible::Away { detail } => write!(f, "already away on rotation ({detail})"),
+            Ineligible::Status { code, detail } => write!(f, "not at post: status {code} {detail}"),
+            Ineligible::NotEstablished => write!(f, "not on the establishment (编外)"),
             Ineligible::Exempt { because } => write!(f, "exempt: {because}"),
             Ineligible::TooFewYears { years, min } => {
                 write!(f, "too few years at the school ({years} < {min})")
             }
             Ineligible::OverAge { age, max } => write!(f, "over age ({age} > {max})"),
+            Ineligible::NearRetirement { retires, min } => {
+                write!(f, "retires on {retires}, within {min} years")
+            }
             Ineligible::CoolDown { year } => write!(f, "cool-down: rotated in {year}"),
         }
     }
 }
 
 impl Ineligible {
+    /// The reason codes, in the order they are tried (README's table).
+    pub const CODES: [&'static str; 10] = [
+        "not_sending_school",
+        "explicit_override",
+        "away",
+        "status",
+        "not_established",
+        "exempt",
+        "too_few_years",
+        "over_age",
+        "near_retirement",
+        "cool_down",
+    ];
+
     /// A short stable code for tables and JSON.
     pub fn code(&self) -> &'static str {
         match self {
             Ineligible::NotAtSendingSchool => "not_sending_school",
             Ineligible::ExplicitOverride => "explicit_override",
+            Ineligible::Away { .. } => "away",
+            Ineligible::Status { .. } => "status",
+            Ineligible::NotEstablished => "not_established",
             Ineligible::Exempt { .. } => "exempt",
             Ineligible::TooFewYears { .. } => "too_few_years",
             Ineligible::OverAge { .. } => "over_age",
+            Ineligible::NearRetirement { .. } => "near_retirement",
             Ineligible::CoolDown { .. } => "cool_down",
         }
     }
 }
 
+/// A teacher's age in completed years (周岁) at `as_of`: from the birth
+/// date when known (rosters.md: the date wins), else the `age` column.
+pub fn age_at(t: &Teacher, as_of: NaiveDate) -> Option<u32> {
+    t.birth_date
+        .map(|b| retirement::completed_years(b, as_of))
+        .or(t.age)
+}
+
+/// Completed years at the current school at `as_of`: from `school_entry`
+/// when known, else the `years_at_school` column.
+pub fn years_at_school(t: &Teacher, as_of: NaiveDate) -> Option<u32> {
+    t.school_entry
+        .map(|e| retirement::completed_years(e, as_of))
+        .or(t.years_at_school)
+}
+
+/// The age limit that applies to a teacher: by sex when the policy sets
+/// one for the teacher's (known) sex, else `max_age`.
+pub fn age_limit(t: &Teacher, policy: &Policy) -> Option<u32> {
+    let by_sex = match t.sex {
+        Some(Sex::Male) => policy.max_age_male,
+        Some(Sex::Female) => policy.max_age_female,
+        None => None,
+    };
+    by_sex.or(policy.max_age)
+}
+
+/// The teacher's retirement date under the policy, when sex and birth
+/// date are known.
+pub fn retires_on(t: &Teacher, policy: &Policy) -> Option<NaiveDate> {
+    Some(retirement::retirement_date(
+        policy.retirement,
+        t.sex?,
+        t.birth_date?,
+    ))
+}
+
 /// For each teacher (by index), `Ok(())` when eligible, else the first
-/// reason in the contract's order: override, exempt, years, age, cool-down.
+/// reason in rules.md's order.
 pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {
-    let mut last_rotation: Vec<Option<i64>> = vec![None; data.teachers.len()];
+    let as_of = policy.as_of();
+    // Per teacher: the latest year in the cool-down window, and a stint
+    // that is not over by plan_year.
+    let mut cool: Vec<Option<i64>> = vec![None; data.teachers.len()];
+    let mut away: Vec<Option<i64>> = vec![None; data.teachers.len()];
     for past in &data.history {
-        let slot = &mut last_rotation[past.teacher];
-        *slot = (*slot).max(Some(past.year));
+        let last = past.end_year.unwrap_or(past.year);
+        if past.end_year.is_some_and(|end| end >= policy.plan_year) {
+            away[past.teacher] = away[past.teacher].max(past.end_year);
+        }
+        let in_window = match policy.cooldown {
+            Cooldown::Ever => true,
+            Cooldown::Years(n) => last > policy.plan_year.saturating_sub(i64::from(n)),
+        };
+        if in_window {
+            cool[past.teacher] = cool[past.teacher].max(Some(past.year));
+        }
     }
-    let window_start = policy
-        .plan_year
-        .saturating_sub(i64::from(policy.cooldown_years));
     data.teachers
         .iter()
-        .zip(last_rotation)
-        .map(|(t, last)| {
-            if !data.schools[t.school].is_sending() {
+        .enumerate()
+        .map(|(i, t)| {
+            if !policy.is_sending(&data.schools[t.school]) {
                 return Err(Ineligible::NotAtSendingSchool);
             }
             match t.eligible {
-                Some(true) => return Ok(()),
-                Some(false) => return Err(Ineligible::ExplicitOverride),
-                None => {}
-            }
-            if let Some(because) = &t.exempt {
-                return Err(Ineligible::Exempt {
-                    because: because.clone(),
-                });
-            }
-            if let Some(years) = t.years_at_school
-                && years < policy.min_years_at_school
-            {
-                return Err(Ineligible::TooFewYears {
-                    years,
-                    min: policy.min_years_at_school,
-                });
-            }
-            if let (Some(age), Some(max)) = (t.age, policy.max_age)
-                && age > max
-            {
-                return Err(Ineligible::OverAge { age, max });
-            }
-            match last {
-                Some(year) if year > window_start => Err(Ineligible::CoolDown { year }),
-                _ => Ok(()),
+                Some(true) => Ok(()),
+                Some(false) => Err(Ineligible::ExplicitOverride),
+                None => first_reason(t, policy, as_of, away[i], cool[i]),
             }
         })
         .collect()
+}
+
+fn first_reason(
+    t: &Teacher,
+    policy: &Policy,
+    as_of: NaiveDate,
+    away_until: Option<i64>,
+    cooled: Option<i64>,
+) -> Result<(), Ineligible> {
+    if t.status == Some(PostStatus::AWAY) {
+        return Err(Ineligible::Away {
+            detail: "status 205 交流轮岗".to_string(),
+        });
+    }
+    if let Some(end) = away_until {
+        return Err(Ineligible::Away {
+            detail: format!("history: a stint until school year {end}"),
+        });
+    }
+    if let Some(status) = t.status.filter(|s| s.not_at_post()) {
+        return Err(Ineligible::Status {
+            code: status.0,
+            detail: status.name().unwrap_or_default().to_string(),
+        });
+    }
+    if policy.established_only && t.established == Some(false) {
+        return Err(Ineligible::NotEstablished);
+    }
+    if let Some(because) = &t.exempt
+        && t.exempt_until.is_none_or(|until| until >= as_of)
+    {
+        return Err(Ineligible::Exempt {
+            because: because.clone(),
+        });
+    }
+    if let Some(years) = years_at_school(t, as_of)
+        && years < policy.min_years_at_school
+    {
+        return Err(Ineligible::TooFewYears {
+            years,
+            min: policy.min_years_at_school,
+        });
+    }
+    if let (Some(age), Some(max)) = (age_at(t, as_of), age_limit(t, policy))
+        && age > max
+    {
+        return Err(Ineligible::OverAge { age, max });
+    }
+    if let (Some(min), Some(retires)) = (policy.min_years_to_retirement, retires_on(t, policy))
+        && retires < retirement::add_years(as_of, min)
+    {
+        return Err(Ineligible::NearRetirement {
+            retires: retires.to_string(),
+            min,
+        });
+    }
+    match cooled {
+        Some(year) => Err(Ineligible::CoolDown { year }),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -132,18 +264,17 @@ mod tests {
             students: None,
             district: String::new(),
             location: None,
+            weak: false,
+            group: String::new(),
         };
         let teacher = |id: &str, school| Teacher {
             id: id.into(),
-            name: String::new(),
             school,
             subject: "数学".into(),
             backbone: Backbone::None,
             years_at_school: Some(10),
             age: Some(40),
-            eligible: None,
-            exempt: None,
-            education: None,
+            ..Teacher::default()
         };
         let mut d = DataSet {
             schools: vec![school("U", Area::Urban), school("R", Area::Rural)],
@@ -161,11 +292,15 @@ mod tests {
                 teacher: 6,
                 year: 2024,
                 school: None,
+                end_year: None,
+                form: None,
             },
             PastRotation {
                 teacher: 0,
                 year: 2023,
                 school: None,
+                end_year: None,
+                form: None,
             },
         ];
         d

@@ -19,6 +19,7 @@ use crate::audit::PlanLine;
 use crate::data::cell::shown;
 use crate::data::{DataSet, Education, Level};
 use crate::error::InputError;
+use crate::policy::Policy;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -262,8 +263,9 @@ impl Indicators {
 
 /// Computes every school's indicators, and with `moves` (teacher index,
 /// receiving school index) the same after the rotation, with each rotating
-/// teacher counted at the receiving school.
-pub fn assess(data: &DataSet, moves: Option<&[(usize, usize)]>) -> Indicators {
+/// teacher counted at the receiving school. Backbone teachers are those
+/// the policy counts (`Policy::is_backbone`).
+pub fn assess(data: &DataSet, policy: &Policy, moves: Option<&[(usize, usize)]>) -> Indicators {
     let graded: Vec<Option<(Graded, u64)>> = data
         .schools
         .iter()
@@ -290,7 +292,7 @@ pub fn assess(data: &DataSet, moves: Option<&[(usize, usize)]>) -> Indicators {
                 continue;
             };
             let c = &mut counts[school];
-            c[0] += u64::from(teacher.backbone.is_backbone());
+            c[0] += u64::from(policy.is_backbone(teacher));
             c[1] += u64::from(is_sports_arts(&teacher.subject));
             c[2] += u64::from(level.above_required(teacher.education));
         }

@@ -23,6 +23,8 @@ pub mod plan;
 pub mod policy;
 pub mod progress;
 pub mod report;
+pub mod retirement;
+pub mod rules;
 pub mod solve;
 
 pub use error::{Error, Result};

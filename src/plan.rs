@@ -163,7 +163,7 @@ pub fn plan_with(
         })
         .collect();
     let moves: Vec<(usize, usize)> = rotations.iter().map(|r| (r.teacher, r.to_school)).collect();
-    let balance = indicators::assess(data, Some(&moves)).balance;
+    let balance = indicators::assess(data, policy, Some(&moves)).balance;
     Ok(RotationPlan {
         rotations,
         districts,
@@ -188,7 +188,7 @@ fn plan_district(
         },
         status: None,
         solve_seconds: 0.0,
-        infeasible: feasibility::diagnose(m, policy),
+        infeasible: feasibility::diagnose(data, m, policy),
     };
     if !summary.infeasible.is_empty() {
         return Ok((summary, Vec::new()));
@@ -215,7 +215,7 @@ fn plan_district(
     f.rotating = rotations.len() as u64;
     f.backbone = rotations
         .iter()
-        .filter(|r| data.teachers[r.teacher].backbone.is_backbone())
+        .filter(|r| policy.is_backbone(&data.teachers[r.teacher]))
         .count() as u64;
     f.needs_filled = solved.flows.iter().map(|&f| u64::from(f)).sum();
     f.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum();

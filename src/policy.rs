@@ -5,7 +5,11 @@
 //! decimal spelling is that text) and are kept as exact fractions, so that
 //! "at least 14% of 50" is 7 and never 7.000000000000001 rounded up to 8.
 
+use crate::data::{Backbone, School, Teacher, Title};
 use crate::error::InputError;
+use crate::retirement::Retirement;
+use crate::rules::{Bound, Builtin, Of, RatioRule, RuleFile, Who};
+use chrono::NaiveDate;
 use serde::Deserialize;
 use std::fmt;
 use std::path::Path;
@@ -134,27 +138,18 @@ impl fmt::Display for Ratio {
     }
 }
 
-/// Over what the two ratios are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    /// All sending schools of a district together.
-    District,
-    /// Each sending school on its own.
-    School,
-}
+/// Over what the built-in ratios are counted, and the default of a
+/// `[[rules]]` entry without a `scope`: "district", "school" or "group".
+pub type Scope = crate::rules::UnitScope;
 
-impl Scope {
-    pub fn parse(text: &str) -> Result<Scope, String> {
-        match text {
-            "district" => Ok(Scope::District),
-            "school" => Ok(Scope::School),
-            _ => Err(format!(
-                "expected scope \"district\" or \"school\", found {}",
-                crate::data::cell::shown(text)
-            )),
-        }
-    }
+/// The cool-down after a past rotation (policy key `cooldown_years`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cooldown {
+    /// A rotation in `history.csv` in a year after `plan_year - n` makes a
+    /// teacher ineligible.
+    Years(u32),
+    /// `"ever"`: any row in `history.csv` does.
+    Ever,
 }
 
 /// The shortest solver time limit accepted, in seconds.
@@ -168,14 +163,42 @@ pub struct Policy {
     pub scope: Scope,
     pub min_years_at_school: u32,
     pub max_age: Option<u32>,
+    /// The calendar year the rotation starts (school year
+    /// `plan_year`-`plan_year + 1`).
     pub plan_year: i64,
-    pub cooldown_years: u32,
+    /// The day ages, years and exemptions are measured; `None` is 31
+    /// August of `plan_year` (see `as_of()`).
+    pub as_of: Option<NaiveDate>,
+    pub cooldown: Cooldown,
+    /// Teachers off the establishment (编外) are not eligible (default true).
+    pub established_only: bool,
+    /// Age limits by sex, used instead of `max_age` when the sex is known.
+    pub max_age_male: Option<u32>,
+    pub max_age_female: Option<u32>,
+    /// Not eligible when retiring before `as_of` plus this many years.
+    pub min_years_to_retirement: Option<u32>,
+    pub retirement: Retirement,
+    /// The least `backbone` level that counts as backbone (default county).
+    pub backbone_min_level: Backbone,
+    /// Titles that also make a teacher backbone.
+    pub backbone_titles: Vec<Title>,
     /// At most this share of a district's (or school's) eligible teachers
     /// rotate; `None` is no cap.
     pub max_rotation_ratio: Option<Ratio>,
     /// At most this share of a sending school's teachers of one subject may
     /// leave (rounded down); `None` is no cap.
     pub max_subject_share: Option<Ratio>,
+    /// At most this share of a sending school's eligible teachers leave
+    /// (objectives.md); `None` is no cap.
+    pub max_leave_share: Option<Ratio>,
+    /// The `[[rules]]` entries, in file order (the built-in rules are
+    /// made from the keys above: see `rules()`).
+    pub rules: Vec<RatioRule>,
+    /// `receivers` has "weak": weak schools that are not quality schools
+    /// receive teachers (and send none).
+    pub receive_weak: bool,
+    /// Teachers go only to receiving schools of their school's group.
+    pub within_group: bool,
     /// Seconds HiGHS may spend on each district's model.
     pub time_limit_seconds: f64,
     /// After filling needs, prefer plans that lift receiving schools to
@@ -193,9 +216,21 @@ impl Default for Policy {
             min_years_at_school: 6,
             max_age: None,
             plan_year: current_year(),
-            cooldown_years: 3,
+            as_of: None,
+            cooldown: Cooldown::Years(3),
+            established_only: true,
+            max_age_male: None,
+            max_age_female: None,
+            min_years_to_retirement: None,
+            retirement: Retirement::Statutory,
+            backbone_min_level: Backbone::County,
+            backbone_titles: Vec::new(),
             max_rotation_ratio: None,
             max_subject_share: None,
+            max_leave_share: None,
+            rules: Vec::new(),
+            receive_weak: false,
+            within_group: false,
             time_limit_seconds: 60.0,
             improve_indicators: false,
         }
@@ -212,9 +247,21 @@ struct PolicyFile {
     min_years_at_school: Option<u32>,
     max_age: Option<u32>,
     plan_year: Option<i64>,
-    cooldown_years: Option<u32>,
+    as_of: Option<DateText>,
+    cooldown_years: Option<CooldownText>,
+    established_only: Option<bool>,
+    max_age_male: Option<u32>,
+    max_age_female: Option<u32>,
+    min_years_to_retirement: Option<u32>,
+    retirement: Option<RetirementText>,
+    backbone_min_level: Option<String>,
+    backbone_titles: Option<Vec<String>>,
     max_rotation_ratio: Option<RatioText>,
     max_subject_share: Option<RatioText>,
+    max_leave_share: Option<RatioText>,
+    rules: Option<Vec<RuleFile>>,
+    receivers: Option<Vec<String>>,
+    within_group: Option<bool>,
     time_limit_seconds: Option<f64>,
     improve_indicators: Option<bool>,
     /// A scenario's label in `compare`; ignored elsewhere.
@@ -222,15 +269,51 @@ struct PolicyFile {
 }
 
 /// A ratio in TOML: a number (`0.10`) or text (`"10%"`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
-enum RatioText {
+pub enum RatioText {
     Number(f64),
     Text(String),
 }
 
+/// `as_of` in TOML: a date (`2027-08-31`) or text (`"2027-08-31"`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DateText {
+    Date(toml::value::Datetime),
+    Text(String),
+}
+
+impl DateText {
+    fn date(&self) -> Result<NaiveDate, String> {
+        let text = match self {
+            DateText::Date(d) => d.to_string(),
+            DateText::Text(t) => t.trim().to_string(),
+        };
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map_err(|_| format!("expected a date such as 2027-08-31, found `{text}`"))
+    }
+}
+
+/// `cooldown_years`: whole years, or `"ever"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum CooldownText {
+    Years(u32),
+    Text(String),
+}
+
+/// `retirement`: `"statutory"`, or `{ male = 60, female = 55 }`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RetirementText {
+    Text(String),
+    Fixed { male: u32, female: u32 },
+}
+
 impl RatioText {
-    fn ratio(&self) -> Result<Ratio, String> {
+    /// The exact ratio, or what is wrong with it.
+    pub fn ratio(&self) -> Result<Ratio, String> {
         match self {
             RatioText::Number(v) => Ratio::from_f64(*v),
             RatioText::Text(t) => Ratio::parse(t),
@@ -244,6 +327,8 @@ pub struct Overrides {
     pub ratio: Option<String>,
     pub backbone_share: Option<String>,
     pub scope: Option<String>,
+    /// `--plan-year`: the year the rotation starts.
+    pub plan_year: Option<i64>,
     /// `--improve-indicators`: on when given, else the file decides.
     pub improve_indicators: bool,
 }
@@ -309,10 +394,98 @@ impl Policy {
         if let Some(v) = &raw.max_subject_share {
             p.max_subject_share = Some(ratio("max_subject_share", v)?);
         }
+        if let Some(v) = &raw.max_leave_share {
+            p.max_leave_share = Some(ratio("max_leave_share", v)?);
+        }
+        if let Some(v) = &raw.as_of {
+            p.as_of = Some(v.date().map_err(|m| bad("as_of", m))?);
+        }
+        match &raw.cooldown_years {
+            None => {}
+            Some(CooldownText::Years(n)) => p.cooldown = Cooldown::Years(*n),
+            Some(CooldownText::Text(t)) if t == "ever" => p.cooldown = Cooldown::Ever,
+            Some(CooldownText::Text(t)) => {
+                return Err(bad(
+                    "cooldown_years",
+                    format!("expected whole years or \"ever\", found `{t}`"),
+                ));
+            }
+        }
+        match &raw.retirement {
+            None => {}
+            Some(RetirementText::Text(t)) if t == "statutory" => {
+                p.retirement = Retirement::Statutory;
+            }
+            Some(RetirementText::Text(t)) => {
+                return Err(bad(
+                    "retirement",
+                    format!("expected \"statutory\" or {{ male = 60, female = 55 }}, found `{t}`"),
+                ));
+            }
+            Some(RetirementText::Fixed { male, female }) => {
+                p.retirement = Retirement::Fixed {
+                    male: *male,
+                    female: *female,
+                };
+            }
+        }
+        if let Some(level) = &raw.backbone_min_level {
+            p.backbone_min_level = Backbone::from_name(level)
+                .filter(|&b| b != Backbone::None)
+                .ok_or_else(|| {
+                    bad(
+                        "backbone_min_level",
+                        format!(
+                            "expected school, county, city, province or national, found `{level}`"
+                        ),
+                    )
+                })?;
+        }
+        if let Some(titles) = &raw.backbone_titles {
+            p.backbone_titles = titles
+                .iter()
+                .map(|t| crate::rules::title_named(t))
+                .collect::<Result<_, _>>()
+                .map_err(|m| bad("backbone_titles", m))?;
+        }
+        if let Some(receivers) = &raw.receivers {
+            p.receive_weak = false;
+            for r in receivers {
+                match r.as_str() {
+                    "rural" => {}
+                    "weak" => p.receive_weak = true,
+                    other => {
+                        return Err(bad(
+                            "receivers",
+                            format!("expected \"rural\" or \"weak\", found `{other}`"),
+                        ));
+                    }
+                }
+            }
+            if !receivers.iter().any(|r| r == "rural") {
+                return Err(bad(
+                    "receivers",
+                    "rural schools always receive: the list must hold \"rural\"".to_string(),
+                ));
+            }
+        }
         p.min_years_at_school = raw.min_years_at_school.unwrap_or(p.min_years_at_school);
         p.max_age = raw.max_age.or(p.max_age);
+        p.max_age_male = raw.max_age_male.or(p.max_age_male);
+        p.max_age_female = raw.max_age_female.or(p.max_age_female);
+        p.min_years_to_retirement = raw.min_years_to_retirement.or(p.min_years_to_retirement);
+        p.established_only = raw.established_only.unwrap_or(p.established_only);
+        p.within_group = raw.within_group.unwrap_or(p.within_group);
         p.plan_year = raw.plan_year.unwrap_or(p.plan_year);
-        p.cooldown_years = raw.cooldown_years.unwrap_or(p.cooldown_years);
+        if let Some(entries) = &raw.rules {
+            // The entries' own scope defaults to the policy's, as laid so far.
+            p.rules = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| e.resolve(i, p.scope))
+                .collect::<Result<_, _>>()
+                .map_err(|m| bad("rules", m))?;
+        }
         p.improve_indicators = raw.improve_indicators.unwrap_or(p.improve_indicators);
         if let Some(t) = raw.time_limit_seconds {
             // Below a hundredth of a second HiGHS stops before any
@@ -347,12 +520,48 @@ impl Policy {
         if let Some(s) = &o.scope {
             self.scope = Scope::parse(s).map_err(|m| usage("--scope", m))?;
         }
+        if let Some(year) = o.plan_year {
+            self.plan_year = year;
+        }
         self.improve_indicators |= o.improve_indicators;
         Ok(())
     }
 
     /// Rules between keys, checked after every layer is applied.
     fn check(&self) -> Result<(), (&'static str, String)> {
+        if let Some(max) = self.max_leave_share
+            && max < self.min_rotation_ratio
+        {
+            return Err((
+                "max_leave_share",
+                format!(
+                    "max_leave_share {max} is below min_rotation_ratio {}",
+                    self.min_rotation_ratio
+                ),
+            ));
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for r in &self.rules {
+            if crate::rules::Builtin::ALL
+                .iter()
+                .any(|b| b.name() == r.name)
+            {
+                return Err((
+                    "rules",
+                    format!(
+                        "rule `{}`: the name of a built-in rule; choose another",
+                        r.name
+                    ),
+                ));
+            }
+            if names.contains(&r.name.as_str()) {
+                return Err((
+                    "rules",
+                    format!("rule `{}`: the name is used twice", r.name),
+                ));
+            }
+            names.push(&r.name);
+        }
         if let Some(max) = self.max_rotation_ratio
             && max < self.min_rotation_ratio
         {
@@ -365,6 +574,139 @@ impl Policy {
             ));
         }
         Ok(())
+    }
+}
+
+impl Policy {
+    /// The day ages, years at the school, the distance to retirement and
+    /// exemptions are measured (rules.md): `as_of`, else 31 August of
+    /// `plan_year`.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of.unwrap_or_else(|| {
+            NaiveDate::from_ymd_opt(self.plan_year.clamp(1, 9999) as i32, 8, 31)
+                .unwrap_or(NaiveDate::MAX)
+        })
+    }
+
+    /// Whether a teacher is backbone (rules.md "Who is a backbone
+    /// teacher"): the `backbone` level at least `backbone_min_level`, or a
+    /// title in `backbone_titles`.
+    pub fn is_backbone(&self, t: &Teacher) -> bool {
+        (t.backbone != Backbone::None && t.backbone >= self.backbone_min_level)
+            || t.title
+                .is_some_and(|title| self.backbone_titles.contains(&title))
+    }
+
+    /// Whether a school receives teachers: rural (town included) and not a
+    /// quality school, or weak and not a quality school when `receivers`
+    /// has "weak" (rules.md "Where teachers may go").
+    pub fn is_receiving(&self, s: &School) -> bool {
+        !s.quality && (s.area == crate::data::Area::Rural || (self.receive_weak && s.weak))
+    }
+
+    /// Whether a school sends teachers: urban and quality schools, but not
+    /// a school that receives.
+    pub fn is_sending(&self, s: &School) -> bool {
+        (s.area == crate::data::Area::Urban || s.quality) && !self.is_receiving(s)
+    }
+
+    /// Every rule a plan must meet, as values: the built-ins set by the
+    /// keys (`rotation_ratio` and `backbone_share` always), then the
+    /// `[[rules]]` entries. Model, pre-check, auditor and reports all walk
+    /// this one list.
+    pub fn rules(&self) -> Vec<RatioRule> {
+        let builtin = |b: Builtin, bound, share, of, who, scope, per_subject| RatioRule {
+            name: b.name().to_string(),
+            builtin: Some(b),
+            bound,
+            share,
+            of,
+            among: Who::all(),
+            who,
+            scope,
+            scope_from_policy: false,
+            per_subject,
+        };
+        let backbone = Who(vec![crate::rules::Filter {
+            backbone: Some(true),
+            ..Default::default()
+        }]);
+        let mut all = vec![
+            builtin(
+                Builtin::RotationRatio,
+                Bound::Min,
+                self.min_rotation_ratio,
+                Of::Eligible,
+                Who::all(),
+                self.scope,
+                false,
+            ),
+            builtin(
+                Builtin::BackboneShare,
+                Bound::Min,
+                self.min_backbone_share,
+                Of::Rotating,
+                backbone,
+                self.scope,
+                false,
+            ),
+        ];
+        if let Some(r) = self.max_rotation_ratio {
+            all.push(builtin(
+                Builtin::MaxRotationRatio,
+                Bound::Max,
+                r,
+                Of::Eligible,
+                Who::all(),
+                self.scope,
+                false,
+            ));
+        }
+        if let Some(r) = self.max_subject_share {
+            all.push(builtin(
+                Builtin::MaxSubjectShare,
+                Bound::Max,
+                r,
+                Of::Staff,
+                Who::all(),
+                Scope::School,
+                true,
+            ));
+        }
+        if let Some(r) = self.max_leave_share {
+            all.push(builtin(
+                Builtin::MaxLeaveShare,
+                Bound::Max,
+                r,
+                Of::Eligible,
+                Who::all(),
+                Scope::School,
+                false,
+            ));
+        }
+        all.extend(self.rules.iter().map(|r| RatioRule {
+            scope: if r.scope_from_policy {
+                self.scope
+            } else {
+                r.scope
+            },
+            ..r.clone()
+        }));
+        all
+    }
+
+    /// The extra teachers.csv columns the rules filter on, each with the
+    /// first rule that names it (for `DataSet::load_with`).
+    pub fn wanted_columns(&self) -> Vec<(String, String)> {
+        let mut wanted: Vec<(String, String)> = Vec::new();
+        for r in &self.rules {
+            for c in r.among.columns().chain(r.who.columns()) {
+                if !wanted.iter().any(|(w, _)| w == c) {
+                    wanted.push((c.to_string(), r.name.clone()));
+                }
+            }
+        }
+        wanted
     }
 }
 

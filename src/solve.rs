@@ -26,8 +26,9 @@
 //! helped here), one thread per model because districts are solved in
 //! parallel by rayon.
 
-use crate::model::{DistrictModel, TermKind};
+use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
 use crate::policy::Policy;
+use crate::rules::{Bound, Builtin};
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
     WithInitialSolution, highs, variable,
@@ -143,7 +144,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     let mut fixed = vec![None; columns(m)];
     fixed[m.arcs.len()..].fill(Some(0.0));
     let mut held = Held {
-        rows: rules(m, policy),
+        rows: rules(m),
         fixed,
     };
     let mut x: Vec<f64> = Vec::new();
@@ -227,9 +228,12 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
     }
 }
 
-/// The contract's rules as rows: each teacher at most once, each need at
-/// most its count, the subject caps, and per rule scope the two ratios.
-fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
+/// The rules as rows: each teacher at most once (exactly once when
+/// pinned), each need at most its count, and each unit of each rule
+/// (`Policy::rules`): N >= limit or N <= limit over its numerator's arcs,
+/// or, when D is the plan's own rotations (`of = "rotating"`),
+/// den x N - num x D >= 0 (min) or <= 0 (max), in integers.
+fn rules(m: &DistrictModel) -> Vec<Row> {
     let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
     let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
     for (a, arc) in m.arcs.iter().enumerate() {
@@ -237,13 +241,25 @@ fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
         by_need[arc.need].push(a);
     }
     let ones = |arcs: &mut dyn Iterator<Item = usize>| arcs.map(|a| (a, 1.0)).collect::<Vec<_>>();
+    let arcs_of = |groups: &[usize]| -> Vec<usize> {
+        groups
+            .iter()
+            .flat_map(|&g| by_group[g].iter().copied())
+            .collect()
+    };
     let mut rows = Vec::new();
-    // A single arc's row is its variable bound.
-    for (g, arcs) in by_group.iter().enumerate().filter(|(_, a)| a.len() > 1) {
-        rows.push(Row::leq(
-            ones(&mut arcs.iter().copied()),
-            m.groups[g].teachers.len() as f64,
-        ));
+    // A single arc's row is its variable bound, unless the group is pinned.
+    for (g, arcs) in by_group.iter().enumerate() {
+        let size = m.groups[g].teachers.len() as f64;
+        if m.groups[g].pin != Pin::Free {
+            rows.push(Row {
+                terms: ones(&mut arcs.iter().copied()),
+                upper: size,
+                equal: true,
+            });
+        } else if arcs.len() > 1 {
+            rows.push(Row::leq(ones(&mut arcs.iter().copied()), size));
+        }
     }
     for (n, arcs) in by_need.iter().enumerate().filter(|(_, a)| a.len() > 1) {
         rows.push(Row::leq(
@@ -251,50 +267,101 @@ fn rules(m: &DistrictModel, policy: &Policy) -> Vec<Row> {
             f64::from(m.needs[n].count),
         ));
     }
-    for cap in &m.caps {
-        let arcs = &mut cap.groups.iter().flat_map(|&g| by_group[g].iter().copied());
-        rows.push(Row::leq(ones(arcs), cap.cap as f64));
-    }
-    // Backbone share q = a/b: b * backbone >= a * rotating, that is
-    // sum over arcs of (a - b * [backbone]) * x <= 0, in integers.
-    let q = policy.min_backbone_share;
-    let (qa, qb) = (q.num() as f64, q.den() as f64);
-    for scope in &m.scopes {
-        let arcs: Vec<usize> = scope
-            .groups
-            .iter()
-            .flat_map(|&g| by_group[g].iter().copied())
-            .collect();
-        if scope.min_rotations > 0 {
-            let terms = arcs.iter().map(|&a| (a, -1.0)).collect();
-            rows.push(Row::leq(terms, -(scope.min_rotations as f64)));
-        }
-        if let Some(max) = scope.max_rotations {
-            rows.push(Row::leq(ones(&mut arcs.iter().copied()), max as f64));
-        }
-        if q.num() > 0 {
-            let share = |a: usize| {
-                if m.groups[m.arcs[a].group].backbone {
-                    qa - qb
-                } else {
-                    qa
+    for unit in row_order(m) {
+        let rule = m.rule(unit);
+        let numerator = arcs_of(&unit.numerator);
+        match (unit.limit, rule.bound) {
+            (Some(least), Bound::Min) => {
+                if least > 0 {
+                    let terms = numerator.iter().map(|&a| (a, -1.0)).collect();
+                    rows.push(Row::leq(terms, -(least as f64)));
                 }
-            };
-            rows.push(Row::leq(arcs.iter().map(|&a| (a, share(a))).collect(), 0.0));
-            // A valid cut: backbone >= q * rotating >= q * min_rotations,
-            // and backbone is whole, so backbone >= ceil(q * min_rotations).
-            // The LP relaxation misses it when a school's minimum binds.
-            let least = q.ceil_of(scope.min_rotations);
-            if least > 0 {
-                let backbone = arcs.iter().filter(|&&a| m.groups[m.arcs[a].group].backbone);
-                rows.push(Row::leq(
-                    backbone.map(|&a| (a, -1.0)).collect(),
-                    -(least as f64),
-                ));
+            }
+            (Some(most), Bound::Max) => {
+                if !numerator.is_empty() {
+                    rows.push(Row::leq(ones(&mut numerator.into_iter()), most as f64));
+                }
+            }
+            (None, bound) => {
+                if let Some(row) = share_of_rotating(m, unit, bound, &arcs_of(&unit.denominator)) {
+                    rows.push(row);
+                }
+                // A valid cut for a min share of all rotating teachers: N
+                // >= share x rotating >= share x (the rotations the unit
+                // must make), and N is whole. The LP relaxation misses it
+                // when a school's minimum binds.
+                if bound == Bound::Min && rule.among.is_all() {
+                    let least = rule.share.ceil_of(required_rotations(m, unit));
+                    if least > 0 {
+                        let terms = numerator.iter().map(|&a| (a, -1.0)).collect();
+                        rows.push(Row::leq(terms, -(least as f64)));
+                    }
+                }
             }
         }
     }
     rows
+}
+
+/// The units in the order their rows join the model: the subject caps,
+/// then the built-in ratios unit by unit (rotation ratio, its cap, the
+/// backbone share), then every other rule. HiGHS breaks ties between
+/// equally good plans by row order, so this order keeps the plans of
+/// policies without `[[rules]]` exactly as they were before rules became
+/// values.
+fn row_order(m: &DistrictModel) -> Vec<&RuleUnit> {
+    let mut units: Vec<&RuleUnit> = m.units.iter().collect();
+    let class = |u: &RuleUnit| match m.rule(u).builtin {
+        Some(Builtin::MaxSubjectShare) => (0, 0),
+        Some(Builtin::RotationRatio) => (1, 0),
+        Some(Builtin::MaxRotationRatio) => (1, 1),
+        Some(Builtin::BackboneShare) => (1, 2),
+        _ => (2, 0),
+    };
+    // Stable: within a class, units keep their rule-by-rule order.
+    units.sort_by(|a, b| {
+        let (ca, cb) = (class(a), class(b));
+        let unit_a = (ca.0 == 1).then_some(&a.unit);
+        let unit_b = (cb.0 == 1).then_some(&b.unit);
+        (ca.0, unit_a, ca.1).cmp(&(cb.0, unit_b, cb.1))
+    });
+    units
+}
+
+/// `den x N - num x D` as a row over the denominator's arcs (`<= 0` for
+/// min, after negation; `<= 0` for max), `None` when it is empty or
+/// always holds.
+fn share_of_rotating(
+    m: &DistrictModel,
+    unit: &RuleUnit,
+    bound: Bound,
+    denominator: &[usize],
+) -> Option<Row> {
+    let share = m.rule(unit).share;
+    if denominator.is_empty() || (bound == Bound::Min && share.num() == 0) {
+        return None;
+    }
+    let (num, den) = (share.num() as f64, share.den() as f64);
+    let counted: std::collections::HashSet<usize> = unit.numerator.iter().copied().collect();
+    // min: num x D - den x N <= 0; max: den x N - num x D <= 0.
+    let sign = if bound == Bound::Min { 1.0 } else { -1.0 };
+    let terms = denominator
+        .iter()
+        .map(|&a| {
+            let in_n = counted.contains(&m.arcs[a].group);
+            (a, sign * (num - if in_n { den } else { 0.0 }))
+        })
+        .collect();
+    Some(Row::leq(terms, 0.0))
+}
+
+/// The rotations the `rotation_ratio` rule requires of the unit's
+/// sending schools, when it is counted over the same units (else 0).
+pub fn required_rotations(m: &DistrictModel, unit: &RuleUnit) -> u64 {
+    m.units_of(Builtin::RotationRatio)
+        .find(|u| u.unit == unit.unit)
+        .and_then(|u| u.limit)
+        .unwrap_or(0)
 }
 
 /// What ties each indicator term's column to its arcs.

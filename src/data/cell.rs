@@ -2,8 +2,10 @@
 //! contract's spellings, and the enumerations, each failure naming what was
 //! expected.
 
+use super::date;
 use super::table::Row;
 use crate::error::InputError;
+use chrono::NaiveDate;
 
 /// Full-width digits and signs (`１２`, `－`, `．`) as ASCII, so that numbers
 /// typed with a Chinese input method parse. ASCII text is borrowed as is:
@@ -24,10 +26,13 @@ pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// A boolean in any of the contract's spellings, matched case-insensitively.
+/// A boolean in any of the contract's spellings, matched case-insensitively:
+/// `true/false`, `yes/no`, `y/n`, `1/0`, `是/否`, `t/f` (data-format.md),
+/// and the marks `√`, `✓`, `✔`, `是的` (true), `×`, `✗`, `✘` (false) of
+/// rosters.md "Values". `None` for anything else.
 pub fn parse_bool(s: &str) -> Option<bool> {
-    const TRUE: &[&str] = &["true", "yes", "y", "1", "是", "t"];
-    const FALSE: &[&str] = &["false", "no", "n", "0", "否", "f"];
+    const TRUE: &[&str] = &["true", "yes", "y", "1", "是", "t", "√", "✓", "✔", "是的"];
+    const FALSE: &[&str] = &["false", "no", "n", "0", "否", "f", "×", "✗", "✘"];
     let s = ascii_digits(s);
     let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(&s));
     if is(TRUE) {
@@ -49,7 +54,8 @@ pub fn shown(s: &str) -> String {
     }
 }
 
-pub const BOOL_EXPECTED: &str = "expected a boolean (true/false, yes/no, y/n, 1/0, 是/否, t/f)";
+pub const BOOL_EXPECTED: &str =
+    "expected a boolean (true/false, yes/no, y/n, 1/0, 是/否, t/f, √/×)";
 
 impl<'a> Row<'a> {
     /// An optional whole number >= 0.
@@ -114,12 +120,55 @@ impl<'a> Row<'a> {
             .transpose()
     }
 
+    /// An optional boolean (`parse_bool`).
     pub fn boolean(&self, key: &str) -> Result<Option<bool>, InputError> {
         self.get(key)
             .map(|s| {
                 parse_bool(s)
                     .ok_or_else(|| self.error(key, format!("{BOOL_EXPECTED}, found {}", shown(s))))
             })
+            .transpose()
+    }
+
+    /// An optional date in any form of rosters.md "Dates" (`date::parse_date`).
+    /// In a worksheet, a number that none of those forms reads (not
+    /// `yyyymm`, `yyyymmdd` or `yyyy.mm`) is a date serial of the
+    /// workbook's 1900 or 1904 date system (rosters.md "Sheets"); date
+    /// cells arrive as `YYYY-MM-DD` (see `sheet.rs`). Errors name the
+    /// column: "expected a date such as 1975-03-12 or 1975年3月, found `...`".
+    pub fn date(&self, key: &str) -> Result<Option<NaiveDate>, InputError> {
+        let Some(s) = self.get(key) else {
+            return Ok(None);
+        };
+        let why = match date::parse_date(s) {
+            Ok(day) => return Ok(Some(day)),
+            Err(why) => why,
+        };
+        if let Some(date_1904) = self.date_system()
+            && let Some(serial) = serial_number(s)
+        {
+            return date::from_serial(serial, date_1904)
+                .map(Some)
+                .ok_or_else(|| {
+                    self.error(
+                        key,
+                        format!(
+                            "{}, found {} (not a day of the workbook's date system)",
+                            date::DATE_EXPECTED,
+                            shown(s)
+                        ),
+                    )
+                });
+        }
+        Err(self.error(key, why))
+    }
+
+    /// An optional school year (the calendar year it starts in) in any form
+    /// of rosters.md "Years" (`date::parse_school_year`): `2024`, `2024年`,
+    /// `2024-2025学年`, ..., or a date. Errors name the column.
+    pub fn school_year(&self, key: &str) -> Result<Option<i64>, InputError> {
+        self.get(key)
+            .map(|s| date::parse_school_year(s).map_err(|why| self.error(key, why)))
             .transpose()
     }
 
@@ -147,6 +196,15 @@ impl<'a> Row<'a> {
     }
 }
 
+/// A worksheet cell's text as a date serial: a plain decimal number >= 0,
+/// as the sheet writes a numeric cell (`27465`, `27465.5`).
+fn serial_number(s: &str) -> Option<f64> {
+    let plain = !s.is_empty()
+        && s.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && s.bytes().filter(|&b| b == b'.').count() <= 1;
+    if plain { s.parse().ok() } else { None }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +223,23 @@ mod tests {
         for f in ["false", "NO", "n", "0", "否", "F"] {
             assert_eq!(parse_bool(f), Some(false), "{f}");
         }
+        for t in ["√", "✓", "✔", "是的"] {
+            assert_eq!(parse_bool(t), Some(true), "{t}");
+        }
+        for f in ["×", "✗", "✘"] {
+            assert_eq!(parse_bool(f), Some(false), "{f}");
+        }
         assert_eq!(parse_bool("maybe"), None);
+        assert_eq!(parse_bool("是否"), None);
+    }
+
+    #[test]
+    fn serials_are_plain_numbers() {
+        assert_eq!(serial_number("27465"), Some(27465.0));
+        assert_eq!(serial_number("27465.5"), Some(27465.5));
+        assert_eq!(serial_number("1975-03-12"), None);
+        assert_eq!(serial_number("-3"), None);
+        assert_eq!(serial_number("1975年3月"), None);
+        assert_eq!(serial_number("1.2.3"), None);
     }
 }

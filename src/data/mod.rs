@@ -3,6 +3,8 @@
 //! these typed rows and never looks at a CSV cell again.
 
 pub mod cell;
+pub mod date;
+pub mod roster;
 pub mod sheet;
 pub mod table;
 
@@ -12,6 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use table::{Column, Row, Table, optional, required};
+use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -41,30 +44,124 @@ pub enum Education {
     Doctor,
 }
 
-/// A backbone teacher's level; any level above `None` counts as backbone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+/// A backbone teacher's level (骨干教师级别), lowest first. Which levels
+/// count as backbone is the policy's (`Policy::is_backbone`,
+/// `backbone_min_level`, rules.md "Who is a backbone teacher").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Backbone {
+    #[default]
     None,
+    /// 校级: below county, not backbone under the default policy.
+    School,
     County,
     City,
     Province,
+    National,
 }
 
 impl Backbone {
-    pub fn is_backbone(self) -> bool {
-        self != Backbone::None
-    }
-
-    /// The level as written in files: `none`, `county`, `city`, `province`
-    /// (as serde writes it in JSON).
+    /// The level as written in files and JSON: `none`, `school`, `county`,
+    /// `city`, `province`, `national`.
     pub fn name(self) -> &'static str {
         match self {
             Backbone::None => "none",
+            Backbone::School => "school",
             Backbone::County => "county",
             Backbone::City => "city",
             Backbone::Province => "province",
+            Backbone::National => "national",
         }
+    }
+
+    /// A level by its English name (policy `backbone_min_level`).
+    pub fn from_name(name: &str) -> Option<Backbone> {
+        [
+            Backbone::None,
+            Backbone::School,
+            Backbone::County,
+            Backbone::City,
+            Backbone::Province,
+            Backbone::National,
+        ]
+        .into_iter()
+        .find(|b| b.name() == name)
+    }
+}
+
+/// 性别 (GB/T 2261.1: 1 male, 2 female).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// 专业技术职务 after the 2015 reform (人社部发〔2015〕79号), highest first;
+/// older titles map onto these when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Title {
+    /// 正高级
+    SeniorPlus,
+    /// 高级
+    Senior,
+    /// 一级
+    First,
+    /// 二级
+    Second,
+    /// 三级
+    Third,
+    /// 未定级 (also 无)
+    None,
+}
+
+impl Title {
+    /// The title as the national template writes it.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Title::SeniorPlus => "正高级",
+            Title::Senior => "高级",
+            Title::First => "一级",
+            Title::Second => "二级",
+            Title::Third => "三级",
+            Title::None => "未定级",
+        }
+    }
+}
+
+/// 人员状态, the national teacher system's code: 100 在本单位任职, 201-211
+/// not at post (205 交流轮岗: away on rotation), 299 其他.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct PostStatus(pub u16);
+
+impl PostStatus {
+    /// Away on rotation already (交流轮岗).
+    pub const AWAY: PostStatus = PostStatus(205);
+
+    /// The code's name in the national system, `None` for an unknown code.
+    pub fn name(self) -> Option<&'static str> {
+        Some(match self.0 {
+            100 => "在本单位任职",
+            201 => "借出到机关",
+            202 => "借出到事业单位",
+            203 => "长病假",
+            204 => "进修",
+            205 => "交流轮岗",
+            206 => "企业实践",
+            207 => "因公出国",
+            208 => "离岗创业",
+            209 => "待退休",
+            210 => "待岗",
+            211 => "下落不明",
+            299 => "其他",
+            _ => return None,
+        })
+    }
+
+    /// Not at post (rules.md: 201-204 and 206-211).
+    pub fn not_at_post(self) -> bool {
+        matches!(self.0, 201..=204 | 206..=211)
     }
 }
 
@@ -79,6 +176,11 @@ pub struct School {
     pub district: String,
     /// (latitude, longitude) in degrees.
     pub location: Option<(f64, f64)>,
+    /// 薄弱学校: receives teachers when the policy's `receivers` has "weak".
+    pub weak: bool,
+    /// 教育集团 / 学区; empty when none (each such school is a group of its
+    /// own for `scope = "group"`; for `within_group` empty matches empty).
+    pub group: String,
 }
 
 impl School {
@@ -93,7 +195,7 @@ impl School {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Teacher {
     pub id: String,
     pub name: String,
@@ -108,6 +210,29 @@ pub struct Teacher {
     pub exempt: Option<String>,
     /// `None` when the `education` column is absent or the cell empty.
     pub education: Option<Education>,
+    pub sex: Option<Sex>,
+    /// From `birth_date`, else from `id_card`.
+    pub birth_date: Option<chrono::NaiveDate>,
+    /// The 18-character resident ID number, whole: never written out
+    /// whole (see `mask_id_card`).
+    pub id_card: Option<String>,
+    /// 进本校年月: gives years at the school at the policy's `as_of`.
+    pub school_entry: Option<chrono::NaiveDate>,
+    /// 参加工作年月.
+    pub work_start: Option<chrono::NaiveDate>,
+    pub title: Option<Title>,
+    pub status: Option<PostStatus>,
+    /// 是否在编; `None` when not given (counts as established).
+    pub established: Option<bool>,
+    /// The exemption holds while `as_of` is on or before this day.
+    pub exempt_until: Option<chrono::NaiveDate>,
+    /// 指定交流学校: the school index the teacher is pinned to.
+    pub assign_to: Option<usize>,
+    /// 必须交流.
+    pub must_rotate: bool,
+    /// The cells of the extra columns the policy's rules filter on, in
+    /// the order of `DataSet::extra_columns` (trimmed, NFKC).
+    pub extra: Vec<String>,
 }
 
 /// A receiving school's need for teachers of one subject.
@@ -129,8 +254,13 @@ pub struct Preference {
 #[derive(Debug, Clone)]
 pub struct PastRotation {
     pub teacher: usize,
+    /// The school year the stint started.
     pub year: i64,
     pub school: Option<usize>,
+    /// 结束年度: the last school year of the stint, when given.
+    pub end_year: Option<i64>,
+    /// 交流形式 (支教, 调动, ...), free text.
+    pub form: Option<String>,
 }
 
 /// A whole data set, with the ids resolved to indices.
@@ -146,6 +276,36 @@ pub struct DataSet {
     /// was a visible share of loading a province.
     pub school_index: FxHashMap<String, usize>,
     pub teacher_index: FxHashMap<String, usize>,
+    /// The teachers.csv columns the policy's rules filter on
+    /// (`column = { name = ... }`), as the rules name them.
+    pub extra_columns: Vec<String>,
+}
+
+/// A teachers.csv column that a policy rule filters on (rules.md, `column =
+/// { name = ... }`): `column` as the rule names it, `rule` the rule's name
+/// (for the error when the file lacks the column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    pub column: String,
+    pub rule: String,
+}
+
+/// A resident ID number as every output and message shows it (rosters.md
+/// "Personal data"): the first 4 and last 4 characters kept, each other
+/// one `*` (`3301**********123X`). Text of 8 characters or fewer, which
+/// cannot be shown in part, is all `*`.
+pub fn mask_id_card(s: &str) -> String {
+    let n = s.chars().count();
+    s.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if n > 8 && (i < 4 || i >= n - 4) {
+                c
+            } else {
+                '*'
+            }
+        })
+        .collect()
 }
 
 /// Where each input file is; built from a folder and per-file flags.
@@ -222,6 +382,8 @@ const SCHOOL_COLUMNS: &[Column] = &[
     optional("district", &["区县"]),
     optional("lat", &["纬度"]),
     optional("lon", &["经度"]),
+    optional("weak", &["薄弱学校"]),
+    optional("group", &["教育集团", "学区", "集团"]),
 ];
 
 const TEACHER_COLUMNS: &[Column] = &[
@@ -229,12 +391,41 @@ const TEACHER_COLUMNS: &[Column] = &[
     optional("name", &["姓名"]),
     required("school", &["学校代码"]),
     required("subject", &["学科"]),
-    optional("backbone", &["骨干教师"]),
+    optional(
+        "backbone",
+        &[
+            "骨干教师",
+            "骨干类别",
+            "骨干教师类型",
+            "骨干教师级别",
+            "骨干称号",
+        ],
+    ),
     optional("years_at_school", &["本校任教年限"]),
     optional("age", &["年龄"]),
     optional("eligible", &["符合交流条件"]),
     optional("exempt", &["免交流原因"]),
     optional("education", &["学历"]),
+    // rosters.md "New teacher columns".
+    optional("sex", &["性别"]),
+    optional("birth_date", &["出生日期", "出生年月"]),
+    optional("id_card", &["身份证件号", "身份证号", "公民身份号码"]),
+    optional(
+        "school_entry",
+        &["进本校年月", "进本校时间", "调入本校时间"],
+    ),
+    optional("work_start", &["参加工作年月", "参加工作时间"]),
+    optional("title", &["专业技术职务", "专业技术职称", "职称"]),
+    optional("status", &["人员状态"]),
+    optional("established", &["是否在编"]),
+    optional("special_grade", &["是否是特级教师", "是否特级教师"]),
+    optional(
+        "backbone_flag",
+        &["是否是县级及以上骨干教师", "是否县级及以上骨干教师"],
+    ),
+    optional("exempt_until", &["免交流截止日期"]),
+    optional("assign_to", &["指定交流学校"]),
+    optional("must_rotate", &["必须交流"]),
 ];
 
 const NEED_COLUMNS: &[Column] = &[
@@ -254,6 +445,8 @@ const HISTORY_COLUMNS: &[Column] = &[
     required("teacher", &["工号"]),
     required("year", &["年度"]),
     optional("school", &["学校代码"]),
+    optional("end_year", &["结束年度"]),
+    optional("form", &["交流形式"]),
 ];
 
 const AREAS: &[(&[&str], Area)] = &[
@@ -275,27 +468,26 @@ const EDUCATIONS: &[(&[&str], Education)] = &[
     (&["doctor", "博士"], Education::Doctor),
 ];
 
-const BACKBONE_LEVELS: &[(&[&str], Backbone)] = &[
-    (&["none", "无"], Backbone::None),
-    (&["county", "县级"], Backbone::County),
-    (&["city", "市级"], Backbone::City),
-    (&["province", "省级"], Backbone::Province),
-];
-
 impl DataSet {
     /// Reads and cross-checks every file; the first bad input is the error.
+    /// The same as `load_with(paths, &[])`.
     pub fn load(paths: &DataPaths) -> Result<DataSet, Error> {
+        DataSet::load_with(paths, &[])
+    }
+
+    /// As `load`, also reading the teachers.csv columns the policy's rules
+    /// filter on into `extra_columns` and each `Teacher::extra` (see
+    /// `read_extra_columns`). A wanted column the file lacks is bad input.
+    pub fn load_with(paths: &DataPaths, wanted: &[Wanted]) -> Result<DataSet, Error> {
         let mut data = DataSet::default();
         data.read_schools(&Table::read(
             &paths.schools,
             SCHOOL_COLUMNS,
             &["schools", "学校"],
         )?)?;
-        data.read_teachers(&Table::read(
-            &paths.teachers,
-            TEACHER_COLUMNS,
-            &["teachers", "教师"],
-        )?)?;
+        let teachers = Table::read(&paths.teachers, TEACHER_COLUMNS, &["teachers", "教师"])?;
+        let extra = data.extra_fields(&teachers, &paths.teachers, wanted)?;
+        data.read_teachers(&teachers, &extra)?;
         if let Some(path) = &paths.needs {
             data.read_needs(&Table::read(path, NEED_COLUMNS, &["needs", "需求"])?)?;
         }
@@ -347,6 +539,8 @@ impl DataSet {
                 students: row.count("students")?,
                 district: row.get("district").unwrap_or_default().to_string(),
                 location,
+                weak: row.boolean("weak")?.unwrap_or(false),
+                group: row.get("group").unwrap_or_default().to_string(),
                 id,
             };
             insert_unique(
@@ -361,7 +555,48 @@ impl DataSet {
         })
     }
 
-    fn read_teachers(&mut self, table: &Table) -> Result<(), InputError> {
+    /// The field index in `table` of each column in `wanted`, and their
+    /// names into `extra_columns` (each name once, in the order given). A
+    /// header matches when equal after trimming and NFKC, ASCII letters in
+    /// any case, whether or not it is also a field rotaplan reads.
+    ///
+    /// Errors: a column the file lacks, "rule `R` filters on column `C`,
+    /// which teachers.csv does not have" (naming the file as given).
+    fn extra_fields(
+        &mut self,
+        table: &Table,
+        path: &Path,
+        wanted: &[Wanted],
+    ) -> Result<Vec<usize>, InputError> {
+        let headers: Vec<String> = table.headers().iter().map(|h| header_key(h)).collect();
+        let mut fields = Vec::new();
+        for w in wanted {
+            if self.extra_columns.contains(&w.column) {
+                continue;
+            }
+            let key = header_key(&w.column);
+            let Some(field) = headers.iter().position(|h| *h == key) else {
+                let name = path
+                    .file_name()
+                    .unwrap_or(path.as_os_str())
+                    .to_string_lossy();
+                return Err(InputError::new(
+                    &table.file,
+                    format!(
+                        "rule `{}` filters on column `{}`, which {name} does not have",
+                        w.rule, w.column
+                    ),
+                ));
+            };
+            self.extra_columns.push(w.column.clone());
+            fields.push(field);
+        }
+        Ok(fields)
+    }
+
+    /// Teachers, with the cells of `extra` (field indices, in the order of
+    /// `extra_columns`) into each `Teacher::extra`.
+    fn read_teachers(&mut self, table: &Table, extra: &[usize]) -> Result<(), InputError> {
         let rows = table.rows_hint();
         self.teachers.reserve(rows);
         self.teacher_index.reserve(rows);
@@ -369,19 +604,23 @@ impl DataSet {
         table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let school = self.school_ref(&row, "school")?;
-            let backbone = match row.get("backbone") {
-                None => Backbone::None,
-                Some(s) => match cell::parse_bool(s) {
-                    Some(true) => Backbone::County,
-                    Some(false) => Backbone::None,
-                    None => row
-                        .choice(
-                            "backbone",
-                            BACKBONE_LEVELS,
-                            "a boolean or a level: none, county, city, province (无, 县级, 市级, 省级)",
-                        )?
-                        .unwrap_or(Backbone::None),
-                },
+            let mut backbone = row.backbone("backbone")?.unwrap_or(Backbone::None);
+            if row.boolean("special_grade")? == Some(true) {
+                backbone = backbone.max(Backbone::Province);
+            }
+            if row.boolean("backbone_flag")? == Some(true) {
+                backbone = backbone.max(Backbone::County);
+            }
+            // The ID number gives the birth date and the sex when their
+            // own cells are empty.
+            let id_card = row.id_card("id_card")?;
+            let birth_date = row
+                .date("birth_date")?
+                .or(id_card.as_ref().map(|c| c.birth_date));
+            let sex = row.sex("sex")?.or(id_card.as_ref().map(|c| c.sex));
+            let assign_to = match row.get("assign_to") {
+                Some(_) => Some(self.school_ref(&row, "assign_to")?),
+                None => None,
             };
             let teacher = Teacher {
                 name: row.get("name").unwrap_or_default().to_string(),
@@ -397,6 +636,18 @@ impl DataSet {
                     EDUCATIONS,
                     "a degree: secondary, associate, bachelor, master, doctor (中专, 大专, 本科, 硕士, 博士)",
                 )?,
+                sex,
+                birth_date,
+                id_card: id_card.map(|c| c.number),
+                school_entry: row.date("school_entry")?,
+                work_start: row.date("work_start")?,
+                title: row.title("title")?,
+                status: row.status("status")?,
+                established: row.boolean("established")?,
+                exempt_until: row.date("exempt_until")?,
+                assign_to,
+                must_rotate: row.boolean("must_rotate")?.unwrap_or(false),
+                extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
                 id,
             };
             insert_unique(
@@ -471,16 +722,27 @@ impl DataSet {
         table.for_each_row(|row| {
             let teacher = self.teacher_ref(&row, "teacher")?;
             let year = row
-                .integer("year")?
+                .school_year("year")?
                 .ok_or_else(|| row.error("year", "empty cell in a required column"))?;
             let school = match row.get("school") {
                 Some(_) => Some(self.school_ref(&row, "school")?),
                 None => None,
             };
+            let end_year = row.school_year("end_year")?;
+            if let Some(end) = end_year
+                && end < year
+            {
+                return Err(row.error(
+                    "end_year",
+                    format!("the last school year {end} is before the first, {year}"),
+                ));
+            }
             self.history.push(PastRotation {
                 teacher,
                 year,
                 school,
+                end_year,
+                form: row.get("form").map(str::to_string),
             });
             Ok(())
         })
@@ -505,6 +767,23 @@ impl DataSet {
             )
         })
     }
+}
+
+/// A header or a wanted column's name as compared: trimmed, NFKC, ASCII
+/// letters in lower case.
+fn header_key(s: &str) -> String {
+    let nfkc: String = table::trim(s).nfkc().collect();
+    nfkc.trim().to_ascii_lowercase()
+}
+
+/// An extra column's cell as rules compare it: trimmed and NFKC (empty
+/// when blank).
+fn extra_cell(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let nfkc: String = s.nfkc().collect();
+    nfkc.trim().to_string()
 }
 
 fn intern(known: &mut FxHashSet<Arc<str>>, text: &str) -> Arc<str> {
@@ -532,6 +811,169 @@ fn insert_unique(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// A data set from CSV texts of schools and teachers (and history).
+    fn read(schools: &str, teachers: &str, wanted: &[Wanted]) -> Result<DataSet, InputError> {
+        let mut data = DataSet::default();
+        data.read_schools(&Table::parse(
+            "schools.csv",
+            schools.into(),
+            SCHOOL_COLUMNS,
+        )?)?;
+        let table = Table::parse("teachers.csv", teachers.into(), TEACHER_COLUMNS)?;
+        let extra = data.extra_fields(&table, Path::new("d/teachers.csv"), wanted)?;
+        data.read_teachers(&table, &extra)?;
+        Ok(data)
+    }
+
+    const SCHOOLS: &str = "id,area,薄弱学校,教育集团\nU1,urban,,一中集团 \nR1,rural,√,\n";
+
+    #[test]
+    fn masked_id_cards_keep_four_and_four() {
+        assert_eq!(mask_id_card("33010219750312123X"), "3301**********123X");
+        assert_eq!(mask_id_card("123456789"), "1234*6789");
+        assert_eq!(mask_id_card("12345678"), "********");
+        assert_eq!(mask_id_card(""), "");
+    }
+
+    #[test]
+    fn schools_weak_and_group() {
+        let d = read(SCHOOLS, "id,school,subject\n", &[]).unwrap();
+        assert_eq!(
+            (d.schools[0].weak, d.schools[0].group.as_str()),
+            (false, "一中集团")
+        );
+        assert_eq!((d.schools[1].weak, d.schools[1].group.as_str()), (true, ""));
+    }
+
+    #[test]
+    fn national_roster_columns() {
+        let teachers = "工号,学校代码,学科,性别,出生年月,身份证号,进本校年月,参加工作时间,职称,人员状态,\
+                        是否在编,是否是特级教师,是否县级及以上骨干教师,骨干称号,免交流截止日期,指定交流学校,必须交流\n\
+                        T1,U1,数学,女,1975.03,11010519491231002X,2010年9月,19950801,小学高级,205 交流轮岗,\
+                        是,否,√,,2027-08-31,R1,是\n\
+                        T2,U1,语文,,,11010519491231002X,,,,,,是,,市级骨干教师,,,\n\
+                        T3,U1,语文,,,,,,,,,,是,校级,,,\n";
+        let d = read(SCHOOLS, teachers, &[]).unwrap();
+        let t = &d.teachers[0];
+        assert_eq!(t.sex, Some(Sex::Female));
+        assert_eq!(
+            t.birth_date,
+            day(1975, 3, 1),
+            "the column wins over the ID number"
+        );
+        assert_eq!(t.id_card.as_deref(), Some("11010519491231002X"));
+        assert_eq!(t.school_entry, day(2010, 9, 1));
+        assert_eq!(t.work_start, day(1995, 8, 1));
+        assert_eq!(t.title, Some(Title::First));
+        assert_eq!(t.status, Some(PostStatus::AWAY));
+        assert_eq!(t.established, Some(true));
+        assert_eq!(t.backbone, Backbone::County);
+        assert_eq!(t.exempt_until, day(2027, 8, 31));
+        assert_eq!(t.assign_to, Some(1));
+        assert!(t.must_rotate);
+        let t = &d.teachers[1];
+        assert_eq!(
+            (t.sex, t.birth_date),
+            (Some(Sex::Female), day(1949, 12, 31))
+        );
+        assert_eq!(t.backbone, Backbone::Province, "特级 lifts 市级");
+        assert_eq!(
+            (t.established, t.must_rotate, t.assign_to),
+            (None, false, None)
+        );
+        assert_eq!(
+            d.teachers[2].backbone,
+            Backbone::County,
+            "the flag lifts 校级"
+        );
+    }
+
+    #[test]
+    fn bad_roster_cells_name_the_column() {
+        let cases = [
+            (
+                "birth_date",
+                "2019-02-30",
+                "expected a date such as 1975-03-12 or 1975年3月",
+            ),
+            ("id_card", "110105194912310021", "1101**********0021"),
+            ("sex", "x", "expected a sex"),
+            ("title", "四级", "expected a title"),
+            ("status", "212", "expected a status"),
+            ("backbone", "maybe", "expected a boolean or a level"),
+            ("established", "perhaps", "expected a boolean"),
+            ("assign_to", "X9", "unknown school `X9`"),
+            ("exempt_until", "2027-13", "expected a date"),
+        ];
+        for (column, value, needle) in cases {
+            let t = format!("id,school,subject,{column}\nT1,U1,数学,{value}\n");
+            let e = read(SCHOOLS, &t, &[]).unwrap_err();
+            assert_eq!(
+                (e.line, e.column.as_deref()),
+                (Some(2), Some(column)),
+                "{e}"
+            );
+            assert!(e.message.contains(needle), "{column}: {e}");
+            if column == "id_card" {
+                assert!(!e.to_string().contains(value), "never whole: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn extra_columns_for_rules() {
+        let teachers =
+            "id,school,subject, 任教年级 ,姓名\nT1,U1,数学,九年级,张三\nT2,U1,语文, ,李四\n";
+        let wanted = |column: &str| Wanted {
+            column: column.into(),
+            rule: "毕业年级".into(),
+        };
+        let d = read(
+            SCHOOLS,
+            teachers,
+            &[wanted("任教年级"), wanted("姓名"), wanted("任教年级")],
+        )
+        .unwrap();
+        assert_eq!(d.extra_columns, ["任教年级", "姓名"]);
+        assert_eq!(d.teachers[0].extra, ["九年级", "张三"]);
+        assert_eq!(d.teachers[0].name, "张三", "also a mapped field");
+        assert_eq!(d.teachers[1].extra, ["", "李四"]);
+        // Full-width letters and case.
+        let t = "id,school,subject,ＧＲＡＤＥ\nT1,U1,数学,ｇ９\n";
+        let d = read(SCHOOLS, t, &[wanted("grade")]).unwrap();
+        assert_eq!(d.teachers[0].extra, ["g9"]);
+        let e = read(SCHOOLS, teachers, &[wanted("职务")]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "rule `毕业年级` filters on column `职务`, which teachers.csv does not have"
+        );
+        assert_eq!((e.file.as_str(), e.line), ("teachers.csv", None));
+    }
+
+    #[test]
+    fn history_years_end_years_and_forms() {
+        let mut d = read(SCHOOLS, "id,school,subject\nT1,U1,数学\n", &[]).unwrap();
+        let h = "teacher,年度,结束年度,交流形式\nT1,2021-2022学年,2023,支教\nT1,2020-09-01,,\n";
+        d.read_history(&Table::parse("history.csv", h.into(), HISTORY_COLUMNS).unwrap())
+            .unwrap();
+        let got: Vec<_> = d
+            .history
+            .iter()
+            .map(|r| (r.year, r.end_year, r.form.as_deref()))
+            .collect();
+        assert_eq!(got, [(2021, Some(2023), Some("支教")), (2020, None, None)]);
+        let h = "teacher,year,end_year\nT1,2021,2020\n";
+        let e = d
+            .read_history(&Table::parse("history.csv", h.into(), HISTORY_COLUMNS).unwrap())
+            .unwrap_err();
+        assert_eq!(e.column.as_deref(), Some("end_year"), "{e}");
+    }
 
     #[test]
     fn backbone_names_are_what_json_writes() {

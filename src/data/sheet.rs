@@ -3,10 +3,13 @@
 //! header mapping and cell checks as a CSV file.
 //!
 //! Cells become the text a planner sees: whole numbers without `.0`,
-//! booleans as `true`/`false`, text as written (a cell holding `=1+1` as
-//! text stays that text). A cell holding an Excel error (`#N/A`, ...) is
-//! bad input. Rows are numbered as Excel numbers them, and errors name the
-//! sheet, the row and the cell (`C7`).
+//! booleans as `true`/`false`, date cells as `YYYY-MM-DD` (the day, any
+//! time of day dropped; rosters.md "Sheets"), text as written (a cell
+//! holding `=1+1` as text stays that text). A cell holding an Excel error
+//! (`#N/A`, ...) is bad input. Rows are numbered as Excel numbers them, and
+//! errors name the sheet, the row and the cell (`C7`). Whether the workbook
+//! counts date serials from 1900 or 1904 is kept, for date columns that
+//! hold plain numbers (`Row::date`).
 
 use crate::error::{InputError, SheetPlace};
 use calamine::{Data, Reader};
@@ -35,6 +38,9 @@ pub struct Sheet {
     pub name: String,
     /// The sheet's first used column (0 = A), to name cells.
     first_column: u32,
+    /// The workbook counts date serials from 1904-01-01 (old Excel for
+    /// Mac) rather than from 1900-01-01.
+    pub date_1904: bool,
     /// (Excel row number, cells), the header first; empty rows dropped.
     rows: Vec<(u64, csv::StringRecord)>,
 }
@@ -55,7 +61,7 @@ impl Sheet {
         std::panic::set_hook(Box::new(|_| {}));
         let read = std::panic::catch_unwind(|| read_cells(extension.as_deref(), bytes, names));
         std::panic::set_hook(hook);
-        let (name, cells) = match read {
+        let (name, date_1904, cells) = match read {
             Ok(Ok(found)) => found,
             Ok(Err(why)) => return Err(InputError::new(file, why)),
             Err(_) => {
@@ -65,7 +71,9 @@ impl Sheet {
                 ));
             }
         };
-        Sheet::from_cells(file, name, cells)
+        let mut sheet = Sheet::from_cells(file, name, cells)?;
+        sheet.date_1904 = date_1904;
+        Ok(sheet)
     }
 
     /// Lays out the cells under the header (the first row with a value):
@@ -84,6 +92,7 @@ impl Sheet {
             return Ok(Sheet {
                 name,
                 first_column: 0,
+                date_1904: false,
                 rows: Vec::new(),
             });
         };
@@ -115,6 +124,7 @@ impl Sheet {
         Ok(Sheet {
             name,
             first_column,
+            date_1904: false,
             rows,
         })
     }
@@ -171,16 +181,17 @@ impl Sheet {
     }
 }
 
-/// The sheet to read and its cells that hold a value, as (row, column,
-/// value), 0-based. Excel workbooks are streamed cell by cell: calamine's
-/// dense range would lay out every cell between A1 and a single stray
-/// value at XFD1048576 (500 GB). .xls and .ods have no such reader and go
-/// through the range.
+/// The sheet to read, whether its workbook uses the 1904 date system, and
+/// its cells that hold a value, as (row, column, value), 0-based. Excel
+/// workbooks are streamed cell by cell: calamine's dense range would lay
+/// out every cell between A1 and a single stray value at XFD1048576
+/// (500 GB). .xls and .ods have no such reader and go through the range
+/// (.ods stores dates as ISO text, with no serials).
 fn read_cells(
     extension: Option<&str>,
     bytes: Vec<u8>,
     names: &[&str],
-) -> Result<(String, Vec<SheetCell>), String> {
+) -> Result<(String, bool, Vec<SheetCell>), String> {
     let data = Cursor::new(bytes);
     let pick = |sheets: Vec<String>| {
         let wanted = |s: &&String| {
@@ -198,11 +209,13 @@ fn read_cells(
     let sheet_error =
         |name: &str, e: &dyn std::fmt::Display| format!("cannot read sheet `{name}`: {e}");
     let mut cells = Vec::new();
+    let mut date_1904 = false;
     macro_rules! stream_cells {
         ($book:ty) => {{
             let mut book: $book =
                 calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
             let name = pick(book.sheet_names())?;
+            date_1904 = book.has_1904_epoch();
             let mut reader = book
                 .worksheet_cells_reader(&name)
                 .map_err(|e| sheet_error(&name, &e))?;
@@ -213,9 +226,10 @@ fn read_cells(
     let name = match extension {
         Some("xls") | Some("ods") => {
             let mut book: calamine::Sheets<Cursor<Vec<u8>>> = if extension == Some("xls") {
-                calamine::Sheets::Xls(
-                    calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
-                )
+                let xls: calamine::Xls<_> =
+                    calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
+                date_1904 = xls.has_1904_epoch();
+                calamine::Sheets::Xls(xls)
             } else {
                 calamine::Sheets::Ods(
                     calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
@@ -235,7 +249,7 @@ fn read_cells(
         Some("xlsb") => stream_cells!(calamine::Xlsb<_>),
         _ => stream_cells!(calamine::Xlsx<_>),
     };
-    Ok((name, cells))
+    Ok((name, date_1904, cells))
 }
 
 /// Every cell `next` yields that holds a value, in `cells`.
@@ -265,6 +279,12 @@ fn text(cell: &Data) -> Result<String, String> {
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number(*f),
         Data::Bool(b) => b.to_string(),
+        // A day (a date, or a date and time): `YYYY-MM-DD`, for the date
+        // parser. A duration or a bare time of day stays its number.
+        Data::DateTime(d) if d.is_datetime() && d.as_f64() >= 1.0 => {
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            format!("{year:04}-{month:02}-{day:02}")
+        }
         Data::DateTime(d) => number(d.as_f64()),
         Data::Error(e) => return Err(format!("the cell holds the Excel error {e}")),
     })
@@ -317,6 +337,60 @@ mod tests {
             text(&Data::Error(calamine::CellErrorType::NA))
                 .unwrap_err()
                 .contains("#N/A")
+        );
+    }
+
+    #[test]
+    fn date_cells_read_as_days() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::*};
+        let cell = |v, is_1904| Data::DateTime(ExcelDateTime::new(v, DateTime, is_1904));
+        assert_eq!(text(&cell(27465.0, false)).unwrap(), "1975-03-12");
+        assert_eq!(text(&cell(27465.75, false)).unwrap(), "1975-03-12");
+        assert_eq!(text(&cell(25933.0, true)).unwrap(), "1975-01-01");
+        let duration = Data::DateTime(ExcelDateTime::new(1.5, TimeDelta, false));
+        assert_eq!(text(&duration).unwrap(), "1.5");
+    }
+
+    #[test]
+    fn date_columns_of_a_workbook() {
+        use super::super::table::{Column, Table, optional, required};
+        const COLUMNS: &[Column] = &[required("id", &[]), optional("birth_date", &[])];
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+        let day = rust_xlsxwriter::ExcelDateTime::from_ymd(1975, 3, 12).unwrap();
+        sheet.write(0, 0, "id").unwrap();
+        sheet.write(0, 1, "birth_date").unwrap();
+        sheet.write(1, 0, "T1").unwrap();
+        sheet.write_datetime_with_format(1, 1, &day, &date).unwrap();
+        sheet.write(2, 0, "T2").unwrap();
+        sheet.write(2, 1, 27465).unwrap(); // a serial without a date format
+        sheet.write(3, 0, "T3").unwrap();
+        sheet.write(3, 1, 197503).unwrap(); // yyyymm
+        sheet.write(4, 0, "T4").unwrap();
+        sheet.write(4, 1, 19750312).unwrap(); // yyyymmdd
+        sheet.write(5, 0, "T5").unwrap();
+        sheet.write(5, 1, "1975年3月").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheet = Sheet::parse("t.xlsx", bytes, &[]).unwrap();
+        assert!(!sheet.date_1904);
+        let table = Table::from_sheet("t.xlsx", sheet, COLUMNS).unwrap();
+        let mut days = Vec::new();
+        table
+            .for_each_row(|row| {
+                days.push(row.date("birth_date")?.unwrap().to_string());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            days,
+            [
+                "1975-03-12",
+                "1975-03-12",
+                "1975-03-01",
+                "1975-03-12",
+                "1975-03-01"
+            ]
         );
     }
 

@@ -44,11 +44,14 @@ pub const fn optional(key: &'static str, aliases: &'static [&'static str]) -> Co
 #[derive(Debug)]
 pub struct Table {
     pub file: String,
-    columns: &'static [Column],
-    /// For each schema column, its field index in the file, if present.
-    position: Vec<Option<usize>>,
+    /// The schema columns the file has: (key, field index), in schema
+    /// order. Only these are scanned for a key, so that the many optional
+    /// columns a roster lacks cost little on every row.
+    present: Vec<(&'static str, usize)>,
     /// Fields in the header row; every row must have as many.
     width: usize,
+    /// The header row's cells, trimmed, as the file writes them.
+    headers: Vec<String>,
     body: Body,
 }
 
@@ -98,9 +101,9 @@ impl Table {
             .map_err(|e| sheet.locate(e, &header_index(header)))?;
         Ok(Table {
             file: file.to_string(),
-            columns,
-            position,
+            present: present(columns, &position),
             width: header.len(),
+            headers: header.iter().map(|h| trim(h).to_string()).collect(),
             body: Body::Sheet(sheet),
         })
     }
@@ -126,9 +129,9 @@ impl Table {
         let position = map_header(file, &header, columns)?;
         Ok(Table {
             file: file.to_string(),
-            columns,
-            position,
+            present: present(columns, &position),
             width: header.len(),
+            headers: header.iter().map(|h| trim(h).to_string()).collect(),
             body: Body::Csv(text),
         })
     }
@@ -148,7 +151,7 @@ impl Table {
                         line,
                         record,
                     })
-                    .map_err(|e| sheet.locate(e, &self.column_index()))?;
+                    .map_err(|e| sheet.locate(e, self.column_index()))?;
                 }
                 return Ok(());
             }
@@ -186,13 +189,26 @@ impl Table {
     fn index_of(&self, key: &str) -> Option<usize> {
         // Called for every cell of every row: compare the cheap parts
         // (length, first byte) before the bytes.
-        let same = |c: &Column| {
-            c.key.len() == key.len()
-                && c.key.as_bytes().first() == key.as_bytes().first()
-                && c.key == key
+        let same = |(k, _): &&(&str, usize)| {
+            k.len() == key.len() && k.as_bytes().first() == key.as_bytes().first() && *k == key
         };
-        let i = self.columns.iter().position(same)?;
-        self.position[i]
+        self.present.iter().find(same).map(|&(_, i)| i)
+    }
+
+    /// The header row's cells, trimmed, in file order: field `i` of each
+    /// row (`Row::field`) is under `headers()[i]`. For columns outside the
+    /// schema, such as those a policy's rules filter on.
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// `None` for a CSV file; for a worksheet, whether its workbook uses
+    /// the 1904 date system (else 1900), to read date serials.
+    pub fn date_1904(&self) -> Option<bool> {
+        match &self.body {
+            Body::Csv(_) => None,
+            Body::Sheet(sheet) => Some(sheet.date_1904),
+        }
     }
 
     /// About how many data rows the file has (its line count), to size
@@ -205,12 +221,8 @@ impl Table {
     }
 
     /// Column key -> field index, for naming a sheet's cell in errors.
-    fn column_index(&self) -> Vec<(&'static str, usize)> {
-        self.columns
-            .iter()
-            .zip(&self.position)
-            .filter_map(|(c, p)| Some((c.key, (*p)?)))
-            .collect()
+    fn column_index(&self) -> &[(&'static str, usize)] {
+        &self.present
     }
 }
 
@@ -220,6 +232,19 @@ impl<'a> Row<'a> {
         let index = self.table.index_of(key)?;
         let cell = trim(self.record.get(index)?);
         (!cell.is_empty()).then_some(cell)
+    }
+
+    /// The trimmed cell in field `index` (0-based, as `Table::headers`),
+    /// empty when the row has no such field: raw access for columns
+    /// outside the schema.
+    pub fn field(&self, index: usize) -> &'a str {
+        self.record.get(index).map_or("", trim)
+    }
+
+    /// As `Table::date_1904`: `None` for CSV, else the workbook's date
+    /// system, for reading date serials.
+    pub fn date_system(&self) -> Option<bool> {
+        self.table.date_1904()
     }
 
     /// The trimmed cell of a required column; empty is bad input.
@@ -259,6 +284,16 @@ fn header_index(header: &csv::StringRecord) -> Vec<(&str, usize)> {
         .iter()
         .enumerate()
         .map(|(i, h)| (trim(h), i))
+        .collect()
+}
+
+/// (key, field index) of each of `columns` that `position` (from
+/// `map_header`) finds in the file.
+fn present(columns: &'static [Column], position: &[Option<usize>]) -> Vec<(&'static str, usize)> {
+    columns
+        .iter()
+        .zip(position)
+        .filter_map(|(c, p)| Some((c.key, (*p)?)))
         .collect()
 }
 

@@ -18,9 +18,11 @@
 //! so passing each school's check alone is not enough; the district-wide
 //! sums are checked too, and a conflict that remains is reported as such.
 
-use super::{DistrictModel, RuleScope, district_label};
+use super::{DistrictModel, Pin, RuleUnit, district_label};
+use crate::data::DataSet;
 use crate::error::Infeasibility;
-use crate::policy::Policy;
+use crate::policy::{Policy, Scope};
+use crate::rules::{Bound, Builtin, Of};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a set of groups can achieve against the district's needs.
@@ -36,13 +38,17 @@ pub struct Capacity {
     pub backbone_eligible: u64,
 }
 
-/// The capacity of `groups` (indices into `m.groups`).
+/// The capacity of `groups` (indices into `m.groups`): per subject, at
+/// most min(need, supply), each school's supply of a subject capped by
+/// `max_subject_share`.
 pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
-    let cap_of: HashMap<(usize, &str), u64> = m
-        .caps
-        .iter()
-        .map(|c| ((c.school, c.subject.as_str()), c.cap))
-        .collect();
+    let mut cap_of: HashMap<(usize, &str), u64> = HashMap::new();
+    for unit in m.units_of(Builtin::MaxSubjectShare) {
+        for &g in &unit.numerator {
+            let group = &m.groups[g];
+            cap_of.insert((group.school, &group.subject), unit.limit.unwrap_or(0));
+        }
+    }
     // Per (school, subject): (eligible, eligible backbone).
     let mut supply: BTreeMap<(&str, usize), (u64, u64)> = BTreeMap::new();
     for &g in groups {
@@ -77,75 +83,205 @@ pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
     result
 }
 
-/// Every reason the district's rules cannot be met; empty when they can
-/// (exactly so with scope "district").
-pub fn diagnose(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibility> {
-    let mut found: Vec<Infeasibility> = m
-        .scopes
+/// Every reason the district's rules cannot be met that can be seen
+/// without the solver: pins that cannot be honoured, then each unit of
+/// each rule on its own; empty when none is found (exact for the built-in
+/// rules with scope "district"; a conflict only the data reveal is left
+/// to the solver).
+pub fn diagnose(data: &DataSet, m: &DistrictModel, policy: &Policy) -> Vec<Infeasibility> {
+    let mut found = pins(data, m);
+    found.extend(m.units.iter().flat_map(|u| check_unit(m, u, policy)));
+    let district_wide = m
+        .rules
         .iter()
-        .flat_map(|s| check_scope(m, s, policy))
-        .collect();
-    if found.is_empty() && m.scopes.len() > 1 {
+        .any(|r| r.builtin == Some(Builtin::RotationRatio) && r.scope != Scope::District);
+    if found.is_empty() && district_wide {
         found.extend(check_schools_together(m, policy));
     }
     found
 }
 
-fn check_scope(m: &DistrictModel, scope: &RuleScope, policy: &Policy) -> Vec<Infeasibility> {
-    let p = policy.min_rotation_ratio;
-    let q = policy.min_backbone_share;
-    let required = scope.min_rotations;
-    let cap = capacity(m, &scope.groups);
-    let mut found = Vec::new();
-    let say = |rule: &str, message: String| Infeasibility {
-        scope: scope.label.clone(),
-        rule: rule.to_string(),
+/// Pins that cannot be honoured: a pinned teacher who is not eligible, a
+/// pinned group with nowhere to go, more pins on a school and subject than
+/// its need.
+fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
+    let say = |message: String| Infeasibility {
+        scope: district_label(&m.district),
+        rule: "pin".to_string(),
         message,
     };
-    if let Some(max) = scope.max_rotations
-        && max < required
-    {
-        found.push(say(
-            "max_rotation_ratio",
-            format!(
-                "{p} of {} eligible teachers requires {required} rotations, but max_rotation_ratio {} allows at most {max}",
-                scope.eligible,
-                policy.max_rotation_ratio.map(|r| r.to_string()).unwrap_or_default()
-            ),
-        ));
-    }
-    if cap.rotations < required {
-        let mut message = format!(
-            "{p} requires {required} rotations of {} eligible teachers; the needs in subjects that eligible teachers teach total {}",
-            scope.eligible, cap.needs_in_taught_subjects
-        );
-        if cap.rotations < cap.needs_in_taught_subjects {
-            message += &format!(", and at most {} of them can be filled", cap.rotations);
+    let mut found: Vec<Infeasibility> = m
+        .ineligible_pins
+        .iter()
+        .map(|(t, reason)| {
+            say(format!(
+                "teacher {} is pinned (assign_to or must_rotate) but not eligible: {} ({reason})",
+                data.teachers[*t].id,
+                reason.code()
+            ))
+        })
+        .collect();
+    let mut pinned_to: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for (g, group) in m.groups.iter().enumerate() {
+        if let Pin::AssignTo(school) = group.pin {
+            pinned_to
+                .entry((school, &group.subject))
+                .or_default()
+                .extend(&group.teachers);
         }
-        found.push(say("rotation_ratio", message));
+        if group.pin != Pin::Free && !m.arcs.iter().any(|a| a.group == g) {
+            found.push(say(format!(
+                "pinned teacher(s) {} of {} have no rural need of their subject to go to{}",
+                ids(data, &group.teachers),
+                group.subject,
+                match group.pin {
+                    Pin::AssignTo(_) => " at their assigned school",
+                    _ => "",
+                }
+            )));
+        }
     }
-    let backbone_required = q.ceil_of(required);
-    if cap.backbone < backbone_required {
-        found.push(say(
-            "backbone_share",
-            format!(
-                "{q} of {required} rotations requires {backbone_required} backbone teachers; at most {} can rotate ({} eligible backbone teachers, fewer needs in their subjects)",
-                cap.backbone, cap.backbone_eligible
-            ),
-        ));
+    for ((school, subject), pinned) in pinned_to {
+        let need: u64 = m
+            .needs
+            .iter()
+            .filter(|n| n.school == school && n.subject == subject)
+            .map(|n| u64::from(n.count))
+            .sum();
+        if pinned.len() as u64 > need && need > 0 {
+            found.push(say(format!(
+                "{} teachers of {subject} ({}) are assigned to school {}, which needs {need}",
+                pinned.len(),
+                ids(data, &pinned),
+                data.schools[school].id
+            )));
+        }
     }
     found
 }
 
-/// With scope "school", the schools compete for the same needs.
+/// Teacher ids for a message, the first ten.
+fn ids(data: &DataSet, teachers: &[usize]) -> String {
+    let mut shown: Vec<&str> = teachers
+        .iter()
+        .take(10)
+        .map(|&t| data.teachers[t].id.as_str())
+        .collect();
+    if teachers.len() > 10 {
+        shown.push("...");
+    }
+    shown.join(", ")
+}
+
+fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeasibility> {
+    let rule = m.rule(unit);
+    let say = |rule: &str, message: String| Infeasibility {
+        scope: unit.unit.to_string(),
+        rule: rule.to_string(),
+        message,
+    };
+    let mut found = Vec::new();
+    let pinned: u64 = unit
+        .numerator
+        .iter()
+        .filter(|&&g| m.groups[g].pin != Pin::Free)
+        .map(|&g| m.groups[g].teachers.len() as u64)
+        .sum();
+    match (rule.builtin, rule.bound, unit.limit) {
+        (Some(Builtin::RotationRatio), _, Some(required)) => {
+            let p = rule.share;
+            let cap = capacity(m, &unit.numerator);
+            if let Some(max) = m
+                .units_of(Builtin::MaxRotationRatio)
+                .find(|u| u.unit == unit.unit)
+                .and_then(|u| u.limit)
+                && max < required
+            {
+                found.push(say(
+                    "max_rotation_ratio",
+                    format!(
+                        "{p} of {} eligible teachers requires {required} rotations, but max_rotation_ratio {} allows at most {max}",
+                        unit.d,
+                        policy.max_rotation_ratio.map(|r| r.to_string()).unwrap_or_default()
+                    ),
+                ));
+            }
+            if cap.rotations < required {
+                let mut message = format!(
+                    "{p} requires {required} rotations of {} eligible teachers; the needs in subjects that eligible teachers teach total {}",
+                    unit.d, cap.needs_in_taught_subjects
+                );
+                if cap.rotations < cap.needs_in_taught_subjects {
+                    message += &format!(", and at most {} of them can be filled", cap.rotations);
+                }
+                found.push(say(rule.name.as_str(), message));
+            }
+        }
+        (Some(Builtin::BackboneShare), Bound::Min, None) => {
+            let q = rule.share;
+            let required = crate::solve::required_rotations(m, unit);
+            let backbone_required = q.ceil_of(required);
+            let cap = capacity(m, &unit.numerator);
+            if cap.backbone < backbone_required {
+                found.push(say(
+                    rule.name.as_str(),
+                    format!(
+                        "{q} of {required} rotations requires {backbone_required} backbone teachers; at most {} can rotate ({} eligible backbone teachers, fewer needs in their subjects)",
+                        cap.backbone, cap.backbone_eligible
+                    ),
+                ));
+            }
+        }
+        (_, Bound::Min, Some(required)) => {
+            let cap = capacity(m, &unit.numerator);
+            if cap.rotations < required {
+                found.push(say(
+                    rule.name.as_str(),
+                    format!(
+                        "{} requires {required} rotations of the teachers it counts ({} of {} {}); at most {} of them can rotate (the needs in their subjects total {})",
+                        rule.describe(),
+                        rule.share,
+                        unit.d,
+                        of_word(rule.of),
+                        cap.rotations,
+                        cap.needs_in_taught_subjects
+                    ),
+                ));
+            }
+        }
+        (_, Bound::Max, Some(most)) if pinned > most => {
+            found.push(say(
+                rule.name.as_str(),
+                format!(
+                    "{} allows at most {most} rotations ({} of {} {}), but {pinned} teachers it counts are pinned to rotate",
+                    rule.describe(),
+                    rule.share,
+                    unit.d,
+                    of_word(rule.of)
+                ),
+            ));
+        }
+        _ => {}
+    }
+    found
+}
+
+fn of_word(of: Of) -> &'static str {
+    match of {
+        Of::Eligible => "eligible",
+        Of::Rotating => "rotating",
+        Of::Staff => "staff",
+    }
+}
+
+/// With scope "school" (or "group"), the units compete for the same needs.
 fn check_schools_together(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibility> {
     let all: Vec<usize> = (0..m.groups.len()).collect();
     let cap = capacity(m, &all);
     let required = m.required();
     let backbone_required: u64 = m
-        .scopes
-        .iter()
-        .map(|s| policy.min_backbone_share.ceil_of(s.min_rotations))
+        .units_of(Builtin::RotationRatio)
+        .map(|u| policy.min_backbone_share.ceil_of(u.limit.unwrap_or(0)))
         .sum();
     let say = |rule: &str, message: String| Infeasibility {
         scope: district_label(&m.district),
@@ -180,7 +316,15 @@ mod tests {
     use crate::model::{Group, Need};
     use crate::policy::Ratio;
 
-    fn model(teachers: &[(&str, bool, usize)], needs: &[(&str, u32)], min: u64) -> DistrictModel {
+    /// One district, one urban school: groups of (subject, backbone,
+    /// teachers), needs of (subject, count), the built-in rules of
+    /// `policy` with `min` rotations required.
+    fn model(
+        teachers: &[(&str, bool, usize)],
+        needs: &[(&str, u32)],
+        min: u64,
+        policy: &Policy,
+    ) -> DistrictModel {
         let mut next = 0;
         let groups: Vec<Group> = teachers
             .iter()
@@ -190,21 +334,45 @@ mod tests {
                     school: 0,
                     subject: subject.into(),
                     backbone,
+                    pin: Pin::Free,
                     teachers: (next - n..next).collect(),
                 }
             })
             .collect();
+        let all: Vec<usize> = (0..groups.len()).collect();
+        let backbone: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&g| groups[g].backbone)
+            .collect();
+        let unit = crate::rules::Unit {
+            district: "大丰".into(),
+            place: crate::rules::Place::District,
+            subject: None,
+        };
         let eligible = next as u64;
         DistrictModel {
             district: "大丰".into(),
-            scopes: vec![RuleScope {
-                label: "district 大丰".into(),
-                school: None,
-                groups: (0..groups.len()).collect(),
-                eligible,
-                min_rotations: min,
-                max_rotations: None,
-            }],
+            rules: std::sync::Arc::new(policy.rules()),
+            units: vec![
+                RuleUnit {
+                    rule: 0,
+                    unit: unit.clone(),
+                    numerator: all.clone(),
+                    denominator: all.clone(),
+                    d: eligible,
+                    limit: Some(min),
+                },
+                RuleUnit {
+                    rule: 1,
+                    unit,
+                    numerator: backbone,
+                    denominator: all,
+                    d: eligible,
+                    limit: None,
+                },
+            ],
+            ineligible_pins: Vec::new(),
             groups,
             needs: needs
                 .iter()
@@ -218,7 +386,6 @@ mod tests {
                 })
                 .collect(),
             arcs: Vec::new(),
-            caps: Vec::new(),
             terms: Vec::new(),
         }
     }
@@ -229,8 +396,9 @@ mod tests {
             &[("数学", false, 100), ("数学", true, 30)],
             &[("数学", 5), ("音乐", 50)],
             13,
+            &Policy::default(),
         );
-        let found = diagnose(&m, &Policy::default());
+        let found = diagnose(&DataSet::default(), &m, &Policy::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].rule, "rotation_ratio");
         assert!(
@@ -247,8 +415,9 @@ mod tests {
             &[("数学", false, 100), ("数学", true, 2)],
             &[("数学", 50)],
             11,
+            &Policy::default(),
         );
-        let found = diagnose(&m, &Policy::default());
+        let found = diagnose(&DataSet::default(), &m, &Policy::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].rule, "backbone_share");
         assert!(
@@ -260,16 +429,15 @@ mod tests {
 
     #[test]
     fn feasible_when_both_fit() {
-        let m = model(
-            &[("数学", false, 100), ("数学", true, 3)],
-            &[("数学", 11)],
-            11,
-        );
-        assert!(diagnose(&m, &Policy::default()).is_empty());
+        let teachers = [("数学", false, 100), ("数学", true, 3)];
+        let m = model(&teachers, &[("数学", 11)], 11, &Policy::default());
+        let data = DataSet::default();
+        assert!(diagnose(&data, &m, &Policy::default()).is_empty());
         let policy = Policy {
             min_backbone_share: Ratio::new(3, 10),
             ..Policy::default()
         };
-        assert_eq!(diagnose(&m, &policy).len(), 1);
+        let m = model(&teachers, &[("数学", 11)], 11, &policy);
+        assert_eq!(diagnose(&data, &m, &policy).len(), 1);
     }
 }

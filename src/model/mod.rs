@@ -1,7 +1,9 @@
 //! The rotation model of one district, before any solver sees it.
 //!
-//! Teachers with the same sending school, subject and backbone flag are
-//! interchangeable for every rule, so they form a `Group`, and the model's
+//! Teachers with the same sending school, subject, backbone flag, pin and
+//! answers to the rules' finer filters (title, sex, a column: only when a
+//! rule uses them) are interchangeable for every rule, so they form a
+//! `Group`, and the model's
 //! unknowns are integer flows along `Arc`s from groups to the rural needs of
 //! the same subject. This keeps a county's model at a few thousand
 //! variables instead of millions (see `../shared/notes/solver.md`); the
@@ -16,7 +18,8 @@ use crate::eligibility::Ineligible;
 use crate::error::Error;
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
-use crate::policy::{Policy, Scope};
+use crate::policy::Policy;
+use crate::rules::{Builtin, Of, RatioRule, Unit};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
@@ -27,8 +30,31 @@ pub struct Group {
     pub school: usize,
     pub subject: String,
     pub backbone: bool,
+    /// The planner's decision for these teachers (rules.md "Pins").
+    pub pin: Pin,
     /// Teacher indices, in data order.
     pub teachers: Vec<usize>,
+}
+
+/// A planner's decision about a teacher (teachers.csv `assign_to`,
+/// `must_rotate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Pin {
+    Free,
+    /// Rotates, to a school the plan chooses.
+    MustRotate,
+    /// Rotates to this receiving school.
+    AssignTo(usize),
+}
+
+impl Pin {
+    pub fn of(t: &crate::data::Teacher) -> Pin {
+        match (t.assign_to, t.must_rotate) {
+            (Some(s), _) => Pin::AssignTo(s),
+            (None, true) => Pin::MustRotate,
+            (None, false) => Pin::Free,
+        }
+    }
 }
 
 /// A rural need the district's groups may fill.
@@ -53,27 +79,25 @@ pub struct Arc {
     pub preferred: u32,
 }
 
-/// One place the two ratios are counted: a district, or a sending school
-/// with scope "school".
+/// One unit of one rule (a district, a sending school or a group, split
+/// by subject with `per_subject`): the groups its numerator and
+/// denominator count, and the bound on the numerator.
 #[derive(Debug, Clone)]
-pub struct RuleScope {
-    /// `district 大丰区` or `school S01 (实验小学)`, for messages.
-    pub label: String,
-    /// The sending school, with scope "school".
-    pub school: Option<usize>,
-    pub groups: Vec<usize>,
-    pub eligible: u64,
-    pub min_rotations: u64,
-    pub max_rotations: Option<u64>,
-}
-
-/// At most `cap` teachers of one subject may leave one sending school.
-#[derive(Debug, Clone)]
-pub struct SubjectCap {
-    pub school: usize,
-    pub subject: String,
-    pub groups: Vec<usize>,
-    pub cap: u64,
+pub struct RuleUnit {
+    /// Index into `DistrictModel::rules`.
+    pub rule: usize,
+    pub unit: Unit,
+    /// Groups whose rotations count in N (they match `among` and `who`).
+    pub numerator: Vec<usize>,
+    /// Groups whose rotations count in D under `of = "rotating"` (they
+    /// match `among`).
+    pub denominator: Vec<usize>,
+    /// D under `of = "eligible"` or `"staff"`; for `"rotating"` the
+    /// eligible teachers matching `among` (the most D can be).
+    pub d: u64,
+    /// The bound on N: ceil(share x D) (min) or floor(share x D) (max);
+    /// `None` under `of = "rotating"`, where D is the plan's.
+    pub limit: Option<u64>,
 }
 
 /// One school's indicator of 优质均衡 that the plan should reach or keep
@@ -105,8 +129,13 @@ pub struct DistrictModel {
     pub groups: Vec<Group>,
     pub needs: Vec<Need>,
     pub arcs: Vec<Arc>,
-    pub scopes: Vec<RuleScope>,
-    pub caps: Vec<SubjectCap>,
+    /// Every rule of the policy (`Policy::rules`), the same in each district.
+    pub rules: std::sync::Arc<Vec<RatioRule>>,
+    /// Each rule's units in this district, rule by rule, units in order.
+    pub units: Vec<RuleUnit>,
+    /// Pinned teachers who are not eligible, with the reason: the policy
+    /// cannot be met (rules.md "Pins").
+    pub ineligible_pins: Vec<(usize, Ineligible)>,
     /// Empty unless the policy asks to improve the indicators.
     pub terms: Vec<IndicatorTerm>,
 }
@@ -114,11 +143,34 @@ pub struct DistrictModel {
 impl DistrictModel {
     /// Eligible teachers at the district's sending schools.
     pub fn eligible(&self) -> u64 {
-        self.scopes.iter().map(|s| s.eligible).sum()
+        self.groups.iter().map(|g| g.teachers.len() as u64).sum()
     }
 
+    /// The rotations `rotation_ratio` requires, summed over its units.
     pub fn required(&self) -> u64 {
-        self.scopes.iter().map(|s| s.min_rotations).sum()
+        self.units_of(Builtin::RotationRatio)
+            .filter_map(|u| u.limit)
+            .sum()
+    }
+
+    /// The units of a built-in rule.
+    pub fn units_of(&self, builtin: Builtin) -> impl Iterator<Item = &RuleUnit> {
+        self.units
+            .iter()
+            .filter(move |u| self.rules[u.rule].builtin == Some(builtin))
+    }
+
+    /// The rule of a unit.
+    pub fn rule(&self, unit: &RuleUnit) -> &RatioRule {
+        &self.rules[unit.rule]
+    }
+
+    /// The teachers of a set of groups.
+    pub fn size(&self, groups: &[usize]) -> u64 {
+        groups
+            .iter()
+            .map(|&g| self.groups[g].teachers.len() as u64)
+            .sum()
     }
 
     pub fn needs_total(&self) -> u64 {
@@ -149,37 +201,52 @@ pub fn build(
     policy: &Policy,
     eligibility: &[Result<(), Ineligible>],
 ) -> Result<Vec<DistrictModel>, Error> {
+    let rules = std::sync::Arc::new(policy.rules());
+    check_pins_and_needs(data, policy)?;
     let mut districts: BTreeMap<String, DistrictModel> = BTreeMap::new();
-    // Groups, keyed so that their order is deterministic.
-    // (district, school id, school index, subject, backbone): ids order the
+    let finer = finer_signatures(data, policy, &rules, eligibility);
+    // Groups, keyed so that their order is deterministic: ids order the
     // groups, the index (unique per id) comes along.
-    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool);
+    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool, Pin, u32);
     let mut group_keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
-        if eligibility[t].is_ok() {
-            let school = &data.schools[teacher.school];
-            group_keys
-                .entry((
-                    &school.district,
-                    &school.id,
-                    teacher.school,
-                    &teacher.subject,
-                    teacher.backbone.is_backbone(),
-                ))
-                .or_default()
-                .push(t);
+        let pin = Pin::of(teacher);
+        if let Err(reason) = &eligibility[t] {
+            if pin != Pin::Free {
+                let district = &data.schools[teacher.school].district;
+                model_of(&mut districts, district, &rules)
+                    .ineligible_pins
+                    .push((t, reason.clone()));
+            }
+            continue;
         }
+        let school = &data.schools[teacher.school];
+        group_keys
+            .entry((
+                &school.district,
+                &school.id,
+                teacher.school,
+                &teacher.subject,
+                policy.is_backbone(teacher),
+                pin,
+                finer.get(t).copied().unwrap_or(0),
+            ))
+            .or_default()
+            .push(t);
     }
-    for ((district, _, school, subject, backbone), teachers) in group_keys {
-        model_of(&mut districts, district).groups.push(Group {
-            school,
-            subject: subject.to_string(),
-            backbone,
-            teachers,
-        });
+    for ((district, _, school, subject, backbone, pin, _), teachers) in group_keys {
+        model_of(&mut districts, district, &rules)
+            .groups
+            .push(Group {
+                school,
+                subject: subject.to_string(),
+                backbone,
+                pin,
+                teachers,
+            });
     }
     for (index, need) in data.needs.iter().flatten().enumerate() {
-        model_of(&mut districts, data.district_of(need.school))
+        model_of(&mut districts, data.district_of(need.school), &rules)
             .needs
             .push(Need {
                 index,
@@ -190,13 +257,13 @@ pub fn build(
             });
     }
     // Sending schools without eligible teachers still count (E = 0).
-    for school in data.schools.iter().filter(|s| s.is_sending()) {
-        model_of(&mut districts, &school.district);
+    for school in data.schools.iter().filter(|s| policy.is_sending(s)) {
+        model_of(&mut districts, &school.district, &rules);
     }
     let wishes = wishes(data);
-    let subject_sizes = subject_sizes(data);
+    let staff = staff_counts(data, policy, &rules);
     let graded: FxHashMap<usize, SchoolIndicators> = if policy.improve_indicators {
-        indicators::assess(data, None)
+        indicators::assess(data, policy, None)
             .schools
             .into_iter()
             .map(|s| (s.school, s))
@@ -218,13 +285,172 @@ pub fn build(
                     district_label(&m.district)
                 )));
             }
-            m.arcs = arcs(data, &m, &wishes);
-            m.scopes = scopes(data, policy, &m);
-            m.caps = caps(policy, &m, &subject_sizes);
+            m.arcs = arcs(data, policy, &m, &wishes);
+            m.units = units(data, policy, &m, &staff);
             m.terms = terms(&m, &graded);
             Ok(m)
         })
         .collect()
+}
+
+/// Needs only at receiving schools, pins only to receiving schools of the
+/// teacher's district: bad input otherwise (exit 2), since the policy
+/// (`receivers`) decides which schools receive.
+fn check_pins_and_needs(data: &DataSet, policy: &Policy) -> Result<(), Error> {
+    for need in data.needs.iter().flatten() {
+        let school = &data.schools[need.school];
+        if !policy.is_receiving(school) {
+            return Err(Error::Usage(format!(
+                "needs: school {} is not a receiving school under the policy (receivers: rural{}); \
+                 it cannot have needs",
+                school.id,
+                if policy.receive_weak { ", weak" } else { "" }
+            )));
+        }
+    }
+    for t in &data.teachers {
+        let Some(to) = t.assign_to else { continue };
+        let (from, to) = (&data.schools[t.school], &data.schools[to]);
+        let why = if !policy.is_receiving(to) {
+            "is not a receiving school"
+        } else if to.district != from.district {
+            "is in another district"
+        } else {
+            continue;
+        };
+        return Err(Error::Usage(format!(
+            "teachers: teacher {}, column assign_to: school {} {why}; a teacher can be assigned \
+             only to a receiving school of the same district",
+            t.id, to.id
+        )));
+    }
+    Ok(())
+}
+
+/// Per teacher, an id of its answers to the filters of the rules that
+/// split groups (`RatioRule::filters_within_groups`); empty when no rule
+/// does, so that the model keeps its size.
+fn finer_signatures(
+    data: &DataSet,
+    policy: &Policy,
+    rules: &[RatioRule],
+    eligibility: &[Result<(), Ineligible>],
+) -> Vec<u32> {
+    let finer: Vec<&RatioRule> = rules.iter().filter(|r| r.filters_within_groups()).collect();
+    if finer.is_empty() {
+        return Vec::new();
+    }
+    let mut ids: FxHashMap<Vec<bool>, u32> = FxHashMap::default();
+    data.teachers
+        .iter()
+        .zip(eligibility)
+        .map(|(t, e)| {
+            if e.is_err() {
+                return 0;
+            }
+            let answers: Vec<bool> = finer
+                .iter()
+                .flat_map(|r| {
+                    [
+                        r.in_denominator(data, policy, t),
+                        r.in_numerator(data, policy, t),
+                    ]
+                })
+                .collect();
+            let next = ids.len() as u32;
+            *ids.entry(answers).or_insert(next)
+        })
+        .collect()
+}
+
+/// Per rule of `of = "staff"`, the teachers at sending schools of each
+/// unit who match `among`, eligible or not.
+fn staff_counts(data: &DataSet, policy: &Policy, rules: &[RatioRule]) -> Vec<FxHashMap<Unit, u64>> {
+    rules
+        .iter()
+        .map(|rule| {
+            let mut counts: FxHashMap<Unit, u64> = FxHashMap::default();
+            if rule.of == Of::Staff {
+                for t in &data.teachers {
+                    let school = &data.schools[t.school];
+                    if policy.is_sending(school) && rule.in_denominator(data, policy, t) {
+                        *counts.entry(rule.unit_of(school, &t.subject)).or_default() += 1;
+                    }
+                }
+            }
+            counts
+        })
+        .collect()
+}
+
+/// The units of every rule in the district: each sending school makes the
+/// units it belongs to exist (with D = 0 when it has no eligible teacher),
+/// each group joins its unit's numerator and denominator as it matches.
+fn units(
+    data: &DataSet,
+    policy: &Policy,
+    m: &DistrictModel,
+    staff: &[FxHashMap<Unit, u64>],
+) -> Vec<RuleUnit> {
+    let mut all = Vec::new();
+    for (r, rule) in m.rules.iter().enumerate() {
+        let mut by_unit: BTreeMap<Unit, RuleUnit> = BTreeMap::new();
+        if !rule.per_subject {
+            for school in data
+                .schools
+                .iter()
+                .filter(|s| policy.is_sending(s) && s.district == m.district)
+            {
+                let unit = rule.unit_of(school, "");
+                by_unit
+                    .entry(unit.clone())
+                    .or_insert_with(|| empty_unit(r, unit));
+            }
+        }
+        for (g, group) in m.groups.iter().enumerate() {
+            let school = &data.schools[group.school];
+            let unit = rule.unit_of(school, &group.subject);
+            let u = by_unit
+                .entry(unit.clone())
+                .or_insert_with(|| empty_unit(r, unit));
+            let rep = &data.teachers[group.teachers[0]];
+            if rule.in_denominator(data, policy, rep) {
+                u.denominator.push(g);
+                if rule.of != Of::Staff {
+                    u.d += group.teachers.len() as u64;
+                }
+                if rule.who.matches(data, policy, rep) {
+                    u.numerator.push(g);
+                }
+            }
+        }
+        for (unit, &count) in &staff[r] {
+            if unit.district == m.district {
+                by_unit
+                    .entry(unit.clone())
+                    .or_insert_with(|| empty_unit(r, unit.clone()))
+                    .d = count;
+            }
+        }
+        for mut u in by_unit.into_values() {
+            if rule.of != Of::Rotating {
+                u.limit = Some(rule.bound_of(u.d));
+            }
+            all.push(u);
+        }
+    }
+    all
+}
+
+fn empty_unit(rule: usize, unit: Unit) -> RuleUnit {
+    RuleUnit {
+        rule,
+        unit,
+        numerator: Vec::new(),
+        denominator: Vec::new(),
+        d: 0,
+        limit: None,
+    }
 }
 
 /// How many arcs `arcs` will make: per subject, groups x needs.
@@ -245,6 +471,7 @@ fn arc_count(m: &DistrictModel) -> u64 {
 fn model_of<'m>(
     districts: &'m mut BTreeMap<String, DistrictModel>,
     district: &str,
+    rules: &std::sync::Arc<Vec<RatioRule>>,
 ) -> &'m mut DistrictModel {
     districts
         .entry(district.to_string())
@@ -253,13 +480,16 @@ fn model_of<'m>(
             groups: Vec::new(),
             needs: Vec::new(),
             arcs: Vec::new(),
-            scopes: Vec::new(),
-            caps: Vec::new(),
+            rules: rules.clone(),
+            units: Vec::new(),
+            ineligible_pins: Vec::new(),
             terms: Vec::new(),
         })
 }
 
-fn arcs(data: &DataSet, m: &DistrictModel, wishes: &[Vec<usize>]) -> Vec<Arc> {
+/// Every move the rules allow: a group to a need of its subject (at its
+/// pinned school only, in its group only under `within_group`).
+fn arcs(data: &DataSet, policy: &Policy, m: &DistrictModel, wishes: &[Vec<usize>]) -> Vec<Arc> {
     let mut needs_by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, need) in m.needs.iter().enumerate() {
         if need.count > 0 {
@@ -281,6 +511,12 @@ fn arcs(data: &DataSet, m: &DistrictModel, wishes: &[Vec<usize>]) -> Vec<Arc> {
             .flatten()
         {
             let to = m.needs[n].school;
+            let pinned_elsewhere = matches!(group.pin, Pin::AssignTo(s) if s != to);
+            let other_group =
+                policy.within_group && data.schools[to].group != data.schools[group.school].group;
+            if pinned_elsewhere || other_group {
+                continue;
+            }
             let distance_km = geo::between(
                 data.schools[group.school].location,
                 data.schools[to].location,
@@ -318,92 +554,6 @@ pub fn preference_ranks(data: &DataSet) -> HashMap<(usize, usize), u32> {
         *rank = (*rank).min(p.rank);
     }
     best
-}
-
-/// Teachers (eligible or not) per (school, subject): the base of the
-/// subject-share cap.
-fn subject_sizes(data: &DataSet) -> HashMap<(usize, &str), u64> {
-    let mut sizes = HashMap::new();
-    for t in &data.teachers {
-        *sizes.entry((t.school, &*t.subject)).or_insert(0) += 1;
-    }
-    sizes
-}
-
-fn scopes(data: &DataSet, policy: &Policy, m: &DistrictModel) -> Vec<RuleScope> {
-    let rule = |label: String, school: Option<usize>, groups: Vec<usize>| {
-        let eligible = groups
-            .iter()
-            .map(|&g| m.groups[g].teachers.len() as u64)
-            .sum();
-        RuleScope {
-            label,
-            school,
-            groups,
-            eligible,
-            min_rotations: policy.min_rotation_ratio.ceil_of(eligible),
-            max_rotations: policy.max_rotation_ratio.map(|r| r.floor_of(eligible)),
-        }
-    };
-    match policy.scope {
-        Scope::District => vec![rule(
-            district_label(&m.district),
-            None,
-            (0..m.groups.len()).collect(),
-        )],
-        Scope::School => {
-            let mut by_school: BTreeMap<&str, (usize, Vec<usize>)> = data
-                .schools
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.is_sending() && s.district == m.district)
-                .map(|(i, s)| (s.id.as_str(), (i, Vec::new())))
-                .collect();
-            for (g, group) in m.groups.iter().enumerate() {
-                if let Some((_, groups)) = by_school.get_mut(data.schools[group.school].id.as_str())
-                {
-                    groups.push(g);
-                }
-            }
-            by_school
-                .into_values()
-                .map(|(s, groups)| {
-                    let school = &data.schools[s];
-                    rule(
-                        format!("school {} ({})", school.id, school.name),
-                        Some(s),
-                        groups,
-                    )
-                })
-                .collect()
-        }
-    }
-}
-
-fn caps(
-    policy: &Policy,
-    m: &DistrictModel,
-    sizes: &HashMap<(usize, &str), u64>,
-) -> Vec<SubjectCap> {
-    let Some(share) = policy.max_subject_share else {
-        return Vec::new();
-    };
-    let mut by_key: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
-    for (g, group) in m.groups.iter().enumerate() {
-        by_key
-            .entry((group.school, &group.subject))
-            .or_default()
-            .push(g);
-    }
-    by_key
-        .into_iter()
-        .map(|((school, subject), groups)| SubjectCap {
-            school,
-            subject: subject.to_string(),
-            cap: share.floor_of(sizes.get(&(school, subject)).copied().unwrap_or(0)),
-            groups,
-        })
-        .collect()
 }
 
 /// The indicator terms of the district's graded schools: backbone and

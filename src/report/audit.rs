@@ -54,7 +54,7 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
     }
     let mut by_rule: BTreeMap<&str, Vec<&crate::audit::Violation>> = BTreeMap::new();
     for v in &report.violations {
-        by_rule.entry(v.rule).or_default().push(v);
+        by_rule.entry(&v.rule).or_default().push(v);
     }
     out.push_str(&format!("\nFAIL: {} violations\n", report.violations.len()));
     for (rule, list) in by_rule {

@@ -77,6 +77,7 @@ pub fn report(input: &ReportInput) -> String {
         match p.scope {
             crate::policy::Scope::District => "district 区县",
             crate::policy::Scope::School => "sending school 派出学校",
+            crate::policy::Scope::Group => "education group 教育集团",
         },
         env!("CARGO_PKG_VERSION"),
     );
@@ -201,7 +202,7 @@ fn sending_chart(h: &mut String, input: &ReportInput) {
     }
     for &(t, _) in input.moves {
         let school = data.teachers[t].school;
-        if data.schools[school].is_sending() {
+        if input.policy.is_sending(&data.schools[school]) {
             per_school.entry(school).or_default().1 += 1;
         }
     }
@@ -275,7 +276,7 @@ fn flows(h: &mut String, input: &ReportInput) {
         );
         let f = flows.entry(key).or_default();
         f.0 += 1;
-        f.1 += u64::from(teacher.backbone.is_backbone());
+        f.1 += u64::from(input.policy.is_backbone(teacher));
         *f.2.entry(&teacher.subject).or_default() += 1;
     }
     let _ = write!(

@@ -43,7 +43,11 @@ pub struct PlanRow<'a> {
     pub preference_rank: Option<u32>,
 }
 
-pub fn rows<'a>(data: &'a DataSet, plan: &RotationPlan) -> Vec<PlanRow<'a>> {
+pub fn rows<'a>(
+    data: &'a DataSet,
+    policy: &crate::policy::Policy,
+    plan: &RotationPlan,
+) -> Vec<PlanRow<'a>> {
     plan.rotations
         .iter()
         .map(|r| {
@@ -54,7 +58,7 @@ pub fn rows<'a>(data: &'a DataSet, plan: &RotationPlan) -> Vec<PlanRow<'a>> {
                 teacher: &t.id,
                 name: &t.name,
                 subject: &t.subject,
-                backbone: t.backbone.is_backbone(),
+                backbone: policy.is_backbone(t),
                 from_school: &from.id,
                 to_school: &to.id,
                 distance_km: r.distance_km,
@@ -100,6 +104,7 @@ pub fn table(plan: &RotationPlan, policy: &Policy, data: &DataSet) -> String {
         match policy.scope {
             crate::policy::Scope::District => "district",
             crate::policy::Scope::School => "sending school",
+            crate::policy::Scope::Group => "education group",
         }
     );
     let mut t = TextTable::new(&[
