@@ -299,8 +299,20 @@ fn print(text: &str) -> Result<(), Error> {
 fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
     let paths = data.paths()?;
     let policy_value = policy.policy()?;
-    let data_set = DataSet::load(&paths)?;
+    let data_set = load_for(&paths, &[&policy_value])?;
     Ok((paths, data_set, policy_value))
+}
+
+/// The data set, with the extra teachers.csv columns that the rules of
+/// any of `policies` filter on.
+fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Error> {
+    let mut wanted: Vec<crate::data::Wanted> = Vec::new();
+    for (column, rule) in policies.iter().flat_map(|p| p.wanted_columns()) {
+        if !wanted.iter().any(|w| w.column == column) {
+            wanted.push(crate::data::Wanted { column, rule });
+        }
+    }
+    DataSet::load_with(paths, &wanted)
 }
 
 fn plan(args: &PlanArgs) -> Result<i32, Error> {
@@ -310,9 +322,11 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
     report::refuse_input(&args.out, &inputs)?;
     let plan = crate::plan::plan_with(&data, &policy, &crate::progress::Bar::new("districts"))?;
     let rows = report::plan::rows(&data, &policy, &plan);
-    if plan.feasible() {
-        self_audit(&data, &policy, &rows)?;
-    }
+    let audited = if plan.feasible() {
+        self_audit(&data, &policy, &rows)?.rules
+    } else {
+        Vec::new()
+    };
     if plan.feasible() {
         if report::workbook::wants_workbook(&args.out) {
             let bytes = report::workbook::plan_workbook(&data, &policy, &plan, &rows)
@@ -323,9 +337,11 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
         }
     }
     match args.format {
-        Format::Json => print(&(report::plan::json(&plan, &rows, &data) + "\n"))?,
+        Format::Json => {
+            print(&(report::plan::json(&plan, &rows, &data, &policy, &audited) + "\n"))?
+        }
         Format::Table => {
-            let mut text = report::plan::table(&plan, &policy, &data);
+            let mut text = report::plan::table(&plan, &policy, &data, &audited);
             if plan.feasible() {
                 text += &format!(
                     "\n{}: {} rotations written\n",
@@ -349,7 +365,7 @@ fn self_audit(
     data: &DataSet,
     policy: &Policy,
     rows: &[report::plan::PlanRow],
-) -> Result<(), Error> {
+) -> Result<crate::audit::AuditReport, Error> {
     let lines: Vec<crate::audit::PlanLine> = rows
         .iter()
         .zip(2..)
@@ -361,7 +377,7 @@ fn self_audit(
         .collect();
     let check = crate::audit::audit(data, policy, &lines);
     match check.violations.first() {
-        None => Ok(()),
+        None => Ok(check),
         Some(v) => Err(Error::Solver(format!(
             "the plan failed the independent audit ({} violations; first: {}: {})",
             check.violations.len(),
@@ -383,9 +399,12 @@ fn audit(args: &AuditArgs) -> Result<i32, Error> {
 }
 
 fn compare(args: &CompareArgs) -> Result<i32, Error> {
-    let (paths, data, base) = load(&args.data, &args.policy)?;
+    let paths = args.data.paths()?;
+    let base = args.policy.policy()?;
     let files: Vec<&std::path::Path> = args.scenarios.iter().map(PathBuf::as_path).collect();
     let scenarios = crate::compare::scenarios(&base, &files, &args.sweep)?;
+    let policies: Vec<&Policy> = scenarios.iter().map(|s| &s.policy).collect();
+    let data = load_for(&paths, &policies)?;
     let rows = crate::compare::run_with(&data, &scenarios, &crate::progress::Bar::new("scenarios"));
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;

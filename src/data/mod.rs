@@ -184,14 +184,11 @@ pub struct School {
 }
 
 impl School {
-    /// Urban schools and quality schools send teachers.
-    pub fn is_sending(&self) -> bool {
-        self.area == Area::Urban || self.quality
-    }
-
-    /// Rural schools that are not quality schools receive them.
-    pub fn is_receiving(&self) -> bool {
-        self.area == Area::Rural && !self.quality
+    /// Whether some policy lets the school receive teachers: rural (or
+    /// weak) and not a quality school. Which schools do is the policy's
+    /// (`Policy::is_receiving`, rules.md "Where teachers may go").
+    pub fn may_receive(&self) -> bool {
+        !self.quality && (self.area == Area::Rural || self.weak)
     }
 }
 
@@ -667,11 +664,11 @@ impl DataSet {
         let mut seen: HashMap<(usize, String), u64> = HashMap::new();
         table.for_each_row(|row| {
             let school = self.school_ref(&row, "school")?;
-            if !self.schools[school].is_receiving() {
+            if !self.schools[school].may_receive() {
                 return Err(row.error(
                     "school",
                     format!(
-                        "school `{}` is urban or a quality school: only rural, non-quality schools can have needs",
+                        "school `{}` is urban or a quality school: only rural (or weak), non-quality schools can have needs",
                         self.schools[school].id
                     ),
                 ));

@@ -2,14 +2,16 @@
 //! violations grouped by rule; or the JSON object of `--format json`.
 
 use super::text::TextTable;
-use crate::audit::AuditReport;
+use crate::audit::{AuditReport, UnitCount};
 use crate::policy::Policy;
+use crate::rules::Builtin;
 use std::collections::BTreeMap;
 
 pub fn table(report: &AuditReport, policy: &Policy) -> String {
     let mut out = format!(
-        "rotaplan audit: rotate >= {} of eligible teachers, backbone >= {} of rotating\n\n",
-        policy.min_rotation_ratio, policy.min_backbone_share
+        "rotaplan audit: rotate >= {} of eligible teachers, backbone >= {} of rotating\n\
+         plan year {}, eligibility as of {}\n\n",
+        policy.min_rotation_ratio, policy.min_backbone_share, report.plan_year, report.as_of
     );
     let by_school = report.scopes.iter().any(|s| s.school.is_some());
     let mut header = vec!["district"];
@@ -45,6 +47,7 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
         t.row(row);
     }
     out.push_str(&t.render());
+    out.push_str(&rule_lines(policy, &report.rules));
     if let (Some(filled), Some(total)) = (report.needs_filled, report.needs_total) {
         out.push_str(&format!("\nneeds filled: {filled} of {total}\n"));
     }
@@ -65,6 +68,36 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
                 None => out.push_str(&format!("  {}\n", v.message)),
             }
         }
+    }
+    out
+}
+
+/// One line per rule beyond the two binding ratios (shown in the table
+/// above them): its bound and how many of its units pass, e.g.
+/// `毕业年级 30% (>= 30% of eligible): 3 of 3 units pass`.
+pub fn rule_lines(policy: &Policy, units: &[UnitCount]) -> String {
+    let mut out = String::new();
+    for rule in policy.rules() {
+        if matches!(
+            rule.builtin,
+            Some(Builtin::RotationRatio | Builtin::BackboneShare)
+        ) {
+            continue;
+        }
+        let mine: Vec<&UnitCount> = units.iter().filter(|u| u.rule == rule.name).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str("\nrules:\n");
+        }
+        let pass = mine.iter().filter(|u| u.ok).count();
+        out.push_str(&format!(
+            "  {}: {pass} of {} units pass{}\n",
+            rule.describe(),
+            mine.len(),
+            if pass == mine.len() { "" } else { "  FAIL" }
+        ));
     }
     out
 }

@@ -96,16 +96,29 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow]) -> std::io::Res
 }
 
 /// The per-district summary a planner reads at a glance.
-pub fn table(plan: &RotationPlan, policy: &Policy, data: &DataSet) -> String {
+///
+/// `rules` are the audited units of every rule (empty when the plan is
+/// infeasible); the rules beyond the two binding ratios get a line each.
+pub fn table(
+    plan: &RotationPlan,
+    policy: &Policy,
+    data: &DataSet,
+    rules: &[crate::audit::UnitCount],
+) -> String {
     let mut out = format!(
-        "rotaplan plan: rotate >= {} of eligible teachers, backbone >= {} of rotating, per {}\n\n",
+        "rotaplan plan: rotate >= {} of eligible teachers, backbone >= {} of rotating, per {}\n\
+         plan year {} (school year {}-{}), eligibility as of {}\n\n",
         policy.min_rotation_ratio,
         policy.min_backbone_share,
         match policy.scope {
             crate::policy::Scope::District => "district",
             crate::policy::Scope::School => "sending school",
             crate::policy::Scope::Group => "education group",
-        }
+        },
+        policy.plan_year,
+        policy.plan_year,
+        policy.plan_year + 1,
+        policy.as_of()
     );
     let mut t = TextTable::new(&[
         "district",
@@ -137,6 +150,7 @@ pub fn table(plan: &RotationPlan, policy: &Policy, data: &DataSet) -> String {
     } else if !plan.optimal() {
         out.push_str("\nNOTE: the plan meets every rule but is NOT proven optimal (solver time limit reached).\n");
     }
+    out.push_str(&super::audit::rule_lines(policy, rules));
     out.push_str(&ineligible_line(plan, data));
     if plan.feasible() {
         out.push_str(&super::indicators::plan_section(&plan.balance));
@@ -211,6 +225,8 @@ struct Ineligible<'a> {
 struct PlanJson<'a> {
     feasible: bool,
     optimal: bool,
+    plan_year: i64,
+    as_of: String,
     #[serde(flatten)]
     figures: crate::plan::Figures,
     districts: &'a [DistrictSummary],
@@ -218,14 +234,24 @@ struct PlanJson<'a> {
     ineligible: Vec<Ineligible<'a>>,
     /// The quality-balance CVs per district and level (an extension).
     balance: serde_json::Value,
+    /// Every unit of every rule, as the independent audit counted it.
+    rules: &'a [crate::audit::UnitCount],
     plan: &'a [PlanRow<'a>],
 }
 
 /// The `--format json` object (keys as in the contract, plus extras).
-pub fn json(plan: &RotationPlan, rows: &[PlanRow], data: &DataSet) -> String {
+pub fn json(
+    plan: &RotationPlan,
+    rows: &[PlanRow],
+    data: &DataSet,
+    policy: &Policy,
+    rules: &[crate::audit::UnitCount],
+) -> String {
     let object = PlanJson {
         feasible: plan.feasible(),
         optimal: plan.feasible() && plan.optimal(),
+        plan_year: policy.plan_year,
+        as_of: policy.as_of().to_string(),
         figures: plan.figures(),
         districts: &plan.districts,
         infeasible: plan.infeasibilities(),
@@ -239,6 +265,7 @@ pub fn json(plan: &RotationPlan, rows: &[PlanRow], data: &DataSet) -> String {
             })
             .collect(),
         balance: super::indicators::balance_json(&plan.balance),
+        rules,
         plan: rows,
     };
     serde_json::to_string_pretty(&object).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
