@@ -536,6 +536,9 @@ fn count_units(
             units.entry(rule.unit_of(school, "")).or_default();
         }
     }
+    // Counted per (school, subject) first: a province has 600,000
+    // teachers and a few thousand such pairs.
+    let mut by_pair: HashMap<(usize, &str), (u64, u64)> = HashMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
         let school = &data.schools[teacher.school];
         let counts_in_d = match rule.of {
@@ -544,27 +547,26 @@ fn count_units(
             Of::Rotating => false,
         };
         if counts_in_d && rule.among.matches(data, policy, teacher) {
-            units
-                .entry(rule.unit_of(school, &teacher.subject))
-                .or_default()
-                .1 += 1;
+            by_pair.entry((teacher.school, &teacher.subject)).or_default().1 += 1;
         }
     }
     for &t in counted {
         let teacher = &data.teachers[t];
-        let school = &data.schools[teacher.school];
         if !rule.among.matches(data, policy, teacher) {
             continue;
         }
-        let u = units
-            .entry(rule.unit_of(school, &teacher.subject))
-            .or_default();
+        let pair = by_pair.entry((teacher.school, &teacher.subject)).or_default();
         if rule.of == Of::Rotating {
-            u.1 += 1;
+            pair.1 += 1;
         }
         if rule.who.matches(data, policy, teacher) {
-            u.0 += 1;
+            pair.0 += 1;
         }
+    }
+    for ((school, subject), (n, d)) in by_pair {
+        let u = units.entry(rule.unit_of(&data.schools[school], subject)).or_default();
+        u.0 += n;
+        u.1 += d;
     }
     units
         .into_iter()

@@ -39,7 +39,7 @@ fn audit(d: &DataDir, plan: &str, extra: &[&str]) -> (Option<i32>, Value) {
     d.write("plan-in.csv", plan.as_bytes());
     let mut args = vec!["audit", ".", "--plan", "plan-in.csv", "--format", "json"];
     args.extend_from_slice(extra);
-    let o = rotaplan(d.path(), &args);
+    let o = rotaplan_pinned(d.path(), &args);
     (
         o.status.code(),
         if o.stdout.is_empty() {
@@ -176,7 +176,7 @@ fn hand_made_gbk_plan_with_only_two_chinese_columns() {
     let d = county();
     let plan = "工号,交流学校\nT000,R1\nT001,R1\nT010,R1\nT011,R2\nT012,R2\nT200,R3\n";
     d.write("手工方案.csv", &encoding_rs::GBK.encode(plan).0);
-    let o = rotaplan(d.path(), &["audit", ".", "--plan", "手工方案.csv"]);
+    let o = rotaplan_pinned(d.path(), &["audit", ".", "--plan", "手工方案.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("pass") && out.contains("大丰"), "{out}");
@@ -294,7 +294,7 @@ fn without_needs_the_over_need_rule_is_skipped() {
 fn table_output_groups_violations_by_rule() {
     let d = county();
     d.write("p.csv", plan_of(&["NOBODY", "T000"], "R1").as_bytes());
-    let o = rotaplan(d.path(), &["audit", ".", "--plan", "p.csv"]);
+    let o = rotaplan_pinned(d.path(), &["audit", ".", "--plan", "p.csv"]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("FAIL"), "{out}");
@@ -313,21 +313,21 @@ fn bad_plan_files_are_exit_2() {
         ("teacher,to_school\nT000,R1,extra\n", "line 2"),
     ] {
         d.write("bad.csv", plan.as_bytes());
-        let o = rotaplan(d.path(), &["audit", ".", "--plan", "bad.csv"]);
+        let o = rotaplan_pinned(d.path(), &["audit", ".", "--plan", "bad.csv"]);
         assert_eq!(o.status.code(), Some(2), "{plan}");
         let err = stderr(&o);
         assert!(err.contains("bad.csv") && err.contains(line), "{err}");
     }
-    let o = rotaplan(d.path(), &["audit", ".", "--plan", "missing.csv"]);
+    let o = rotaplan_pinned(d.path(), &["audit", ".", "--plan", "missing.csv"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn a_rotaplan_plan_passes_audit() {
     let d = county();
-    let o = rotaplan(d.path(), &["plan", ".", "--out", "made.csv"]);
+    let o = rotaplan_pinned(d.path(), &["plan", ".", "--out", "made.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         d.path(),
         &["audit", ".", "--plan", "made.csv", "--format", "json"],
     );

@@ -13,7 +13,7 @@ fn data() -> DataDir {
 fn compare(d: &DataDir, args: &[&str]) -> std::process::Output {
     let mut all = vec!["compare", "."];
     all.extend_from_slice(args);
-    rotaplan(d.path(), &all)
+    rotaplan_pinned(d.path(), &all)
 }
 
 fn scenarios(o: &std::process::Output) -> Vec<serde_json::Value> {
@@ -184,7 +184,7 @@ fn every_plan_written_by_out_dir_passes_audit() {
         ("ratio=0.14.csv", "0.14"),
     ] {
         let plan = format!("plans/{file}");
-        let o = rotaplan(d.path(), &["audit", ".", "--plan", &plan, "--ratio", ratio]);
+        let o = rotaplan_pinned(d.path(), &["audit", ".", "--plan", &plan, "--ratio", ratio]);
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stdout(&o));
     }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{DataDir, json, rotaplan, stderr, stdout};
+use common::{DataDir, json, rotaplan_pinned, stderr, stdout};
 
 /// U1 sits next to both rural schools and has 10 non-backbone 数学
 /// teachers and 10 backbone 语文 teachers (exactly its 1.0 per 100 for
@@ -44,7 +44,7 @@ fn two_rural_schools() -> DataDir {
 /// Receiving schools whose backbone indicator is below the threshold
 /// after the plan, from `rotaplan indicators --format json`.
 fn rural_below_backbone(dir: &DataDir, plan: &str) -> Vec<String> {
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &["indicators", ".", "--plan", plan, "--format", "json"],
     );
@@ -62,9 +62,9 @@ fn rural_below_backbone(dir: &DataDir, plan: &str) -> Vec<String> {
 #[test]
 fn indicator_terms_leave_fewer_rural_schools_below_the_backbone_threshold() {
     let dir = two_rural_schools();
-    let o = rotaplan(dir.path(), &["plan", ".", "--out", "default.csv"]);
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "default.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &["plan", ".", "--out", "balanced.csv", "--improve-indicators"],
     );
@@ -72,7 +72,7 @@ fn indicator_terms_leave_fewer_rural_schools_below_the_backbone_threshold() {
     // Both plans meet the ratios and fill every need, as the independent
     // audit counts them.
     for plan in ["default.csv", "balanced.csv"] {
-        let o = rotaplan(
+        let o = rotaplan_pinned(
             dir.path(),
             &["audit", ".", "--plan", plan, "--format", "json"],
         );
@@ -86,7 +86,7 @@ fn indicator_terms_leave_fewer_rural_schools_below_the_backbone_threshold() {
     assert_eq!(default, ["R1", "R2"]);
     assert!(balanced.is_empty(), "{balanced:?}");
     // The sending schools stay at or above the threshold.
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &[
             "indicators",
@@ -108,11 +108,11 @@ fn indicator_terms_leave_fewer_rural_schools_below_the_backbone_threshold() {
 fn the_policy_key_and_the_flag_make_the_same_plan() {
     let dir = two_rural_schools();
     dir.write("p.toml", b"improve_indicators = true\n");
-    let a = rotaplan(
+    let a = rotaplan_pinned(
         dir.path(),
         &["plan", ".", "--out", "a.csv", "--improve-indicators"],
     );
-    let b = rotaplan(
+    let b = rotaplan_pinned(
         dir.path(),
         &["plan", ".", "--out", "b.csv", "--policy", "p.toml"],
     );
@@ -127,7 +127,7 @@ fn the_policy_key_and_the_flag_make_the_same_plan() {
 #[test]
 fn indicators_report_values_thresholds_and_cv_by_hand() {
     let dir = two_rural_schools();
-    let o = rotaplan(dir.path(), &["indicators", ".", "--format", "json"]);
+    let o = rotaplan_pinned(dir.path(), &["indicators", ".", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     let school = |id: &str| {
@@ -179,12 +179,12 @@ fn indicators_report_values_thresholds_and_cv_by_hand() {
 #[test]
 fn plan_and_compare_show_the_cv_summary() {
     let dir = two_rural_schools();
-    let o = rotaplan(dir.path(), &["plan", "."]);
+    let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("quality balance"), "{text}");
     assert!(text.contains("小学 (4)"), "{text}");
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &["plan", ".", "--format", "json", "--out", "j.csv"],
     );
@@ -195,7 +195,7 @@ fn plan_and_compare_show_the_cv_summary() {
         rows.iter()
             .all(|b| b["cv_after"].is_number() || b["cv_after"].is_null())
     );
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &[
             "compare",
@@ -233,7 +233,7 @@ fn schools_without_level_or_students_are_not_graded() {
         R1,草堰小学,rural,primary,,大丰\n\
         R2,白驹小学,rural,junior,200,大丰\n";
     dir.write("schools.csv", schools.as_bytes());
-    let o = rotaplan(dir.path(), &["indicators", ".", "--format", "json"]);
+    let o = rotaplan_pinned(dir.path(), &["indicators", ".", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
     assert_eq!(v["ungraded"], serde_json::json!(["U2", "R1"]));

@@ -4,11 +4,12 @@ mod common;
 
 use common::*;
 
-/// `rotaplan plan` with the given arguments, run inside `cwd`.
+/// `rotaplan plan` with the given arguments, run inside `cwd`, for the plan
+/// year 2026.
 fn plan(cwd: &std::path::Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["plan"];
     all.extend_from_slice(args);
-    rotaplan(cwd, &all)
+    rotaplan_pinned(cwd, &all)
 }
 
 const SCHOOLS: &str = "id,name,area,quality,level,students,district,lat,lon
@@ -404,10 +405,12 @@ fn ineligible_teachers_carry_their_reason() {
         )
         .replacen("T02,教师2,U1,数学,,8,40,,", "T02,教师2,U1,数学,,2,40,,", 1);
     d.write("teachers.csv", t.as_bytes());
+    // The policy file's plan_year decides T03's cool-down (2020 + 3 > 2022),
+    // so no --plan-year here: the flag would override it.
     d.write("policy.toml", b"plan_year = 2022\n");
-    let o = plan(
+    let o = rotaplan(
         d.path(),
-        &[".", "--policy", "policy.toml", "--format", "json"],
+        &["plan", ".", "--policy", "policy.toml", "--format", "json"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let j = json(&o);

@@ -115,8 +115,11 @@ fn load(c: &Case) -> (tempfile::TempDir, DataSet) {
     (dir, data)
 }
 
+/// The case's policy, for the plan year 2026 (the default would be the
+/// year of the clock).
 fn policy(c: &Case) -> Policy {
     Policy {
+        plan_year: 2026,
         min_rotation_ratio: Ratio::new(c.ratio.0, c.ratio.1),
         min_backbone_share: Ratio::new(c.share.0, c.share.1),
         scope: if c.scope_school {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{data_dir, one_district, rotaplan, sample, stderr, stdout};
+use common::{data_dir, one_district, rotaplan_pinned, sample, stderr, stdout};
 
 /// Nothing in the page is fetched: no script, stylesheet, image, frame,
 /// font or link to elsewhere (the SVG namespace is a name, not a fetch).
@@ -25,9 +25,9 @@ fn the_sample_report_is_complete_and_self_contained() {
     let dir = tempfile::tempdir().unwrap();
     let data = sample();
     let data = data.to_str().unwrap();
-    let o = rotaplan(dir.path(), &["plan", data, "--out", "plan.csv"]);
+    let o = rotaplan_pinned(dir.path(), &["plan", data, "--out", "plan.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = rotaplan(dir.path(), &["report", data, "--plan", "plan.csv"]);
+    let o = rotaplan_pinned(dir.path(), &["report", data, "--plan", "plan.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("the plan meets every rule"),
@@ -82,7 +82,7 @@ fn a_failing_plan_shows_its_violations() {
         "hand.csv",
         "工号,交流学校\nT010,R1\nT011,R1\nT012,<R9>\n".as_bytes(),
     );
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &["report", ".", "--plan", "hand.csv", "--out", "r.html"],
     );
@@ -102,7 +102,7 @@ fn a_failing_plan_shows_its_violations() {
 fn the_report_refuses_to_overwrite_an_input() {
     let dir = data_dir(one_district(20, 5, 3));
     dir.write("plan.csv", b"teacher,to_school\nT000,R1\n");
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &["report", ".", "--plan", "plan.csv", "--out", "plan.csv"],
     );

@@ -661,8 +661,8 @@ fn near_retirement_with_fixed_retirement_ages() {
 fn id_card_gives_sex_and_birth_date() {
     // 110105197503100025: born 1975-03-10, digit 17 = 2 (female): retires
     // 2031-07-01 (as F2 above) < 2031-08-01: near_retirement.
-    // 110105197108100017: born 1971-08-10, male, 55 on 2026-08-01 >
-    // max_age_male 54: over_age.
+    // 110105197108100017: born 1971-08-10, male, 54 on 2026-08-01 (the
+    // birthday is on the 10th) > max_age_male 53: over_age.
     let teachers = "id,name,school,subject,backbone,years_at_school,id_card\n\
         I1,,U1,数学,,10,110105197503100025\nI2,,U1,数学,,10,110105197108100017\n\
         B1,,U1,数学,county,10,\nB2,,U1,数学,county,10,\n";
@@ -670,7 +670,7 @@ fn id_card_gives_sex_and_birth_date() {
         ONE_SCHOOL,
         teachers,
         "school,subject,count\nR1,数学,2\n",
-        "as_of = 2026-08-01\nmin_years_to_retirement = 5\nmax_age_male = 54\n",
+        "as_of = 2026-08-01\nmin_years_to_retirement = 5\nmax_age_male = 53\n",
     );
     let (code, j, err) = plan(&d);
     assert_eq!(code, Some(0), "{err}");
@@ -961,9 +961,9 @@ fn group_scope_rule_counts_an_education_group_together() {
     );
     let u3 = v.iter().find(|v| v["denominator"] == 8).unwrap();
     assert_min(u3, 1, 8, 2, 1);
-    assert!(
-        u3["school"] == "U3" || u3["message"].as_str().unwrap_or("").contains("U3"),
-        "{u3}"
+    assert_eq!(
+        u3["school"], "U3",
+        "a school without a group is its own unit: {u3}"
     );
     // 4 from U1 and none from U2 meets G1's 4; 2 from U3.
     let (code, a) = audit(
@@ -1229,7 +1229,7 @@ fn max_leave_share_is_audited_per_school_of_eligible() {
 // Where teachers may go.
 // ---------------------------------------------------------------------
 
-/// U1 urban (T00-T09, T00 T01 backbone), W1 urban and weak (W0-W4, W0
+/// U1 urban (T00-T09, T00 T01 backbone), W1 urban and weak (W00-W04, W00
 /// backbone), R1 rural.
 fn weak_data(policy: &str, needs: &str) -> DataDir {
     let schools = "id,name,area,district,weak\nU1,一小,urban,甲,\nW1,薄弱小学,urban,甲,是\nR1,乡小,rural,甲,\n";
@@ -1256,11 +1256,11 @@ fn weak_schools_receive_and_do_not_send() {
     assert!(m.iter().all(|(_, from, _)| from == "U1"), "{m:?}");
     assert_eq!(m.iter().filter(|(_, _, to)| to == "W1").count(), 2, "{m:?}");
     plan_and_audit(&d, "policy.toml");
-    // T00 to W1 and T01 to R1: fine. W0 (at W1) is not at a sending school.
+    // T00 to W1 and T01 to R1: fine. W00 (at W1) is not at a sending school.
     let (code, a) = audit(&d, &hand(&[("T00", "W1"), ("T01", "R1")]));
     assert_eq!(code, Some(0), "{a}");
     assert_eq!(a["eligible"], 10);
-    let (code, a) = audit(&d, &hand(&[("T00", "W1"), ("T01", "R1"), ("W0", "R1")]));
+    let (code, a) = audit(&d, &hand(&[("T00", "W1"), ("T01", "R1"), ("W00", "R1")]));
     assert_eq!(code, Some(1), "{a}");
     let v = only(&a, "ineligible_teacher");
     assert_eq!(
@@ -1553,4 +1553,66 @@ fn compare_reads_a_scenario_with_rules() {
         [(Some("baseline"), Some(2)), (Some("上限一人"), Some(1))],
         "{j}"
     );
+}
+
+#[test]
+fn a_rule_without_scope_takes_the_policys_scope() {
+    // Policy scope "school", min_rotation_ratio 0.05: each school needs
+    // ceil(0.05 x 20) = 1. The rule (no scope) is then per school too:
+    // ceil(0.15 x 20) = 3 each.
+    let d = two_schools(
+        "scope = \"school\"\nmin_rotation_ratio = 0.05\n\
+         [[rules]]\nname = \"每校15%\"\nbound = \"min\"\nshare = 0.15\nof = \"eligible\"\n",
+    );
+    // U1: T100-T105 (backbone T100 T101: 2 >= ceil(1.2) = 2); U2: T200
+    // (backbone, 1 >= ceil(0.2) = 1). Rule: U1 6 >= 3; U2 1 of 20,
+    // required 3, 2 short.
+    let p = all_to(
+        &["T100", "T101", "T102", "T103", "T104", "T105", "T200"],
+        "R1",
+    );
+    let (code, a) = audit(&d, &p);
+    assert_eq!(code, Some(1), "{a}");
+    assert_eq!(rule_names(&a), ["每校15%"]);
+    let v = only(&a, "每校15%");
+    assert_min(v, 1, 20, 3, 2);
+    assert_eq!(v["school"], "U2", "{v}");
+    plan_and_audit(&d, "policy.toml");
+}
+
+#[test]
+fn within_group_an_empty_group_matches_only_an_empty_group() {
+    // U3 and R3 have no group; U1 and R1 are in G1. R1 and R3 need 1 each.
+    // U1: T100-T104 (T100 backbone), U3: T300-T304 (T300 backbone).
+    let schools = "id,name,area,district,group\nU1,一小,urban,甲,G1\nU3,三小,urban,甲,\n\
+                   R1,东乡小,rural,甲,G1\nR3,南乡小,rural,甲,\n";
+    let teachers = format!(
+        "{BASIC}{}{}",
+        staff("T1", "U1", "数学", 5, 1, ""),
+        staff("T3", "U3", "数学", 5, 1, "")
+    );
+    let d = set(
+        schools,
+        &teachers,
+        "school,subject,count\nR1,数学,1\nR3,数学,1\n",
+        "within_group = true\n",
+    );
+    // Crossed: both rows outside_group (lines 2 and 3).
+    let (code, a) = audit(&d, &hand(&[("T100", "R3"), ("T300", "R1")]));
+    assert_eq!(code, Some(1), "{a}");
+    let lines: Vec<Option<u64>> = violations(&a, "outside_group")
+        .iter()
+        .map(|v| v["line"].as_u64())
+        .collect();
+    assert_eq!(lines, [Some(2), Some(3)], "{a}");
+    // Straight: 2 >= ceil(1.0) = 1, backbone 2 >= 1.
+    let (code, a) = audit(&d, &hand(&[("T100", "R1"), ("T300", "R3")]));
+    assert_eq!(code, Some(0), "{a}");
+    let j = plan_and_audit(&d, "policy.toml");
+    for (t, f, to) in moves(&j) {
+        assert!(
+            (f == "U1" && to == "R1") || (f == "U3" && to == "R3"),
+            "{t}: {f} -> {to}"
+        );
+    }
 }

@@ -6,7 +6,7 @@ mod common;
 
 use calamine::{Data, Reader};
 use common::{
-    csv_folder_as_xlsx, data_dir, one_district, rotaplan, sample, stderr, stdout, write_xlsx,
+    csv_folder_as_xlsx, data_dir, one_district, rotaplan_pinned, sample, stderr, stdout, write_xlsx,
 };
 
 #[test]
@@ -22,7 +22,7 @@ fn the_sample_as_xlsx_plans_to_the_same_plan_as_from_csv() {
     });
     let csv_out = dir.path().join("from-csv.csv");
     let xlsx_out = dir.path().join("from-xlsx.csv");
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &[
             "plan",
@@ -32,7 +32,7 @@ fn the_sample_as_xlsx_plans_to_the_same_plan_as_from_csv() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = rotaplan(
+    let o = rotaplan_pinned(
         dir.path(),
         &["plan", "books", "--out", xlsx_out.to_str().unwrap()],
     );
@@ -49,7 +49,7 @@ fn a_folder_may_mix_csv_and_xlsx() {
     let rows = common::read_csv_rows(&dir.file("teachers.csv"));
     std::fs::remove_file(dir.file("teachers.csv")).unwrap();
     write_xlsx(&dir.file("teachers.xlsx"), "Sheet1", &rows);
-    let o = rotaplan(dir.path(), &["plan", "."]);
+    let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("3 rotations written"), "{}", stdout(&o));
 }
@@ -75,7 +75,7 @@ fn a_bad_cell_in_a_workbook_names_sheet_row_and_cell() {
         .map(|r| r.into_iter().map(str::to_string).collect())
         .collect();
     write_xlsx(&dir.file("teachers.xlsx"), "教师", &rows);
-    let o = rotaplan(dir.path(), &["plan", "."]);
+    let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     let err = stderr(&o);
     for part in [
@@ -94,7 +94,7 @@ fn a_bad_cell_in_a_workbook_names_sheet_row_and_cell() {
         vec!["T1".into(), "数学".into()],
     ];
     write_xlsx(&dir.file("teachers.xlsx"), "教师", &rows);
-    let o = rotaplan(dir.path(), &["plan", "."]);
+    let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("sheet `教师` row 1"), "{err}");
@@ -105,7 +105,7 @@ fn a_bad_cell_in_a_workbook_names_sheet_row_and_cell() {
 fn a_workbook_that_is_not_one_is_bad_input() {
     let dir = data_dir(one_district(20, 5, 3));
     std::fs::write(dir.file("bad.xlsx"), b"id,name\n1,2\n").unwrap();
-    let o = rotaplan(dir.path(), &["plan", ".", "--teachers", "bad.xlsx"]);
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--teachers", "bad.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad.xlsx"), "{}", stderr(&o));
     assert!(stderr(&o).contains("could not be read"), "{}", stderr(&o));
@@ -134,9 +134,9 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
         }
     }
     let dir = data_dir(files);
-    let o = rotaplan(dir.path(), &["plan", ".", "--out", "plan.xlsx"]);
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "plan.xlsx"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = rotaplan(dir.path(), &["audit", ".", "--plan", "plan.xlsx"]);
+    let o = rotaplan_pinned(dir.path(), &["audit", ".", "--plan", "plan.xlsx"]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     assert!(
         stdout(&o).contains("OK: the plan meets every rule"),
@@ -183,14 +183,14 @@ fn a_stray_cell_at_the_far_corner_of_a_sheet_is_harmless() {
     // XFD1048576: laid out densely, the sheet would be 17 billion cells.
     ws.write_string(1_048_575, 16_383, "stray").unwrap();
     book.save(dir.file("teachers.xlsx")).unwrap();
-    let o = rotaplan(dir.path(), &["plan", "."]);
+    let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("3 rotations written"), "{}", stdout(&o));
     // A stray value under the table is a row, named by its Excel row.
     let ws = book.worksheet_from_index(0).unwrap();
     ws.write_string(99_999, 0, "T999").unwrap();
     book.save(dir.file("teachers.xlsx")).unwrap();
-    let o = rotaplan(dir.path(), &["plan", "."]);
+    let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("row 100000"), "{err}");

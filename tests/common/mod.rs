@@ -42,6 +42,39 @@ pub fn rotaplan(cwd: &Path, args: &[&str]) -> std::process::Output {
         .expect("rotaplan runs")
 }
 
+/// The year every test that decides eligibility plans for. `plan_year`
+/// defaults to the year of the clock, and the fixtures (the sample county's
+/// history.csv, which runs to 2025, the hand-made histories and the corpus)
+/// are written for a rotation starting in 2026: unpinned, cool-downs end and
+/// counts change when the calendar passes 2027-01-01.
+pub const PLAN_YEAR: &str = "2026";
+
+/// The subcommands that take policy flags, `--plan-year` among them
+/// (`generate` takes none).
+pub const POLICY_COMMANDS: [&str; 5] = ["plan", "audit", "compare", "indicators", "report"];
+
+/// `args` with `--plan-year 2026` appended when the subcommand takes policy
+/// flags and `args` does not name a plan year already.
+pub fn pin_plan_year<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = args.to_vec();
+    let takes_policy = args.first().is_some_and(|c| POLICY_COMMANDS.contains(c));
+    let has_year = args
+        .iter()
+        .any(|a| *a == "--plan-year" || a.starts_with("--plan-year="));
+    if takes_policy && !has_year {
+        all.extend(["--plan-year", PLAN_YEAR]);
+    }
+    all
+}
+
+/// `rotaplan` with the plan year pinned to 2026 (see [`pin_plan_year`]), so
+/// the result does not depend on today's date. A test of plan_year handling
+/// itself (a policy file's `plan_year`, the default year) calls [`rotaplan`]
+/// instead: the flag overrides the policy file.
+pub fn rotaplan_pinned(cwd: &Path, args: &[&str]) -> std::process::Output {
+    rotaplan(cwd, &pin_plan_year(args))
+}
+
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
