@@ -547,7 +547,10 @@ fn count_units(
             Of::Rotating => false,
         };
         if counts_in_d && rule.among.matches(data, policy, teacher) {
-            by_pair.entry((teacher.school, &teacher.subject)).or_default().1 += 1;
+            by_pair
+                .entry((teacher.school, &teacher.subject))
+                .or_default()
+                .1 += 1;
         }
     }
     for &t in counted {
@@ -555,7 +558,9 @@ fn count_units(
         if !rule.among.matches(data, policy, teacher) {
             continue;
         }
-        let pair = by_pair.entry((teacher.school, &teacher.subject)).or_default();
+        let pair = by_pair
+            .entry((teacher.school, &teacher.subject))
+            .or_default();
         if rule.of == Of::Rotating {
             pair.1 += 1;
         }
@@ -564,7 +569,9 @@ fn count_units(
         }
     }
     for ((school, subject), (n, d)) in by_pair {
-        let u = units.entry(rule.unit_of(&data.schools[school], subject)).or_default();
+        let u = units
+            .entry(rule.unit_of(&data.schools[school], subject))
+            .or_default();
         u.0 += n;
         u.1 += d;
     }

@@ -312,7 +312,12 @@ fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Error> {
             wanted.push(crate::data::Wanted { column, rule });
         }
     }
-    DataSet::load_with(paths, &wanted)
+    let data = DataSet::load_with(paths, &wanted)?;
+    let file = paths.teachers.display().to_string();
+    for policy in policies {
+        crate::eligibility::check_dates(&data, policy, &file)?;
+    }
+    Ok(data)
 }
 
 fn plan(args: &PlanArgs) -> Result<i32, Error> {

@@ -3,6 +3,7 @@
 //! reports and for `audit`'s `ineligible_teacher` violations.
 
 use crate::data::{DataSet, PostStatus, Sex, Teacher};
+use crate::error::InputError;
 use crate::policy::{Cooldown, Policy};
 use crate::retirement;
 use chrono::NaiveDate;
@@ -150,6 +151,38 @@ pub fn retires_on(t: &Teacher, policy: &Policy) -> Option<NaiveDate> {
         t.sex?,
         t.birth_date?,
     ))
+}
+
+/// Dates where only the past makes sense (`birth_date`, `school_entry`,
+/// `work_start`) must not be after `as_of` (rosters.md "Values"); the
+/// first such date is bad input naming `file` (teachers.csv as read), the
+/// teacher's line and the column.
+pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), InputError> {
+    let as_of = policy.as_of();
+    for t in &data.teachers {
+        let dates = [
+            ("birth_date", t.birth_date),
+            ("school_entry", t.school_entry),
+            ("work_start", t.work_start),
+        ];
+        if let Some((column, date)) = dates
+            .into_iter()
+            .find(|(_, d)| d.is_some_and(|d| d > as_of))
+        {
+            return Err(InputError::new(
+                file,
+                format!(
+                    "teacher {}: {column} {} is after as_of {as_of} (plan_year {}); expected a date in the past",
+                    t.id,
+                    date.unwrap_or_default(),
+                    policy.plan_year
+                ),
+            )
+            .at(t.line)
+            .column(column));
+        }
+    }
+    Ok(())
 }
 
 /// For each teacher (by index), `Ok(())` when eligible, else the first

@@ -230,6 +230,9 @@ pub struct Teacher {
     /// The cells of the extra columns the policy's rules filter on, in
     /// the order of `DataSet::extra_columns` (trimmed, NFKC).
     pub extra: Vec<String>,
+    /// The line (or sheet row) of teachers.csv the teacher was read from,
+    /// for checks that need the policy (`eligibility::check_dates`).
+    pub line: u64,
 }
 
 /// A receiving school's need for teachers of one subject.
@@ -620,6 +623,7 @@ impl DataSet {
                 None => None,
             };
             let teacher = Teacher {
+                line: row.line,
                 name: row.get("name").unwrap_or_default().to_string(),
                 school,
                 subject: intern(&mut subjects, row.require("subject")?),
