@@ -149,6 +149,9 @@ fn cross_product(axes: &[(String, Vec<String>)]) -> Vec<Vec<(String, String)>> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     pub scenario: String,
+    /// The plan year and the day eligibility was measured.
+    pub plan_year: i64,
+    pub as_of: String,
     /// `optimal`, `not_proven_optimal`, `infeasible` or `error`.
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,7 +183,10 @@ pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress)
             let start = std::time::Instant::now();
             let result = plan(data, &s.policy);
             progress.step();
-            row(data, &s.name, result, start.elapsed().as_secs_f64())
+            let mut row = row(data, &s.name, result, start.elapsed().as_secs_f64());
+            row.plan_year = s.policy.plan_year;
+            row.as_of = s.policy.as_of().to_string();
+            row
         })
         .collect()
 }
@@ -188,6 +194,8 @@ pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress)
 fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
     let mut row = Row {
         scenario: name.to_string(),
+        plan_year: 0,
+        as_of: String::new(),
         status: "optimal",
         reason: None,
         figures: Figures::default(),

@@ -152,6 +152,15 @@ pub fn table(rows: &[Row]) -> String {
         t.row(c);
     }
     let mut out = t.render();
+    let mut dates: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| (r.plan_year, r.as_of.as_str()))
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    for (year, as_of) in dates {
+        out.push_str(&format!("plan year {year}, eligibility as of {as_of}\n"));
+    }
     if !footnotes.is_empty() {
         out.push('\n');
         out.push_str(&footnotes);

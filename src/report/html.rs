@@ -70,7 +70,7 @@ pub fn report(input: &ReportInput) -> String {
         h,
         "<h1>教师交流轮岗方案报告 <small>Teacher rotation plan report</small></h1>\
          <p class=\"note\">方案 plan: {} · 政策 policy: 交流比例 ≥ {} of eligible, 骨干比例 ≥ {} of \
-         rotating, per {} · rotaplan {}</p>",
+         rotating, per {} · 年度 plan year {} · as of {} · rotaplan {}</p>",
         escape(input.plan_file),
         p.min_rotation_ratio,
         p.min_backbone_share,
@@ -79,6 +79,8 @@ pub fn report(input: &ReportInput) -> String {
             crate::policy::Scope::School => "sending school 派出学校",
             crate::policy::Scope::Group => "education group 教育集团",
         },
+        p.plan_year,
+        p.as_of(),
         env!("CARGO_PKG_VERSION"),
     );
     summary(&mut h, a);
