@@ -5,7 +5,7 @@
 //! decimal spelling is that text) and are kept as exact fractions, so that
 //! "at least 14% of 50" is 7 and never 7.000000000000001 rounded up to 8.
 
-use crate::data::{Backbone, School, Teacher, Title};
+use crate::data::{Area, Backbone, School, Teacher, Title};
 use crate::error::InputError;
 use crate::retirement::Retirement;
 use crate::rules::{Bound, Builtin, Of, RatioRule, RuleFile, Who};
@@ -199,6 +199,8 @@ pub struct Policy {
     pub receive_weak: bool,
     /// Teachers go only to receiving schools of their school's group.
     pub within_group: bool,
+    /// What town schools (镇区) count as: rural (the default) or urban.
+    pub town_area: Area,
     /// Seconds HiGHS may spend on each district's model.
     pub time_limit_seconds: f64,
     /// After filling needs, prefer plans that lift receiving schools to
@@ -231,6 +233,7 @@ impl Default for Policy {
             rules: Vec::new(),
             receive_weak: false,
             within_group: false,
+            town_area: Area::Rural,
             time_limit_seconds: 60.0,
             improve_indicators: false,
         }
@@ -262,6 +265,7 @@ struct PolicyFile {
     rules: Option<Vec<RuleFile>>,
     receivers: Option<Vec<String>>,
     within_group: Option<bool>,
+    town_area: Option<String>,
     time_limit_seconds: Option<f64>,
     improve_indicators: Option<bool>,
     /// A scenario's label in `compare`; ignored elsewhere.
@@ -476,6 +480,17 @@ impl Policy {
         p.min_years_to_retirement = raw.min_years_to_retirement.or(p.min_years_to_retirement);
         p.established_only = raw.established_only.unwrap_or(p.established_only);
         p.within_group = raw.within_group.unwrap_or(p.within_group);
+        match raw.town_area.as_deref() {
+            None => {}
+            Some("rural") => p.town_area = Area::Rural,
+            Some("urban") => p.town_area = Area::Urban,
+            Some(other) => {
+                return Err(bad(
+                    "town_area",
+                    format!("expected \"rural\" or \"urban\", found `{other}`"),
+                ));
+            }
+        }
         p.plan_year = raw.plan_year.unwrap_or(p.plan_year);
         if let Some(entries) = &raw.rules {
             // The entries' own scope defaults to the policy's, as laid so far.
@@ -597,17 +612,26 @@ impl Policy {
                 .is_some_and(|title| self.backbone_titles.contains(&title))
     }
 
+    /// A school's area with town schools resolved by `town_area`: urban
+    /// or rural.
+    pub fn area_of(&self, s: &School) -> Area {
+        match s.area {
+            Area::Town => self.town_area,
+            other => other,
+        }
+    }
+
     /// Whether a school receives teachers: rural (town included) and not a
     /// quality school, or weak and not a quality school when `receivers`
     /// has "weak" (rules.md "Where teachers may go").
     pub fn is_receiving(&self, s: &School) -> bool {
-        !s.quality && (s.area == crate::data::Area::Rural || (self.receive_weak && s.weak))
+        !s.quality && (self.area_of(s) == Area::Rural || (self.receive_weak && s.weak))
     }
 
     /// Whether a school sends teachers: urban and quality schools, but not
     /// a school that receives.
     pub fn is_sending(&self, s: &School) -> bool {
-        (s.area == crate::data::Area::Urban || s.quality) && !self.is_receiving(s)
+        (self.area_of(s) == Area::Urban || s.quality) && !self.is_receiving(s)
     }
 
     /// Every rule a plan must meet, as values: the built-ins set by the

@@ -20,6 +20,9 @@ use unicode_normalization::UnicodeNormalization;
 #[serde(rename_all = "lowercase")]
 pub enum Area {
     Urban,
+    /// 镇区 (national codes 121-123): rural unless the policy says
+    /// `town_area = "urban"` (rosters.md "Values").
+    Town,
     Rural,
 }
 
@@ -188,7 +191,7 @@ impl School {
     /// weak) and not a quality school. Which schools do is the policy's
     /// (`Policy::is_receiving`, rules.md "Where teachers may go").
     pub fn may_receive(&self) -> bool {
-        !self.quality && (self.area == Area::Rural || self.weak)
+        !self.quality && (self.area != Area::Urban || self.weak)
     }
 }
 
@@ -450,8 +453,27 @@ const HISTORY_COLUMNS: &[Column] = &[
 ];
 
 const AREAS: &[(&[&str], Area)] = &[
-    (&["urban", "城区"], Area::Urban),
-    (&["rural", "农村", "乡村", "镇区"], Area::Rural),
+    (
+        &["urban", "城区", "111", "主城区", "112", "城乡结合区"],
+        Area::Urban,
+    ),
+    (
+        &[
+            "town",
+            "镇区",
+            "121",
+            "镇中心区",
+            "122",
+            "镇乡结合区",
+            "123",
+            "特殊区域",
+        ],
+        Area::Town,
+    ),
+    (
+        &["rural", "农村", "乡村", "210", "乡中心区", "220", "村庄"],
+        Area::Rural,
+    ),
 ];
 
 const LEVELS: &[(&[&str], Level)] = &[
@@ -517,7 +539,7 @@ impl DataSet {
         table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let area = row
-                .choice("area", AREAS, "urban or rural (城区, 农村, 乡村, 镇区)")?
+                .choice("area", AREAS, "urban, town or rural (城区, 镇区, 农村, 乡村, or a national urban-rural code such as 111, 121, 220)")?
                 .ok_or_else(|| row.error("area", "empty cell in a required column"))?;
             let lat = row.number("lat", -90.0..=90.0)?;
             let lon = row.number("lon", -180.0..=180.0)?;
