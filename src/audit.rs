@@ -9,47 +9,15 @@
 //! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
 //! bookkeeping therefore shows up here as a violation.
 
-use crate::data::table::{Column, Table, optional, required};
-use crate::data::{DataSet, PostStatus, Sex, Teacher};
+pub use crate::data::plan::{PlanLine, read_plan};
+use crate::data::{DataSet, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
-use crate::error::Error;
 use crate::policy::{Cooldown, Policy};
 use crate::retirement;
 use crate::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
-
-/// The plan columns the auditor reads; all others are looked up.
-const PLAN_COLUMNS: &[Column] = &[
-    required("teacher", &["工号"]),
-    required("to_school", &["交流学校"]),
-    optional("from_school", &["原学校", "派出学校"]),
-];
-
-/// One row of the plan as read.
-#[derive(Debug, Clone)]
-pub struct PlanLine {
-    pub line: u64,
-    pub teacher: String,
-    pub to_school: String,
-}
-
-/// Reads a plan file (UTF-8, BOM or GBK; `teacher`/`工号` and
-/// `to_school`/`交流学校` required, other columns ignored).
-pub fn read_plan(path: &Path) -> Result<Vec<PlanLine>, Error> {
-    let table = Table::read(path, PLAN_COLUMNS, &["plan", "方案", "交流方案"])?;
-    let mut lines = Vec::new();
-    table.for_each_row(|row| {
-        lines.push(PlanLine {
-            line: row.line,
-            teacher: row.require("teacher")?.to_string(),
-            to_school: row.require("to_school")?.to_string(),
-        });
-        Ok(())
-    })?;
-    Ok(lines)
-}
 
 /// A broken rule. Row rules carry the plan line; ratio rules the unit
 /// and the counts.
@@ -192,7 +160,8 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
     let why_not = eligibility(data, policy);
     let mut violations = Vec::new();
     let mut counted: Vec<usize> = Vec::new(); // teacher indices that count
-    let mut first_line: HashMap<&str, u64> = HashMap::new();
+    // Teacher id (as compared, `key`) -> the first line listing it.
+    let mut first_line: HashMap<Cow<str>, u64> = HashMap::new();
     // (school, subject) -> need; rows sent there so far that pass the other rules.
     let need_of: Option<HashMap<(usize, &str), u64>> = data.needs.as_ref().map(|needs| {
         needs
@@ -203,7 +172,8 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
     let mut sent: HashMap<(usize, &str), u64> = HashMap::new();
     let mut filled: u64 = 0;
     for line in plan {
-        if let Some(first) = first_line.get(line.teacher.as_str()) {
+        let listed = key(&line.teacher);
+        if let Some(first) = first_line.get(&listed) {
             violations.push(Violation::row(
                 "duplicate_teacher",
                 line,
@@ -214,20 +184,29 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
             ));
             continue;
         }
-        first_line.insert(&line.teacher, line.line);
-        let Some(&t) = data.teacher_index.get(&line.teacher) else {
+        first_line.insert(listed, line.line);
+        let (teacher, school) = line.resolve(data);
+        let Some(t) = teacher else {
             violations.push(Violation::row(
                 "unknown_teacher",
                 line,
-                format!("teacher {} is not in teachers.csv", line.teacher),
+                format!(
+                    "teacher {} is not in {}",
+                    line.teacher,
+                    data.teachers_file()
+                ),
             ));
             continue;
         };
-        let Some(&to) = data.school_index.get(&line.to_school) else {
+        let Some(to) = school else {
             violations.push(Violation::row(
                 "unknown_school",
                 line,
-                format!("school {} is not in schools.csv", line.to_school),
+                format!(
+                    "school {} is not in {}",
+                    line.to_school,
+                    data.schools_file()
+                ),
             ));
             continue;
         };
@@ -384,11 +363,12 @@ fn row_rules(
     }
 }
 
-/// Pinned teachers (`assign_to`, `must_rotate`) the plan does not list.
-fn missing_pins(data: &DataSet, listed: &HashMap<&str, u64>) -> Vec<Violation> {
+/// Pinned teachers (`assign_to`, `must_rotate`) the plan does not list
+/// (`listed`: ids as compared).
+fn missing_pins(data: &DataSet, listed: &HashMap<Cow<str>, u64>) -> Vec<Violation> {
     data.teachers
         .iter()
-        .filter(|t| (t.assign_to.is_some() || t.must_rotate) && !listed.contains_key(t.id.as_str()))
+        .filter(|t| (t.assign_to.is_some() || t.must_rotate) && !listed.contains_key(&key(&t.id)))
         .map(|t| {
             let what = match t.assign_to {
                 Some(s) => format!("assigned to school {}", data.schools[s].id),

@@ -3,7 +3,8 @@
 //! statuses are the contract's: 0 ok, 1 audit found violations, 2 bad
 //! input or invocation, 3 infeasible.
 
-use crate::data::{DataPaths, DataSet};
+use crate::data::plan::{PlanLine, read_plan};
+use crate::data::{DataPaths, DataSet, mask_id_cards};
 use crate::error::Error;
 use crate::policy::{Overrides, Policy};
 use crate::report;
@@ -279,14 +280,18 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Ok(code) => code,
         Err(e) => {
             // Not eprintln!: it panics when stderr is a closed pipe.
-            let _ = writeln!(std::io::stderr(), "rotaplan: {e}");
+            let message = e.to_string();
+            let _ = writeln!(std::io::stderr(), "rotaplan: {}", mask_id_cards(&message));
             e.exit_code()
         }
     }
 }
 
-/// Prints to stdout; a closed pipe (`| head`) is not an error.
+/// Prints to stdout, every resident ID number masked (rosters.md
+/// "Personal data": only plan files carry them whole); a closed pipe
+/// (`| head`) is not an error.
 fn print(text: &str) -> Result<(), Error> {
+    let text = mask_id_cards(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -328,7 +333,7 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
     let plan = crate::plan::plan_with(&data, &policy, &crate::progress::Bar::new("districts"))?;
     let rows = report::plan::rows(&data, &policy, &plan);
     let audited = if plan.feasible() {
-        self_audit(&data, &policy, &rows)?.rules
+        self_audit(&data, &policy, &plan)?.rules
     } else {
         Vec::new()
     };
@@ -369,17 +374,10 @@ fn plan(args: &PlanArgs) -> Result<i32, Error> {
 fn self_audit(
     data: &DataSet,
     policy: &Policy,
-    rows: &[report::plan::PlanRow],
+    plan: &crate::plan::RotationPlan,
 ) -> Result<crate::audit::AuditReport, Error> {
-    let lines: Vec<crate::audit::PlanLine> = rows
-        .iter()
-        .zip(2..)
-        .map(|(r, line)| crate::audit::PlanLine {
-            line,
-            teacher: r.teacher.to_string(),
-            to_school: r.to_school.to_string(),
-        })
-        .collect();
+    let moves = plan.rotations.iter().map(|r| (r.teacher, r.to_school));
+    let lines = crate::data::plan::lines_of(data, moves);
     let check = crate::audit::audit(data, policy, &lines);
     match check.violations.first() {
         None => Ok(check),
@@ -394,7 +392,7 @@ fn self_audit(
 
 fn audit(args: &AuditArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
-    let plan = crate::audit::read_plan(&args.plan)?;
+    let plan = read_plan(&args.plan, &data)?;
     let report = crate::audit::audit(&data, &policy, &plan);
     print(&match args.format {
         Format::Json => report::audit::json(&report) + "\n",
@@ -440,12 +438,9 @@ fn indicators(args: &IndicatorsArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
     let moves = match &args.plan {
         Some(path) => {
-            let lines = crate::audit::read_plan(path)?;
-            Some(crate::indicators::moves(
-                &data,
-                &path.display().to_string(),
-                &lines,
-            )?)
+            let lines: Vec<PlanLine> = read_plan(path, &data)?;
+            let file = path.display().to_string();
+            Some(crate::data::plan::checked_moves(&data, &file, &lines)?)
         }
         None => None,
     };
@@ -463,19 +458,11 @@ fn report_page(args: &ReportArgs) -> Result<i32, Error> {
     inputs.extend(args.policy.policy.as_deref());
     inputs.push(&args.plan);
     report::refuse_input(&args.out, &inputs)?;
-    let lines = crate::audit::read_plan(&args.plan)?;
+    let lines = read_plan(&args.plan, &data)?;
     let audit = crate::audit::audit(&data, &policy, &lines);
-    // The moves the page draws: each teacher's first row, known ids only
-    // (the others are listed among the audit's violations).
-    let mut seen = std::collections::HashSet::new();
-    let moves: Vec<(usize, usize)> = lines
-        .iter()
-        .filter_map(|l| {
-            let t = *data.teacher_index.get(&l.teacher)?;
-            let s = *data.school_index.get(&l.to_school)?;
-            seen.insert(t).then_some((t, s))
-        })
-        .collect();
+    // The moves the page draws (the other rows are among the audit's
+    // violations).
+    let moves = crate::data::plan::moves(&data, &lines);
     let balance = crate::indicators::assess(&data, &policy, Some(&moves)).balance;
     let page = report::html::report(&report::html::ReportInput {
         data: &data,

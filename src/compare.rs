@@ -183,7 +183,7 @@ pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress)
             let start = std::time::Instant::now();
             let result = plan(data, &s.policy);
             progress.step();
-            let mut row = row(data, &s.name, result, start.elapsed().as_secs_f64());
+            let mut row = row(&s.name, result, start.elapsed().as_secs_f64());
             row.plan_year = s.policy.plan_year;
             row.as_of = s.policy.as_of().to_string();
             row
@@ -191,7 +191,7 @@ pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress)
         .collect()
 }
 
-fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
+fn row(name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
     let mut row = Row {
         scenario: name.to_string(),
         plan_year: 0,
@@ -228,8 +228,8 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
     if !plan.optimal() {
         row.status = "not_proven_optimal";
     }
-    if let Some((school, share)) = largest_leave_share(data, &plan) {
-        row.max_leave_school = Some(data.schools[school].id.clone());
+    if let Some((school, share)) = largest_leave_share(&plan) {
+        row.max_leave_school = Some(school);
         row.max_leave_share = Some(share);
     }
     row.balance = indicators::worst(&plan.balance);
@@ -237,25 +237,24 @@ fn row(data: &DataSet, name: &str, result: Result<RotationPlan, Error>, seconds:
     row
 }
 
-/// The sending school that loses the largest share of its teachers.
-fn largest_leave_share(data: &DataSet, plan: &RotationPlan) -> Option<(usize, f64)> {
-    let mut staff = vec![0u64; data.schools.len()];
-    for t in &data.teachers {
-        staff[t.school] += 1;
-    }
-    let mut leaving = vec![0u64; data.schools.len()];
-    for r in &plan.rotations {
-        leaving[data.teachers[r.teacher].school] += 1;
-    }
-    leaving
+/// The largest leave share over the plan's districts, exactly (the
+/// smallest school id on a tie), as (school id, share).
+fn largest_leave_share(plan: &RotationPlan) -> Option<(String, f64)> {
+    plan.districts
         .iter()
-        .enumerate()
-        .filter(|&(_, &n)| n > 0)
-        .map(|(s, &n)| (s, n as f64 / staff[s] as f64))
-        .fold(None, |best: Option<(usize, f64)>, (s, share)| match best {
-            Some((_, b)) if b >= share => best,
-            _ => Some((s, share)),
+        .filter_map(|d| Some((d.max_leave?, d.max_leave_school.clone()?, d.max_leave_share)))
+        .reduce(|best, next| {
+            let (a, b) = (
+                u128::from(next.0.0) * u128::from(best.0.1),
+                u128::from(best.0.0) * u128::from(next.0.1),
+            );
+            if a > b || (a == b && next.1.as_bytes() < best.1.as_bytes()) {
+                next
+            } else {
+                best
+            }
         })
+        .map(|(_, school, share)| (school, share))
 }
 
 #[cfg(test)]

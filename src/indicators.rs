@@ -15,12 +15,8 @@
 //! are compared exactly in integers; the CV is a real number and is
 //! compared as one.
 
-use crate::audit::PlanLine;
-use crate::data::cell::shown;
 use crate::data::{DataSet, Education, Level};
-use crate::error::InputError;
 use crate::policy::Policy;
-use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// One of the three teacher indicators.
@@ -133,8 +129,9 @@ impl Graded {
     }
 }
 
-/// Whether a subject is one of 体育 and 艺术 (音乐, 美术): compared after
-/// trimming, Chinese names and common English ones.
+/// Whether a subject is one of 体育 and 艺术 (音乐, 美术): compared as
+/// subjects are (`data::key`: `体　育` is `体育`, `fine arts` is `finearts`),
+/// Chinese names and common English ones (any case).
 pub fn is_sports_arts(subject: &str) -> bool {
     const NAMES: &[&str] = &[
         "体育",
@@ -143,15 +140,15 @@ pub fn is_sports_arts(subject: &str) -> bool {
         "美术",
         "艺术",
         "pe",
-        "physical education",
+        "physicaleducation",
         "sports",
         "music",
         "art",
         "arts",
-        "fine arts",
+        "finearts",
     ];
-    let s = subject.trim();
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(s))
+    let s = crate::data::key(subject);
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(&s))
 }
 
 /// Whether `count` teachers for `students` students reach `tenths / 10`
@@ -236,6 +233,35 @@ impl Balance {
     pub fn passes_after(&self) -> Option<bool> {
         self.cv_after.map(|cv| cv <= self.limit)
     }
+
+    /// Whether the plan keeps this CV (objectives.md "Balance"): it passes
+    /// its limit after the plan if it passed before, and is not higher
+    /// after than before if it failed before. A CV that does not exist
+    /// (no teacher of the kind) has nothing to keep.
+    pub fn kept(&self) -> bool {
+        match (self.cv_before, self.cv_after) {
+            (Some(before), Some(after)) if before <= self.limit => after <= self.limit,
+            (Some(before), Some(after)) => after <= before,
+            _ => true,
+        }
+    }
+
+    /// The most the CV may be after the plan and still be kept.
+    pub fn allowed(&self) -> Option<f64> {
+        self.cv_before
+            .map(|b| if b <= self.limit { self.limit } else { b })
+    }
+
+    /// Whether the planner is asked to keep it: backbone and sports and
+    /// arts (the education indicator is reported, not planned).
+    pub fn planned(&self) -> bool {
+        self.indicator != Indicator::Education
+    }
+}
+
+/// The planned CVs a plan does not keep.
+pub fn not_kept(balance: &[Balance]) -> impl Iterator<Item = &Balance> {
+    balance.iter().filter(|b| b.planned() && !b.kept())
 }
 
 /// The indicators of a data set, and of a plan over it.
@@ -324,43 +350,6 @@ pub fn assess(data: &DataSet, policy: &Policy, moves: Option<&[(usize, usize)]>)
             .filter(|&s| graded[s].is_none())
             .collect(),
     }
-}
-
-/// The moves a plan file stands for, as (teacher, receiving school)
-/// indices; an unknown id or a teacher listed twice is bad input.
-pub fn moves(
-    data: &DataSet,
-    file: &str,
-    lines: &[PlanLine],
-) -> Result<Vec<(usize, usize)>, InputError> {
-    let mut seen: FxHashMap<usize, u64> = FxHashMap::default();
-    let mut out = Vec::with_capacity(lines.len());
-    for l in lines {
-        let bad = |column: &str, message: String| {
-            InputError::new(file, message).at(l.line).column(column)
-        };
-        let teacher = *data
-            .teacher_index
-            .get(&l.teacher)
-            .ok_or_else(|| bad("teacher", format!("unknown teacher {}", shown(&l.teacher))))?;
-        let school = *data.school_index.get(&l.to_school).ok_or_else(|| {
-            bad(
-                "to_school",
-                format!("unknown school {}", shown(&l.to_school)),
-            )
-        })?;
-        if let Some(first) = seen.insert(teacher, l.line) {
-            return Err(bad(
-                "teacher",
-                format!(
-                    "teacher {} is listed twice (first on line {first})",
-                    shown(&l.teacher)
-                ),
-            ));
-        }
-        out.push((teacher, school));
-    }
-    Ok(out)
 }
 
 /// An indicator's largest CV over the districts of one level.
@@ -499,7 +488,16 @@ mod tests {
 
     #[test]
     fn sports_and_arts_subjects() {
-        for s in ["体育", " 音乐 ", "美术", "Music", "PE", "艺术"] {
+        for s in [
+            "体育",
+            " 音乐 ",
+            "美术",
+            "Music",
+            "PE",
+            "艺术",
+            "体\u{3000}育",
+            "Fine Arts",
+        ] {
             assert!(is_sports_arts(s), "{s}");
         }
         for s in ["语文", "数学", "科学", "信息技术"] {

@@ -64,6 +64,16 @@ pub struct DistrictSummary {
     pub district: String,
     #[serde(flatten)]
     pub figures: Figures,
+    /// The largest share of one sending school's eligible teachers that
+    /// leaves (objectives.md), from 0 to 1; 0 when no sending school has
+    /// eligible teachers.
+    pub max_leave_share: f64,
+    /// The school of `max_leave_share` (the smallest id on a tie); `None`
+    /// when no sending school has eligible teachers.
+    pub max_leave_school: Option<String>,
+    /// `max_leave_share` exactly, as (leaving, eligible).
+    #[serde(skip)]
+    pub max_leave: Option<(u64, u64)>,
     /// `None` when the district was not solved (infeasible).
     pub status: Option<Status>,
     pub solve_seconds: f64,
@@ -186,6 +196,9 @@ fn plan_district(
             needs_total: m.needs_total(),
             ..Figures::default()
         },
+        max_leave_share: 0.0,
+        max_leave_school: None,
+        max_leave: None,
         status: None,
         solve_seconds: 0.0,
         infeasible: feasibility::diagnose(data, m, policy),
@@ -199,7 +212,14 @@ fn plan_district(
             summary.infeasible.push(Infeasibility {
                 scope: model::district_label(&m.district),
                 rule: "combined".to_string(),
-                message: "each rule can be met on its own, but not all together: the sending schools compete for the same needs".to_string(),
+                message: format!(
+                    "each rule can be met on its own, but not all together: the sending schools compete for the same needs{}",
+                    if policy.within_group {
+                        ", and within_group keeps each school's teachers to the receiving schools of its group"
+                    } else {
+                        ""
+                    }
+                ),
             });
             return Ok((summary, Vec::new()));
         }
@@ -222,5 +242,47 @@ fn plan_district(
     f.mean_distance_km = (f.rotating > 0).then(|| f.total_distance_km / f.rotating as f64);
     summary.status = Some(solved.status);
     summary.solve_seconds = solved.seconds;
+    if let Some((school, leaving, eligible)) = largest_leave_share(data, m, &rotations) {
+        summary.max_leave_share = leaving as f64 / eligible as f64;
+        summary.max_leave_school = Some(data.schools[school].id.clone());
+        summary.max_leave = Some((leaving, eligible));
+    }
     Ok((summary, rotations))
+}
+
+/// The sending school of the district whose eligible teachers leave in
+/// the largest share (objectives.md `spread`), as (school, leaving,
+/// eligible), compared exactly; on a tie the smallest id by UTF-8 bytes.
+/// `None` when no sending school has eligible teachers.
+pub fn largest_leave_share(
+    data: &DataSet,
+    m: &DistrictModel,
+    rotations: &[Rotation],
+) -> Option<(usize, u64, u64)> {
+    let mut per_school: std::collections::BTreeMap<usize, (u64, u64)> = Default::default();
+    for g in &m.groups {
+        per_school.entry(g.school).or_default().1 += g.teachers.len() as u64;
+    }
+    for r in rotations {
+        if let Some(s) = per_school.get_mut(&data.teachers[r.teacher].school) {
+            s.0 += 1;
+        }
+    }
+    per_school
+        .into_iter()
+        .filter(|(_, (_, eligible))| *eligible > 0)
+        .map(|(s, (leaving, eligible))| (s, leaving, eligible))
+        .reduce(|best, next| {
+            let (a, b) = (
+                u128::from(next.1) * u128::from(best.2),
+                u128::from(best.1) * u128::from(next.2),
+            );
+            let next_id = data.schools[next.0].id.as_bytes();
+            let best_id = data.schools[best.0].id.as_bytes();
+            if a > b || (a == b && next_id < best_id) {
+                next
+            } else {
+                best
+            }
+        })
 }

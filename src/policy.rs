@@ -201,6 +201,10 @@ pub struct Policy {
     pub within_group: bool,
     /// What town schools (镇区) count as: rural (the default) or urban.
     pub town_area: Area,
+    /// After the fill, make the largest share of one sending school's
+    /// eligible teachers that leaves as small as the fill allows
+    /// (objectives.md; default true).
+    pub spread: bool,
     /// Seconds HiGHS may spend on each district's model.
     pub time_limit_seconds: f64,
     /// After filling needs, prefer plans that lift receiving schools to
@@ -234,6 +238,7 @@ impl Default for Policy {
             receive_weak: false,
             within_group: false,
             town_area: Area::Rural,
+            spread: true,
             time_limit_seconds: 60.0,
             improve_indicators: false,
         }
@@ -266,6 +271,7 @@ struct PolicyFile {
     receivers: Option<Vec<String>>,
     within_group: Option<bool>,
     town_area: Option<String>,
+    spread: Option<bool>,
     time_limit_seconds: Option<f64>,
     improve_indicators: Option<bool>,
     /// A scenario's label in `compare`; ignored elsewhere.
@@ -480,6 +486,7 @@ impl Policy {
         p.min_years_to_retirement = raw.min_years_to_retirement.or(p.min_years_to_retirement);
         p.established_only = raw.established_only.unwrap_or(p.established_only);
         p.within_group = raw.within_group.unwrap_or(p.within_group);
+        p.spread = raw.spread.unwrap_or(p.spread);
         match raw.town_area.as_deref() {
             None => {}
             Some("rural") => p.town_area = Area::Rural,
@@ -734,10 +741,13 @@ impl Policy {
     }
 }
 
+/// The current year in China Standard Time (UTC+8): a bureau planning on
+/// the morning of 1 January is in the new year.
 fn current_year() -> i64 {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+        .map_or(0, |d| d.as_secs() as i64)
+        + 8 * 3600;
     // Days to civil year (Howard Hinnant's algorithm), to avoid a date crate.
     let days = secs.div_euclid(86_400);
     let z = days + 719_468;

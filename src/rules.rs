@@ -193,8 +193,7 @@ impl Filter {
 /// A subject as rules compare it: NFKC, without white space (rosters.md
 /// "Values": `语　文`, `语 文` and `语文` are one subject).
 pub fn subject_key(subject: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    subject.nfkc().filter(|c| !c.is_whitespace()).collect()
+    crate::data::key(subject).into_owned()
 }
 
 /// A cell value as a `column` filter compares it: trimmed and NFKC.
@@ -416,6 +415,10 @@ impl RuleFile {
         let who = |w: &Option<WhoFile>| match w {
             None => Ok(Who::all()),
             Some(WhoFile::One(f)) => Ok(Who(vec![f.resolve().map_err(&bad)?])),
+            Some(WhoFile::Any(fs)) if fs.is_empty() => Err(bad(
+                "an empty list of filters matches no one; leave the key out to count everyone"
+                    .into(),
+            )),
             Some(WhoFile::Any(fs)) => fs
                 .iter()
                 .map(|f| f.resolve().map_err(&bad))

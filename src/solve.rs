@@ -73,6 +73,9 @@ pub enum SolveError {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
     Fill,
+    /// The largest leave share of a sending school as small as the fill
+    /// allows (policy `spread`, objectives.md).
+    Spread,
     /// The indicator terms (policy `improve_indicators`), when there are any.
     Indicators,
     Distance,
@@ -94,6 +97,16 @@ impl Row {
             terms,
             upper,
             equal: false,
+        }
+    }
+
+    /// Whether the row holds with every column at 0 (a row whose arcs are
+    /// all gone or fixed still has to hold).
+    fn holds_at_zero(&self) -> bool {
+        if self.equal {
+            self.upper.abs() < 1e-9
+        } else {
+            self.upper > -1e-9
         }
     }
 
@@ -123,6 +136,10 @@ struct StageSolution {
 pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     let start = Instant::now();
     if m.arcs.is_empty() {
+        // No move at all: the plan is empty, if the rules allow that.
+        if rules(m).iter().any(|row| !row.holds_at_zero()) {
+            return Err(SolveError::Infeasible);
+        }
         return Ok(Solved {
             flows: Vec::new(),
             status: Status::Optimal,
@@ -130,6 +147,9 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         });
     }
     let mut stages = vec![Stage::Fill];
+    if policy.spread && !leave_shares(m).is_empty() {
+        stages.push(Stage::Spread);
+    }
     if !m.terms.is_empty() {
         stages.push(Stage::Indicators);
     }
@@ -143,17 +163,46 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     // would only add fractional vertices to the fill's LP.
     let mut fixed = vec![None; columns(m)];
     fixed[m.arcs.len()..].fill(Some(0.0));
+    let terms = m.arcs.len()..m.arcs.len() + m.terms.len();
     let mut held = Held {
         rows: rules(m),
         fixed,
     };
     let mut x: Vec<f64> = Vec::new();
     let mut status = Status::Optimal;
+    let mut done_early: Option<Stage> = None;
     for (k, &stage) in stages.iter().enumerate() {
+        if done_early == Some(stage) {
+            continue;
+        }
         if stage == Stage::Indicators {
-            held.fixed[m.arcs.len()..].fill(None);
+            held.fixed[terms.clone()].fill(None);
             held.rows.extend(term_rows(m));
             set_term_columns(m, &mut x);
+        }
+        if stage == Stage::Spread {
+            // The next stage checks the candidates' integrality: one MILP
+            // (when its LP is fractional) instead of two.
+            let next = stages
+                .get(k + 1)
+                .copied()
+                .filter(|&s| s != Stage::Indicators);
+            match spread(m, policy, &mut held, &x, next.unwrap_or(Stage::Spread)) {
+                Ok(Some(solution)) => {
+                    status = status.max(solution.status);
+                    x = solution.x;
+                    if let Some(next) = next {
+                        done_early = Some(next);
+                        if k + 2 < stages.len() {
+                            hold(m, next, &mut held, &x, solution.duals);
+                        }
+                    }
+                }
+                // Nothing better than the fill's plan was proven.
+                Ok(None) => {}
+                Err(_) => status = Status::TimeLimit,
+            }
+            continue;
         }
         let warm = (!x.is_empty()).then_some(x.as_slice());
         let solution = match solve_stage(m, policy, stage, &held, warm) {
@@ -184,13 +233,145 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
 
 /// The model's columns: one per arc, then one per indicator term (the
 /// teachers a term counts: arriving up to `missing`, or leaving beyond
-/// `spare`).
+/// `spare`), then the largest leave share (used by the spread stage's LP
+/// only; fixed at 0 otherwise).
 fn columns(m: &DistrictModel) -> usize {
+    m.arcs.len() + m.terms.len() + 1
+}
+
+/// The column of the largest leave share.
+fn share_column(m: &DistrictModel) -> usize {
     m.arcs.len() + m.terms.len()
+}
+
+/// Per sending school with eligible teachers and somewhere to send them:
+/// E_s, its eligible teachers, and its arcs. In school order.
+fn leave_shares(m: &DistrictModel) -> Vec<(u64, Vec<usize>)> {
+    let mut by_school: std::collections::BTreeMap<usize, (u64, Vec<usize>)> = Default::default();
+    for g in &m.groups {
+        by_school.entry(g.school).or_default().0 += g.teachers.len() as u64;
+    }
+    for (a, arc) in m.arcs.iter().enumerate() {
+        if let Some(s) = by_school.get_mut(&m.groups[arc.group].school) {
+            s.1.push(a);
+        }
+    }
+    by_school
+        .into_values()
+        .filter(|(_, arcs)| !arcs.is_empty())
+        .collect()
+}
+
+/// The spread stage (objectives.md `spread`): with the fill held, the
+/// least t such that every sending school s sends at most floor(t x E_s)
+/// of its E_s eligible teachers. The LP with t continuous gives a lower
+/// bound t*; the optimum is one of the fractions k / E_s, so the
+/// candidates from t* up are tried in order, each as caps on the schools
+/// (an LP, the MILP only when the LP is fractional): the first feasible
+/// one is the optimum, and its caps are held for the later stages.
+/// `Ok(None)` when no candidate below the current plan's share was
+/// proven feasible (the current plan then stands).
+///
+/// `check` is the stage whose objective the candidate's plan is solved
+/// for (the stage after this one, or `Spread` itself for a plain
+/// feasibility check): the caller then skips that stage.
+fn spread(
+    m: &DistrictModel,
+    policy: &Policy,
+    held: &mut Held,
+    x: &[f64],
+    check: Stage,
+) -> Result<Option<StageSolution>, SolveError> {
+    let schools = leave_shares(m);
+    let z = share_column(m);
+    let mut lp = held.clone();
+    lp.fixed[z] = None;
+    for (eligible, arcs) in &schools {
+        let mut terms: Vec<(usize, f64)> = arcs.iter().map(|&a| (a, 1.0)).collect();
+        terms.push((z, -(*eligible as f64)));
+        lp.rows.push(Row::leq(terms, 0.0));
+    }
+    let bound = run(m, policy, Stage::Spread, &lp, false, None)?.x[z];
+    // The current plan's shares: no candidate above its largest is needed.
+    let sent = |arcs: &[usize]| arcs.iter().map(|&a| x[a].round() as u64).sum::<u64>();
+    let current = schools
+        .iter()
+        .map(|(e, arcs)| crate::policy::Ratio::new(sent(arcs), *e))
+        .max()
+        .unwrap_or(crate::policy::Ratio::new(0, 1));
+    let mut candidates: Vec<crate::policy::Ratio> = schools
+        .iter()
+        .flat_map(|&(e, _)| (0..=e).map(move |k| crate::policy::Ratio::new(k, e)))
+        .filter(|c| c.num() as f64 / c.den() as f64 >= bound - 1e-9 && *c < current)
+        .collect();
+    candidates.sort();
+    candidates.dedup_by(|a, b| a == b || a.cmp(&b).is_eq());
+    // Feasibility grows with the candidate: binary search for the first
+    // feasible one, the current plan's share standing in past the end.
+    let caps = |c: crate::policy::Ratio| {
+        let mut capped = held.clone();
+        for (eligible, arcs) in &schools {
+            let most = c.floor_of(*eligible) as f64;
+            capped
+                .rows
+                .push(Row::leq(arcs.iter().map(|&a| (a, 1.0)).collect(), most));
+        }
+        capped
+    };
+    // The LP relaxation is a necessary condition and cheap: gallop up
+    // from the bound, then halve, to the first candidate whose LP is
+    // feasible. Only then is integrality checked (the MILP, when the LP's
+    // plan is fractional), moving up one candidate at a time until a
+    // whole plan is found; feasibility grows with the candidate.
+    let lp_feasible = |c: crate::policy::Ratio| -> Result<bool, SolveError> {
+        match run(m, policy, Stage::Spread, &caps(c), false, None) {
+            Ok(_) => Ok(true),
+            Err(SolveError::Infeasible) => Ok(false),
+            Err(e) => Err(e),
+        }
+    };
+    let (mut lo, mut hi) = (0, candidates.len());
+    let mut step = 1;
+    while lo + step - 1 < hi {
+        let probe = lo + step - 1;
+        if lp_feasible(candidates[probe])? {
+            hi = probe;
+            break;
+        }
+        lo = probe + 1;
+        step *= 2;
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if lp_feasible(candidates[mid])? {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let mut best: Option<(Held, StageSolution)> = None;
+    for &c in &candidates[lo..] {
+        let capped = caps(c);
+        match solve_stage(m, policy, check, &capped, Some(x)) {
+            Ok(solution) => {
+                best = Some((capped, solution));
+                break;
+            }
+            Err(SolveError::Infeasible) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(best.map(|(capped, solution)| {
+        *held = capped;
+        solution
+    }))
 }
 
 /// A column's upper bound (every column is >= 0); `None` is unbounded.
 fn upper_bound(m: &DistrictModel, column: usize) -> Option<f64> {
+    if column == share_column(m) {
+        return Some(1.0);
+    }
     match m.arcs.get(column) {
         Some(a) => Some(f64::from(
             (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count),
@@ -224,6 +405,8 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
                 (m.arcs.len() + k, sign)
             })
             .collect(),
+        // Maximise -t: the least largest leave share.
+        Stage::Spread => vec![(share_column(m), -1.0)],
         Stage::Distance | Stage::Preference => Vec::new(),
     }
 }
@@ -539,7 +722,7 @@ fn run(
     let mut objective = Expression::with_capacity(x.len());
     let free = || m.arcs.iter().zip(&x).filter_map(|(a, v)| Some((a, (*v)?)));
     let problem = match stage {
-        Stage::Fill | Stage::Indicators => {
+        Stage::Fill | Stage::Indicators | Stage::Spread => {
             for (c, w) in self::objective(m, stage) {
                 if let Some(v) = x[c] {
                     objective.add_mul(w, v);
@@ -595,6 +778,15 @@ fn run(
         if open {
             problem.add_constraint(if row.equal { e.eq(rhs) } else { e.leq(rhs) });
             included.push(r);
+        } else if !(Row {
+            terms: Vec::new(),
+            upper: rhs,
+            equal: row.equal,
+        })
+        .holds_at_zero()
+        {
+            // A rule no free arc can help: 0 >= 1 rotations, say.
+            return Err(SolveError::Infeasible);
         }
     }
     for (a, y) in y.iter().enumerate() {

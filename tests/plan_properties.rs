@@ -120,6 +120,9 @@ fn load(c: &Case) -> (tempfile::TempDir, DataSet) {
 fn policy(c: &Case) -> Policy {
     Policy {
         plan_year: 2026,
+        // The brute force ranks plans by fill, then distance: the order
+        // of data-format.md, without objectives.md's spread stage.
+        spread: false,
         min_rotation_ratio: Ratio::new(c.ratio.0, c.ratio.1),
         min_backbone_share: Ratio::new(c.share.0, c.share.1),
         scope: if c.scope_school {

@@ -1,7 +1,9 @@
 //! Properties of the rules of `rules.md` ("Rules", "Pins"): on tiny random
 //! data sets with random `[[rules]]` lists (bound, share, of, scope,
-//! per_subject, `among`/`who` filters on backbone, title, sex, subject and
-//! an extra teachers.csv column), plus random built-ins:
+//! per_subject, `among`/`who` filters on backbone, title, sex, subject,
+//! school level and an extra teachers.csv column), random built-ins
+//! (`max_rotation_ratio` and `max_subject_share` too), `backbone_titles`
+//! and `within_group`:
 //!
 //! 1. every feasible plan passes `audit` under the same policy;
 //! 2. no assignment meeting every rule (counted here, independently, from
@@ -63,6 +65,10 @@ const RATIOS: [(u64, u64, &str); 4] =
 const BACKBONE_SHARES: [(u64, u64, &str); 3] = [(0, 1, "0.0"), (1, 5, "0.2"), (1, 2, "0.5")];
 const MAX_ROTATION: [(u64, u64, &str); 3] = [(1, 2, "0.5"), (3, 4, "0.75"), (1, 1, "1.0")];
 const MAX_SUBJECT: [(u64, u64, &str); 3] = [(1, 4, "0.25"), (1, 2, "0.5"), (1, 1, "1.0")];
+/// schools.csv `level` cells (index 3: none) and how a `level` filter
+/// writes the three levels.
+const LEVEL_CELLS: [&str; 4] = ["primary", "初中", "nine-year", ""];
+const LEVELS_WRITTEN: [&str; 3] = ["小学", "junior", "九年一贯制"];
 const SCOPES: [&str; 3] = ["district", "school", "group"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +106,8 @@ struct Filter {
     subject: Option<u8>,
     /// Bits over GRADE_WRITTEN.
     column: Option<u8>,
+    /// Bits over LEVELS_WRITTEN (the teacher's school's level).
+    level: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +131,9 @@ struct Rule {
 struct Case {
     /// The group of each sending (urban) school.
     sending: Vec<usize>,
+    /// The level of each school (an index into LEVEL_CELLS), sending
+    /// schools first.
+    levels: Vec<usize>,
     /// The group of each rural school.
     rural: Vec<usize>,
     teachers: Vec<Teacher>,
@@ -148,13 +159,15 @@ fn filter() -> impl Strategy<Value = Filter> {
         prop::option::weighted(0.25, any::<bool>()),
         prop::option::weighted(0.2, 0u8..4),
         prop::option::weighted(0.3, 0u8..8),
+        prop::option::weighted(0.15, 0u8..8),
     )
-        .prop_map(|(backbone, title, male, subject, column)| Filter {
+        .prop_map(|(backbone, title, male, subject, column, level)| Filter {
             backbone,
             title,
             male,
             subject,
             column,
+            level,
         })
 }
 
@@ -204,15 +217,17 @@ fn raw_teacher(pins: bool) -> impl Strategy<Value = RawTeacher> {
     )
 }
 
-/// Tiny cases: 2-3 sending schools (each in group 甲, 乙 or none), 1-2
-/// rural ones, 1-9 teachers (at most 3^9 assignments), 1-2 subjects'
-/// needs of 0-2, 0-3 `[[rules]]`.
+/// Tiny cases: 2-3 sending schools (each in group 甲, 乙 or none, of a
+/// level or none), 1-2 rural ones, 2-9 teachers (at most 3^9
+/// assignments), needs of 0-3 per rural school and subject, 0-3
+/// `[[rules]]`.
 fn case(pins: bool) -> impl Strategy<Value = Case> {
     (
         (2usize..4, 1usize..3),
         (
             prop::collection::vec(0usize..3, 3),
             prop::collection::vec(0usize..3, 2),
+            prop::collection::vec(0usize..LEVEL_CELLS.len(), 5),
         ),
         prop::collection::vec(raw_teacher(pins), 2..10),
         prop::collection::vec(0u32..4, 4),
@@ -223,7 +238,7 @@ fn case(pins: bool) -> impl Strategy<Value = Case> {
         ),
         (
             prop::bool::weighted(0.2),
-            prop::bool::weighted(0.0),
+            prop::bool::weighted(0.25),
             prop::option::weighted(0.15, 0usize..3),
             prop::option::weighted(0.15, 0usize..3),
         ),
@@ -232,7 +247,7 @@ fn case(pins: bool) -> impl Strategy<Value = Case> {
         .prop_map(
             |(
                 (ns, nr),
-                (sending, rural),
+                (sending, rural, levels),
                 raw,
                 need,
                 (ratio, backbone_share, scope),
@@ -268,6 +283,7 @@ fn case(pins: bool) -> impl Strategy<Value = Case> {
                 }
                 Case {
                     sending: sending[..ns].to_vec(),
+                    levels: levels[..ns + nr].to_vec(),
                     rural: rural[..nr].to_vec(),
                     teachers,
                     need: (0..nr).map(|r| [need[2 * r], need[2 * r + 1]]).collect(),
@@ -329,6 +345,9 @@ fn filter_toml(f: &Filter) -> String {
     }
     if let Some(s) = f.subject {
         keys.push(format!("subject = {}", list(s, &SUBJECTS)));
+    }
+    if let Some(l) = f.level {
+        keys.push(format!("level = {}", list(l, &LEVELS_WRITTEN)));
     }
     if let Some(v) = f.column {
         keys.push(format!(
@@ -409,14 +428,15 @@ fn policy_toml(c: &Case) -> String {
 }
 
 fn files(c: &Case) -> Vec<(&'static str, String)> {
-    let mut s = String::from("id,area,district,group,lat,lon\n");
+    let mut s = String::from("id,area,district,group,level,lat,lon\n");
     for i in 0..c.sending.len() + c.rural.len() {
         let area = if is_sending(c, i) { "urban" } else { "rural" };
         writeln!(
             s,
-            "{},{area},D1,{},{},{}",
+            "{},{area},D1,{},{},{},{}",
             school_id(c, i),
             group_of(c, i),
+            LEVEL_CELLS[c.levels[i]],
             33.0 + i as f64 * 0.05,
             120.0 + (i % 2) as f64 * 0.1
         )
@@ -539,6 +559,8 @@ fn filter_holds(c: &Case, f: &Filter, t: usize) -> bool {
         && f.subject.is_none_or(|bits| bit(bits, x.subject))
         && f.column
             .is_none_or(|bits| GRADE_OF_CELL[x.grade].is_some_and(|g| bit(bits, g)))
+        && f.level
+            .is_none_or(|bits| c.levels[x.school] < 3 && bit(bits, c.levels[x.school]))
 }
 
 fn matches(c: &Case, w: &Option<Vec<Filter>>, t: usize) -> bool {
@@ -745,9 +767,6 @@ fn check(c: &Case) -> Result<(), TestCaseError> {
         }
     };
     let best = brute_force(c);
-    if std::env::var_os("RULES_STATS").is_some() {
-        eprintln!("STATS why={:?} feasible={} best={:?} rules={} teachers={} eligible={}", plan.infeasibilities().iter().map(|i| i.rule.clone()).collect::<Vec<_>>(), plan.feasible(), best.as_ref().map(|b| b.0), c.rules.len(), c.teachers.len(), (0..c.teachers.len()).filter(|&t| eligible(c, t)).count());
-    }
     if !plan.feasible() {
         // Property 3: infeasible only when nothing meets the rules.
         prop_assert!(
@@ -849,7 +868,7 @@ proptest! {
     #![proptest_config(config(64))]
 
     /// Random `[[rules]]` with `must_rotate` and `assign_to` pins on about
-    /// half the teachers (ineligible ones and rural schools' teachers
+    /// a quarter of the teachers (ineligible ones and rural schools' teachers
     /// included: rules.md "Pins" makes those infeasible).
     #[test]
     fn random_rules_with_pins_plan_audit_and_brute_force_agree(c in case(true)) {
@@ -875,6 +894,7 @@ fn teacher(school: usize, subject: usize, backbone: usize, kind: u8, pin: Pin) -
 fn fixed(teachers: Vec<Teacher>, need: Vec<[u32; 2]>, rules: Vec<Rule>) -> Case {
     Case {
         sending: vec![0, 0],
+        levels: vec![0; 2 + need.len()],
         rural: vec![0; need.len()],
         teachers,
         need,
@@ -974,6 +994,57 @@ fn pinned_teachers_count_in_the_rules() {
     run(&c);
     c.rules[0].share = (1, 3);
     c.rules[0].written = "0.333333333333";
+    assert!(brute_force(&c).is_none());
+    run(&c);
+}
+
+// ------------------------------------------- within_group, found failing
+
+/// The minimal cases the properties found: under `within_group`, teachers
+/// whose school's group has no receiving school with a need of their
+/// subject cannot rotate, so `rotation_ratio` (at least 1 of their
+/// unit's eligible teachers) cannot be met and `plan` must say infeasible
+/// (rules.md "Rules": `plan` meets every rule; a contradiction only the
+/// data reveal exits 3).
+fn within_group_case(scope: usize) -> Case {
+    Case {
+        sending: vec![0; 2],
+        levels: vec![3; 4],
+        rural: vec![0, 1],
+        teachers: Vec::new(),
+        need: Vec::new(),
+        ratio: 1,
+        backbone_share: 0,
+        scope,
+        backbone_titles: false,
+        within_group: true,
+        max_rotation: None,
+        max_subject: None,
+        rules: Vec::new(),
+    }
+}
+
+/// S0 (no group) teaches 语文; the only 语文 need is at R1 (group 甲). No
+/// move is possible at all.
+#[test]
+fn within_group_with_no_possible_move_is_infeasible() {
+    let mut c = within_group_case(0);
+    c.teachers = vec![teacher(0, 0, 0, 0, Pin::Free)];
+    c.need = vec![[0, 0], [1, 0]];
+    assert!(brute_force(&c).is_none());
+    run(&c);
+}
+
+/// As above with scope "school", and S1 able to send a 数学 teacher to
+/// R0: S0 still cannot meet its own 10%.
+#[test]
+fn within_group_school_without_a_reachable_need_is_infeasible() {
+    let mut c = within_group_case(1);
+    c.teachers = vec![
+        teacher(1, 1, 0, 0, Pin::Free),
+        teacher(0, 0, 0, 0, Pin::Free),
+    ];
+    c.need = vec![[0, 1], [1, 0]];
     assert!(brute_force(&c).is_none());
     run(&c);
 }

@@ -4,12 +4,16 @@
 
 pub mod cell;
 pub mod date;
+pub mod info;
+pub mod plan;
 pub mod roster;
 pub mod sheet;
 pub mod table;
+pub mod text;
 
 use crate::error::{Error, InputError};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -275,13 +279,68 @@ pub struct DataSet {
     pub needs: Option<Vec<RuralNeed>>,
     pub preferences: Vec<Preference>,
     pub history: Vec<PastRotation>,
-    /// Id -> index. FxHash: ids are not attacker-chosen keys, and SipHash
-    /// was a visible share of loading a province.
+    /// Id (as compared, `key`) -> index; look up with `school_by_id` and
+    /// `teacher_by_id`. FxHash: ids are not attacker-chosen keys, and
+    /// SipHash was a visible share of loading a province.
     pub school_index: FxHashMap<String, usize>,
     pub teacher_index: FxHashMap<String, usize>,
+    /// School name (as compared) -> the school or schools of that name,
+    /// for files that name a school instead of giving its id.
+    pub school_names: FxHashMap<String, Found>,
+    /// Resident ID number -> the teacher or teachers with it, for plans
+    /// that name teachers by 身份证件号.
+    pub id_cards: FxHashMap<String, Found>,
+    /// Subject (as compared) -> its first spelling, which every teacher and
+    /// need of that subject carries.
+    pub subjects: FxHashMap<String, Arc<str>>,
+    /// The roster has no `id`: each teacher's id is the ID number, which
+    /// only plan files show whole (rosters.md "Personal data").
+    pub ids_are_id_cards: bool,
+    /// The schools and teachers files as read (`teachers.xlsx`), for
+    /// messages; empty for a data set built in memory.
+    pub schools_file: String,
+    pub teachers_file: String,
+    /// What a planner should know about how the files were read (a
+    /// template column ignored, ...), for `check`.
+    pub warnings: Vec<String>,
     /// The teachers.csv columns the policy's rules filter on
     /// (`column = { name = ... }`), as the rules name them.
     pub extra_columns: Vec<String>,
+    /// How each input file was read (encoding, separator or sheet, header
+    /// row, columns, rows read and skipped), in reading order, for `check`.
+    pub files: Vec<info::FileInfo>,
+}
+
+/// What a name or an ID number stands for: one row, or more than one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    One(usize),
+    Many,
+}
+
+impl Found {
+    /// Notes row `index` under `key` in `map`.
+    fn note(map: &mut FxHashMap<String, Found>, key: String, index: usize) {
+        map.entry(key)
+            .and_modify(|f| *f = Found::Many)
+            .or_insert(Found::One(index));
+    }
+}
+
+/// Ids, school names and subjects as compared (rosters.md "Values"): NFKC,
+/// without any white space, so that `语　文`, `语 文` and `语文` are one
+/// subject and `ＳＣ０１` is `SC01`. Outputs keep the first spelling met.
+pub fn key(s: &str) -> Cow<'_, str> {
+    // Most ids, names and subjects are already in that form (visible
+    // ASCII, or Chinese without spaces): borrowed, not copied.
+    if s.bytes().all(|b| b.is_ascii_graphic())
+        || (!s.contains(char::is_whitespace)
+            && unicode_normalization::is_nfkc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes)
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.nfkc().filter(|c| !c.is_whitespace()).collect())
 }
 
 /// A teachers.csv column that a policy rule filters on (rules.md, `column =
@@ -309,6 +368,45 @@ pub fn mask_id_card(s: &str) -> String {
             }
         })
         .collect()
+}
+
+/// `text` with every resident ID number in it masked as `mask_id_card`
+/// does: each run of 17 ASCII digits and a digit or `X` that no other
+/// letter or digit touches. What every output and message goes through
+/// (plan files excepted), so that no ID number is shown whole.
+pub fn mask_id_cards(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let is_number = |run: &[u8]| {
+        run.len() == 18
+            && run[..17].iter().all(u8::is_ascii_digit)
+            && (run[17].is_ascii_digit() || run[17] == b'X' || run[17] == b'x')
+    };
+    let mut out: Option<String> = None;
+    let mut done = 0; // bytes of `text` already in `out`
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if is_number(&b[start..i]) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[done..start]);
+            o.push_str(&mask_id_card(&text[start..i]));
+            done = i;
+        }
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[done..]);
+            Cow::Owned(o)
+        }
+    }
 }
 
 /// Where each input file is; built from a folder and per-file flags.
@@ -389,11 +487,13 @@ const SCHOOL_COLUMNS: &[Column] = &[
     optional("group", &["教育集团", "学区", "集团"]),
 ];
 
+/// `id` may be absent when `id_card` is given (the ID number is then the
+/// id); the national template's headers are fallbacks (rosters.md).
 const TEACHER_COLUMNS: &[Column] = &[
-    required("id", &["工号"]),
+    optional("id", &["工号"]).or_else(&["教职工号"]),
     optional("name", &["姓名"]),
-    required("school", &["学校代码"]),
-    required("subject", &["学科"]),
+    required("school", &["学校代码"]).or_else(&["学校名称"]),
+    required("subject", &["学科"]).or_else(&["任教学科", "教授科目", "任教课程"]),
     optional(
         "backbone",
         &[
@@ -501,31 +601,34 @@ impl DataSet {
     /// filter on into `extra_columns` and each `Teacher::extra` (see
     /// `read_extra_columns`). A wanted column the file lacks is bad input.
     pub fn load_with(paths: &DataPaths, wanted: &[Wanted]) -> Result<DataSet, Error> {
-        let mut data = DataSet::default();
-        data.read_schools(&Table::read(
-            &paths.schools,
-            SCHOOL_COLUMNS,
-            &["schools", "学校"],
-        )?)?;
+        let mut data = DataSet {
+            schools_file: file_name(&paths.schools),
+            teachers_file: file_name(&paths.teachers),
+            ..DataSet::default()
+        };
+        let schools = Table::read(&paths.schools, SCHOOL_COLUMNS, &["schools", "学校"])?;
+        data.read_schools(&schools)?;
+        data.files.push(schools.info());
         let teachers = Table::read(&paths.teachers, TEACHER_COLUMNS, &["teachers", "教师"])?;
         let extra = data.extra_fields(&teachers, &paths.teachers, wanted)?;
         data.read_teachers(&teachers, &extra)?;
+        data.files.push(teachers.info());
+        data.warnings
+            .extend(unread_fallbacks(&teachers, TEACHER_COLUMNS));
         if let Some(path) = &paths.needs {
-            data.read_needs(&Table::read(path, NEED_COLUMNS, &["needs", "需求"])?)?;
+            let needs = Table::read(path, NEED_COLUMNS, &["needs", "需求"])?;
+            data.read_needs(&needs)?;
+            data.files.push(needs.info());
         }
         if let Some(path) = &paths.preferences {
-            data.read_preferences(&Table::read(
-                path,
-                PREFERENCE_COLUMNS,
-                &["preferences", "志愿"],
-            )?)?;
+            let preferences = Table::read(path, PREFERENCE_COLUMNS, &["preferences", "志愿"])?;
+            data.read_preferences(&preferences)?;
+            data.files.push(preferences.info());
         }
         if let Some(path) = &paths.history {
-            data.read_history(&Table::read(
-                path,
-                HISTORY_COLUMNS,
-                &["history", "交流记录"],
-            )?)?;
+            let history = Table::read(path, HISTORY_COLUMNS, &["history", "交流记录"])?;
+            data.read_history(&history)?;
+            data.files.push(history.info());
         }
         Ok(data)
     }
@@ -533,6 +636,79 @@ impl DataSet {
     /// The district of a school.
     pub fn district_of(&self, school: usize) -> &str {
         &self.schools[school].district
+    }
+
+    /// The school file's name for messages (`schools.xlsx`; `schools.csv`
+    /// for a data set built in memory).
+    pub fn schools_file(&self) -> &str {
+        non_empty(&self.schools_file, "schools.csv")
+    }
+
+    /// The teacher file's name for messages, as `schools_file`.
+    pub fn teachers_file(&self) -> &str {
+        non_empty(&self.teachers_file, "teachers.csv")
+    }
+
+    /// The school with id `id` (compared as `key`).
+    pub fn school_by_id(&self, id: &str) -> Option<usize> {
+        self.school_index.get(&*key(id)).copied()
+    }
+
+    /// The teacher with id `id` (compared as `key`).
+    pub fn teacher_by_id(&self, id: &str) -> Option<usize> {
+        self.teacher_index.get(&*key(id)).copied()
+    }
+
+    /// The school or schools `text` names: the one with that id, else
+    /// those with that name; `None` when there is none.
+    pub fn find_school(&self, text: &str) -> Option<Found> {
+        let k = key(text);
+        match self.school_index.get(&*k) {
+            Some(&s) => Some(Found::One(s)),
+            None => self.school_names.get(&*k).copied(),
+        }
+    }
+
+    /// The school `text` names: its id, or else its name when no other
+    /// school has that name (rosters.md "Values").
+    ///
+    /// Errors: no such school; a name that several schools share (naming
+    /// their ids).
+    pub fn school_named(&self, text: &str) -> Result<usize, String> {
+        match self.find_school(text) {
+            Some(Found::One(s)) => Ok(s),
+            Some(Found::Many) => {
+                let k = key(text);
+                let ids: Vec<&str> = self
+                    .schools
+                    .iter()
+                    .filter(|s| key(&s.name) == k)
+                    .map(|s| s.id.as_str())
+                    .collect();
+                Err(format!(
+                    "school name {} is ambiguous: schools {} have it; give the school's id",
+                    cell::shown(text),
+                    ids.join(", ")
+                ))
+            }
+            None => Err(format!(
+                "unknown school {} (not in {}, by id or by name)",
+                cell::shown(text),
+                self.schools_file()
+            )),
+        }
+    }
+
+    /// The subject `text` names, as first spelled (teachers first, then
+    /// needs), shared by every teacher and need of it.
+    fn subject(&mut self, text: &str) -> Arc<str> {
+        let k = key(text);
+        if let Some(first) = self.subjects.get(&*k) {
+            return first.clone();
+        }
+        let first: Arc<str> = Arc::from(text);
+        self.subjects.insert(k.into_owned(), first.clone());
+        first
     }
 
     fn read_schools(&mut self, table: &Table) -> Result<(), InputError> {
@@ -572,6 +748,13 @@ impl DataSet {
                 &row,
                 "id",
             )?;
+            if let Some(name) = row.get("name") {
+                Found::note(
+                    &mut self.school_names,
+                    key(name).into_owned(),
+                    self.schools.len(),
+                );
+            }
             self.schools.push(school);
             Ok(())
         })
@@ -618,13 +801,37 @@ impl DataSet {
 
     /// Teachers, with the cells of `extra` (field indices, in the order of
     /// `extra_columns`) into each `Teacher::extra`.
+    ///
+    /// Without an `id` column the ID number (`id_card`) is the id.
     fn read_teachers(&mut self, table: &Table, extra: &[usize]) -> Result<(), InputError> {
+        self.ids_are_id_cards = table.position("id").is_none();
+        if self.ids_are_id_cards && table.position("id_card").is_none() {
+            return Err(InputError::new(
+                &table.file,
+                "missing required column `id` (工号, 教职工号; or id_card, 身份证件号, as the id)",
+            )
+            .at(table.header_line())
+            .column("id"));
+        }
+        let id_column = if self.ids_are_id_cards {
+            "id_card"
+        } else {
+            "id"
+        };
         let rows = table.rows_hint();
         self.teachers.reserve(rows);
         self.teacher_index.reserve(rows);
-        let mut subjects: FxHashSet<Arc<str>> = FxHashSet::default();
+        // Spelling -> subject: most rows repeat a spelling already met,
+        // and then need no normalising.
+        let mut spellings: FxHashMap<String, Arc<str>> = FxHashMap::default();
         table.for_each_row(|row| {
-            let id = row.require("id")?.to_string();
+            // The ID number gives the id (without `id`), and the birth
+            // date and the sex when their own cells are empty.
+            let id_card = row.id_card("id_card")?;
+            let id = match &id_card {
+                Some(card) if self.ids_are_id_cards => card.number.clone(),
+                _ => row.require(id_column)?.to_string(),
+            };
             let school = self.school_ref(&row, "school")?;
             let mut backbone = row.backbone("backbone")?.unwrap_or(Backbone::None);
             if row.boolean("special_grade")? == Some(true) {
@@ -633,9 +840,6 @@ impl DataSet {
             if row.boolean("backbone_flag")? == Some(true) {
                 backbone = backbone.max(Backbone::County);
             }
-            // The ID number gives the birth date and the sex when their
-            // own cells are empty.
-            let id_card = row.id_card("id_card")?;
             let birth_date = row
                 .date("birth_date")?
                 .or(id_card.as_ref().map(|c| c.birth_date));
@@ -644,11 +848,27 @@ impl DataSet {
                 Some(_) => Some(self.school_ref(&row, "assign_to")?),
                 None => None,
             };
+            let spelled = row.require("subject")?;
+            let subject = match spellings.get(spelled) {
+                Some(subject) => subject.clone(),
+                None => {
+                    let subject = self.subject(spelled);
+                    spellings.insert(spelled.to_string(), subject.clone());
+                    subject
+                }
+            };
+            if let Some(card) = &id_card {
+                Found::note(
+                    &mut self.id_cards,
+                    card.number.clone(),
+                    self.teachers.len(),
+                );
+            }
             let teacher = Teacher {
                 line: row.line,
                 name: row.get("name").unwrap_or_default().to_string(),
                 school,
-                subject: intern(&mut subjects, row.require("subject")?),
+                subject,
                 backbone,
                 years_at_school: row.count("years_at_school")?,
                 age: row.count("age")?,
@@ -678,7 +898,7 @@ impl DataSet {
                 &teacher.id,
                 self.teachers.len(),
                 &row,
-                "id",
+                id_column,
             )?;
             self.teachers.push(teacher);
             Ok(())
@@ -699,7 +919,7 @@ impl DataSet {
                     ),
                 ));
             }
-            let subject = row.require("subject")?.to_string();
+            let subject = self.subject(row.require("subject")?).to_string();
             if let Some(first) = seen.insert((school, subject.clone()), row.line) {
                 return Err(row.row_error(format!(
                     "a second row for school `{}` and subject `{subject}` (the first is line {first})",
@@ -771,22 +991,24 @@ impl DataSet {
         })
     }
 
-    fn school_ref(&self, row: &Row, key: &str) -> Result<usize, InputError> {
-        let id = row.require(key)?;
-        self.school_index.get(id).copied().ok_or_else(|| {
-            row.error(
-                key,
-                format!("unknown school {} (not in schools.csv)", cell::shown(id)),
-            )
-        })
+    /// The school in column `column` of `row`, by id or name
+    /// (`school_named`).
+    fn school_ref(&self, row: &Row, column: &str) -> Result<usize, InputError> {
+        let text = row.require(column)?;
+        self.school_named(text)
+            .map_err(|why| row.error(column, why))
     }
 
-    fn teacher_ref(&self, row: &Row, key: &str) -> Result<usize, InputError> {
-        let id = row.require(key)?;
-        self.teacher_index.get(id).copied().ok_or_else(|| {
+    fn teacher_ref(&self, row: &Row, column: &str) -> Result<usize, InputError> {
+        let id = row.require(column)?;
+        self.teacher_by_id(id).ok_or_else(|| {
             row.error(
-                key,
-                format!("unknown teacher {} (not in teachers.csv)", cell::shown(id)),
+                column,
+                format!(
+                    "unknown teacher {} (not in {})",
+                    cell::shown(id),
+                    self.teachers_file()
+                ),
             )
         })
     }
@@ -809,26 +1031,60 @@ fn extra_cell(s: &str) -> String {
     nfkc.trim().to_string()
 }
 
-fn intern(known: &mut FxHashSet<Arc<str>>, text: &str) -> Arc<str> {
-    if let Some(shared) = known.get(text) {
-        return shared.clone();
-    }
-    let shared: Arc<str> = Arc::from(text);
-    known.insert(shared.clone());
-    shared
-}
-
+/// Inserts `id` (as compared) into `index`; an id already there is bad
+/// input in column `column`.
 fn insert_unique(
     index: &mut FxHashMap<String, usize>,
     id: &str,
     value: usize,
     row: &Row,
-    key: &str,
+    column: &str,
 ) -> Result<(), InputError> {
-    if index.insert(id.to_string(), value).is_some() {
-        return Err(row.error(key, format!("duplicate id {}", cell::shown(id))));
+    if index.insert(key(id).into_owned(), value).is_some() {
+        return Err(row.error(
+            column,
+            format!("duplicate id {}", cell::shown(&mask_id_cards(id))),
+        ));
     }
     Ok(())
+}
+
+/// A file's name without its folder, for messages.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn non_empty<'a>(s: &'a str, default: &'a str) -> &'a str {
+    if s.is_empty() { default } else { s }
+}
+
+/// A warning for each header of `table` that is a fallback of one of
+/// `columns` (rosters.md: the national template's names) but is not read,
+/// as the column is read from its own header or a fallback further left.
+fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<String> {
+    let info = table.info();
+    let mut warnings = Vec::new();
+    for column in columns {
+        let Some(used) = info.header_of(column.key) else {
+            continue;
+        };
+        for header in &info.ignored {
+            if column
+                .fallbacks
+                .iter()
+                .any(|f| f.to_lowercase() == header.to_lowercase())
+            {
+                warnings.push(format!(
+                    "{}: column `{header}` is ignored: `{used}` is read as `{}`",
+                    table.file, column.key
+                ));
+            }
+        }
+    }
+    warnings
 }
 
 #[cfg(test)]
@@ -862,6 +1118,102 @@ mod tests {
         assert_eq!(mask_id_card("123456789"), "1234*6789");
         assert_eq!(mask_id_card("12345678"), "********");
         assert_eq!(mask_id_card(""), "");
+    }
+
+    #[test]
+    fn id_numbers_in_text_are_masked() {
+        let text = "teacher 33010219750312123X: see 11010519491231002x, T33010219750312123X, \
+                    330102197503121234567 and 身份证11010519491231002X号";
+        assert_eq!(
+            mask_id_cards(text),
+            "teacher 3301**********123X: see 1101**********002x, T33010219750312123X, \
+             330102197503121234567 and 身份证1101**********002X号"
+        );
+        assert!(matches!(mask_id_cards("T001 -> N01"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn keys_ignore_white_space_and_width() {
+        assert_eq!(key("语\u{3000}文"), "语文");
+        assert_eq!(key(" 语 文\u{a0}"), "语文");
+        assert_eq!(key("ＳＣ０１"), "SC01");
+        assert!(matches!(key("语文"), Cow::Borrowed(_)));
+        assert!(matches!(key("T001"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ids_names_and_subjects_compare_as_keys() {
+        let schools = "id,name,area\nU1,城关小学,urban\nU2,实验 小学,urban\nU3,城关小学,urban\nR1,河口小学,rural\n";
+        let teachers = "id,school,subject,assign_to\nＴ１,U1,语\u{3000}文,河口小学\nT2,实验小学,语文,\nT3,Ｕ２,数 学,R1\n";
+        let mut d = read(schools, teachers, &[]).unwrap();
+        assert_eq!(d.teacher_by_id("T1"), Some(0));
+        assert_eq!(d.teachers[0].id, "Ｔ１", "shown as first spelt");
+        assert_eq!(d.teachers[1].school, 1, "by its name");
+        assert_eq!(d.teachers[2].school, 1, "by its id, full width");
+        assert_eq!(d.teachers[0].assign_to, Some(3));
+        assert_eq!(&*d.teachers[0].subject, "语\u{3000}文");
+        assert!(Arc::ptr_eq(&d.teachers[0].subject, &d.teachers[1].subject));
+        assert_eq!(&*d.teachers[2].subject, "数 学");
+        // Needs carry the teachers' spelling; a second spelling of one
+        // subject at one school is a duplicate row.
+        let needs = "school,subject,count\nR1,语文,1\nR1,数学\u{a0},1\n";
+        d.read_needs(&Table::parse("needs.csv", needs.into(), NEED_COLUMNS).unwrap())
+            .unwrap();
+        let got: Vec<&str> = d
+            .needs
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|n| n.subject.as_str())
+            .collect();
+        assert_eq!(got, ["语\u{3000}文", "数 学"]);
+        let needs = "school,subject,count\nR1,语文,1\nR1,语 文,1\n";
+        let e = d
+            .read_needs(&Table::parse("needs.csv", needs.into(), NEED_COLUMNS).unwrap())
+            .unwrap_err();
+        assert!(e.message.contains("a second row"), "{e}");
+        // A name two schools share names neither.
+        let e = read(schools, "id,school,subject\nT1,城关小学,语文\n", &[]).unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("school")));
+        assert!(e.message.contains("ambiguous: schools U1, U3"), "{e}");
+        let e = read(schools, "id,school,subject\nT1,城东小学,语文\n", &[]).unwrap_err();
+        assert!(
+            e.message
+                .contains("unknown school `城东小学` (not in schools.csv"),
+            "{e}"
+        );
+        let e = read(schools, "id,school,subject\nT1,U1,语文\nＴ1,U1,语文\n", &[]).unwrap_err();
+        assert!(e.message.contains("duplicate id"), "{e}");
+    }
+
+    #[test]
+    fn national_template_headers_are_fallbacks() {
+        let t = "教职工号,学校名称,任教学科,教授科目\nT1,河口小学,语文,数学\n";
+        let schools = "id,name,area\nU1,城关小学,urban\nR1,河口小学,rural\n";
+        let d = read(schools, t, &[]).unwrap();
+        let t0 = &d.teachers[0];
+        assert_eq!((t0.id.as_str(), t0.school, &*t0.subject), ("T1", 1, "语文"));
+        // The code wins over the name, 工号 over 教职工号, 学科 over 任教学科.
+        let t = "教职工号,工号,学校名称,学校代码,任教课程,学科\nX,T1,城关小学,R1,数学,语文\n";
+        let d = read(schools, t, &[]).unwrap();
+        let t0 = &d.teachers[0];
+        assert_eq!((t0.id.as_str(), t0.school, &*t0.subject), ("T1", 1, "语文"));
+    }
+
+    #[test]
+    fn without_id_the_id_number_is_the_id() {
+        let t = "身份证件号,school,subject\n11010519491231002x,U1,数学\n";
+        let d = read(SCHOOLS, t, &[]).unwrap();
+        assert!(d.ids_are_id_cards);
+        assert_eq!(d.teachers[0].id, "11010519491231002X");
+        assert_eq!(d.id_cards.get("11010519491231002X"), Some(&Found::One(0)));
+        let e = read(SCHOOLS, "school,subject\nU1,数学\n", &[]).unwrap_err();
+        assert!(e.message.contains("missing required column `id`"), "{e}");
+        let t =
+            "身份证件号,school,subject\n11010519491231002X,U1,数学\n11010519491231002X,U1,语文\n";
+        let e = read(SCHOOLS, t, &[]).unwrap_err();
+        assert_eq!(e.column.as_deref(), Some("id_card"));
+        assert!(!e.to_string().contains("11010519491231002X"), "{e}");
     }
 
     #[test]

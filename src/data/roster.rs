@@ -6,25 +6,16 @@
 
 use super::cell::{ascii_digits, parse_bool, shown};
 use super::table::Row;
-use super::{Backbone, PostStatus, Sex, Title};
+// Enumerations are matched as `key` compares: full-width letters and stray
+// spaces (`县级 骨干教师`) allowed.
+use super::{Backbone, PostStatus, Sex, Title, key};
 use crate::error::InputError;
 use chrono::NaiveDate;
-use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
-
-/// NFKC without white space, for matching enumerations written with
-/// full-width letters or stray spaces (`县级 骨干教师`).
-fn squeeze(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() && !s.contains(char::is_whitespace) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(s.nfkc().filter(|c| !c.is_whitespace()).collect())
-}
 
 /// 性别 as GB/T 2261.1 and rosters write it: `男`/`女` (also `男性`/`女性`),
 /// `male`/`female`, `m`/`f` (any case), `1`/`2`. `None` for anything else.
 pub fn parse_sex(s: &str) -> Option<Sex> {
-    let s = squeeze(s);
+    let s = key(s);
     let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(&s));
     if is(&["男", "男性", "male", "m", "1"]) {
         Some(Sex::Male)
@@ -56,7 +47,7 @@ pub fn parse_title(s: &str) -> Option<Title> {
         ),
         (&["未定级", "未定职级", "无", "none"], Title::None),
     ];
-    let s = squeeze(s);
+    let s = key(s);
     let s = s.strip_suffix("教师").unwrap_or(&s);
     let s = s.strip_prefix("中小学").unwrap_or(s);
     TITLES
@@ -74,7 +65,7 @@ pub const TITLE_EXPECTED: &str = "expected a title: 正高级, 高级, 一级, �
 ///
 /// Errors: an unknown code or name, or a code and a name that disagree.
 pub fn parse_status(text: &str) -> Result<PostStatus, String> {
-    let s = squeeze(text);
+    let s = key(text);
     let s = ascii_digits(&s);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let (code, name) = s.split_at(digits);
@@ -136,7 +127,7 @@ pub fn parse_backbone(s: &str) -> Option<Backbone> {
     if let Some(b) = parse_bool(s) {
         return Some(if b { Backbone::County } else { Backbone::None });
     }
-    let s = squeeze(s);
+    let s = key(s);
     if matches!(&*s, "特级教师" | "省特级教师" | "特级") {
         return Some(Backbone::Province);
     }

@@ -1,19 +1,33 @@
 //! One worksheet of a workbook (.xlsx, .xlsm, .xls, .xlsb or .ods), read
 //! with calamine into text cells, so that a sheet goes through the same
-//! header mapping and cell checks as a CSV file.
+//! header detection, mapping and cell checks as a CSV file (`Table`).
 //!
 //! Cells become the text a planner sees: whole numbers without `.0`,
 //! booleans as `true`/`false`, date cells as `YYYY-MM-DD` (the day, any
 //! time of day dropped; rosters.md "Sheets"), text as written (a cell
 //! holding `=1+1` as text stays that text). A cell holding an Excel error
-//! (`#N/A`, ...) is bad input. Rows are numbered as Excel numbers them, and
-//! errors name the sheet, the row and the cell (`C7`). Whether the workbook
-//! counts date serials from 1900 or 1904 is kept, for date columns that
-//! hold plain numbers (`Row::date`).
+//! (`#N/A`, ...) is bad input when it is in the table (under the header,
+//! in its columns); elsewhere (a title, a note beside the table) it is
+//! ignored. Rows are numbered as Excel numbers them, and errors name the
+//! sheet, the row and the cell (`C7`). Whether the workbook counts date
+//! serials from 1900 or 1904 is kept, for date columns that hold plain
+//! numbers (`Row::date`).
+//!
+//! The sheet is the one named (any of the names asked for, trimmed,
+//! case-insensitive), else the first visible worksheet: a hidden or very
+//! hidden sheet is never the fallback, and every message about a hidden
+//! sheet says that it is hidden.
+//!
+//! Zero-padded ids: a number shown through a number format such as
+//! `000000` (or `"T"0000`) also keeps the text it shows (`000101`), which
+//! `Table` reads in id columns. calamine exposes number formats for
+//! .xlsx/.xlsm only (`XlsxCellReader::next_cell_with_style_id`); in
+//! .xls, .xlsb and .ods such a cell reads as its number (`101`): format
+//! the column as text, or save the workbook as .xlsx.
 
 use crate::error::{InputError, SheetPlace};
 use calamine::{Data, Reader};
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -29,25 +43,72 @@ pub fn is_workbook(path: &Path) -> bool {
 /// Workbook extensions, in the order a data folder is searched after `.csv`.
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"];
 
-/// A cell with a value: (row, column, value), 0-based.
-type SheetCell = (u32, u32, Data);
+/// A cell with a value: (row, column, value, the text a zero-padded
+/// number format shows), 0-based.
+type SheetCell = (u32, u32, Data, Option<String>);
 
-/// A worksheet's rows as text, from its header row down.
+/// One row of the sheet with a value: its Excel number and its cells
+/// (sparse: `columns[i]` holds `cells[i]`), in column order.
+#[derive(Debug)]
+pub(crate) struct SheetRow {
+    pub(crate) number: u64,
+    pub(crate) columns: Vec<u32>,
+    pub(crate) cells: csv::StringRecord,
+}
+
+impl SheetRow {
+    /// The row as dense fields from column `first`, `width` wide.
+    pub(crate) fn fields(&self, first: u32, width: usize, out: &mut csv::StringRecord) {
+        out.clear();
+        let mut cells = self.columns.iter().zip(self.cells.iter()).peekable();
+        for i in 0..width {
+            let column = first.saturating_add(i as u32);
+            while cells.next_if(|(c, _)| **c < column).is_some() {}
+            match cells.next_if(|(c, _)| **c == column) {
+                Some((_, text)) => out.push_field(text),
+                None => out.push_field(""),
+            }
+        }
+    }
+
+    /// The first and last columns with a value.
+    pub(crate) fn span(&self) -> Option<(u32, u32)> {
+        Some((*self.columns.first()?, *self.columns.last()?))
+    }
+}
+
+/// A cell that is more than its text: (0-based row, column) -> what.
+#[derive(Debug, Clone)]
+pub(crate) enum Special {
+    /// An Excel error (`#N/A`, ...): the message, raised when the cell is
+    /// part of the table.
+    Error(String),
+    /// A number shown zero-padded: the text shown.
+    Shown(String),
+}
+
+/// A worksheet's rows as text.
 #[derive(Debug)]
 pub struct Sheet {
     pub name: String,
-    /// The sheet's first used column (0 = A), to name cells.
-    first_column: u32,
+    /// The sheet is hidden or very hidden in the workbook (read only
+    /// because it was asked for by name).
+    pub hidden: bool,
     /// The workbook counts date serials from 1904-01-01 (old Excel for
     /// Mac) rather than from 1900-01-01.
     pub date_1904: bool,
-    /// (Excel row number, cells), the header first; empty rows dropped.
-    rows: Vec<(u64, csv::StringRecord)>,
+    /// The table's first column (0 = A), to name cells; set when the
+    /// header is found.
+    pub(crate) first_column: u32,
+    /// Every row with a cell, in order.
+    pub(crate) rows: Vec<SheetRow>,
+    /// The few cells that are errors or zero-padded numbers.
+    pub(crate) special: HashMap<(u64, u32), Special>,
 }
 
 impl Sheet {
     /// Reads the sheet named one of `names` (trimmed, case-insensitive),
-    /// else the first sheet, of the workbook in `bytes`.
+    /// else the first visible worksheet, of the workbook in `bytes`.
     pub fn parse(file: &str, bytes: Vec<u8>, names: &[&str]) -> Result<Sheet, InputError> {
         // A malformed workbook must be an error, never a crash: calamine
         // is not trusted not to panic on every hostile file.
@@ -61,7 +122,7 @@ impl Sheet {
         std::panic::set_hook(Box::new(|_| {}));
         let read = std::panic::catch_unwind(|| read_cells(extension.as_deref(), bytes, names));
         std::panic::set_hook(hook);
-        let (name, date_1904, cells) = match read {
+        let read = match read {
             Ok(Ok(found)) => found,
             Ok(Err(why)) => return Err(InputError::new(file, why)),
             Err(_) => {
@@ -71,81 +132,65 @@ impl Sheet {
                 ));
             }
         };
-        let mut sheet = Sheet::from_cells(file, name, cells)?;
-        sheet.date_1904 = date_1904;
+        let mut sheet = Sheet::from_cells(read.name, read.cells);
+        sheet.hidden = read.hidden;
+        sheet.date_1904 = read.date_1904;
         Ok(sheet)
     }
 
-    /// Lays out the cells under the header (the first row with a value):
-    /// the header's columns, every row below with a value in them. Cells
-    /// outside the header's columns have no column name and are ignored.
-    fn from_cells(
-        file: &str,
-        name: String,
-        cells: Vec<(u32, u32, Data)>,
-    ) -> Result<Sheet, InputError> {
-        let mut by_row: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
-        for (row, column, value) in cells {
-            by_row.entry(row).or_default().push((column, value));
+    /// The cells as rows of text; error cells and zero-padded numbers
+    /// noted in `special`.
+    fn from_cells(name: String, mut cells: Vec<SheetCell>) -> Sheet {
+        if !cells.is_sorted_by_key(|&(r, c, ..)| (r, c)) {
+            cells.sort_by_key(|&(r, c, ..)| (r, c));
         }
-        let Some(header) = by_row.values().next() else {
-            return Ok(Sheet {
-                name,
-                first_column: 0,
-                date_1904: false,
-                rows: Vec::new(),
-            });
-        };
-        let first_column = header.iter().map(|&(c, _)| c).min().unwrap_or(0);
-        let last_column = header.iter().map(|&(c, _)| c).max().unwrap_or(0);
-        let width = (last_column - first_column) as usize + 1;
-        let mut rows = Vec::with_capacity(by_row.len());
-        let mut fields = vec![String::new(); width];
-        for (row, cells) in by_row {
+        let mut rows: Vec<SheetRow> = Vec::new();
+        let mut special = HashMap::new();
+        for (row, column, value, shown) in cells {
             let number = u64::from(row) + 1;
-            fields.iter_mut().for_each(String::clear);
-            for (column, value) in cells {
-                if column < first_column || column > last_column {
-                    continue;
+            if rows.last().is_none_or(|r| r.number != number) {
+                rows.push(SheetRow {
+                    number,
+                    columns: Vec::new(),
+                    cells: csv::StringRecord::new(),
+                });
+            }
+            let Some(last) = rows.last_mut() else {
+                continue;
+            };
+            if last.columns.last() == Some(&column) {
+                continue; // a cell given twice: the first counts
+            }
+            let cell = match text(&value) {
+                Ok(text) => text,
+                Err(why) => {
+                    special.insert((number, column), Special::Error(why));
+                    String::new()
                 }
-                fields[(column - first_column) as usize] = text(&value).map_err(|why| {
-                    let mut e = InputError::new(file, why).at(number);
-                    e.sheet = Some(Box::new(SheetPlace {
-                        sheet: name.clone(),
-                        cell: Some(format!("{}{number}", column_letters(column))),
-                    }));
-                    e
-                })?;
+            };
+            if let Some(shown) = shown.filter(|s| *s != cell) {
+                special.insert((number, column), Special::Shown(shown));
             }
-            if fields.iter().any(|f| !f.trim().is_empty()) {
-                rows.push((number, csv::StringRecord::from(fields.clone())));
-            }
+            last.columns.push(column);
+            last.cells.push_field(&cell);
         }
-        Ok(Sheet {
+        Sheet {
             name,
-            first_column,
+            hidden: false,
+            first_column: 0,
             date_1904: false,
             rows,
-        })
+            special,
+        }
     }
 
-    /// The header row, or `None` when the sheet has no cells.
-    pub fn header(&self) -> Option<&csv::StringRecord> {
-        self.rows.first().map(|(_, r)| r)
-    }
-
-    /// The data rows under the header, with their Excel row numbers.
-    pub fn rows(&self) -> impl Iterator<Item = (u64, &csv::StringRecord)> {
-        self.rows.iter().skip(1).map(|(n, r)| (*n, r))
-    }
-
-    /// How many data rows.
+    /// How many rows have a cell (the header and any title included).
     pub fn len(&self) -> usize {
-        self.rows.len().saturating_sub(1)
+        self.rows.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.rows.is_empty()
     }
 
     /// An error about the sheet as a whole.
@@ -155,7 +200,7 @@ impl Sheet {
             sheet: self.name.clone(),
             cell: None,
         }));
-        e
+        self.note_hidden(e)
     }
 
     /// `e` with this sheet's name and, when its column is one of
@@ -177,54 +222,89 @@ impl Sheet {
             sheet: self.name.clone(),
             cell,
         }));
+        self.note_hidden(e)
+    }
+
+    /// `e` about the cell at `column` (0-based) of Excel row `row`.
+    pub(crate) fn cell_error(&self, e: InputError, row: u64, column: u32) -> InputError {
+        let mut e = e.at(row);
+        e.sheet = Some(Box::new(SheetPlace {
+            sheet: self.name.clone(),
+            cell: Some(format!("{}{row}", column_letters(column))),
+        }));
+        self.note_hidden(e)
+    }
+
+    /// A message about a hidden sheet says so: the planner cannot see it
+    /// without unhiding it.
+    fn note_hidden(&self, mut e: InputError) -> InputError {
+        if self.hidden && !e.message.contains("is hidden") {
+            e.message.push_str(&format!(
+                " (sheet `{}` is hidden: unhide it in Excel to see it)",
+                self.name
+            ));
+        }
         e
     }
 }
 
-/// The sheet to read, whether its workbook uses the 1904 date system, and
-/// its cells that hold a value, as (row, column, value), 0-based. Excel
-/// workbooks are streamed cell by cell: calamine's dense range would lay
-/// out every cell between A1 and a single stray value at XFD1048576
-/// (500 GB). .xls and .ods have no such reader and go through the range
-/// (.ods stores dates as ISO text, with no serials).
-fn read_cells(
-    extension: Option<&str>,
-    bytes: Vec<u8>,
-    names: &[&str],
-) -> Result<(String, bool, Vec<SheetCell>), String> {
-    let data = Cursor::new(bytes);
-    let pick = |sheets: Vec<String>| {
-        let wanted = |s: &&String| {
-            names
-                .iter()
-                .any(|n| n.to_lowercase() == s.trim().to_lowercase())
-        };
-        sheets
+/// What `read_cells` found.
+struct Read {
+    name: String,
+    hidden: bool,
+    date_1904: bool,
+    cells: Vec<SheetCell>,
+}
+
+/// The sheet to read among a workbook's sheets: the worksheet named one of
+/// `names`, else the first visible worksheet. (name, hidden).
+fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), String> {
+    let worksheet = |s: &&calamine::Sheet| s.typ == calamine::SheetType::WorkSheet;
+    let hidden = |s: &calamine::Sheet| s.visible != calamine::SheetVisible::Visible;
+    let wanted = |s: &&calamine::Sheet| {
+        names
             .iter()
-            .find(wanted)
-            .or_else(|| sheets.first())
-            .cloned()
-            .ok_or_else(|| "the workbook has no sheets".to_string())
+            .any(|n| n.trim().to_lowercase() == s.name.trim().to_lowercase())
     };
-    let sheet_error =
-        |name: &str, e: &dyn std::fmt::Display| format!("cannot read sheet `{name}`: {e}");
-    let mut cells = Vec::new();
-    let mut date_1904 = false;
-    macro_rules! stream_cells {
-        ($book:ty) => {{
-            let mut book: $book =
-                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
-            let name = pick(book.sheet_names())?;
-            date_1904 = book.has_1904_epoch();
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, &e))?;
-            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, &e))?;
-            name
-        }};
+    if let Some(s) = sheets.iter().filter(worksheet).find(wanted) {
+        return Ok((s.name.clone(), hidden(s)));
     }
-    let name = match extension {
+    if let Some(s) = sheets.iter().filter(worksheet).find(|s| !hidden(s)) {
+        return Ok((s.name.clone(), false));
+    }
+    let hidden_names: Vec<String> = sheets
+        .iter()
+        .filter(worksheet)
+        .map(|s| format!("`{}`", s.name))
+        .collect();
+    if hidden_names.is_empty() {
+        return Err("the workbook has no worksheets".to_string());
+    }
+    let asked: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    Err(format!(
+        "the workbook has no visible worksheet (hidden: {}); unhide the sheet to read, or name it {}",
+        hidden_names.join(", "),
+        asked.join(" or ")
+    ))
+}
+
+/// The sheet to read, whether it is hidden, whether its workbook uses the
+/// 1904 date system, and its cells that hold a value, as (row, column,
+/// value, shown text), 0-based. Excel workbooks are streamed cell by
+/// cell: calamine's dense range would lay out every cell between A1 and a
+/// single stray value at XFD1048576 (500 GB). .xls and .ods have no such
+/// reader and go through the range (.ods stores dates as ISO text, with no
+/// serials).
+fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, String> {
+    let data = Cursor::new(bytes);
+    let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
+        let note = if hidden { " (a hidden sheet)" } else { "" };
+        format!("cannot read sheet `{name}`{note}: {e}")
+    };
+    let mut cells = Vec::new();
+    let (name, hidden, date_1904) = match extension {
         Some("xls") | Some("ods") => {
+            let mut date_1904 = false;
             let mut book: calamine::Sheets<Cursor<Vec<u8>>> = if extension == Some("xls") {
                 let xls: calamine::Xls<_> =
                     calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
@@ -235,21 +315,147 @@ fn read_cells(
                     calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
                 )
             };
-            let name = pick(book.sheet_names())?;
+            let (name, hidden) = pick(book.sheets_metadata(), names)?;
             let range = book
                 .worksheet_range(&name)
-                .map_err(|e| sheet_error(&name, &e))?;
+                .map_err(|e| sheet_error(&name, hidden, &e))?;
             let (row0, col0) = range.start().unwrap_or((0, 0));
             for (r, c, value) in range.used_cells() {
-                cells.push((row0 + r as u32, col0 + c as u32, value.clone()));
+                cells.push((row0 + r as u32, col0 + c as u32, value.clone(), None));
             }
-            name
+            (name, hidden, date_1904)
         }
-        // Xlsb and Xlsx share no trait for their cell readers.
-        Some("xlsb") => stream_cells!(calamine::Xlsb<_>),
-        _ => stream_cells!(calamine::Xlsx<_>),
+        // Xlsb and Xlsx share no trait for their cell readers; only the
+        // Xlsx reader gives each cell's style (its number format).
+        Some("xlsb") => {
+            let mut book: calamine::Xlsb<_> =
+                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
+            let (name, hidden) = pick(book.sheets_metadata(), names)?;
+            let date_1904 = book.has_1904_epoch();
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&name, hidden, &e))?;
+            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, hidden, &e))?;
+            (name, hidden, date_1904)
+        }
+        _ => {
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
+            let (name, hidden) = pick(book.sheets_metadata(), names)?;
+            let date_1904 = book.has_1904_epoch();
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&name, hidden, &e))?;
+            let paddings: Vec<Option<Padding>> = reader
+                .styles()
+                .iter()
+                .map(|s| {
+                    s.number_format
+                        .as_ref()
+                        .and_then(|f| Padding::parse(&f.format_code))
+                })
+                .collect();
+            loop {
+                let next = reader
+                    .next_cell_with_style_id()
+                    .map_err(|e| sheet_error(&name, hidden, &e))?;
+                let Some((cell, style)) = next else {
+                    break;
+                };
+                let (row, column) = cell.get_position();
+                let value = Data::from(cell.get_value().clone());
+                if value == Data::Empty {
+                    continue;
+                }
+                let shown = paddings
+                    .get(style)
+                    .and_then(Option::as_ref)
+                    .and_then(|p| p.show(&value));
+                cells.push((row, column, value, shown));
+            }
+            (name, hidden, date_1904)
+        }
     };
-    Ok((name, date_1904, cells))
+    Ok(Read {
+        name,
+        hidden,
+        date_1904,
+        cells,
+    })
+}
+
+/// A number format that shows a whole number zero-padded, with literal
+/// text around it: `000000`, `"T"0000`, `\S000`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Padding {
+    prefix: String,
+    digits: usize,
+    suffix: String,
+}
+
+impl Padding {
+    /// The format's first section as a padding, when it is one: literal
+    /// text (quoted, escaped with `\`, or one of Excel's plain literal
+    /// characters) around a run of at least two `0`s and nothing else.
+    fn parse(code: &str) -> Option<Padding> {
+        let mut prefix = String::new();
+        let mut suffix = String::new();
+        let mut digits = 0usize;
+        let mut chars = code.chars();
+        let mut seen_digits = false;
+        while let Some(c) = chars.next() {
+            let literal = match c {
+                ';' => break, // the first section only (positive numbers)
+                '0' if !seen_digits || digits > 0 && suffix.is_empty() => {
+                    digits += 1;
+                    seen_digits = true;
+                    continue;
+                }
+                '"' => {
+                    let mut s = String::new();
+                    loop {
+                        match chars.next()? {
+                            '"' => break,
+                            c => s.push(c),
+                        }
+                    }
+                    s
+                }
+                '\\' => chars.next()?.to_string(),
+                '$' | '-' | '+' | '/' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{'
+                | '}' | '<' | '>' | '=' | ' ' => c.to_string(),
+                _ => return None, // `.`, `,`, `#`, `@`, `[`, dates, ...
+            };
+            if seen_digits {
+                suffix.push_str(&literal);
+            } else {
+                prefix.push_str(&literal);
+            }
+        }
+        (digits >= 2 || digits == 1 && !(prefix.is_empty() && suffix.is_empty())).then_some(
+            Padding {
+                prefix,
+                digits,
+                suffix,
+            },
+        )
+    }
+
+    /// The text a whole number >= 0 shows in this format; `None` for other
+    /// values (they show as the format's rounding would, not as an id).
+    fn show(&self, value: &Data) -> Option<String> {
+        let n = match *value {
+            Data::Int(i) if i >= 0 => i as u64,
+            Data::Float(f) if f >= 0.0 && f.fract() == 0.0 && f < 1e15 => f as u64,
+            _ => return None,
+        };
+        Some(format!(
+            "{}{n:0width$}{}",
+            self.prefix,
+            self.suffix,
+            width = self.digits
+        ))
+    }
 }
 
 /// Every cell `next` yields that holds a value, in `cells`.
@@ -261,7 +467,7 @@ fn drain<'a, E>(
         let (row, column) = cell.get_position();
         let value = Data::from(cell.get_value().clone());
         if value != Data::Empty {
-            cells.push((row, column, value));
+            cells.push((row, column, value, None));
         }
     }
     Ok(())

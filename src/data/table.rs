@@ -1,24 +1,75 @@
-//! One CSV file as the contract reads it: any encoding Excel writes (UTF-8
-//! with or without BOM, GB18030/GBK), English or Chinese headers in any
-//! order, and every cell addressable by its column key so that an error can
-//! name file, line and column. A workbook (.xlsx, .xlsm, .xls, .xlsb,
-//! .ods) is read through calamine into the same rows, one sheet of it, and
-//! its errors name the sheet, the row and the cell.
+//! One input file as the contract reads it, whatever kind (schools,
+//! teachers, needs, preferences, history, a plan): every file goes through
+//! here, CSV or workbook.
+//!
+//! CSV: any encoding Excel or WPS writes (UTF-8 with or without BOM,
+//! GB18030/GBK, UTF-16 LE/BE with BOM: `text.rs`), comma, tab or semicolon
+//! separated (decided from the header line; an Excel `sep=;` first line is
+//! honoured and skipped), `\n`, `\r\n` or `\r` line ends. A workbook
+//! (.xlsx, .xlsm, .xls, .xlsb, .ods) is read through calamine into the
+//! same rows (`sheet.rs`), one sheet of it, and its errors name the
+//! sheet, the row and the cell.
+//!
+//! The header is the first row, among the first 20 non-empty rows, that
+//! holds every required column of the file (by name or alias); rows above
+//! it (a title, a merged title cell, a date line, a blank row) are
+//! skipped. No such row: "missing required column", naming the row that
+//! came closest. Below the header, a row whose cells are all empty (also
+//! `,,,,`) is skipped like a blank line, and so is a totals row (first
+//! non-empty cell `合计`, `总计`, `小计` or `Total`). Line numbers are the
+//! file's own physical lines (the line where a record starts, for a quoted
+//! cell spanning lines), or the rows as Excel numbers them: every error
+//! and every `Row::line` (audit violations use it) says where the planner
+//! finds the row. What was understood is kept as a `FileInfo`
+//! (`Table::info`) for `rotaplan check`.
 //!
 //! Typed parsing of the cells (numbers, booleans, enumerations) lives in
 //! `cell.rs`; this module only knows about bytes, headers and rows.
 
 use super::cell::shown;
+use super::info::{ColumnUse, Encoding, FileInfo, Separator, Skipped};
+use super::sheet::{Sheet, Special};
+use super::text::{self, LineCursor};
 use crate::error::InputError;
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::path::Path;
 
+/// How many non-empty rows, from the top, may hold the header.
+pub const HEADER_SEARCH_ROWS: usize = 20;
+
+/// The columns whose cells are ids: a zero-padded number in a workbook
+/// (`000101`) reads there as the text it shows (rosters.md "Sheets").
+pub const ID_COLUMNS: &[&str] = &[
+    "id",
+    "teacher",
+    "school",
+    "to_school",
+    "from_school",
+    "assign_to",
+    "id_card",
+    "district",
+    "group",
+];
+
+/// First cells that mark a totals row below a table (rosters.md "Where
+/// the header is"), compared without white space, `Total` in any case.
+const TOTALS: &[&str] = &["合计", "总计", "小计", "total"];
+
 /// A column of the contract: its key (the English header), the Chinese
-/// aliases, and whether a file without it is bad input.
+/// aliases, whether a file without it is bad input, and fallback names
+/// read only when the file has no column under the key or an alias.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
     pub key: &'static str,
     pub aliases: &'static [&'static str],
     pub required: bool,
+    /// Headers read as this column only when the file has no column under
+    /// `key` or `aliases` (the national template's `教职工号` for `id`);
+    /// with several of them, the leftmost is read and the others are
+    /// ignored (and listed in `FileInfo::ignored`). A required column is
+    /// present when a fallback is.
+    pub fallbacks: &'static [&'static str],
 }
 
 pub const fn required(key: &'static str, aliases: &'static [&'static str]) -> Column {
@@ -26,6 +77,7 @@ pub const fn required(key: &'static str, aliases: &'static [&'static str]) -> Co
         key,
         aliases,
         required: true,
+        fallbacks: &[],
     }
 }
 
@@ -34,6 +86,14 @@ pub const fn optional(key: &'static str, aliases: &'static [&'static str]) -> Co
         key,
         aliases,
         required: false,
+        fallbacks: &[],
+    }
+}
+
+impl Column {
+    /// The column with fallback headers (see `Column::fallbacks`).
+    pub const fn or_else(self, fallbacks: &'static [&'static str]) -> Column {
+        Column { fallbacks, ..self }
     }
 }
 
@@ -52,28 +112,235 @@ pub struct Table {
     width: usize,
     /// The header row's cells, trimmed, as the file writes them.
     headers: Vec<String>,
+    /// Per field: whether it is an id column (`ID_COLUMNS`).
+    id_fields: Vec<bool>,
     body: Body,
+    /// What was understood; the row counts are the last walk's.
+    info: FileInfo,
+    walked: Counts,
+}
+
+/// The rows of the last `for_each_row` walk, by fate.
+#[derive(Debug, Default)]
+struct Counts {
+    rows: Cell<u64>,
+    blank: Cell<u64>,
+    totals: Cell<u64>,
 }
 
 #[derive(Debug)]
 enum Body {
-    Csv(String),
-    Sheet(super::sheet::Sheet),
+    Csv {
+        text: String,
+        separator: u8,
+        /// Byte offset just past the header record (its terminator
+        /// included, or part of it).
+        data_start: usize,
+    },
+    Sheet {
+        sheet: Sheet,
+        /// Index of the header in the sheet's rows.
+        header: usize,
+    },
 }
 
 /// One data row, able to hand out its cells by column key.
 #[derive(Clone, Copy)]
 pub struct Row<'a> {
     table: &'a Table,
+    /// The file's physical line where the row starts (for a worksheet, its
+    /// row as Excel numbers it).
     pub line: u64,
     record: &'a csv::StringRecord,
 }
 
+/// Header names (trimmed, lower case) -> (column, whether a fallback).
+type Names = HashMap<String, (usize, bool)>;
+
+fn names_of(columns: &[Column]) -> Names {
+    let mut names = Names::new();
+    for (i, c) in columns.iter().enumerate() {
+        names.entry(c.key.to_lowercase()).or_insert((i, false));
+        for a in c.aliases {
+            names.entry(a.trim().to_lowercase()).or_insert((i, false));
+        }
+    }
+    for (i, c) in columns.iter().enumerate() {
+        for a in c.fallbacks {
+            names.entry(a.trim().to_lowercase()).or_insert((i, true));
+        }
+    }
+    names
+}
+
+/// How well a row would serve as the header: whether it holds every
+/// required column, then how many required and how many known columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Score {
+    complete: bool,
+    required: usize,
+    known: usize,
+}
+
+fn score<'c>(cells: impl Iterator<Item = &'c str>, columns: &[Column], names: &Names) -> Score {
+    let mut found = vec![false; columns.len()];
+    for cell in cells {
+        let cell = trim(cell);
+        if cell.is_empty() {
+            continue;
+        }
+        if let Some(&(c, _)) = names.get(&cell.to_lowercase()) {
+            found[c] = true;
+        }
+    }
+    let required = columns
+        .iter()
+        .zip(&found)
+        .filter(|(c, f)| c.required && **f)
+        .count();
+    Score {
+        complete: required == columns.iter().filter(|c| c.required).count(),
+        required,
+        known: found.iter().filter(|&&f| f).count(),
+    }
+}
+
+/// Whether every cell is empty (white space counts as empty).
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| trim(f).is_empty())
+}
+
+/// Whether a record is a blank line however it is split: every cell
+/// empty, or only separators (`,,,,` split on tabs is one cell `,,,,`).
+fn is_blank_line(record: &csv::StringRecord) -> bool {
+    record.iter().all(|f| {
+        f.chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | ';' | '\t'))
+    })
+}
+
+/// Whether the first non-empty cell marks a totals row.
+fn is_totals(record: &csv::StringRecord) -> bool {
+    let Some(first) = record.iter().map(trim).find(|f| !f.is_empty()) else {
+        return false;
+    };
+    // Runs on every row: most first cells are ids, rejected by length or
+    // by their first character without a look at the rest.
+    if first.len() > 16 || !matches!(first.chars().next(), Some('合' | '总' | '小' | 'T' | 't'))
+    {
+        return false;
+    }
+    TOTALS.iter().any(|word| {
+        let mut cell = first
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：'));
+        let mut word = word.chars();
+        loop {
+            match (cell.next(), word.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b) => {}
+                _ => return false,
+            }
+        }
+    })
+}
+
+/// Where a CSV record was found.
+struct Place {
+    /// The physical line it starts on.
+    line: u64,
+    /// Blank lines between the previous record (or the walk's start) and it.
+    blank_before: u64,
+}
+
+/// Records of a CSV text from byte `base` on, each with its physical line.
+struct Walk<'t> {
+    file: &'t str,
+    bytes: &'t [u8],
+    base: usize,
+    reader: csv::Reader<&'t [u8]>,
+    cursor: LineCursor<'t>,
+}
+
+impl<'t> Walk<'t> {
+    fn new(file: &'t str, text: &'t str, base: usize, separator: u8) -> Walk<'t> {
+        let bytes = text.as_bytes();
+        let base = base.min(bytes.len());
+        Walk {
+            file,
+            bytes,
+            base,
+            reader: csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(separator)
+                .from_reader(&bytes[base..]),
+            cursor: LineCursor::new(bytes),
+        }
+    }
+
+    /// Byte offset where the reader stands.
+    fn offset(&self) -> usize {
+        self.base + self.reader.position().byte() as usize
+    }
+
+    /// The next record into `record`, or `None` at the end. The csv
+    /// crate's record position is where its read began: just past the
+    /// previous record's terminator byte (so, for `\r\n`, on the `\n`),
+    /// before any blank lines it skips; the record starts after those.
+    fn next(&mut self, record: &mut csv::StringRecord) -> Result<Option<Place>, InputError> {
+        let p = self.offset();
+        let more = self.reader.read_record(record).map_err(|e| {
+            let line = e
+                .position()
+                .map(|pos| text::line_of(self.bytes, self.base + pos.byte() as usize));
+            let mut err = InputError::new(self.file, format!("malformed CSV: {e}"));
+            err.line = line;
+            err
+        })?;
+        if !more {
+            return Ok(None);
+        }
+        let mut start = p;
+        while matches!(self.bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        // The line of the previous record's end: the byte before `p` is a
+        // line break (or `p` is the start of the text).
+        let previous = if p == 0 {
+            0
+        } else {
+            self.cursor.line_at(p) - 1
+        };
+        let line = self.cursor.line_at(start);
+        Ok(Some(Place {
+            line,
+            blank_before: line.saturating_sub(previous + 1),
+        }))
+    }
+}
+
+/// The header a CSV text's first rows hold, under one separator.
+struct CsvHeader {
+    separator: u8,
+    record: csv::StringRecord,
+    line: u64,
+    /// Byte offset just past the header record.
+    end: usize,
+    skipped: Skipped,
+}
+
+/// The row that came closest to a header, for the error.
+struct Closest {
+    score: Score,
+    record: csv::StringRecord,
+    line: u64,
+}
+
 impl Table {
-    /// Reads and decodes `path`, maps its header onto `columns` and checks
-    /// every row has as many fields as the header. A workbook (by its
-    /// extension) is read from the sheet named one of `sheets`, else its
-    /// first sheet.
+    /// Reads and decodes `path`, finds its header and maps it onto
+    /// `columns`. A workbook (by its extension) is read from the sheet
+    /// named one of `sheets`, else its first visible sheet.
     pub fn read(
         path: &Path,
         columns: &'static [Column],
@@ -82,108 +349,368 @@ impl Table {
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         let file = path.display().to_string();
         if super::sheet::is_workbook(path) {
-            let sheet = super::sheet::Sheet::parse(&file, bytes, sheets)?;
+            let sheet = Sheet::parse(&file, bytes, sheets)?;
             return Ok(Table::from_sheet(&file, sheet, columns)?);
         }
         Ok(Table::parse(&file, bytes, columns)?)
     }
 
-    /// A worksheet's rows under a header mapped onto `columns`.
+    /// A worksheet's rows under its header (found as the module doc
+    /// says), mapped onto `columns`.
     pub fn from_sheet(
         file: &str,
-        sheet: super::sheet::Sheet,
+        mut sheet: Sheet,
         columns: &'static [Column],
     ) -> Result<Table, InputError> {
-        let header = sheet
-            .header()
-            .ok_or_else(|| sheet.error(file, "the sheet is empty: a header row is required"))?;
-        let position = map_header(file, header, columns)
-            .map_err(|e| sheet.locate(e, &header_index(header)))?;
-        Ok(Table {
+        let names = names_of(columns);
+        let mut found = None;
+        let mut closest: Option<(Score, usize)> = None;
+        let mut examined = 0;
+        for (i, row) in sheet.rows.iter().enumerate() {
+            if row.cells.iter().all(|c| trim(c).is_empty()) {
+                continue;
+            }
+            examined += 1;
+            if examined > HEADER_SEARCH_ROWS {
+                examined -= 1;
+                break;
+            }
+            let s = score(row.cells.iter(), columns, &names);
+            if s.complete {
+                found = Some(i);
+                break;
+            }
+            if closest.is_none_or(|(best, _)| s > best) {
+                closest = Some((s, i));
+            }
+        }
+        let Some(at) = found else {
+            let Some((_, i)) = closest else {
+                return Err(sheet.error(file, "the sheet is empty: a header row is required"));
+            };
+            let row = &sheet.rows[i];
+            let (first, last) = row.span().unwrap_or((0, 0));
+            let mut record = csv::StringRecord::new();
+            row.fields(first, (last - first) as usize + 1, &mut record);
+            sheet.first_column = first;
+            let e = missing(file, &record, row.number, columns, &names, examined, "row");
+            return Err(sheet.locate(e, &header_index(&record)));
+        };
+        let row = &sheet.rows[at];
+        let (first, last) = row.span().unwrap_or((0, 0));
+        let width = (last - first) as usize + 1;
+        let mut header = csv::StringRecord::new();
+        row.fields(first, width, &mut header);
+        let number = row.number;
+        sheet.first_column = first;
+        if let Some((column, why)) =
+            (first..=last).find_map(|c| match sheet.special.get(&(number, c)) {
+                Some(Special::Error(why)) => Some((c, why.clone())),
+                _ => None,
+            })
+        {
+            return Err(sheet.cell_error(InputError::new(file, why), number, column));
+        }
+        let mapping = map_header(file, &header, number, columns, &names)
+            .map_err(|e| sheet.locate(e, &header_index(&header)))?;
+        let title = sheet.rows[..at]
+            .iter()
+            .filter(|r| !r.cells.iter().all(|c| trim(c).is_empty()))
+            .count() as u64;
+        let skipped = Skipped {
+            title,
+            blank: (number - 1).saturating_sub(title),
+            totals: 0,
+        };
+        let info = FileInfo {
             file: file.to_string(),
-            present: present(columns, &position),
-            width: header.len(),
-            headers: header.iter().map(|h| trim(h).to_string()).collect(),
-            body: Body::Sheet(sheet),
-        })
+            encoding: Encoding::Workbook,
+            sheet: Some(sheet.name.clone()),
+            sheet_hidden: sheet.hidden,
+            separator: None,
+            separator_line: false,
+            header_row: number,
+            columns: Vec::new(),
+            ignored: Vec::new(),
+            rows: 0,
+            skipped,
+        };
+        Ok(Table::new(
+            file,
+            &header,
+            columns,
+            &mapping,
+            Body::Sheet { sheet, header: at },
+            info,
+        ))
     }
 
-    /// As `read`, from bytes already in memory; `file` names them in errors.
+    /// As `read`, from CSV bytes already in memory; `file` names them in
+    /// errors.
     pub fn parse(
         file: &str,
         bytes: Vec<u8>,
         columns: &'static [Column],
     ) -> Result<Table, InputError> {
-        let text = decode(file, bytes)?;
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut header = csv::StringRecord::new();
-        if !reader
-            .read_record(&mut header)
-            .map_err(|e| csv_error(file, e))?
-        {
-            return Err(InputError::new(file, "the file is empty: a header row is required").at(1));
+        let (text, encoding) = text::decode(file, bytes)?;
+        let names = names_of(columns);
+        let declared = text::sep_line(file, &text)?;
+        let (base, candidates) = match declared {
+            Some((separator, next)) => (next, vec![separator]),
+            None => (0, Separator::ALL.iter().map(|s| s.byte()).collect()),
+        };
+        let mut best: Option<CsvHeader> = None;
+        let mut closest: Option<Closest> = None;
+        let mut examined = 0;
+        for separator in candidates {
+            let mut walk = Walk::new(file, &text, base, separator);
+            let mut record = csv::StringRecord::new();
+            let mut skipped = Skipped {
+                title: u64::from(declared.is_some()),
+                ..Skipped::default()
+            };
+            let mut non_empty = 0;
+            while let Some(place) = walk.next(&mut record)? {
+                // A header found on an earlier line under another
+                // separator wins: stop looking further down.
+                if best.as_ref().is_some_and(|b| place.line > b.line) {
+                    break;
+                }
+                skipped.blank += place.blank_before;
+                if is_blank_line(&record) {
+                    skipped.blank += 1;
+                    continue;
+                }
+                non_empty += 1;
+                if non_empty > HEADER_SEARCH_ROWS {
+                    non_empty -= 1;
+                    break;
+                }
+                let s = score(record.iter(), columns, &names);
+                if s.complete {
+                    let better = match &best {
+                        None => true,
+                        Some(b) => place.line < b.line || record.len() > b.record.len(),
+                    };
+                    if better {
+                        best = Some(CsvHeader {
+                            separator,
+                            record: record.clone(),
+                            line: place.line,
+                            end: walk.offset(),
+                            skipped,
+                        });
+                    }
+                    break;
+                }
+                skipped.title += 1;
+                let closer = match &closest {
+                    None => true,
+                    Some(c) => {
+                        (s, std::cmp::Reverse(place.line)) > (c.score, std::cmp::Reverse(c.line))
+                    }
+                };
+                if closer {
+                    closest = Some(Closest {
+                        score: s,
+                        record: record.clone(),
+                        line: place.line,
+                    });
+                }
+            }
+            examined = examined.max(non_empty);
         }
-        let position = map_header(file, &header, columns)?;
-        Ok(Table {
+        let Some(header) = best else {
+            return Err(match closest {
+                None => InputError::new(file, "the file is empty: a header row is required").at(1),
+                Some(c) => missing(file, &c.record, c.line, columns, &names, examined, "line"),
+            });
+        };
+        let mapping = map_header(file, &header.record, header.line, columns, &names)?;
+        let info = FileInfo {
             file: file.to_string(),
-            present: present(columns, &position),
+            encoding,
+            sheet: None,
+            sheet_hidden: false,
+            separator: Separator::from_byte(header.separator),
+            separator_line: declared.is_some(),
+            header_row: header.line,
+            columns: Vec::new(),
+            ignored: Vec::new(),
+            rows: 0,
+            skipped: header.skipped,
+        };
+        Ok(Table::new(
+            file,
+            &header.record,
+            columns,
+            &mapping,
+            Body::Csv {
+                text,
+                separator: header.separator,
+                data_start: header.end,
+            },
+            info,
+        ))
+    }
+
+    fn new(
+        file: &str,
+        header: &csv::StringRecord,
+        columns: &'static [Column],
+        mapping: &Mapping,
+        body: Body,
+        mut info: FileInfo,
+    ) -> Table {
+        let headers: Vec<String> = header.iter().map(|h| trim(h).to_string()).collect();
+        let mut key_of: Vec<Option<&'static str>> = vec![None; headers.len()];
+        for (c, p) in columns.iter().zip(&mapping.position) {
+            if let Some(p) = *p {
+                key_of[p] = Some(c.key);
+            }
+        }
+        for (h, key) in headers.iter().zip(&key_of) {
+            match key {
+                Some(key) => info.columns.push(ColumnUse {
+                    header: h.clone(),
+                    field: key.to_string(),
+                }),
+                None if !h.is_empty() => info.ignored.push(h.clone()),
+                None => {}
+            }
+        }
+        Table {
+            file: file.to_string(),
+            present: present(columns, &mapping.position),
             width: header.len(),
-            headers: header.iter().map(|h| trim(h).to_string()).collect(),
-            body: Body::Csv(text),
-        })
+            id_fields: key_of
+                .iter()
+                .map(|k| k.is_some_and(|k| ID_COLUMNS.contains(&k)))
+                .collect(),
+            headers,
+            body,
+            info,
+            walked: Counts::default(),
+        }
+    }
+
+    /// What was understood of the file: encoding, separator or sheet,
+    /// header row, columns used and ignored, and the rows read and skipped
+    /// by the last `for_each_row` walk (none before the first).
+    pub fn info(&self) -> FileInfo {
+        let mut info = self.info.clone();
+        info.rows = self.walked.rows.get();
+        info.skipped.blank += self.walked.blank.get();
+        info.skipped.totals += self.walked.totals.get();
+        info
     }
 
     /// Calls `f` on each data row in file order, after checking that it
-    /// has as many fields as the header; the first error stops the walk.
+    /// has as many fields as the header; blank and totals rows are
+    /// skipped (and counted for `info`). The first error stops the walk.
     pub fn for_each_row(
         &self,
         mut f: impl FnMut(Row<'_>) -> Result<(), InputError>,
     ) -> Result<(), InputError> {
-        let text = match &self.body {
-            Body::Csv(text) => text,
-            Body::Sheet(sheet) => {
-                for (line, record) in sheet.rows() {
+        let counts = &self.walked;
+        counts.rows.set(0);
+        counts.blank.set(0);
+        counts.totals.set(0);
+        let bump = |c: &Cell<u64>, n: u64| c.set(c.get() + n);
+        let mut record = csv::StringRecord::new();
+        match &self.body {
+            Body::Csv {
+                text,
+                separator,
+                data_start,
+            } => {
+                let mut walk = Walk::new(&self.file, text, *data_start, *separator);
+                while let Some(place) = walk.next(&mut record)? {
+                    bump(&counts.blank, place.blank_before);
+                    if is_blank(&record) {
+                        bump(&counts.blank, 1);
+                        continue;
+                    }
+                    if is_totals(&record) {
+                        bump(&counts.totals, 1);
+                        continue;
+                    }
+                    if record.len() != self.width {
+                        return Err(InputError::new(
+                            &self.file,
+                            format!(
+                                "expected {} fields as in the header, found {} (a ragged row)",
+                                self.width,
+                                record.len()
+                            ),
+                        )
+                        .at(place.line));
+                    }
+                    bump(&counts.rows, 1);
                     f(Row {
                         table: self,
-                        line,
-                        record,
+                        line: place.line,
+                        record: &record,
+                    })?;
+                }
+            }
+            Body::Sheet { sheet, header } => {
+                let mut previous = sheet.rows[*header].number;
+                let first = sheet.first_column;
+                for row in &sheet.rows[header + 1..] {
+                    bump(&counts.blank, row.number - previous - 1);
+                    previous = row.number;
+                    row.fields(first, self.width, &mut record);
+                    let mut error = None;
+                    if !sheet.special.is_empty() {
+                        let mut fields: Option<Vec<String>> = None;
+                        for i in 0..self.width {
+                            let column = first.saturating_add(i as u32);
+                            match sheet.special.get(&(row.number, column)) {
+                                Some(Special::Error(why)) if error.is_none() => {
+                                    error = Some((column, why.clone()));
+                                }
+                                Some(Special::Shown(shown)) if self.id_fields[i] => {
+                                    fields.get_or_insert_with(|| {
+                                        record.iter().map(str::to_string).collect()
+                                    })[i] = shown.clone();
+                                }
+                                _ => {}
+                            }
+                        }
+                        if let Some(fields) = fields {
+                            record = csv::StringRecord::from(fields);
+                        }
+                    }
+                    if is_blank(&record) && error.is_none() {
+                        bump(&counts.blank, 1);
+                        continue;
+                    }
+                    if is_totals(&record) {
+                        bump(&counts.totals, 1);
+                        continue;
+                    }
+                    if let Some((column, why)) = error {
+                        let e = InputError::new(&self.file, why);
+                        return Err(sheet.cell_error(e, row.number, column));
+                    }
+                    bump(&counts.rows, 1);
+                    f(Row {
+                        table: self,
+                        line: row.number,
+                        record: &record,
                     })
                     .map_err(|e| sheet.locate(e, self.column_index()))?;
                 }
-                return Ok(());
             }
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut record = csv::StringRecord::new();
-        while reader
-            .read_record(&mut record)
-            .map_err(|e| csv_error(&self.file, e))?
-        {
-            let line = record.position().map_or(0, |p| p.line());
-            if record.len() != self.width {
-                return Err(InputError::new(
-                    &self.file,
-                    format!(
-                        "expected {} fields as in the header, found {} (a ragged row)",
-                        self.width,
-                        record.len()
-                    ),
-                )
-                .at(line));
-            }
-            f(Row {
-                table: self,
-                line,
-                record: &record,
-            })?;
         }
         Ok(())
+    }
+
+    /// The field (0-based, as `headers`) read as column `key`, `None`
+    /// when the file has no such column.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.index_of(key)
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {
@@ -202,21 +729,28 @@ impl Table {
         &self.headers
     }
 
+    /// The header's line in the file (CSV), or its row as Excel numbers it.
+    pub fn header_line(&self) -> u64 {
+        self.info.header_row
+    }
+
     /// `None` for a CSV file; for a worksheet, whether its workbook uses
     /// the 1904 date system (else 1900), to read date serials.
     pub fn date_1904(&self) -> Option<bool> {
         match &self.body {
-            Body::Csv(_) => None,
-            Body::Sheet(sheet) => Some(sheet.date_1904),
+            Body::Csv { .. } => None,
+            Body::Sheet { sheet, .. } => Some(sheet.date_1904),
         }
     }
 
-    /// About how many data rows the file has (its line count), to size
-    /// indexes before filling them.
+    /// About how many data rows the file has (its lines below the
+    /// header), to size indexes before filling them.
     pub fn rows_hint(&self) -> usize {
         match &self.body {
-            Body::Csv(text) => text.bytes().filter(|&b| b == b'\n').count(),
-            Body::Sheet(sheet) => sheet.len(),
+            Body::Csv { text, .. } => {
+                text::count_lines(text.as_bytes()).saturating_sub(self.info.header_row) as usize
+            }
+            Body::Sheet { sheet, header } => sheet.len().saturating_sub(header + 1),
         }
     }
 
@@ -297,15 +831,27 @@ fn present(columns: &'static [Column], position: &[Option<usize>]) -> Vec<(&'sta
         .collect()
 }
 
+/// The header mapped onto the schema.
+struct Mapping {
+    /// Per schema column, its field in the file.
+    position: Vec<Option<usize>>,
+}
+
+/// Maps the header on line (or sheet row) `line` onto `columns`: a
+/// duplicated header, a column given twice (also once in English and
+/// once in Chinese) or a missing required column is bad input.
 fn map_header(
     file: &str,
     header: &csv::StringRecord,
+    line: u64,
     columns: &'static [Column],
-) -> Result<Vec<Option<usize>>, InputError> {
+    names: &Names,
+) -> Result<Mapping, InputError> {
     let mut position: Vec<Option<usize>> = vec![None; columns.len()];
+    let mut fallback: Vec<Option<usize>> = vec![None; columns.len()];
     // Header name -> first field; a map, so that a 100,000-column header
     // is not a quadratic scan.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, raw) in header.iter().enumerate() {
         let name = trim(raw).to_lowercase();
         if name.is_empty() {
@@ -321,16 +867,19 @@ fn map_header(
                     index + 1
                 ),
             )
-            .at(1)
+            .at(line)
             .column(trim(raw).chars().take(40).collect::<String>()));
         }
-        seen.insert(name.clone(), index);
-        let Some(c) = columns
-            .iter()
-            .position(|c| c.key == name || c.aliases.iter().any(|a| a.to_lowercase() == name))
-        else {
+        let Some(&(c, is_fallback)) = names.get(&name) else {
+            seen.insert(name, index);
             continue; // extra columns are ignored
         };
+        seen.insert(name, index);
+        if is_fallback {
+            // The leftmost fallback; the others are ignored.
+            fallback[c].get_or_insert(index);
+            continue;
+        }
         if let Some(first) = position[c] {
             return Err(InputError::new(
                 file,
@@ -343,97 +892,73 @@ fn map_header(
                     index + 1
                 ),
             )
-            .at(1)
+            .at(line)
             .column(columns[c].key));
         }
         position[c] = Some(index);
     }
+    for (p, f) in position.iter_mut().zip(&fallback) {
+        if p.is_none() {
+            *p = *f;
+        }
+    }
     for (c, column) in columns.iter().enumerate() {
         if column.required && position[c].is_none() {
-            return Err(InputError::new(
-                file,
-                format!(
-                    "missing required column `{}` ({})",
-                    column.key,
-                    column.aliases.join(", ")
-                ),
-            )
-            .at(1)
-            .column(column.key));
+            return Err(missing_column(file, column, line));
         }
     }
-    Ok(position)
+    Ok(Mapping { position })
 }
 
-fn csv_error(file: &str, e: csv::Error) -> InputError {
-    let line = e.position().map(|p| p.line());
-    let mut err = InputError::new(file, format!("malformed CSV: {e}"));
-    err.line = line;
-    err
+fn missing_column(file: &str, column: &Column, line: u64) -> InputError {
+    let mut names: Vec<&str> = column.aliases.to_vec();
+    names.extend(column.fallbacks);
+    InputError::new(
+        file,
+        format!(
+            "missing required column `{}` ({})",
+            column.key,
+            names.join(", ")
+        ),
+    )
+    .at(line)
+    .column(column.key)
 }
 
-/// UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else GB18030,
-/// which also covers GBK and GB2312. Bytes that are neither are bad input,
-/// reported at the line and field where decoding failed.
-fn decode(file: &str, mut bytes: Vec<u8>) -> Result<String, InputError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(InputError::new(
-            file,
-            "this is a ZIP file (an Excel .xlsx workbook renamed?), not CSV: give it its .xlsx \
-             name, which rotaplan reads, or in Excel use Save As > CSV UTF-8 (or CSV)",
-        )
-        .at(1));
+/// No row holds every required column: the error names the first
+/// required column the closest row (`record`, on `line`) lacks.
+fn missing(
+    file: &str,
+    record: &csv::StringRecord,
+    line: u64,
+    columns: &'static [Column],
+    names: &Names,
+    examined: usize,
+    unit: &str,
+) -> InputError {
+    let mut found = vec![false; columns.len()];
+    for cell in record.iter() {
+        if let Some(&(c, _)) = names.get(&trim(cell).to_lowercase()) {
+            found[c] = true;
+        }
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(byte_error(
-            file,
-            &bytes,
-            at,
-            "a NUL byte: the file looks binary, not CSV",
+    let Some(column) = columns
+        .iter()
+        .zip(&found)
+        .find(|(c, f)| c.required && !**f)
+        .map(|(c, _)| c)
+    else {
+        // Unreachable: the row would have been the header.
+        return InputError::new(file, "no header row found").at(line);
+    };
+    let mut e = missing_column(file, column, line);
+    if examined > 1 {
+        e.message.push_str(&format!(
+            "; no row among the first {examined} non-empty rows has every required column, and \
+             {unit} {line} comes closest"
         ));
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) => return Ok(text),
-        Err(e) => e.into_bytes(),
-    };
-    let bytes = bytes.as_slice();
-    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
-    let capacity = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .unwrap_or(bytes.len() * 4);
-    let mut text = String::with_capacity(capacity);
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
-    match result {
-        encoding_rs::DecoderResult::InputEmpty => Ok(text),
-        encoding_rs::DecoderResult::Malformed(bad, _) => {
-            let at = read.saturating_sub(bad as usize);
-            Err(byte_error(
-                file,
-                bytes,
-                at,
-                "bytes that are neither UTF-8 nor GB18030/GBK; save the file as UTF-8 or GBK",
-            ))
-        }
-        encoding_rs::DecoderResult::OutputFull => Err(InputError::new(
-            file,
-            "could not decode the file as GB18030",
-        )),
-    }
-}
-
-/// An error about the byte at `at`, named by its line and field.
-fn byte_error(file: &str, bytes: &[u8], at: usize, what: &str) -> InputError {
-    let before = &bytes[..at.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let field = before[line_start..].iter().filter(|&&b| b == b',').count() + 1;
-    InputError::new(file, format!("{what} (field {field})")).at(line)
+    e
 }
 
 #[cfg(test)]
@@ -508,5 +1033,300 @@ mod tests {
             rows(b"id,name\nS1, \n").unwrap(),
             [(2, Some("S1".into()), None)]
         );
+    }
+
+    /// The lines of the rows of `text`, read under COLUMNS.
+    fn lines(text: &str) -> Vec<u64> {
+        rows(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+            .iter()
+            .map(|r| r.0)
+            .collect()
+    }
+
+    #[test]
+    fn physical_lines_for_every_line_end() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["id,name", "S1,a", "\"S2\",\"two", "lines\"", "", "S3,c", ""].join(end);
+            assert_eq!(lines(&text), [2, 3, 6], "{end:?}");
+            let bom = format!("\u{feff}{text}");
+            assert_eq!(lines(&bom), [2, 3, 6], "BOM, {end:?}");
+            // A ragged row is named by its physical line.
+            let ragged = ["id,name", "S1,a", "", "S2", ""].join(end);
+            let e = rows(ragged.as_bytes()).unwrap_err();
+            assert_eq!(e.line, Some(4), "{end:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn title_rows_above_the_header_keep_the_lines() {
+        let text = "示范县2026年学校名单,,\r\n填报日期：2026年3月,,\r\n\r\n学校代码,学校名称,备注\r\nS1,一小,\r\n";
+        let t = Table::parse("s.csv", text.into(), COLUMNS).unwrap();
+        let mut got = Vec::new();
+        t.for_each_row(|r| {
+            got.push((r.line, r.get("id").unwrap().to_string()));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(got, [(5, "S1".to_string())]);
+        let info = t.info();
+        assert_eq!(info.header_row, 4);
+        assert_eq!(
+            info.skipped,
+            Skipped {
+                title: 2,
+                blank: 1,
+                totals: 0
+            }
+        );
+        assert_eq!(info.header_of("id"), Some("学校代码"));
+        assert_eq!(info.ignored, ["备注"]);
+        assert_eq!((info.rows, info.encoding), (1, Encoding::Utf8));
+        assert_eq!(info.separator, Some(Separator::Comma));
+    }
+
+    #[test]
+    fn blank_and_totals_rows_are_skipped_and_counted() {
+        let text = "id,name\nS1,a\n,,\n , \n\nS2,b\n合 计,2\nTOTAL,2\n";
+        let t = Table::parse("s.csv", text.into(), COLUMNS).unwrap();
+        let mut got = Vec::new();
+        t.for_each_row(|r| {
+            got.push(r.line);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(got, [2, 6]);
+        let info = t.info();
+        assert_eq!(info.rows, 2);
+        assert_eq!((info.skipped.blank, info.skipped.totals), (3, 2));
+    }
+
+    #[test]
+    fn separators_from_the_header_line() {
+        assert_eq!(lines("学校代码\t学校名称\nS1\t一小, 二小\n"), [2]);
+        let r = rows("title;;\nid;name\nS1;a,b\n".as_bytes()).unwrap();
+        assert_eq!(r, [(3, Some("S1".into()), Some("a,b".into()))]);
+        let t = Table::parse("s.csv", "sep=;\r\nid;name\r\nS1;a\r\n".into(), COLUMNS).unwrap();
+        let info = t.info();
+        assert_eq!(
+            (info.separator, info.separator_line),
+            (Some(Separator::Semicolon), true)
+        );
+        assert_eq!((info.header_row, info.skipped.title), (2, 1));
+        assert_eq!(lines("sep=;\r\nid;name\r\nS1;a\r\n"), [3]);
+        // `sep=` decides: a comma header is then no header.
+        let e = rows(b"sep=;\nid,name\nS1,a\n").unwrap_err();
+        assert!(e.message.contains("missing required column `id`"), "{e}");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark() {
+        let text = "学校代码\t学校名称\r\nS1\t一小\r\nS2\t二小\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let r = rows(&le).unwrap();
+        assert_eq!(r[1], (3, Some("S2".into()), Some("二小".into())));
+        let t = Table::parse("s.txt", le, COLUMNS).unwrap();
+        assert_eq!(t.info().encoding, Encoding::Utf16Le);
+        assert_eq!(t.info().separator, Some(Separator::Tab));
+    }
+
+    #[test]
+    fn no_header_names_the_closest_row() {
+        const TWO: &[Column] = &[
+            required("id", &["工号"]),
+            required("school", &["学校代码"]),
+            optional("name", &["姓名"]),
+        ];
+        let e = Table::parse("t.csv", "名单\n姓名,工号\nT1,甲\n".into(), TWO).unwrap_err();
+        assert_eq!(
+            (e.line, e.column.as_deref()),
+            (Some(2), Some("school")),
+            "{e}"
+        );
+        assert!(e.message.contains("line 2 comes closest"), "{e}");
+        // A header below the first 20 non-empty rows is not looked for.
+        let mut text = "x\n".repeat(20);
+        text.push_str("工号,学校代码\n");
+        let e = Table::parse("t.csv", text.into(), TWO).unwrap_err();
+        assert!(e.message.contains("first 20 non-empty rows"), "{e}");
+        assert_eq!(e.line, Some(1));
+        let e = Table::parse("t.csv", "\n,,\n".into(), TWO).unwrap_err();
+        assert!(e.message.contains("empty"), "{e}");
+    }
+
+    #[test]
+    fn header_errors_name_the_header_line() {
+        let e = rows("title\nid,x,X\n1,2,3\n".as_bytes()).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("duplicated header"), "{e}");
+    }
+
+    #[test]
+    fn fallback_headers() {
+        const FALL: &[Column] = &[
+            required("id", &["工号"]).or_else(&["教职工号"]),
+            required("subject", &["学科"]).or_else(&["任教学科", "教授科目"]),
+        ];
+        let t = Table::parse(
+            "t.csv",
+            "教授科目,教职工号,任教学科\n数学,T1,语文\n".into(),
+            FALL,
+        )
+        .unwrap();
+        assert_eq!(t.position("subject"), Some(0), "the leftmost fallback");
+        assert_eq!(t.position("id"), Some(1));
+        assert_eq!(t.info().ignored, ["任教学科"]);
+        let t = Table::parse("t.csv", "任教学科,学科,工号\n数学,语文,T1\n".into(), FALL).unwrap();
+        assert_eq!(t.position("subject"), Some(1), "the column's own name wins");
+    }
+
+    #[test]
+    fn rows_hint_counts_lines_below_the_header() {
+        let t = Table::parse("s.csv", "t\rid\rS1\rS2\r".into(), COLUMNS).unwrap();
+        assert_eq!(t.rows_hint(), 2);
+    }
+
+    /// A workbook of one sheet per (name, hidden, rows), cells as text
+    /// except numbers with a format (`000000`).
+    fn book(sheets: &[(&str, bool, &[&[&str]])]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let padded = rust_xlsxwriter::Format::new().set_num_format("000000");
+        for (name, hidden, rows) in sheets {
+            let ws = book.add_worksheet();
+            ws.set_name(*name).unwrap();
+            ws.set_hidden(*hidden);
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    if let Some(n) = cell.strip_prefix('#') {
+                        let n: f64 = n.parse().unwrap();
+                        ws.write_number_with_format(r, c, n, &padded).unwrap();
+                    } else if !cell.is_empty() {
+                        ws.write_string(r, c, *cell).unwrap();
+                    }
+                }
+            }
+        }
+        // The active sheet cannot be hidden: activate the first visible one.
+        if let Some(i) = sheets.iter().position(|s| !s.1) {
+            book.worksheet_from_index(i).unwrap().set_active(true);
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    fn sheet_rows(bytes: Vec<u8>, names: &[&str]) -> Result<(Rows, FileInfo), InputError> {
+        let sheet = Sheet::parse("s.xlsx", bytes, names)?;
+        let t = Table::from_sheet("s.xlsx", sheet, COLUMNS)?;
+        let mut out = Vec::new();
+        t.for_each_row(|r| {
+            out.push((
+                r.line,
+                r.get("id").map(String::from),
+                r.get("name").map(String::from),
+            ));
+            Ok(())
+        })?;
+        Ok((out, t.info()))
+    }
+
+    #[test]
+    fn a_sheet_with_a_title_and_a_totals_row() {
+        let rows: &[&[&str]] = &[
+            &["学校名单"],
+            &["", "", "填报日期：2026年3月"],
+            &["学校代码", "学校名称", "备注"],
+            &["S1", "一小"],
+            &[],
+            &["", "", ""],
+            &["S2", "二小"],
+            &["合计", "2"],
+        ];
+        let (got, info) = sheet_rows(book(&[("Sheet1", false, rows)]), &[]).unwrap();
+        assert_eq!(
+            got,
+            [
+                (4, Some("S1".into()), Some("一小".into())),
+                (7, Some("S2".into()), Some("二小".into()))
+            ]
+        );
+        assert_eq!((info.header_row, info.rows), (3, 2));
+        assert_eq!(
+            info.skipped,
+            Skipped {
+                title: 2,
+                blank: 2,
+                totals: 1
+            }
+        );
+        assert_eq!(
+            (info.sheet.as_deref(), info.encoding),
+            (Some("Sheet1"), Encoding::Workbook)
+        );
+    }
+
+    #[test]
+    fn hidden_sheets_are_never_the_fallback() {
+        let hidden: &[&[&str]] = &[&["id", "name"], &["H1", "hidden"]];
+        let shown: &[&[&str]] = &[&["id", "name"], &["V1", "visible"]];
+        let bytes = book(&[("old", true, hidden), ("Sheet2", false, shown)]);
+        let (got, info) = sheet_rows(bytes.clone(), &["schools"]).unwrap();
+        assert_eq!(got[0].1.as_deref(), Some("V1"));
+        assert!(!info.sheet_hidden);
+        // Named, a hidden sheet is read, and its messages say it is hidden.
+        let (got, info) = sheet_rows(bytes, &["old"]).unwrap();
+        assert_eq!(got[0].1.as_deref(), Some("H1"));
+        assert!(info.sheet_hidden);
+        let bad: &[&[&str]] = &[&["name"], &["x"]];
+        let bytes = book(&[("old", true, bad), ("Sheet2", false, shown)]);
+        let e = sheet_rows(bytes, &["old"]).unwrap_err();
+        assert!(e.message.contains("sheet `old` is hidden"), "{e}");
+    }
+
+    #[test]
+    fn zero_padded_numbers_read_as_shown_in_id_columns() {
+        let rows: &[&[&str]] = &[&["id", "name"], &["#101", "#7"]];
+        let (got, _) = sheet_rows(book(&[("s", false, rows)]), &[]).unwrap();
+        assert_eq!(got, [(2, Some("000101".into()), Some("7".into()))]);
+    }
+}
+#[cfg(test)]
+mod scratch_bench {
+    #[test]
+    #[ignore]
+    fn bench_province() {
+        const C: &[super::Column] = &[
+            super::required("id", &[]),
+            super::required("school", &[]),
+            super::optional("subject", &[]),
+        ];
+        let bytes = std::fs::read("/tmp/province/teachers.csv").unwrap();
+        let t0 = std::time::Instant::now();
+        let t = super::Table::parse("t.csv", bytes, C).unwrap();
+        let t1 = t0.elapsed();
+        let mut n = 0u64;
+        let mut sum = 0u64;
+        t.for_each_row(|r| {
+            n += 1;
+            sum += r.line;
+            let _ = r.get("school");
+            Ok(())
+        })
+        .unwrap();
+        eprintln!("parse {:?} walk {:?} rows {n} {sum}", t1, t0.elapsed() - t1);
+        // The bare csv crate for comparison.
+        let text = std::fs::read_to_string("/tmp/province/teachers.csv").unwrap();
+        let t2 = std::time::Instant::now();
+        let mut rd = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut rec = csv::StringRecord::new();
+        let mut m = 0;
+        while rd.read_record(&mut rec).unwrap() {
+            m += rec.position().unwrap().line();
+        }
+        eprintln!("bare csv {:?} {m}", t2.elapsed());
     }
 }

@@ -90,7 +90,9 @@ pub fn report(input: &ReportInput) -> String {
     balance(&mut h, input.balance);
     flows(&mut h, input);
     h.push_str("</body></html>\n");
-    h
+    // Violations name teachers, whose ids may be ID numbers (rosters.md
+    // "Personal data").
+    crate::data::mask_id_cards(&h).into_owned()
 }
 
 fn summary(h: &mut String, a: &AuditReport) {

@@ -65,16 +65,53 @@ pub fn balance_table(balance: &[Balance]) -> String {
     t.render()
 }
 
-/// The text after the plan's summary table.
+/// The text after the plan's summary table: the CVs, then each planned
+/// CV the plan does not keep, and how to keep them.
 pub fn plan_section(balance: &[Balance]) -> String {
     if balance.is_empty() {
         return String::new();
     }
-    format!(
+    let mut out = format!(
         "\nquality balance (差异系数, weighted by students; before -> after; limit 0.50 小学, \
          0.45 初中; ! = above the limit):\n{}",
         balance_table(balance)
-    )
+    );
+    let lost: Vec<&Balance> = crate::indicators::not_kept(balance).collect();
+    if !lost.is_empty() {
+        let newly_failing = lost.iter().filter(|b| b.passes_before()).count();
+        out.push_str(&format!(
+            "\nNOT KEPT: the plan worsens {} of {} CVs ({} pass before and fail after):\n",
+            lost.len(),
+            balance.iter().filter(|b| b.planned()).count(),
+            newly_failing
+        ));
+        for b in lost.iter().take(20) {
+            out.push_str(&format!(
+                "  {} {} {}: {} -> {} (limit {:.2})\n",
+                if b.district.is_empty() {
+                    "(all)"
+                } else {
+                    &b.district
+                },
+                b.level.chinese(),
+                b.indicator.label(),
+                cv(b.cv_before),
+                cv(b.cv_after),
+                b.limit
+            ));
+        }
+        if lost.len() > 20 {
+            out.push_str(&format!(
+                "  ... and {} more (see --format json)\n",
+                lost.len() - 20
+            ));
+        }
+        out.push_str(
+            "  to keep them, plan with balance = \"keep\" in the policy (or compare \
+             --sweep balance=report,keep to see the price)\n",
+        );
+    }
+    out
 }
 
 /// The whole `rotaplan indicators` report.
@@ -111,7 +148,10 @@ pub fn table(data: &DataSet, ind: &Indicators) -> String {
     );
     out.push_str(&t.render());
     if !ind.education_given {
-        out.push_str("\neducation: not computed, teachers.csv has no `education` (学历) values\n");
+        out.push_str(&format!(
+            "\neducation: not computed, {} has no `education` (学历) values\n",
+            data.teachers_file()
+        ));
     }
     if !ind.ungraded.is_empty() {
         out.push_str(&format!(
@@ -178,6 +218,7 @@ pub fn balance_json(balance: &[Balance]) -> Value {
             let mut v = serde_json::to_value(b).unwrap_or(Value::Null);
             v["passes_before"] = json!(b.passes_before());
             v["passes_after"] = json!(b.passes_after());
+            v["kept"] = json!(b.kept());
             v
         })
         .collect()

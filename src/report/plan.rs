@@ -130,6 +130,7 @@ pub fn table(
         "needs filled",
         "distance km",
         "mean km",
+        "max leave",
         "status",
         "time s",
     ]);
@@ -179,6 +180,12 @@ fn summary_cells(d: &DistrictSummary) -> Vec<String> {
         d.figures
             .mean_distance_km
             .map_or("-".to_string(), |m| format!("{m:.1}")),
+        match (&d.max_leave_school, d.max_leave) {
+            (Some(school), Some((leaving, eligible))) => {
+                format!("{:.1}% {school}", 100.0 * leaving as f64 / eligible as f64)
+            }
+            _ => "-".to_string(),
+        },
         match (d.status, d.infeasible.is_empty()) {
             (_, false) => "INFEASIBLE".to_string(),
             (Some(s), true) => s.to_string(),
@@ -189,9 +196,17 @@ fn summary_cells(d: &DistrictSummary) -> Vec<String> {
 }
 
 fn totals(plan: &RotationPlan) -> DistrictSummary {
+    let largest = plan
+        .districts
+        .iter()
+        .filter(|d| d.max_leave.is_some())
+        .max_by(|a, b| a.max_leave_share.total_cmp(&b.max_leave_share));
     DistrictSummary {
         district: "total".to_string(),
         figures: plan.figures(),
+        max_leave_share: largest.map_or(0.0, |d| d.max_leave_share),
+        max_leave_school: largest.and_then(|d| d.max_leave_school.clone()),
+        max_leave: largest.and_then(|d| d.max_leave),
         status: plan.districts.iter().filter_map(|d| d.status).max(),
         solve_seconds: plan.districts.iter().map(|d| d.solve_seconds).sum(),
         infeasible: plan.infeasibilities(),

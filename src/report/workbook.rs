@@ -5,10 +5,13 @@
 //! not rotate, with the reason).
 //!
 //! Every text cell is written as text, never as a formula: a name such as
-//! `=1+1` stays the text `=1+1`.
+//! `=1+1` stays the text `=1+1`. The `plan` sheet is a plan file and
+//! carries each teacher's id whole, an ID number too (a roster without
+//! `id`); the other sheets show ID numbers masked (rosters.md "Personal
+//! data").
 
 use super::plan::{COLUMNS, PlanRow};
-use crate::data::DataSet;
+use crate::data::{DataSet, mask_id_cards};
 use crate::plan::RotationPlan;
 use crate::policy::Policy;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -142,15 +145,21 @@ pub fn plan_workbook(
     )?;
 
     let details: Vec<String> = plan.ineligible.iter().map(|(_, r)| r.to_string()).collect();
+    let ids: Vec<String> = plan
+        .ineligible
+        .iter()
+        .map(|(t, _)| mask_id_cards(&data.teachers[*t].id).into_owned())
+        .collect();
     let ineligible: Vec<Vec<Cell>> = plan
         .ineligible
         .iter()
         .zip(&details)
-        .map(|((t, reason), detail)| {
+        .zip(&ids)
+        .map(|(((t, reason), detail), id)| {
             let teacher = &data.teachers[*t];
             let school = &data.schools[teacher.school];
             vec![
-                Cell::Text(&teacher.id),
+                Cell::Text(id),
                 Cell::Text(&teacher.name),
                 Cell::Text(&school.id),
                 Cell::Text(&school.name),

@@ -1,0 +1,276 @@
+//! Plan files, as every command that takes `--plan` reads them: a plan
+//! rotaplan wrote (plan.csv, plan.xlsx), one made by hand in a spreadsheet
+//! with just `工号,交流学校`, or one typed from a published list, which
+//! names each teacher by name and school (`姓名,原单位,交流学校`) or by ID
+//! number (`身份证件号`). The reader settles who each row means, so that
+//! the commands downstream see one shape: a line, a teacher id and a
+//! receiving school.
+//!
+//! How a row names its teacher, first that the row fills: `teacher` (工号),
+//! `id_card`, then `name` with `from_school` (rosters.md "Plans typed from
+//! published lists"). A name or an ID number that matches no teacher, or
+//! two, is bad input naming the row; an unknown id is left for the audit
+//! to report (`unknown_teacher`).
+
+use super::cell::shown;
+use super::roster::parse_id_card;
+use super::table::{Column, Row, Table, optional, required};
+use super::{DataSet, Found, key, mask_id_card};
+use crate::error::{Error, InputError};
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// The plan columns read; all others are looked up in the data set.
+const PLAN_COLUMNS: &[Column] = &[
+    optional("teacher", &["工号"]),
+    optional("id_card", &["身份证件号", "身份证号", "公民身份号码"]),
+    optional("name", &["姓名"]),
+    optional("from_school", &["原单位", "原学校", "派出学校"]),
+    required("to_school", &["交流学校", "接收学校", "交流单位"]),
+];
+
+/// The sheet of a plan workbook read (else the first).
+const PLAN_SHEETS: &[&str] = &["plan", "方案", "交流方案"];
+
+/// One row of a plan, its teacher settled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanLine {
+    /// The line (or sheet row) of the plan file.
+    pub line: u64,
+    /// The teacher's id: the `teacher` cell as written, or the id of the
+    /// teacher the row's ID number or name and school name.
+    pub teacher: String,
+    /// The receiving school's id; the cell as written when no school has
+    /// it as id or name.
+    pub to_school: String,
+}
+
+impl PlanLine {
+    /// The row's teacher and receiving school, where the data set knows
+    /// them (ids compared as `key` does).
+    pub fn resolve(&self, data: &DataSet) -> (Option<usize>, Option<usize>) {
+        (
+            data.teacher_by_id(&self.teacher),
+            data.school_by_id(&self.to_school),
+        )
+    }
+}
+
+/// Reads the plan at `path` (CSV in any encoding the data files may use,
+/// or a workbook's sheet `plan`), settling each row's teacher in `data`.
+///
+/// Errors: a plan that names no teacher column (`teacher`, `id_card`, or
+/// `name` with `from_school`), an empty teacher or `to_school` cell, a
+/// name or ID number that matches no teacher or several, a school name
+/// that several schools share, besides every error of reading a table.
+pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
+    let table = Table::read(path, PLAN_COLUMNS, PLAN_SHEETS)?;
+    let has = |column: &str| table.position(column).is_some();
+    let by_name = has("name") && has("from_school");
+    if !has("teacher") && !has("id_card") && !by_name {
+        return Err(InputError::new(
+            &table.file,
+            "missing required column `teacher` (工号): a plan names each teacher by id, by ID \
+             number (id_card, 身份证件号) or by name and school (姓名 and 原单位)",
+        )
+        .at(table.header_line())
+        .column("teacher")
+        .into());
+    }
+    // The column an empty row is reported in: the first way the plan has.
+    let first = ["teacher", "id_card", "name"]
+        .into_iter()
+        .find(|c| has(c))
+        .unwrap_or("teacher");
+    let names = by_name.then(|| NameIndex::new(data));
+    let mut lines = Vec::new();
+    table.for_each_row(|row| {
+        let teacher = if let Some(id) = row.get("teacher") {
+            id.to_string()
+        } else if let Some(number) = row.get("id_card") {
+            data.teachers[with_id_card(data, &row, number)?].id.clone()
+        } else if let (Some(names), Some(name)) = (&names, row.get("name")) {
+            data.teachers[names.find(data, &row, name)?].id.clone()
+        } else {
+            return Err(row.error(first, "empty cell in a required column"));
+        };
+        lines.push(PlanLine {
+            line: row.line,
+            teacher,
+            to_school: receiving_school(data, &row)?,
+        });
+        Ok(())
+    })?;
+    Ok(lines)
+}
+
+/// The `to_school` cell as a school id: by id or unique name; the cell as
+/// written when no school has it (the audit's `unknown_school`).
+fn receiving_school(data: &DataSet, row: &Row) -> Result<String, InputError> {
+    let text = row.require("to_school")?;
+    match data.find_school(text) {
+        Some(Found::One(s)) => Ok(data.schools[s].id.clone()),
+        Some(Found::Many) => Err(row.error(
+            "to_school",
+            data.school_named(text).err().unwrap_or_default(),
+        )),
+        None => Ok(text.to_string()),
+    }
+}
+
+/// The teacher with the ID number in the row's `id_card` cell.
+fn with_id_card(data: &DataSet, row: &Row, number: &str) -> Result<usize, InputError> {
+    let card = parse_id_card(number).map_err(|why| row.error("id_card", why))?;
+    match data.id_cards.get(&card.number) {
+        Some(&Found::One(t)) => Ok(t),
+        Some(Found::Many) => Err(row.error(
+            "id_card",
+            format!(
+                "two teachers in {} have the ID number `{}`: name the teacher by id (工号)",
+                data.teachers_file(),
+                mask_id_card(&card.number)
+            ),
+        )),
+        None => Err(row.error(
+            "id_card",
+            format!(
+                "no teacher in {} has the ID number `{}`",
+                data.teachers_file(),
+                mask_id_card(&card.number)
+            ),
+        )),
+    }
+}
+
+/// (school, name as compared) -> the teacher or teachers of that name
+/// there, for plans that name teachers.
+struct NameIndex(FxHashMap<(usize, String), Found>);
+
+impl NameIndex {
+    fn new(data: &DataSet) -> NameIndex {
+        let mut map = FxHashMap::default();
+        for (t, teacher) in data.teachers.iter().enumerate() {
+            let entry = map.entry((teacher.school, key(&teacher.name).into_owned()));
+            entry
+                .and_modify(|f| *f = Found::Many)
+                .or_insert(Found::One(t));
+        }
+        NameIndex(map)
+    }
+
+    /// The one teacher named `name` at the row's `from_school` (by id or
+    /// name).
+    fn find(&self, data: &DataSet, row: &Row, name: &str) -> Result<usize, InputError> {
+        let text = row.require("from_school")?;
+        let school = data
+            .school_named(text)
+            .map_err(|why| row.error("from_school", why))?;
+        let id = &data.schools[school].id;
+        match self.0.get(&(school, key(name).into_owned())) {
+            Some(&Found::One(t)) => Ok(t),
+            Some(Found::Many) => {
+                let ids: Vec<&str> = data
+                    .teachers
+                    .iter()
+                    .filter(|t| t.school == school && key(&t.name) == key(name))
+                    .map(|t| t.id.as_str())
+                    .collect();
+                Err(row.error(
+                    "name",
+                    format!(
+                        "{} teachers named {} work at school {id} ({}): name the teacher by id (工号)",
+                        ids.len(),
+                        shown(name),
+                        ids.join(", ")
+                    ),
+                ))
+            }
+            None => Err(row.error(
+                "name",
+                format!(
+                    "no teacher named {} works at school {id} (in {})",
+                    shown(name),
+                    data.teachers_file()
+                ),
+            )),
+        }
+    }
+}
+
+/// The plan lines of `moves` (teacher, receiving school), numbered as
+/// plan.csv numbers its rows (the header is line 1): what the plan command
+/// audits before it writes.
+pub fn lines_of(data: &DataSet, moves: impl IntoIterator<Item = (usize, usize)>) -> Vec<PlanLine> {
+    moves
+        .into_iter()
+        .zip(2..)
+        .map(|((t, s), line)| PlanLine {
+            line,
+            teacher: data.teachers[t].id.clone(),
+            to_school: data.schools[s].id.clone(),
+        })
+        .collect()
+}
+
+/// The moves a plan stands for, as (teacher, receiving school) indices:
+/// each teacher's first row that names a known teacher and school (the
+/// audit reports the other rows).
+pub fn moves(data: &DataSet, lines: &[PlanLine]) -> Vec<(usize, usize)> {
+    let mut seen = vec![false; data.teachers.len()];
+    lines
+        .iter()
+        .filter_map(|l| match l.resolve(data) {
+            (Some(t), Some(s)) if !std::mem::replace(&mut seen[t], true) => Some((t, s)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// As `moves`, for a command that takes the plan as given (`indicators`):
+/// an unknown teacher or school, or a teacher listed twice, is bad input
+/// in `file`.
+pub fn checked_moves(
+    data: &DataSet,
+    file: &str,
+    lines: &[PlanLine],
+) -> Result<Vec<(usize, usize)>, InputError> {
+    let mut first: FxHashMap<usize, u64> = FxHashMap::default();
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let bad = |column: &str, message: String| {
+            InputError::new(file, message).at(l.line).column(column)
+        };
+        let (teacher, school) = l.resolve(data);
+        let teacher = teacher.ok_or_else(|| {
+            bad(
+                "teacher",
+                format!(
+                    "unknown teacher {} (not in {})",
+                    shown(&l.teacher),
+                    data.teachers_file()
+                ),
+            )
+        })?;
+        let school = school.ok_or_else(|| {
+            bad(
+                "to_school",
+                format!(
+                    "unknown school {} (not in {})",
+                    shown(&l.to_school),
+                    data.schools_file()
+                ),
+            )
+        })?;
+        if let Some(line) = first.insert(teacher, l.line) {
+            return Err(bad(
+                "teacher",
+                format!(
+                    "teacher {} is listed twice (first on line {line})",
+                    shown(&l.teacher)
+                ),
+            ));
+        }
+        out.push((teacher, school));
+    }
+    Ok(out)
+}
