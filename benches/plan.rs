@@ -13,7 +13,12 @@
 //!   the plan lines built once beforehand (no CSV reading is timed);
 //! * `write_xlsx/<size>`, `indicators/<size>`, `plan_indicators/<size>`: the
 //!   plan as a workbook in memory; the quality-balance indicators before and
-//!   after the plan; the plan with `improve_indicators`.
+//!   after the plan; the plan with `improve_indicators`;
+//! * `plan_no_spread/<size>`: the plan in the order of data-format.md (fill,
+//!   distance, preferences), without objectives.md's spread stage;
+//! * `plan_rules/<size>`: the plan under three county `[[rules]]` with
+//!   filters (`RULES`: backbone among the eligible, a column filter on
+//!   `education`, a per-school cap), data loaded with the filtered column.
 //!
 //! `<size>` is `county` (one district, ~5,000 teachers) and `city` (ten
 //! districts, ~60,000 teachers); `province` (a hundred districts, ~600,000
@@ -85,6 +90,32 @@ fn policy() -> Policy {
         ..Policy::default()
     }
 }
+
+/// Three county rules with filters, as a policy file writes them.
+const RULES: &str = r#"
+plan_year = 2026
+
+[[rules]]
+name = "骨干占符合条件 5%"
+bound = "min"
+share = 0.05
+of = "eligible"
+who = { backbone = true }
+
+[[rules]]
+name = "本科 10%"
+bound = "min"
+share = 0.10
+of = "eligible"
+among = { column = { name = "education", values = ["本科"] } }
+
+[[rules]]
+name = "每校至多 50%"
+bound = "max"
+share = 0.50
+of = "eligible"
+scope = "school"
+"#;
 
 fn load(dir: &Path) -> DataSet {
     let paths = DataPaths::resolve(Some(dir), None, None, None, None, None)
@@ -228,6 +259,33 @@ fn benches(c: &mut Criterion) {
         configure(&mut group, summary.teachers, plan_time);
         group.bench_function(&name, |b| {
             b.iter(|| plan(black_box(&data), black_box(&balanced)).expect("plan"))
+        });
+        group.finish();
+
+        let no_spread = Policy {
+            spread: false,
+            ..policy.clone()
+        };
+        let mut group = c.benchmark_group("plan_no_spread");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(&name, |b| {
+            b.iter(|| plan(black_box(&data), black_box(&no_spread)).expect("plan"))
+        });
+        group.finish();
+
+        let county_rules = Policy::from_toml("rules.toml", RULES).expect("the bench's rules");
+        let wanted: Vec<rotaplan::data::Wanted> = county_rules
+            .wanted_columns()
+            .into_iter()
+            .map(|(column, rule)| rotaplan::data::Wanted { column, rule })
+            .collect();
+        let paths = DataPaths::resolve(Some(dir.path()), None, None, None, None, None)
+            .expect("resolve the generated data folder");
+        let with_column = DataSet::load_with(&paths, &wanted).expect("load with the column");
+        let mut group = c.benchmark_group("plan_rules");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(&name, |b| {
+            b.iter(|| plan(black_box(&with_column), black_box(&county_rules)).expect("plan"))
         });
         group.finish();
 
