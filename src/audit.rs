@@ -444,7 +444,7 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                 .or(teacher.age);
             let years = teacher
                 .school_entry
-                .map(|e| retirement::completed_years(e, as_of))
+                .map(|e| retirement::years_served(e, as_of))
                 .or(teacher.years_at_school);
             let age_limit = match teacher.sex {
                 Some(Sex::Male) => policy.max_age_male.or(policy.max_age),

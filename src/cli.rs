@@ -71,6 +71,15 @@ The page needs no network: styles and SVG charts are inline, with no script. Rul
 the same independent auditor as `rotaplan audit`."
     )]
     Report(ReportArgs),
+    /// Say what was read from each file, what was derived and skipped, and what to look at.
+    #[command(after_help = "Examples:\n  rotaplan check data/sample-county\n  \
+rotaplan check . --policy policy.toml --format json\n\n\
+Reads the data set as `plan` would, without planning: per file its encoding, separator or sheet, \
+header row, the columns used (source header -> field) and ignored, rows read and skipped (title, \
+blank, totals); ages and years derived from dates at as_of; eligible teachers and the others by \
+reason; warnings (e.g. teachers without sex under max_age_female). Exit 0 when the data set loads, \
+2 on bad input.")]
+    Check(CheckArgs),
     /// Make a seeded synthetic data set (county, city or province size).
     #[command(
         after_help = "Examples:\n  rotaplan generate --size county --seed 1 --out data/sample-county\n  \
@@ -205,6 +214,17 @@ struct IndicatorsArgs {
 }
 
 #[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Report as text, or one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Debug, Args)]
 struct ReportArgs {
     #[command(flatten)]
     data: DataArgs,
@@ -274,6 +294,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Compare(args) => compare(&args),
         Command::Indicators(args) => indicators(&args),
         Command::Report(args) => report_page(&args),
+        Command::Check(args) => check(&args),
         Command::Generate(args) => generate(&args),
     };
     match result {
@@ -498,6 +519,16 @@ fn file_name(name: &str) -> String {
             }
         })
         .collect()
+}
+
+fn check(args: &CheckArgs) -> Result<i32, Error> {
+    let (_, data, policy) = load(&args.data, &args.policy)?;
+    let report = crate::check::check(&data, &policy);
+    print(&match args.format {
+        Format::Json => crate::check::json(&report) + "\n",
+        Format::Table => crate::check::table(&report),
+    })?;
+    Ok(0)
 }
 
 fn generate(args: &GenerateArgs) -> Result<i32, Error> {

@@ -124,11 +124,12 @@ pub fn age_at(t: &Teacher, as_of: NaiveDate) -> Option<u32> {
         .or(t.age)
 }
 
-/// Completed years at the current school at `as_of`: from `school_entry`
+/// Whole years at the current school at `as_of`, the entry day and
+/// `as_of` both counted (`retirement::years_served`): from `school_entry`
 /// when known, else the `years_at_school` column.
 pub fn years_at_school(t: &Teacher, as_of: NaiveDate) -> Option<u32> {
     t.school_entry
-        .map(|e| retirement::completed_years(e, as_of))
+        .map(|e| retirement::years_served(e, as_of))
         .or(t.years_at_school)
 }
 

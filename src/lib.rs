@@ -10,6 +10,7 @@
 
 pub mod assign;
 pub mod audit;
+pub mod check;
 pub mod cli;
 pub mod compare;
 pub mod data;

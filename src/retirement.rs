@@ -55,6 +55,13 @@ pub fn retirement_date(retirement: Retirement, sex: Sex, birth: NaiveDate) -> Na
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// Whole years served from `from` (an entry or work-start date) through
+/// `at`, both days included: from 2020-09-01 through 2026-08-31 is six
+/// full school years.
+pub fn years_served(from: NaiveDate, at: NaiveDate) -> u32 {
+    completed_years(from, at.succ_opt().unwrap_or(at))
+}
+
 /// `date` plus `years` whole years (29 February becomes 28 February).
 pub fn add_years(date: NaiveDate, years: u32) -> NaiveDate {
     let year = date.year() + years as i32;
@@ -162,5 +169,7 @@ mod tests {
         assert_eq!(completed_years(d(1970, 9, 1), d(2026, 8, 31)), 55);
         assert_eq!(completed_years(d(2030, 1, 1), d(2026, 8, 31)), 0);
         assert_eq!(add_years(d(2024, 2, 29), 1), d(2025, 2, 28));
+        assert_eq!(years_served(d(2020, 9, 1), d(2026, 8, 31)), 6);
+        assert_eq!(years_served(d(2020, 9, 2), d(2026, 8, 31)), 5);
     }
 }

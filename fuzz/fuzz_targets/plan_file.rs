@@ -10,7 +10,7 @@ use rotaplan_fuzz::{audit_and_render, policy, put, valid_data};
 fuzz_target!(|bytes: &[u8]| {
     let data = valid_data();
     let path = put("plan.csv", Some(bytes));
-    if let Ok(lines) = read_plan(&path) {
+    if let Ok(lines) = read_plan(&path, data) {
         let report = audit_and_render(data, &policy(), &lines);
         assert!(
             report.rotating <= lines.len() as u64,

@@ -104,7 +104,8 @@ pub fn valid_data() -> &'static DataSet {
 pub fn valid_plan() -> &'static [PlanLine] {
     static LINES: OnceLock<Vec<PlanLine>> = OnceLock::new();
     LINES.get_or_init(|| {
-        audit::read_plan(&put("valid-plan.csv", Some(PLAN))).expect("the fuzz plan reads")
+        audit::read_plan(&put("valid-plan.csv", Some(PLAN)), valid_data())
+            .expect("the fuzz plan reads")
     })
 }
 
@@ -126,15 +127,8 @@ pub fn exercise(data: &DataSet, policy: &Policy) {
 
 /// The plan's moves as the auditor reads them.
 pub fn plan_lines(data: &DataSet, plan: &RotationPlan) -> Vec<PlanLine> {
-    plan.rotations
-        .iter()
-        .zip(1..)
-        .map(|(r, line)| PlanLine {
-            line,
-            teacher: data.teachers[r.teacher].id.clone(),
-            to_school: data.schools[r.to_school].id.clone(),
-        })
-        .collect()
+    let moves = plan.rotations.iter().map(|r| (r.teacher, r.to_school));
+    rotaplan::data::plan::lines_of(data, moves)
 }
 
 fn pairs(lines: &[PlanLine]) -> Vec<(&str, &str)> {
@@ -190,7 +184,7 @@ pub fn plan_and_audit(data: &DataSet, policy: &Policy) {
     );
 
     let written = put("plan.csv", Some(&csv));
-    let back = audit::read_plan(&written).expect("the plan.csv rotaplan wrote reads back");
+    let back = audit::read_plan(&written, data).expect("the plan.csv rotaplan wrote reads back");
     assert_eq!(
         pairs(&back),
         pairs(&lines),

@@ -601,6 +601,36 @@ mod tests {
     }
 
     #[test]
+    fn zero_padded_formats() {
+        let p = Padding::parse("000000").unwrap();
+        assert_eq!(p.show(&Data::Float(101.0)).as_deref(), Some("000101"));
+        assert_eq!(p.show(&Data::Int(7)).as_deref(), Some("000007"));
+        assert_eq!(p.show(&Data::Float(1234567.0)).as_deref(), Some("1234567"));
+        assert_eq!(p.show(&Data::Float(1.5)), None);
+        assert_eq!(p.show(&Data::Float(-3.0)), None);
+        assert_eq!(p.show(&Data::String("12".into())), None);
+        let p = Padding::parse("\"T\"0000").unwrap();
+        assert_eq!(p.show(&Data::Float(12.0)).as_deref(), Some("T0012"));
+        let p = Padding::parse("\\S000\\-").unwrap();
+        assert_eq!(p.show(&Data::Float(5.0)).as_deref(), Some("S005-"));
+        let p = Padding::parse("00000;-00000;0").unwrap();
+        assert_eq!(p.digits, 5);
+        for not in [
+            "0",
+            "General",
+            "0.00",
+            "#,##0",
+            "yyyymmdd",
+            "@",
+            "[$-804]000",
+            "00 00",
+            "",
+        ] {
+            assert_eq!(Padding::parse(not), None, "{not}");
+        }
+    }
+
+    #[test]
     fn workbook_extensions() {
         assert!(is_workbook(Path::new("a/teachers.XLSX")));
         assert!(is_workbook(Path::new("t.ods")));

@@ -1,0 +1,284 @@
+//! `rotaplan check`: what was read, from where, what was derived, what
+//! was ignored or skipped, and what a planner should look at before
+//! trusting a plan (rosters.md "`rotaplan check DIR`"). Nothing is
+//! planned; the data set is read exactly as `plan` reads it.
+
+use crate::data::info::FileInfo;
+use crate::data::{DataSet, mask_id_card};
+use crate::eligibility::{self, Ineligible};
+use crate::policy::Policy;
+use crate::retirement;
+use std::collections::BTreeMap;
+
+/// Fields derived from dates at `as_of`, and where the stored values
+/// disagree with them by more than one year.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Derived {
+    /// Ages from a birth date (the `birth_date` column, or the ID number).
+    pub ages_from_birth_dates: u64,
+    /// Of them, birth dates read from the ID number.
+    pub birth_dates_from_id_cards: u64,
+    /// Years at the school from `school_entry`.
+    pub years_from_entry_dates: u64,
+    /// Years of service from `work_start`.
+    pub service_from_work_start: u64,
+    /// Teachers (ids, masked when they are ID numbers) whose `age` and
+    /// birth date disagree by more than a year (the date wins).
+    pub age_disagreements: Vec<String>,
+    /// The same for `years_at_school` and `school_entry`.
+    pub years_disagreements: Vec<String>,
+}
+
+/// What `check` prints.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CheckReport {
+    pub plan_year: i64,
+    pub as_of: String,
+    pub files: Vec<FileInfo>,
+    pub schools: usize,
+    pub sending_schools: usize,
+    pub receiving_schools: usize,
+    pub teachers: usize,
+    pub derived: Derived,
+    /// Eligible teachers at sending schools.
+    pub eligible: u64,
+    /// Teachers at sending schools who are not eligible, per reason code
+    /// (in the order the reasons are tried).
+    pub ineligible: BTreeMap<&'static str, u64>,
+    pub warnings: Vec<String>,
+}
+
+/// Checks a loaded data set under `policy`.
+pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
+    let as_of = policy.as_of();
+    let verdicts = eligibility::assess(data, policy);
+    let mut ineligible: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut eligible = 0;
+    for v in &verdicts {
+        match v {
+            Ok(()) => eligible += 1,
+            Err(Ineligible::NotAtSendingSchool) => {}
+            Err(reason) => *ineligible.entry(reason.code()).or_default() += 1,
+        }
+    }
+    let shown = |id: &str| {
+        if data.ids_are_id_cards {
+            mask_id_card(id)
+        } else {
+            id.to_string()
+        }
+    };
+    let mut derived = Derived::default();
+    for t in &data.teachers {
+        if let Some(birth) = t.birth_date {
+            derived.ages_from_birth_dates += 1;
+            let from_id = t.id_card.as_deref().and_then(|c| {
+                crate::data::roster::parse_id_card(c)
+                    .ok()
+                    .map(|card| card.birth_date == birth)
+            });
+            if from_id == Some(true) {
+                derived.birth_dates_from_id_cards += 1;
+            }
+            let age = retirement::completed_years(birth, as_of);
+            if t.age.is_some_and(|stored| stored.abs_diff(age) > 1) {
+                derived.age_disagreements.push(shown(&t.id));
+            }
+        }
+        if let Some(entry) = t.school_entry {
+            derived.years_from_entry_dates += 1;
+            let years = retirement::years_served(entry, as_of);
+            if t.years_at_school
+                .is_some_and(|stored| stored.abs_diff(years) > 1)
+            {
+                derived.years_disagreements.push(shown(&t.id));
+            }
+        }
+        if t.work_start.is_some() {
+            derived.service_from_work_start += 1;
+        }
+    }
+    let mut warnings = data.warnings.clone();
+    warnings.extend(missing_values(data, policy));
+    for f in &data.files {
+        if f.skipped.totals > 0 {
+            warnings.push(format!(
+                "{}: {} totals row(s) (合计, 总计, 小计, Total) skipped",
+                f.file, f.skipped.totals
+            ));
+        }
+    }
+    if !derived.age_disagreements.is_empty() {
+        warnings.push(format!(
+            "{} teacher(s) whose age and birth date disagree by more than a year (the date is used): {}",
+            derived.age_disagreements.len(),
+            first_ten(&derived.age_disagreements)
+        ));
+    }
+    if !derived.years_disagreements.is_empty() {
+        warnings.push(format!(
+            "{} teacher(s) whose years at the school and entry date disagree by more than a year (the date is used): {}",
+            derived.years_disagreements.len(),
+            first_ten(&derived.years_disagreements)
+        ));
+    }
+    CheckReport {
+        plan_year: policy.plan_year,
+        as_of: as_of.to_string(),
+        files: data.files.clone(),
+        schools: data.schools.len(),
+        sending_schools: data.schools.iter().filter(|s| policy.is_sending(s)).count(),
+        receiving_schools: data
+            .schools
+            .iter()
+            .filter(|s| policy.is_receiving(s))
+            .count(),
+        teachers: data.teachers.len(),
+        derived,
+        eligible,
+        ineligible,
+        warnings,
+    }
+}
+
+/// Rules the policy sets that some teachers at sending schools lack the
+/// data for: the rule is not applied to them (rules.md "Eligibility").
+fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
+    let sending: Vec<&crate::data::Teacher> = data
+        .teachers
+        .iter()
+        .filter(|t| policy.is_sending(&data.schools[t.school]) && t.eligible.is_none())
+        .collect();
+    let count =
+        |lacks: &dyn Fn(&crate::data::Teacher) -> bool| sending.iter().filter(|t| lacks(t)).count();
+    let mut out = Vec::new();
+    let mut say = |n: usize, what: &str, rule: &str| {
+        if n > 0 {
+            out.push(format!(
+                "{n} teacher(s) at sending schools without {what}: {rule} is not applied to them"
+            ));
+        }
+    };
+    let no_age = |t: &crate::data::Teacher| t.birth_date.is_none() && t.age.is_none();
+    if policy.max_age.is_some() || policy.max_age_male.is_some() || policy.max_age_female.is_some()
+    {
+        say(count(&no_age), "an age or a birth date", "the age limit");
+    }
+    if policy.max_age_male.is_some() || policy.max_age_female.is_some() {
+        say(
+            count(&|t| t.sex.is_none()),
+            "sex",
+            "the age limit by sex (max_age is used, when set)",
+        );
+    }
+    if policy.min_years_to_retirement.is_some() {
+        say(
+            count(&|t| t.sex.is_none() || t.birth_date.is_none()),
+            "sex and a birth date",
+            "min_years_to_retirement",
+        );
+    }
+    say(
+        count(&|t| t.school_entry.is_none() && t.years_at_school.is_none()),
+        "years at the school or an entry date",
+        "min_years_at_school",
+    );
+    out
+}
+
+fn first_ten(ids: &[String]) -> String {
+    let mut shown = ids.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > 10 {
+        shown.push_str(", ...");
+    }
+    shown
+}
+
+/// The report as text for a planner.
+pub fn table(r: &CheckReport) -> String {
+    let mut out = format!(
+        "rotaplan check: plan year {}, eligibility as of {}\n",
+        r.plan_year, r.as_of
+    );
+    for f in &r.files {
+        let how = match (&f.sheet, f.separator) {
+            (Some(sheet), _) => format!(
+                "sheet `{sheet}`{}",
+                if f.sheet_hidden { " (hidden)" } else { "" }
+            ),
+            (None, Some(sep)) => format!("{}, {sep}-separated", f.encoding),
+            (None, None) => f.encoding.to_string(),
+        };
+        out.push_str(&format!(
+            "\n{}: {how}, header on {} {}; {} rows read",
+            f.file,
+            if f.sheet.is_some() { "row" } else { "line" },
+            f.header_row,
+            f.rows
+        ));
+        let s = f.skipped;
+        if s.title + s.blank + s.totals > 0 {
+            out.push_str(&format!(
+                "; skipped {} title, {} blank, {} totals",
+                s.title, s.blank, s.totals
+            ));
+        }
+        out.push('\n');
+        let columns: Vec<String> = f
+            .columns
+            .iter()
+            .map(|c| {
+                if c.header == c.field {
+                    c.field.clone()
+                } else {
+                    format!("{} -> {}", c.header, c.field)
+                }
+            })
+            .collect();
+        out.push_str(&format!("  columns: {}\n", columns.join(", ")));
+        if !f.ignored.is_empty() {
+            out.push_str(&format!("  ignored: {}\n", f.ignored.join(", ")));
+        }
+    }
+    out.push_str(&format!(
+        "\n{} schools ({} sending, {} receiving), {} teachers\n",
+        r.schools, r.sending_schools, r.receiving_schools, r.teachers
+    ));
+    let d = &r.derived;
+    out.push_str(&format!(
+        "derived at {}: {} ages from birth dates ({} from ID numbers), {} years at the school from entry dates, {} years of service from work start\n",
+        r.as_of,
+        d.ages_from_birth_dates,
+        d.birth_dates_from_id_cards,
+        d.years_from_entry_dates,
+        d.service_from_work_start
+    ));
+    let reasons: Vec<String> = Ineligible::CODES
+        .iter()
+        .filter_map(|code| r.ineligible.get(code).map(|n| format!("{code} {n}")))
+        .collect();
+    out.push_str(&format!(
+        "eligible at sending schools: {}; not eligible: {}{}\n",
+        r.eligible,
+        r.ineligible.values().sum::<u64>(),
+        if reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", reasons.join(", "))
+        }
+    ));
+    if r.warnings.is_empty() {
+        out.push_str("\nno warnings\n");
+    } else {
+        out.push_str(&format!("\nwarnings ({}):\n", r.warnings.len()));
+        for w in &r.warnings {
+            out.push_str(&format!("  - {w}\n"));
+        }
+    }
+    out
+}
+
+/// The report as one JSON object (keys of rosters.md, plus extras).
+pub fn json(r: &CheckReport) -> String {
+    serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
