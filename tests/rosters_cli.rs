@@ -621,3 +621,74 @@ fn case_title_row_merged_xlsx() {
     assert_eq!(plan_of(&dir), control, "the workbook with a title");
     assert_eq!(plan_of(&dir.join("csv-variant")), control, "its CSV export");
 }
+
+#[test]
+fn the_data_set_records_how_each_file_was_read() {
+    use rotaplan::data::info::{Encoding, Separator, Skipped};
+    use rotaplan::data::{DataPaths, DataSet};
+    let dir = small();
+    // teachers: GBK, CRLF, tab separated, a title, a blank row, a totals row.
+    let mut t = String::from("教师名单\r\n\r\n序号\t工号\t姓名\t学校代码\t学科\r\n");
+    for i in 0..4 {
+        t += &format!("{}\tT{i:03}\t教师{i}\tU1\t数学\r\n", i + 1);
+    }
+    t += "\t\t\t\t\r\n合计\t4人\t\t\t\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(&t);
+    dir.write("teachers.csv", &gbk);
+    dir.write(
+        "needs.csv",
+        "sep=;\nschool;subject;count\nR1;数学;1\n".as_bytes(),
+    );
+    let paths = DataPaths::resolve(Some(dir.path()), None, None, None, None, None).unwrap();
+    let data = DataSet::load(&paths).unwrap();
+    assert_eq!(data.teachers.len(), 4);
+    assert_eq!(data.teachers[3].line, 7);
+    let [schools, teachers, needs] = &data.files[..] else {
+        panic!("{:?}", data.files);
+    };
+    assert!(schools.file.ends_with("schools.csv"));
+    assert_eq!(
+        (
+            schools.encoding,
+            schools.separator,
+            schools.header_row,
+            schools.rows
+        ),
+        (Encoding::Utf8, Some(Separator::Comma), 1, 3)
+    );
+    assert_eq!(teachers.encoding, Encoding::Gb18030);
+    assert_eq!(teachers.separator, Some(Separator::Tab));
+    assert_eq!((teachers.header_row, teachers.rows), (3, 4));
+    assert_eq!(
+        teachers.skipped,
+        Skipped {
+            title: 1,
+            blank: 2,
+            totals: 1
+        }
+    );
+    let columns: Vec<(&str, &str)> = teachers
+        .columns
+        .iter()
+        .map(|c| (c.header.as_str(), c.field.as_str()))
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            ("工号", "id"),
+            ("姓名", "name"),
+            ("学校代码", "school"),
+            ("学科", "subject")
+        ]
+    );
+    assert_eq!(teachers.ignored, ["序号"]);
+    assert_eq!(
+        (needs.separator, needs.separator_line, needs.header_row),
+        (Some(Separator::Semicolon), true, 2)
+    );
+    let value = serde_json::to_value(teachers).unwrap();
+    assert_eq!(value["encoding"], "gb18030");
+    assert_eq!(value["separator"], "tab");
+    assert_eq!(value["columns"]["工号"], "id");
+    assert_eq!(value["skipped"]["totals"], 1);
+}
