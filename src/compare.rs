@@ -156,6 +156,10 @@ pub struct Row {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// An infeasible scenario's rules that cannot be met, each with what
+    /// would fix it (rules.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub infeasible: Vec<crate::error::Infeasibility>,
     #[serde(flatten)]
     pub figures: Figures,
     /// The largest share of one sending school's teachers that leaves.
@@ -198,6 +202,7 @@ fn row(name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
         as_of: String::new(),
         status: "optimal",
         reason: None,
+        infeasible: Vec::new(),
         figures: Figures::default(),
         max_leave_share: None,
         max_leave_school: None,
@@ -216,6 +221,7 @@ fn row(name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
     row.figures = plan.figures();
     if !plan.feasible() {
         row.status = "infeasible";
+        row.infeasible = plan.infeasibilities();
         row.reason = Some(
             plan.infeasibilities()
                 .iter()

@@ -77,11 +77,32 @@ pub struct Infeasibility {
     pub scope: String,
     pub rule: String,
     pub message: String,
+    /// What would make the unit feasible, each change alone (rules.md
+    /// "When the rules cannot be met").
+    pub fixes: Vec<crate::model::fixes::Fix>,
+}
+
+impl Infeasibility {
+    /// An infeasibility found before its fixes are worked out.
+    pub fn new(scope: impl Into<String>, rule: impl Into<String>, message: String) -> Self {
+        Infeasibility {
+            scope: scope.into(),
+            rule: rule.into(),
+            message,
+            fixes: Vec::new(),
+        }
+    }
 }
 
 impl fmt::Display for Infeasibility {
+    /// The unit and the message, then one line per fix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.scope, self.message)
+        write!(f, "{}: {}", self.scope, self.message)?;
+        for (k, fix) in self.fixes.iter().enumerate() {
+            let lead = if k == 0 { "would fix it" } else { "or" };
+            write!(f, "\n      {lead}: {fix}")?;
+        }
+        Ok(())
     }
 }
 

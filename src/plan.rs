@@ -141,7 +141,7 @@ pub fn plan_with(
     let solved: Vec<Result<(DistrictSummary, Vec<Rotation>), Error>> = models
         .par_iter()
         .map(|m| {
-            let result = plan_district(data, policy, m, &ranks);
+            let result = plan_district(data, policy, m, &eligibility, &ranks);
             progress.step();
             result
         })
@@ -186,6 +186,7 @@ fn plan_district(
     data: &DataSet,
     policy: &Policy,
     m: &DistrictModel,
+    eligibility: &[Result<(), Ineligible>],
     ranks: &std::collections::HashMap<(usize, usize), u32>,
 ) -> Result<(DistrictSummary, Vec<Rotation>), Error> {
     let mut summary = DistrictSummary {
@@ -204,15 +205,16 @@ fn plan_district(
         infeasible: feasibility::diagnose(data, m, policy),
     };
     if !summary.infeasible.is_empty() {
+        attach_fixes(data, policy, m, eligibility, &mut summary)?;
         return Ok((summary, Vec::new()));
     }
     let solved = match solve::solve(m, policy) {
         Ok(solved) => solved,
         Err(SolveError::Infeasible) => {
-            summary.infeasible.push(Infeasibility {
-                scope: model::district_label(&m.district),
-                rule: "combined".to_string(),
-                message: format!(
+            summary.infeasible.push(Infeasibility::new(
+                model::district_label(&m.district),
+                "combined",
+                format!(
                     "each rule can be met on its own, but not all together: the sending schools compete for the same needs{}",
                     if policy.within_group {
                         ", and within_group keeps each school's teachers to the receiving schools of its group"
@@ -220,7 +222,8 @@ fn plan_district(
                         ""
                     }
                 ),
-            });
+            ));
+            attach_fixes(data, policy, m, eligibility, &mut summary)?;
             return Ok((summary, Vec::new()));
         }
         Err(SolveError::Failed(why)) => {
@@ -238,7 +241,8 @@ fn plan_district(
         .filter(|r| policy.is_backbone(&data.teachers[r.teacher]))
         .count() as u64;
     f.needs_filled = solved.flows.iter().map(|&f| u64::from(f)).sum();
-    f.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum();
+    // + 0.0: an empty f64 sum is -0.0, which would print as such.
+    f.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum::<f64>() + 0.0;
     f.mean_distance_km = (f.rotating > 0).then(|| f.total_distance_km / f.rotating as f64);
     summary.status = Some(solved.status);
     summary.solve_seconds = solved.seconds;
@@ -248,6 +252,23 @@ fn plan_district(
         summary.max_leave = Some((leaving, eligible));
     }
     Ok((summary, rotations))
+}
+
+/// What would fix each of the district's infeasibilities
+/// (`model::fixes`).
+fn attach_fixes(
+    data: &DataSet,
+    policy: &Policy,
+    m: &DistrictModel,
+    eligibility: &[Result<(), Ineligible>],
+    summary: &mut DistrictSummary,
+) -> Result<(), Error> {
+    model::fixes::attach(data, policy, m, eligibility, &mut summary.infeasible).map_err(|e| {
+        Error::Solver(format!(
+            "{}: fixes: {e:?}",
+            model::district_label(&m.district)
+        ))
+    })
 }
 
 /// The sending school of the district whose eligible teachers leave in

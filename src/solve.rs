@@ -76,6 +76,8 @@ enum Stage {
     /// The largest leave share of a sending school as small as the fill
     /// allows (policy `spread`, objectives.md).
     Spread,
+    /// A what-would-fix-it model (`model::fixes`): `Held::objective`.
+    Fix,
     /// The indicator terms (policy `improve_indicators`), when there are any.
     Indicators,
     Distance,
@@ -122,6 +124,8 @@ struct Held {
     rows: Vec<Row>,
     /// Arcs fixed at a value by an earlier stage's optimal face.
     fixed: Vec<Option<f64>>,
+    /// The objective of a `Stage::Fix` model (maximised); empty otherwise.
+    objective: Vec<(usize, f64)>,
 }
 
 /// One stage's solution, with its duals when it was an LP.
@@ -130,6 +134,39 @@ struct StageSolution {
     status: Status,
     /// (reduced cost per arc, dual per row of `Held::rows`), from an LP.
     duals: Option<(Vec<f64>, Vec<f64>)>,
+}
+
+/// The best value of `objective` (maximised, over the model's columns)
+/// among the whole plans that meet every rule of `m` except those of the
+/// unit `skip`: the flows, or `None` when no plan meets them. For the
+/// what-would-fix-it models of `model::fixes`.
+pub fn optimum(
+    m: &DistrictModel,
+    policy: &Policy,
+    objective: Vec<(usize, f64)>,
+    skip: Option<usize>,
+) -> Result<Option<Vec<f64>>, SolveError> {
+    let rows: Vec<Row> = rules_of_units(m)
+        .into_iter()
+        .filter(|(_, u)| skip.is_none() || *u != skip)
+        .map(|(row, _)| row)
+        .collect();
+    if m.arcs.is_empty() {
+        let holds = rows.iter().all(Row::holds_at_zero);
+        return Ok(holds.then(Vec::new));
+    }
+    let mut fixed = vec![None; columns(m)];
+    fixed[m.arcs.len()..].fill(Some(0.0));
+    let held = Held {
+        rows,
+        fixed,
+        objective,
+    };
+    match solve_stage(m, policy, Stage::Fix, &held, None) {
+        Ok(solution) => Ok(Some(solution.x[..m.arcs.len()].to_vec())),
+        Err(SolveError::Infeasible) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Solves the district's model through every stage that can matter.
@@ -167,6 +204,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     let mut held = Held {
         rows: rules(m),
         fixed,
+        objective: Vec::new(),
     };
     let mut x: Vec<f64> = Vec::new();
     let mut status = Status::Optimal;
@@ -407,6 +445,7 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
             .collect(),
         // Maximise -t: the least largest leave share.
         Stage::Spread => vec![(share_column(m), -1.0)],
+        Stage::Fix => Vec::new(),
         Stage::Distance | Stage::Preference => Vec::new(),
     }
 }
@@ -417,6 +456,12 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
 /// or, when D is the plan's own rotations (`of = "rotating"`),
 /// den x N - num x D >= 0 (min) or <= 0 (max), in integers.
 fn rules(m: &DistrictModel) -> Vec<Row> {
+    rules_of_units(m).into_iter().map(|(row, _)| row).collect()
+}
+
+/// `rules`, each row with the index of the unit (in `m.units`) it
+/// belongs to, `None` for the teacher and need rows.
+fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Option<usize>)> {
     let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
     let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
     for (a, arc) in m.arcs.iter().enumerate() {
@@ -430,44 +475,54 @@ fn rules(m: &DistrictModel) -> Vec<Row> {
             .flat_map(|&g| by_group[g].iter().copied())
             .collect()
     };
-    let mut rows = Vec::new();
+    let mut rows: Vec<(Row, Option<usize>)> = Vec::new();
     // A single arc's row is its variable bound, unless the group is pinned.
     for (g, arcs) in by_group.iter().enumerate() {
         let size = m.groups[g].teachers.len() as f64;
         if m.groups[g].pin != Pin::Free {
-            rows.push(Row {
-                terms: ones(&mut arcs.iter().copied()),
-                upper: size,
-                equal: true,
-            });
+            let terms = ones(&mut arcs.iter().copied());
+            rows.push((
+                Row {
+                    terms,
+                    upper: size,
+                    equal: true,
+                },
+                None,
+            ));
         } else if arcs.len() > 1 {
-            rows.push(Row::leq(ones(&mut arcs.iter().copied()), size));
+            rows.push((Row::leq(ones(&mut arcs.iter().copied()), size), None));
         }
     }
     for (n, arcs) in by_need.iter().enumerate().filter(|(_, a)| a.len() > 1) {
-        rows.push(Row::leq(
-            ones(&mut arcs.iter().copied()),
-            f64::from(m.needs[n].count),
-        ));
+        let row = Row::leq(ones(&mut arcs.iter().copied()), f64::from(m.needs[n].count));
+        rows.push((row, None));
     }
-    for unit in row_order(m) {
+    for u in row_order(m) {
+        let unit = &m.units[u];
         let rule = m.rule(unit);
         let numerator = arcs_of(&unit.numerator);
+        let tag = Some(u);
         match (unit.limit, rule.bound) {
+            (Some(_), bound) if !unit.elastic.is_empty() => {
+                rows.push((
+                    elastic_row(m, unit, bound, &numerator, &arcs_of(&unit.elastic)),
+                    tag,
+                ));
+            }
             (Some(least), Bound::Min) => {
                 if least > 0 {
                     let terms = numerator.iter().map(|&a| (a, -1.0)).collect();
-                    rows.push(Row::leq(terms, -(least as f64)));
+                    rows.push((Row::leq(terms, -(least as f64)), tag));
                 }
             }
             (Some(most), Bound::Max) => {
                 if !numerator.is_empty() {
-                    rows.push(Row::leq(ones(&mut numerator.into_iter()), most as f64));
+                    rows.push((Row::leq(ones(&mut numerator.into_iter()), most as f64), tag));
                 }
             }
             (None, bound) => {
                 if let Some(row) = share_of_rotating(m, unit, bound, &arcs_of(&unit.denominator)) {
-                    rows.push(row);
+                    rows.push((row, tag));
                 }
                 // A valid cut for a min share of all rotating teachers: N
                 // >= share x rotating >= share x (the rotations the unit
@@ -477,7 +532,7 @@ fn rules(m: &DistrictModel) -> Vec<Row> {
                     let least = rule.share.ceil_of(required_rotations(m, unit));
                     if least > 0 {
                         let terms = numerator.iter().map(|&a| (a, -1.0)).collect();
-                        rows.push(Row::leq(terms, -(least as f64)));
+                        rows.push((Row::leq(terms, -(least as f64)), tag));
                     }
                 }
             }
@@ -486,14 +541,40 @@ fn rules(m: &DistrictModel) -> Vec<Row> {
     rows
 }
 
+/// A rule of fixed D whose D also grows with the flow of some groups
+/// (teachers a fix would make eligible, `model::fixes`): den x N >= num x
+/// (D + K) for min, den x N <= num x (D + K) for max, as `<=` rows.
+fn elastic_row(
+    m: &DistrictModel,
+    unit: &RuleUnit,
+    bound: Bound,
+    numerator: &[usize],
+    elastic: &[usize],
+) -> Row {
+    let share = m.rule(unit).share;
+    let (num, den) = (share.num() as f64, share.den() as f64);
+    let sign = if bound == Bound::Min { -1.0 } else { 1.0 };
+    let mut coefficient: std::collections::BTreeMap<usize, f64> = Default::default();
+    for &a in numerator {
+        *coefficient.entry(a).or_default() += sign * den;
+    }
+    for &a in elastic {
+        *coefficient.entry(a).or_default() -= sign * num;
+    }
+    Row::leq(
+        coefficient.into_iter().collect(),
+        sign * num * unit.d as f64,
+    )
+}
+
 /// The units in the order their rows join the model: the subject caps,
 /// then the built-in ratios unit by unit (rotation ratio, its cap, the
 /// backbone share), then every other rule. HiGHS breaks ties between
 /// equally good plans by row order, so this order keeps the plans of
 /// policies without `[[rules]]` exactly as they were before rules became
 /// values.
-fn row_order(m: &DistrictModel) -> Vec<&RuleUnit> {
-    let mut units: Vec<&RuleUnit> = m.units.iter().collect();
+fn row_order(m: &DistrictModel) -> Vec<usize> {
+    let mut units: Vec<usize> = (0..m.units.len()).collect();
     let class = |u: &RuleUnit| match m.rule(u).builtin {
         Some(Builtin::MaxSubjectShare) => (0, 0),
         Some(Builtin::RotationRatio) => (1, 0),
@@ -502,7 +583,8 @@ fn row_order(m: &DistrictModel) -> Vec<&RuleUnit> {
         _ => (2, 0),
     };
     // Stable: within a class, units keep their rule-by-rule order.
-    units.sort_by(|a, b| {
+    units.sort_by(|&a, &b| {
+        let (a, b) = (&m.units[a], &m.units[b]);
         let (ca, cb) = (class(a), class(b));
         let unit_a = (ca.0 == 1).then_some(&a.unit);
         let unit_b = (cb.0 == 1).then_some(&b.unit);
@@ -722,6 +804,14 @@ fn run(
     let mut objective = Expression::with_capacity(x.len());
     let free = || m.arcs.iter().zip(&x).filter_map(|(a, v)| Some((a, (*v)?)));
     let problem = match stage {
+        Stage::Fix => {
+            for &(c, w) in &held.objective {
+                if let Some(v) = x[c] {
+                    objective.add_mul(w, v);
+                }
+            }
+            vars.maximise(objective)
+        }
         Stage::Fill | Stage::Indicators | Stage::Spread => {
             for (c, w) in self::objective(m, stage) {
                 if let Some(v) = x[c] {

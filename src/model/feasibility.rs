@@ -91,11 +91,8 @@ pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
 pub fn diagnose(data: &DataSet, m: &DistrictModel, policy: &Policy) -> Vec<Infeasibility> {
     let mut found = pins(data, m);
     found.extend(m.units.iter().flat_map(|u| check_unit(m, u, policy)));
-    let district_wide = m
-        .rules
-        .iter()
-        .any(|r| r.builtin == Some(Builtin::RotationRatio) && r.scope != Scope::District);
-    if found.is_empty() && district_wide {
+    let per_unit = m.rules.iter().any(|r| r.scope != Scope::District);
+    if found.is_empty() && per_unit {
         found.extend(check_schools_together(m, policy));
     }
     found
@@ -105,11 +102,7 @@ pub fn diagnose(data: &DataSet, m: &DistrictModel, policy: &Policy) -> Vec<Infea
 /// pinned group with nowhere to go, more pins on a school and subject than
 /// its need.
 fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
-    let say = |message: String| Infeasibility {
-        scope: district_label(&m.district),
-        rule: "pin".to_string(),
-        message,
-    };
+    let say = |message: String| Infeasibility::new(district_label(&m.district), "pin", message);
     let mut found: Vec<Infeasibility> = m
         .ineligible_pins
         .iter()
@@ -175,11 +168,8 @@ fn ids(data: &DataSet, teachers: &[usize]) -> String {
 
 fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeasibility> {
     let rule = m.rule(unit);
-    let say = |rule: &str, message: String| Infeasibility {
-        scope: unit.unit.to_string(),
-        rule: rule.to_string(),
-        message,
-    };
+    let say =
+        |rule: &str, message: String| Infeasibility::new(unit.unit.to_string(), rule, message);
     let mut found = Vec::new();
     let pinned: u64 = unit
         .numerator
@@ -283,10 +273,8 @@ fn check_schools_together(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibili
         .units_of(Builtin::RotationRatio)
         .map(|u| policy.min_backbone_share.ceil_of(u.limit.unwrap_or(0)))
         .sum();
-    let say = |rule: &str, message: String| Infeasibility {
-        scope: district_label(&m.district),
-        rule: rule.to_string(),
-        message,
+    let say = |rule: &str, message: String| {
+        Infeasibility::new(district_label(&m.district), rule, message)
     };
     let mut found = Vec::new();
     if cap.rotations < required {
@@ -306,6 +294,32 @@ fn check_schools_together(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibili
                 cap.backbone
             ),
         ));
+    }
+    // Every other min rule counted per school or group: its units compete
+    // for the same needs too.
+    for (r, rule) in m.rules.iter().enumerate() {
+        if rule.builtin.is_some() || rule.bound != Bound::Min || rule.scope == Scope::District {
+            continue;
+        }
+        let units: Vec<&RuleUnit> = m.units.iter().filter(|u| u.rule == r).collect();
+        let required: u64 = units.iter().filter_map(|u| u.limit).sum();
+        let mut groups: Vec<usize> = units
+            .iter()
+            .flat_map(|u| u.numerator.iter().copied())
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        let cap = capacity(m, &groups);
+        if units.iter().all(|u| u.limit.is_some()) && cap.rotations < required {
+            found.push(say(
+                &rule.name,
+                format!(
+                    "{}: its units together require {required} rotations of the teachers it counts; the needs in their subjects allow at most {}",
+                    rule.describe(),
+                    cap.rotations
+                ),
+            ));
+        }
     }
     found
 }
@@ -362,6 +376,7 @@ mod tests {
                     denominator: all.clone(),
                     d: eligible,
                     limit: Some(min),
+                    elastic: Vec::new(),
                 },
                 RuleUnit {
                     rule: 1,
@@ -370,6 +385,7 @@ mod tests {
                     denominator: all,
                     d: eligible,
                     limit: None,
+                    elastic: Vec::new(),
                 },
             ],
             ineligible_pins: Vec::new(),

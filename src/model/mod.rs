@@ -12,6 +12,7 @@
 //! Districts never exchange teachers, so each is a model of its own.
 
 pub mod feasibility;
+pub mod fixes;
 
 use crate::data::DataSet;
 use crate::eligibility::Ineligible;
@@ -98,6 +99,9 @@ pub struct RuleUnit {
     /// The bound on N: ceil(share x D) (min) or floor(share x D) (max);
     /// `None` under `of = "rotating"`, where D is the plan's.
     pub limit: Option<u64>,
+    /// Groups whose rotations also add to D (teachers a fix would make
+    /// eligible, `fixes`); empty in a plan's model.
+    pub elastic: Vec<usize>,
 }
 
 /// One school's indicator of 优质均衡 that the plan should reach or keep
@@ -450,6 +454,7 @@ fn empty_unit(rule: usize, unit: Unit) -> RuleUnit {
         denominator: Vec::new(),
         d: 0,
         limit: None,
+        elastic: Vec::new(),
     }
 }
 

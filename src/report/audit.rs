@@ -59,7 +59,11 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
     for v in &report.violations {
         by_rule.entry(&v.rule).or_default().push(v);
     }
-    out.push_str(&format!("\nFAIL: {} violations\n", report.violations.len()));
+    let n = report.violations.len();
+    out.push_str(&format!(
+        "\nFAIL: {n} violation{}\n",
+        if n == 1 { "" } else { "s" }
+    ));
     for (rule, list) in by_rule {
         out.push_str(&format!("\n{rule} ({}):\n", list.len()));
         for v in list {

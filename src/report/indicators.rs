@@ -107,8 +107,8 @@ pub fn plan_section(balance: &[Balance]) -> String {
             ));
         }
         out.push_str(
-            "  to keep them, plan with balance = \"keep\" in the policy (or compare \
-             --sweep balance=report,keep to see the price)\n",
+            "  every teacher sent beyond what the rules require can raise a CV where rural \
+             schools are small; compare a lower ratio or fewer places of need to see the price\n",
         );
     }
     out

@@ -1,0 +1,468 @@
+//! When the rules cannot be met, what would fix it (rules.md "When the
+//! rules cannot be met"): for an infeasible district, each change alone
+//! with every other input unchanged.
+//!
+//! * `share`: the largest share of a min rule (smallest of a max rule)
+//!   with which the unit's other rules can all be met: the model without
+//!   that unit's rows, its N made as large (small) as the rest allows; for
+//!   a share of the plan's own rotations (`of = "rotating"`) the best
+//!   ratio N / D, found by Dinkelbach's iterations.
+//! * `need`: the fewest extra places of rural need, per subject: the model
+//!   with an unbounded virtual need per subject, its use made as small as
+//!   the rules allow.
+//! * `eligible`: the fewest more eligible teachers, per kind: the model
+//!   with the ineligible teachers of the district's sending schools as
+//!   extra groups that, when they rotate, also count in every D of
+//!   eligible teachers; their use made as small as the rules allow.
+//!
+//! Every model is exact (a MILP on HiGHS through `solve::optimum`), so a
+//! fix is the least change of its kind, and applying it makes the district
+//! feasible.
+
+use super::{Arc, DistrictModel, Group, Need, Pin};
+use crate::data::{DataSet, mask_id_card};
+use crate::eligibility::Ineligible;
+use crate::error::Infeasibility;
+use crate::policy::{Policy, Ratio};
+use crate::rules::{Bound, Of};
+use crate::solve::{self, SolveError};
+use std::collections::BTreeMap;
+
+/// One change that would make an infeasible unit feasible. JSON as
+/// rules.md writes it: `{"kind": "share", "rule", "numerator",
+/// "denominator", "percent"}`, `{"kind": "need", "places", "subjects":
+/// [{"subject", "places"}]}`, `{"kind": "eligible", "teachers", "of",
+/// "candidates"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fix {
+    Share {
+        rule: String,
+        /// The share as a fraction in lowest terms.
+        numerator: u64,
+        denominator: u64,
+        /// Rounded to 0.1% toward feasibility (down for min, up for max).
+        percent: String,
+    },
+    Need {
+        places: u64,
+        subjects: Vec<SubjectPlaces>,
+    },
+    Eligible {
+        teachers: u64,
+        /// `backbone`, or a subject.
+        of: String,
+        /// Teacher ids, nearest to eligibility first (ID numbers masked).
+        candidates: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubjectPlaces {
+    pub subject: String,
+    pub places: u64,
+}
+
+impl std::fmt::Display for Fix {
+    /// The fix in a planner's words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Fix::Share {
+                rule,
+                numerator,
+                denominator,
+                percent,
+            } => write!(
+                f,
+                "set {rule} to {percent} ({numerator}/{denominator}) or less strict"
+            ),
+            Fix::Need { places, subjects } => {
+                let list: Vec<String> = subjects
+                    .iter()
+                    .map(|s| format!("{} {}", s.places, s.subject))
+                    .collect();
+                write!(
+                    f,
+                    "add {places} place(s) of rural need: {}",
+                    list.join(", ")
+                )
+            }
+            Fix::Eligible {
+                teachers,
+                of,
+                candidates,
+            } => write!(
+                f,
+                "make {teachers} more {of} teacher(s) eligible (nearest: {})",
+                candidates
+                    .iter()
+                    .take(5)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// The most units whose share is tried when the solver, not the
+/// pre-check, found the conflict (each is one MILP).
+const MOST_SHARE_TRIES: usize = 12;
+
+/// Fills `fixes` of each of the district's infeasibilities.
+pub fn attach(
+    data: &DataSet,
+    policy: &Policy,
+    m: &DistrictModel,
+    eligibility: &[Result<(), Ineligible>],
+    found: &mut [Infeasibility],
+) -> Result<(), SolveError> {
+    let need = need_fix(policy, m)?;
+    let eligible = eligible_fixes(data, policy, m, eligibility)?;
+    for inf in found.iter_mut() {
+        let units: Vec<usize> = match m
+            .units
+            .iter()
+            .position(|u| m.rule(u).name == inf.rule && u.unit.to_string() == inf.scope)
+        {
+            Some(u) => vec![u],
+            // A conflict between rules (or pins): each rule whose share
+            // alone can restore feasibility.
+            None => (0..m.units.len())
+                .filter(|&u| m.units[u].d > 0 || m.rule(&m.units[u]).of == Of::Rotating)
+                .take(MOST_SHARE_TRIES)
+                .collect(),
+        };
+        for u in units {
+            inf.fixes.extend(share_fix(policy, m, u)?);
+        }
+        inf.fixes.extend(need.clone());
+        inf.fixes.extend(eligible.iter().cloned());
+    }
+    Ok(())
+}
+
+/// The share of unit `u`'s rule with which every other rule of the
+/// district can be met, when it differs from the policy's.
+fn share_fix(policy: &Policy, m: &DistrictModel, u: usize) -> Result<Option<Fix>, SolveError> {
+    let unit = &m.units[u];
+    let rule = m.rule(unit);
+    let in_n = arcs_of(m, &unit.numerator);
+    let in_d = arcs_of(m, &unit.denominator);
+    let sign = if rule.bound == Bound::Min { 1.0 } else { -1.0 };
+    let best = match unit.limit {
+        Some(_) if unit.d == 0 => return Ok(None),
+        Some(_) => {
+            let objective = in_n.iter().map(|&a| (a, sign)).collect();
+            match solve::optimum(m, policy, objective, Some(u))? {
+                Some(x) => Ratio::new(count(&x, &in_n), unit.d),
+                None => return Ok(None),
+            }
+        }
+        None => match best_ratio(policy, m, u, &in_n, &in_d, sign)? {
+            Some(r) => r,
+            None => return Ok(None),
+        },
+    };
+    let helps = match rule.bound {
+        Bound::Min => best < rule.share,
+        Bound::Max => best > rule.share,
+    };
+    Ok(helps.then(|| share(&rule.name, best, rule.bound)))
+}
+
+/// Dinkelbach's iterations for the best N / D of a share of rotating
+/// teachers (largest for min, `sign` 1; smallest for max, `sign` -1).
+fn best_ratio(
+    policy: &Policy,
+    m: &DistrictModel,
+    u: usize,
+    in_n: &[usize],
+    in_d: &[usize],
+    sign: f64,
+) -> Result<Option<Ratio>, SolveError> {
+    let mut lambda = if sign > 0.0 { 0.0 } else { 1.0 };
+    let mut best: Option<Ratio> = None;
+    for _ in 0..8 {
+        let mut weight: BTreeMap<usize, f64> = BTreeMap::new();
+        for &a in in_n {
+            *weight.entry(a).or_default() += sign;
+        }
+        for &a in in_d {
+            *weight.entry(a).or_default() -= sign * lambda;
+        }
+        let Some(x) = solve::optimum(m, policy, weight.into_iter().collect(), Some(u))? else {
+            return Ok(None);
+        };
+        let (n, d) = (count(&x, in_n), count(&x, in_d));
+        if d == 0 {
+            // No rotation counts: any share holds.
+            return Ok(Some(if sign > 0.0 {
+                Ratio::new(1, 1)
+            } else {
+                Ratio::new(0, 1)
+            }));
+        }
+        let ratio = Ratio::new(n, d);
+        let better = best.is_none_or(|b| if sign > 0.0 { ratio > b } else { ratio < b });
+        if !better {
+            break;
+        }
+        best = Some(ratio);
+        lambda = n as f64 / d as f64;
+    }
+    Ok(best)
+}
+
+/// `best` as a share fix: in lowest terms, and as a percentage rounded
+/// toward feasibility to 0.1%.
+fn share(rule: &str, best: Ratio, bound: Bound) -> Fix {
+    let g = gcd(best.num(), best.den()).max(1);
+    let (n, d) = (best.num() / g, best.den() / g);
+    let tenths = u128::from(n) * 1000;
+    let tenths = match bound {
+        Bound::Min => tenths / u128::from(d),
+        Bound::Max => tenths.div_ceil(u128::from(d)),
+    };
+    Fix::Share {
+        rule: rule.to_string(),
+        numerator: n,
+        denominator: d,
+        percent: format!("{}.{}%", tenths / 10, tenths % 10),
+    }
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// The fewest extra places of need, per subject, when extra need helps.
+fn need_fix(policy: &Policy, m: &DistrictModel) -> Result<Option<Fix>, SolveError> {
+    let mut elastic = m.clone();
+    let first_virtual = elastic.needs.len();
+    let mut virtual_need: BTreeMap<(String, usize), usize> = BTreeMap::new();
+    let mut virtual_arcs: Vec<(usize, String)> = Vec::new();
+    for (g, group) in m.groups.iter().enumerate() {
+        // Where the extra place would be: the pinned school, else any
+        // receiving school of the district (of the group's own group
+        // under within_group) that has a need already.
+        let reachable = m
+            .arcs
+            .iter()
+            .find(|a| a.group == g)
+            .map(|a| m.needs[a.need].school);
+        let school = match group.pin {
+            Pin::AssignTo(s) => Some(s),
+            _ if policy.within_group => reachable,
+            _ => reachable.or(m.needs.first().map(|n| n.school)),
+        };
+        let Some(school) = school else { continue };
+        let n = *virtual_need
+            .entry((group.subject.clone(), school))
+            .or_insert_with(|| {
+                elastic.needs.push(Need {
+                    index: usize::MAX,
+                    school,
+                    subject: group.subject.clone(),
+                    count: u32::MAX / 4,
+                    weight: 0.0,
+                });
+                elastic.needs.len() - 1
+            });
+        elastic.arcs.push(Arc {
+            group: g,
+            need: n,
+            distance_km: 0.0,
+            preferred: 0,
+        });
+        virtual_arcs.push((elastic.arcs.len() - 1, group.subject.clone()));
+    }
+    if virtual_arcs.is_empty() || first_virtual == elastic.needs.len() {
+        return Ok(None);
+    }
+    let objective = virtual_arcs.iter().map(|&(a, _)| (a, -1.0)).collect();
+    let Some(x) = solve::optimum(&elastic, policy, objective, None)? else {
+        return Ok(None);
+    };
+    let mut per_subject: BTreeMap<String, u64> = BTreeMap::new();
+    for (a, subject) in &virtual_arcs {
+        let flow = x[*a].round() as u64;
+        if flow > 0 {
+            *per_subject.entry(subject.clone()).or_default() += flow;
+        }
+    }
+    let places = per_subject.values().sum();
+    Ok((places > 0).then(|| Fix::Need {
+        places,
+        subjects: per_subject
+            .into_iter()
+            .map(|(subject, places)| SubjectPlaces { subject, places })
+            .collect(),
+    }))
+}
+
+/// The fewest more eligible teachers, per kind, when more help.
+fn eligible_fixes(
+    data: &DataSet,
+    policy: &Policy,
+    m: &DistrictModel,
+    eligibility: &[Result<(), Ineligible>],
+) -> Result<Vec<Fix>, SolveError> {
+    // Candidates: the ineligible teachers of the district's sending
+    // schools, grouped as the model groups eligible ones.
+    let mut by_key: BTreeMap<(usize, String, bool, Vec<bool>), Vec<usize>> = BTreeMap::new();
+    for (t, teacher) in data.teachers.iter().enumerate() {
+        let school = &data.schools[teacher.school];
+        let Err(reason) = &eligibility[t] else {
+            continue;
+        };
+        if school.district != m.district || *reason == Ineligible::NotAtSendingSchool {
+            continue;
+        }
+        let answers: Vec<bool> = m
+            .rules
+            .iter()
+            .flat_map(|r| {
+                [
+                    r.in_denominator(data, policy, teacher),
+                    r.in_numerator(data, policy, teacher),
+                ]
+            })
+            .collect();
+        by_key
+            .entry((
+                teacher.school,
+                teacher.subject.to_string(),
+                policy.is_backbone(teacher),
+                answers,
+            ))
+            .or_default()
+            .push(t);
+    }
+    if by_key.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut elastic = m.clone();
+    let first = elastic.groups.len();
+    let mut candidate_arcs: Vec<usize> = Vec::new();
+    for ((school, subject, backbone, _), teachers) in &by_key {
+        let g = elastic.groups.len();
+        elastic.groups.push(Group {
+            school: *school,
+            subject: subject.clone(),
+            backbone: *backbone,
+            pin: Pin::Free,
+            teachers: teachers.clone(),
+        });
+        for (n, need) in m.needs.iter().enumerate() {
+            let other_group = policy.within_group
+                && data.schools[need.school].group != data.schools[*school].group;
+            if need.subject == *subject && need.count > 0 && !other_group {
+                elastic.arcs.push(Arc {
+                    group: g,
+                    need: n,
+                    distance_km: 0.0,
+                    preferred: 0,
+                });
+                candidate_arcs.push(elastic.arcs.len() - 1);
+            }
+        }
+        // The candidates count in the units they belong to: in N and D of
+        // rotating teachers, and, once eligible, in D of eligible ones.
+        let rep = &data.teachers[teachers[0]];
+        for unit in elastic.units.iter_mut() {
+            let rule = &m.rules[unit.rule];
+            if rule.unit_of(&data.schools[*school], subject) != unit.unit
+                || !rule.in_denominator(data, policy, rep)
+            {
+                continue;
+            }
+            unit.denominator.push(g);
+            if rule.who.matches(data, policy, rep) {
+                unit.numerator.push(g);
+            }
+            if rule.of == Of::Eligible {
+                unit.elastic.push(g);
+            }
+        }
+    }
+    if candidate_arcs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let objective = candidate_arcs.iter().map(|&a| (a, -1.0)).collect();
+    let Some(x) = solve::optimum(&elastic, policy, objective, None)? else {
+        return Ok(Vec::new());
+    };
+    // Per kind (the subject), the teachers used, nearest first within each
+    // group used, then the others of the kind.
+    let mut used: BTreeMap<String, (u64, Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (g, group) in elastic.groups.iter().enumerate().skip(first) {
+        let flow: u64 = elastic
+            .arcs
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.group == g)
+            .map(|(a, _)| x[a].round() as u64)
+            .sum();
+        let mut nearest = group.teachers.clone();
+        nearest.sort_by_key(|&t| nearness(data, policy, t, &eligibility[t]));
+        let entry = used.entry(group.subject.clone()).or_default();
+        entry.0 += flow;
+        let take = (flow as usize).min(nearest.len());
+        entry.1.extend(&nearest[..take]);
+        entry.2.extend(&nearest[take..]);
+    }
+    let shown = |t: usize| {
+        let id = &data.teachers[t].id;
+        if data.ids_are_id_cards {
+            mask_id_card(id)
+        } else {
+            id.clone()
+        }
+    };
+    Ok(used
+        .into_iter()
+        .filter(|(_, (flow, _, _))| *flow > 0)
+        .map(|(subject, (flow, first, mut rest))| {
+            rest.sort_by_key(|&t| nearness(data, policy, t, &eligibility[t]));
+            Fix::Eligible {
+                teachers: flow,
+                of: subject,
+                candidates: first.into_iter().chain(rest).take(20).map(shown).collect(),
+            }
+        })
+        .collect())
+}
+
+/// How near a teacher is to eligibility, smallest first: ineligible only
+/// for too few years (most years first), then the other reasons in
+/// rules.md's order.
+fn nearness(
+    data: &DataSet,
+    policy: &Policy,
+    t: usize,
+    verdict: &Result<(), Ineligible>,
+) -> (usize, u32, String) {
+    let code = verdict.as_ref().err().map_or("", |r| r.code());
+    let rank = Ineligible::CODES
+        .iter()
+        .position(|c| *c == code)
+        .unwrap_or(0);
+    let rank = if code == "too_few_years" { 0 } else { rank + 1 };
+    let years = crate::eligibility::years_at_school(&data.teachers[t], policy.as_of()).unwrap_or(0);
+    (rank, u32::MAX - years, data.teachers[t].id.clone())
+}
+
+fn arcs_of(m: &DistrictModel, groups: &[usize]) -> Vec<usize> {
+    let set: std::collections::HashSet<usize> = groups.iter().copied().collect();
+    m.arcs
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| set.contains(&a.group))
+        .map(|(a, _)| a)
+        .collect()
+}
+
+fn count(x: &[f64], arcs: &[usize]) -> u64 {
+    arcs.iter().map(|&a| x[a].round().max(0.0) as u64).sum()
+}
