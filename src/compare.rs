@@ -165,6 +165,9 @@ pub struct Row {
     /// The largest share of one sending school's teachers that leaves.
     pub max_leave_share: Option<f64>,
     pub max_leave_school: Option<String>,
+    /// Quality-balance CVs (backbone, sports & arts) the plan does not
+    /// keep (objectives.md); `None` when not solved.
+    pub cvs_not_kept: Option<u64>,
     pub solve_seconds: f64,
     /// Per level and indicator, the largest CV over the districts, before
     /// and after the plan (empty when not solved).
@@ -206,6 +209,7 @@ fn row(name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
         figures: Figures::default(),
         max_leave_share: None,
         max_leave_school: None,
+        cvs_not_kept: None,
         solve_seconds: seconds,
         balance: Vec::new(),
         plan: None,
@@ -239,6 +243,7 @@ fn row(name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
         row.max_leave_share = Some(share);
     }
     row.balance = indicators::worst(&plan.balance);
+    row.cvs_not_kept = Some(indicators::not_kept(&plan.balance).count() as u64);
     row.plan = Some(plan);
     row
 }

@@ -74,7 +74,7 @@ fn truncate(name: &str, width: usize) -> String {
 pub fn table(rows: &[Row]) -> String {
     let header = [
         "scenario", "st", "elig", "req", "rot", "rot%", "bb%", "fill", "fill%", "km", "mean",
-        "leave%", "s",
+        "leave%", "cv!", "s",
     ];
     let mut cells: Vec<Vec<String>> = rows
         .iter()
@@ -121,6 +121,7 @@ pub fn table(rows: &[Row]) -> String {
                     .mean_distance_km
                     .map_or("-".into(), |m| format!("{m:.1}")),
                 percent(r.max_leave_share),
+                r.cvs_not_kept.map_or("-".into(), |n| n.to_string()),
                 format!("{:.2}", r.solve_seconds),
             ]
         })
@@ -146,7 +147,10 @@ pub fn table(rows: &[Row]) -> String {
         r.figures.mean_distance_km
     });
     mark(rows, &mut cells, 11, Best::Low, |r| r.max_leave_share);
-    mark(rows, &mut cells, 12, Best::Low, |r| Some(r.solve_seconds));
+    mark(rows, &mut cells, 12, Best::Low, |r| {
+        r.cvs_not_kept.map(|n| n as f64)
+    });
+    mark(rows, &mut cells, 13, Best::Low, |r| Some(r.solve_seconds));
     let mut t = TextTable::new(&header).gap(1);
     for c in cells {
         t.row(c);
@@ -168,7 +172,8 @@ pub fn table(rows: &[Row]) -> String {
     out.push_str(
         "\nst: opt = proven optimal, lim = time limit (not proven optimal), inf = infeasible, err = error.\n\
          fill = needs filled; km = total distance; leave = largest share of one sending school's\n\
-         teachers that leaves; s = solve seconds; * = best value among solved scenarios.\n",
+         eligible teachers that leaves; cv! = quality-balance CVs not kept; s = solve seconds;\n\
+         * = best value among solved scenarios.\n",
     );
     out.push_str(&balance_block(rows));
     for r in rows.iter().filter(|r| r.reason.is_some()) {
@@ -270,6 +275,7 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
         "mean_distance_km",
         "max_leave_share",
         "max_leave_school",
+        "cvs_not_kept",
         "solve_seconds",
     ];
     let keys = balance_columns(rows);
@@ -302,6 +308,7 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
             opt(r.figures.mean_distance_km, 3),
             opt(r.max_leave_share, 4),
             r.max_leave_school.clone().unwrap_or_default(),
+            r.cvs_not_kept.map_or(String::new(), |n| n.to_string()),
             format!("{:.3}", r.solve_seconds),
         ];
         let cvs = keys

@@ -313,14 +313,15 @@ fn balance(h: &mut String, balance: &[Balance]) {
          variation, weighted by students) per district and level, before and after the plan; \
          limit 0.50 小学, 0.45 初中.</p><table><tr><th class=\"t\">区县 district</th>\
          <th class=\"t\">学段 level</th><th class=\"t\">指标 indicator</th><th>学校 schools</th>\
-         <th>之前 before</th><th>之后 after</th><th>限值 limit</th><th class=\"t\">结果 result</th></tr>",
+         <th>之前 before</th><th>之后 after</th><th>限值 limit</th><th class=\"t\">结果 result</th>\
+         <th class=\"t\">保持 kept</th></tr>",
     );
     let cv = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
     for b in balance {
         let _ = write!(
             h,
             "<tr><td class=\"t\">{}</td><td class=\"t\">{}</td><td class=\"t\">{}</td><td>{}</td>\
-             <td>{}</td><td>{}</td><td>{:.2}</td><td class=\"t\">{}</td></tr>",
+             <td>{}</td><td>{}</td><td>{:.2}</td><td class=\"t\">{}</td><td class=\"t\">{}</td></tr>",
             escape(if b.district.is_empty() {
                 "(all)"
             } else {
@@ -333,6 +334,11 @@ fn balance(h: &mut String, balance: &[Balance]) {
             cv(b.cv_after),
             b.limit,
             b.passes_after().map_or("-", |ok| verdict(ok)),
+            match (b.cv_after.is_some(), b.kept()) {
+                (false, _) => "-",
+                (true, true) => "<span class=\"pass\">保持 kept</span>",
+                (true, false) => "<span class=\"fail\">未保持 NOT kept</span>",
+            },
         );
     }
     h.push_str("</table>");

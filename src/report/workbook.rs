@@ -117,6 +117,15 @@ pub fn plan_workbook(
                 Cell::Number(f.needs_filled as f64),
                 Cell::Number(f.needs_total as f64),
                 Cell::Number((f.total_distance_km * 1000.0).round() / 1000.0),
+                Cell::Number(d.max_leave_share),
+                d.max_leave_school
+                    .as_deref()
+                    .map_or(Cell::Empty, Cell::Text),
+                Cell::Number(
+                    crate::indicators::not_kept(&plan.balance)
+                        .filter(|b| b.district == d.district)
+                        .count() as f64,
+                ),
                 pass(solved && rotation_ok),
                 pass(solved && backbone_ok),
                 pass(solved && rotation_ok && backbone_ok),
@@ -137,6 +146,9 @@ pub fn plan_workbook(
             "needs_filled",
             "needs_total",
             "total_distance_km",
+            "max_leave_share",
+            "max_leave_school",
+            "cvs_not_kept",
             "rotation_ratio",
             "backbone_share_rule",
             "result",
