@@ -53,7 +53,7 @@ fn mark(
 
 /// Scenario names longer than this are cut in the table (CSV and JSON
 /// keep them whole), so that a row fits 80 columns.
-const NAME_WIDTH: usize = 16;
+const NAME_WIDTH: usize = 12;
 
 /// The longest prefix of `name` that fits `width` with an ellipsis.
 fn truncate(name: &str, width: usize) -> String {
