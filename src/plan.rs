@@ -215,7 +215,7 @@ fn plan_district(
                 model::district_label(&m.district),
                 "combined",
                 format!(
-                    "each rule can be met on its own, but not all together: the sending schools compete for the same needs{}",
+                    "each rule can be met on its own, but not all together (the rules pull against each other, or the sending schools compete for the same needs){}",
                     if policy.within_group {
                         ", and within_group keeps each school's teachers to the receiving schools of its group"
                     } else {

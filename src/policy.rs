@@ -504,9 +504,13 @@ impl Policy {
             p.rules = entries
                 .iter()
                 .enumerate()
-                .map(|(i, e)| e.resolve(i, p.scope))
+                .map(|(i, e)| e.resolve(i, p.scope).map_err(|m| (i, m)))
                 .collect::<Result<_, _>>()
-                .map_err(|m| bad("rules", m))?;
+                .map_err(|(i, m)| {
+                    let mut err = bad("rules", m);
+                    err.line = entry_line(text, i);
+                    err
+                })?;
         }
         p.improve_indicators = raw.improve_indicators.unwrap_or(p.improve_indicators);
         if let Some(t) = raw.time_limit_seconds {
@@ -739,6 +743,16 @@ impl Policy {
         }
         wanted
     }
+}
+
+/// The line of the `index`-th `[[rules]]` header of a policy file (0 is
+/// the first), to point an error at its entry.
+fn entry_line(text: &str, index: usize) -> Option<u64> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[rules]]"))
+        .nth(index)
+        .map(|(n, _)| n as u64 + 1)
 }
 
 /// The current year in China Standard Time (UTC+8): a bureau planning on

@@ -148,7 +148,9 @@ pub fn optimum(
 ) -> Result<Option<Vec<f64>>, SolveError> {
     let rows: Vec<Row> = rules_of_units(m)
         .into_iter()
-        .filter(|(_, u)| skip.is_none() || *u != skip)
+        // The cuts derive from two units' rows: without one of them they
+        // would not be valid, and the MILP is exact without them.
+        .filter(|(_, tag)| *tag != Tag::Cut && skip.is_none_or(|u| *tag != Tag::Unit(u)))
         .map(|(row, _)| row)
         .collect();
     if m.arcs.is_empty() {
@@ -461,7 +463,7 @@ fn rules(m: &DistrictModel) -> Vec<Row> {
 
 /// `rules`, each row with the index of the unit (in `m.units`) it
 /// belongs to, `None` for the teacher and need rows.
-fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Option<usize>)> {
+fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Tag)> {
     let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); m.groups.len()];
     let mut by_need: Vec<Vec<usize>> = vec![Vec::new(); m.needs.len()];
     for (a, arc) in m.arcs.iter().enumerate() {
@@ -475,7 +477,7 @@ fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Option<usize>)> {
             .flat_map(|&g| by_group[g].iter().copied())
             .collect()
     };
-    let mut rows: Vec<(Row, Option<usize>)> = Vec::new();
+    let mut rows: Vec<(Row, Tag)> = Vec::new();
     // A single arc's row is its variable bound, unless the group is pinned.
     for (g, arcs) in by_group.iter().enumerate() {
         let size = m.groups[g].teachers.len() as f64;
@@ -487,21 +489,21 @@ fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Option<usize>)> {
                     upper: size,
                     equal: true,
                 },
-                None,
+                Tag::Base,
             ));
         } else if arcs.len() > 1 {
-            rows.push((Row::leq(ones(&mut arcs.iter().copied()), size), None));
+            rows.push((Row::leq(ones(&mut arcs.iter().copied()), size), Tag::Base));
         }
     }
     for (n, arcs) in by_need.iter().enumerate().filter(|(_, a)| a.len() > 1) {
         let row = Row::leq(ones(&mut arcs.iter().copied()), f64::from(m.needs[n].count));
-        rows.push((row, None));
+        rows.push((row, Tag::Base));
     }
     for u in row_order(m) {
         let unit = &m.units[u];
         let rule = m.rule(unit);
         let numerator = arcs_of(&unit.numerator);
-        let tag = Some(u);
+        let tag = Tag::Unit(u);
         match (unit.limit, rule.bound) {
             (Some(_), bound) if !unit.elastic.is_empty() => {
                 rows.push((
@@ -532,13 +534,25 @@ fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Option<usize>)> {
                     let least = rule.share.ceil_of(required_rotations(m, unit));
                     if least > 0 {
                         let terms = numerator.iter().map(|&a| (a, -1.0)).collect();
-                        rows.push((Row::leq(terms, -(least as f64)), tag));
+                        rows.push((Row::leq(terms, -(least as f64)), Tag::Cut));
                     }
                 }
             }
         }
     }
     rows
+}
+
+/// What a row of `rules_of_units` stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    /// Each teacher at most once, each need at most its count, the pins.
+    Base,
+    /// A row of the unit `m.units[u]`.
+    Unit(usize),
+    /// A valid cut, implied by the unit rows of two rules and the
+    /// integrality of the flows: it only helps the LP relaxation.
+    Cut,
 }
 
 /// A rule of fixed D whose D also grows with the flow of some groups

@@ -93,7 +93,10 @@ fn set(rows: &[Row], needs: &[(&str, &str, u32)], policy: &str) -> DataDir {
 }
 
 fn write_policy(d: &DataDir, body: &str) {
-    d.write("policy.toml", format!("plan_year = 2026\n{body}").as_bytes());
+    d.write(
+        "policy.toml",
+        format!("plan_year = 2026\n{body}").as_bytes(),
+    );
 }
 
 /// `plan . --policy policy.toml --format json --out made.csv --plan-year
@@ -208,7 +211,10 @@ fn share_fix(j: &Value, rule: &str) -> Option<(u64, u64, String)> {
 fn need_fix(j: &Value) -> Option<(u64, Vec<(String, u64)>)> {
     let found = fixes_of_kind(j, "need");
     let first = found.first()?;
-    assert!(found.iter().all(|f| f == first), "different need fixes: {j}");
+    assert!(
+        found.iter().all(|f| f == first),
+        "different need fixes: {j}"
+    );
     let places = first["places"].as_u64().expect("places");
     let subjects: Vec<(String, u64)> = first["subjects"]
         .as_array()
@@ -378,11 +384,13 @@ fn a_max_rule_against_the_min_ratio_gets_a_share_fix_for_each() {
     //   rotation_ratio: the most the cap allows are 2: 2/23 = 8.695...%,
     //   rounded down to 8.6%.
     let rule = |share: &str| {
-        format!(
-            "[[rules]]\nname = \"上限\"\nbound = \"max\"\nshare = {share}\nof = \"eligible\"\n"
-        )
+        format!("[[rules]]\nname = \"上限\"\nbound = \"max\"\nshare = {share}\nof = \"eligible\"\n")
     };
-    let d = set(&many("T", 23, 5, "数学"), &[("R1", "数学", 10)], &rule("0.10"));
+    let d = set(
+        &many("T", 23, 5, "数学"),
+        &[("R1", "数学", 10)],
+        &rule("0.10"),
+    );
     let j = plan_fails(&d, &[], "min 3 against max 2");
     assert_eq!(
         share_fix(&j, "上限"),
@@ -480,7 +488,10 @@ fn need_fix_names_the_fewest_places_and_their_subjects() {
     }
     // The stderr message says it in words.
     let (_, _, err) = plan(&d, &[]);
-    assert!(err.contains("would fix it") && err.contains("3 place"), "{err}");
+    assert!(
+        err.contains("would fix it") && err.contains("3 place"),
+        "{err}"
+    );
     // The places added at R1: feasible.
     let with = |extra: &[(String, u64)]| {
         let mut all: Vec<(&str, &str, u32)> = Vec::new();
@@ -681,9 +692,10 @@ fn compare_lists_the_fixes_of_an_infeasible_sweep_point() {
     );
     // The feasible rows carry no fixes.
     for r in &rows[..2] {
-        let none = r["infeasible"]
-            .as_array()
-            .is_none_or(|l| l.iter().all(|i| i["fixes"].as_array().is_none_or(Vec::is_empty)));
+        let none = r["infeasible"].as_array().is_none_or(|l| {
+            l.iter()
+                .all(|i| i["fixes"].as_array().is_none_or(Vec::is_empty))
+        });
         assert!(none, "{r}");
     }
     // The table lists the fixes below it.

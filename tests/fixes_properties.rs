@@ -89,8 +89,8 @@ fn case() -> impl Strategy<Value = Case> {
         .prop_map(
             |((urban, rural, subjects), teachers, mut need, zero_rows, ratio, share)| {
                 for n in need.iter_mut() {
-                    for s in subjects..2 {
-                        n[s] = 0;
+                    for cell in n.iter_mut().skip(subjects) {
+                        *cell = 0;
                     }
                 }
                 Case {
@@ -228,9 +228,7 @@ fn reachable(c: &Case, extra_need: [u32; 2], extra_eligible: &[bool]) -> (u64, V
         }
     }
     let need: Vec<u64> = (0..2)
-        .map(|s| {
-            u64::from((0..c.rural).map(|r| c.need[r][s]).sum::<u32>() + extra_need[s])
-        })
+        .map(|s| u64::from((0..c.rural).map(|r| c.need[r][s]).sum::<u32>() + extra_need[s]))
         .collect();
     // Per subject, the (rotating, backbone) pairs it can give.
     let per_subject: Vec<Vec<(u64, u64)>> = (0..2)
@@ -337,6 +335,50 @@ fn check(c: &Case) -> Result<(), TestCaseError> {
     let mut any_need = false;
     let mut any_eligible = false;
     for inf in json.as_array().unwrap() {
+        // The unit's own rule: a share fix whenever its share alone can
+        // restore feasibility. Lowering rotation_ratio always can (with
+        // none rotating, ceil(s x 0) = 0 backbone are required); lowering
+        // backbone_share can when an assignment meets the ratio.
+        let rule = inf["rule"].as_str().unwrap();
+        let can = match rule {
+            "rotation_ratio" => true,
+            "backbone_share" => best_backbone_share(c).is_some(),
+            _ => false,
+        };
+        if can {
+            prop_assert!(
+                inf["fixes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["kind"] == "share" && f["rule"] == rule),
+                "no share fix of {} for its own infeasibility: {}",
+                rule,
+                ctx()
+            );
+        }
+        // The unit's own rule: a share fix whenever its share alone can
+        // restore feasibility. Lowering rotation_ratio always can (with
+        // none rotating, ceil(s x 0) = 0 backbone are required); lowering
+        // backbone_share can when an assignment meets the ratio.
+        let rule = inf["rule"].as_str().unwrap();
+        let can = match rule {
+            "rotation_ratio" => true,
+            "backbone_share" => best_backbone_share(c).is_some(),
+            _ => false,
+        };
+        if can {
+            prop_assert!(
+                inf["fixes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["kind"] == "share" && f["rule"] == rule),
+                "no share fix of {} for its own infeasibility: {}",
+                rule,
+                ctx()
+            );
+        }
         for fix in inf["fixes"].as_array().unwrap() {
             match fix["kind"].as_str().unwrap() {
                 "share" => check_share(c, fix, &ctx)?,
@@ -399,16 +441,24 @@ fn check_share(
     prop_assert!(t.is_some(), "percent {:?}: {}", percent, ctx());
     let t = t.unwrap();
     // Both built-ins are min rules: rounded down to 0.1%.
-    prop_assert_eq!(t, num * 1000 / den, "{} is not {}/{} rounded down: {}", percent, num, den, ctx());
-    let (best, set): (Option<(u64, u64)>, &dyn Fn((u64, u64)) -> ((u64, u64), (u64, u64))) =
-        match rule {
-            "rotation_ratio" => (best_rotation_ratio(c), &|s| (s, c.share)),
-            "backbone_share" => (best_backbone_share(c), &|s| (c.ratio, s)),
-            _ => {
-                prop_assert!(false, "share fix of an unknown rule {}: {}", rule, ctx());
-                unreachable!()
-            }
-        };
+    prop_assert_eq!(
+        t,
+        num * 1000 / den,
+        "{} is not {}/{} rounded down: {}",
+        percent,
+        num,
+        den,
+        ctx()
+    );
+    type SetShare<'a> = &'a dyn Fn((u64, u64)) -> ((u64, u64), (u64, u64));
+    let (best, set): (Option<(u64, u64)>, SetShare) = match rule {
+        "rotation_ratio" => (best_rotation_ratio(c), &|s| (s, c.share)),
+        "backbone_share" => (best_backbone_share(c), &|s| (c.ratio, s)),
+        _ => {
+            prop_assert!(false, "share fix of an unknown rule {}: {}", rule, ctx());
+            unreachable!()
+        }
+    };
     let best = best.unwrap_or((1, 1));
     prop_assert_eq!(
         num * best.1,
@@ -532,16 +582,31 @@ fn check_eligible(
         .iter()
         .map(|v| {
             let id = v.as_str().unwrap();
-            id.strip_prefix('T').and_then(|k| k.parse().ok()).unwrap_or(usize::MAX)
+            id.strip_prefix('T')
+                .and_then(|k| k.parse().ok())
+                .unwrap_or(usize::MAX)
         })
         .collect();
     prop_assert!(teachers > 0, "{}", ctx());
-    prop_assert!(candidates.len() >= teachers, "fewer candidates than teachers: {}", ctx());
+    prop_assert!(
+        candidates.len() >= teachers,
+        "fewer candidates than teachers: {}",
+        ctx()
+    );
     for &t in &candidates {
-        prop_assert!(pool.contains(&t), "candidate T{} is not an ineligible teacher of a sending school: {}", t, ctx());
+        prop_assert!(
+            pool.contains(&t),
+            "candidate T{} is not an ineligible teacher of a sending school: {}",
+            t,
+            ctx()
+        );
         let x = &c.teachers[t];
         prop_assert!(
-            if of == "backbone" { x.backbone } else { SUBJECTS[x.subject] == of },
+            if of == "backbone" {
+                x.backbone
+            } else {
+                SUBJECTS[x.subject] == of
+            },
             "candidate T{} is not of kind {}: {}",
             t,
             of,

@@ -117,7 +117,7 @@ pub fn attach(
     eligibility: &[Result<(), Ineligible>],
     found: &mut [Infeasibility],
 ) -> Result<(), SolveError> {
-    let need = need_fix(policy, m)?;
+    let need = need_fix(data, policy, m)?;
     let eligible = eligible_fixes(data, policy, m, eligibility)?;
     for inf in found.iter_mut() {
         let units: Vec<usize> = match m
@@ -125,7 +125,12 @@ pub fn attach(
             .iter()
             .position(|u| m.rule(u).name == inf.rule && u.unit.to_string() == inf.scope)
         {
-            Some(u) => vec![u],
+            // The unit's own rule first, then every other rule of the same
+            // unit whose share alone may restore feasibility.
+            Some(u) => std::iter::once(u)
+                .chain((0..m.units.len()).filter(|&v| v != u && m.units[v].unit == m.units[u].unit))
+                .take(MOST_SHARE_TRIES)
+                .collect(),
             // A conflict between rules (or pins): each rule whose share
             // alone can restore feasibility.
             None => (0..m.units.len())
@@ -237,7 +242,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 }
 
 /// The fewest extra places of need, per subject, when extra need helps.
-fn need_fix(policy: &Policy, m: &DistrictModel) -> Result<Option<Fix>, SolveError> {
+fn need_fix(data: &DataSet, policy: &Policy, m: &DistrictModel) -> Result<Option<Fix>, SolveError> {
     let mut elastic = m.clone();
     let first_virtual = elastic.needs.len();
     let mut virtual_need: BTreeMap<(String, usize), usize> = BTreeMap::new();
@@ -246,15 +251,16 @@ fn need_fix(policy: &Policy, m: &DistrictModel) -> Result<Option<Fix>, SolveErro
         // Where the extra place would be: the pinned school, else any
         // receiving school of the district (of the group's own group
         // under within_group) that has a need already.
-        let reachable = m
-            .arcs
-            .iter()
-            .find(|a| a.group == g)
-            .map(|a| m.needs[a.need].school);
+        let from = &data.schools[group.school];
         let school = match group.pin {
             Pin::AssignTo(s) => Some(s),
-            _ if policy.within_group => reachable,
-            _ => reachable.or(m.needs.first().map(|n| n.school)),
+            // Any receiving school the group may go to (needs.csv may name
+            // any receiving school).
+            _ => data.schools.iter().position(|s| {
+                policy.is_receiving(s)
+                    && s.district == m.district
+                    && (!policy.within_group || s.group == from.group)
+            }),
         };
         let Some(school) = school else { continue };
         let n = *virtual_need
@@ -393,9 +399,13 @@ fn eligible_fixes(
     let Some(x) = solve::optimum(&elastic, policy, objective, None)? else {
         return Ok(Vec::new());
     };
-    // Per kind (the subject), the teachers used, nearest first within each
-    // group used, then the others of the kind.
-    let mut used: BTreeMap<String, (u64, Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    // One fix: the teachers used, nearest first within each group used,
+    // then the other candidates of the same kinds.
+    let mut total = 0;
+    let mut subjects: Vec<String> = Vec::new();
+    let mut all_backbone = true;
+    let mut first_picks: Vec<usize> = Vec::new();
+    let mut rest: Vec<usize> = Vec::new();
     for (g, group) in elastic.groups.iter().enumerate().skip(first) {
         let flow: u64 = elastic
             .arcs
@@ -404,14 +414,24 @@ fn eligible_fixes(
             .filter(|(_, a)| a.group == g)
             .map(|(a, _)| x[a].round() as u64)
             .sum();
+        if flow == 0 {
+            continue;
+        }
+        total += flow;
+        all_backbone &= group.backbone;
+        if !subjects.contains(&group.subject) {
+            subjects.push(group.subject.clone());
+        }
         let mut nearest = group.teachers.clone();
         nearest.sort_by_key(|&t| nearness(data, policy, t, &eligibility[t]));
-        let entry = used.entry(group.subject.clone()).or_default();
-        entry.0 += flow;
         let take = (flow as usize).min(nearest.len());
-        entry.1.extend(&nearest[..take]);
-        entry.2.extend(&nearest[take..]);
+        first_picks.extend(&nearest[..take]);
+        rest.extend(&nearest[take..]);
     }
+    if total == 0 {
+        return Ok(Vec::new());
+    }
+    rest.sort_by_key(|&t| nearness(data, policy, t, &eligibility[t]));
     let shown = |t: usize| {
         let id = &data.teachers[t].id;
         if data.ids_are_id_cards {
@@ -420,18 +440,20 @@ fn eligible_fixes(
             id.clone()
         }
     };
-    Ok(used
-        .into_iter()
-        .filter(|(_, (flow, _, _))| *flow > 0)
-        .map(|(subject, (flow, first, mut rest))| {
-            rest.sort_by_key(|&t| nearness(data, policy, t, &eligibility[t]));
-            Fix::Eligible {
-                teachers: flow,
-                of: subject,
-                candidates: first.into_iter().chain(rest).take(20).map(shown).collect(),
-            }
-        })
-        .collect())
+    Ok(vec![Fix::Eligible {
+        teachers: total,
+        of: if all_backbone {
+            "backbone".to_string()
+        } else {
+            subjects.join(", ")
+        },
+        candidates: first_picks
+            .into_iter()
+            .chain(rest)
+            .take(20)
+            .map(shown)
+            .collect(),
+    }])
 }
 
 /// How near a teacher is to eligibility, smallest first: ineligible only
