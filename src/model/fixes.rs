@@ -131,12 +131,20 @@ pub fn attach(
                 .chain((0..m.units.len()).filter(|&v| v != u && m.units[v].unit == m.units[u].unit))
                 .take(MOST_SHARE_TRIES)
                 .collect(),
-            // A conflict between rules (or pins): each rule whose share
-            // alone can restore feasibility.
-            None => (0..m.units.len())
-                .filter(|&u| m.units[u].d > 0 || m.rule(&m.units[u]).of == Of::Rotating)
-                .take(MOST_SHARE_TRIES)
-                .collect(),
+            // The units of a rule counted per school or group, together
+            // (or a conflict between rules, or pins): the share of each
+            // rule, the same in all its units, that restores feasibility.
+            None => {
+                let named = m.rules.iter().position(|r| r.name == inf.rule);
+                let rules: Vec<usize> = match named {
+                    Some(r) => vec![r],
+                    None => (0..m.rules.len()).collect(),
+                };
+                for r in rules.into_iter().take(MOST_SHARE_TRIES) {
+                    inf.fixes.extend(rule_share_fix(policy, m, r)?);
+                }
+                Vec::new()
+            }
         };
         for u in units {
             inf.fixes.extend(share_fix(policy, m, u)?);
@@ -174,6 +182,58 @@ fn share_fix(policy: &Policy, m: &DistrictModel, u: usize) -> Result<Option<Fix>
         Bound::Max => best > rule.share,
     };
     Ok(helps.then(|| share(&rule.name, best, rule.bound)))
+}
+
+/// The share of rule `r`, the same in each of its units, with which every
+/// rule of the district can be met: the candidates k / D_u of its units
+/// (for a rule of fixed D), searched by halving, each checked by the
+/// model with the rule at that share. Feasibility grows as a min rule's
+/// share falls (a max rule's rises).
+fn rule_share_fix(policy: &Policy, m: &DistrictModel, r: usize) -> Result<Option<Fix>, SolveError> {
+    let rule = &m.rules[r];
+    let units: Vec<&super::RuleUnit> = m.units.iter().filter(|u| u.rule == r).collect();
+    if units.is_empty() || units.iter().any(|u| u.limit.is_none()) {
+        return Ok(None);
+    }
+    let mut candidates: Vec<Ratio> = units
+        .iter()
+        .flat_map(|u| (0..=u.d).map(move |k| Ratio::new(k, u.d.max(1))))
+        .filter(|c| match rule.bound {
+            Bound::Min => *c < rule.share,
+            Bound::Max => *c > rule.share,
+        })
+        .collect();
+    candidates.sort();
+    candidates.dedup_by(|a, b| a.cmp(&b).is_eq());
+    if rule.bound == Bound::Min {
+        candidates.reverse(); // the least change first
+    }
+    let feasible = |share: Ratio| -> Result<bool, SolveError> {
+        let mut changed = m.clone();
+        let mut rules = (*m.rules).clone();
+        rules[r].share = share;
+        for u in changed.units.iter_mut().filter(|u| u.rule == r) {
+            u.limit = Some(rules[r].bound_of(u.d));
+        }
+        changed.rules = std::sync::Arc::new(rules);
+        Ok(solve::optimum(&changed, policy, Vec::new(), None)?.is_some())
+    };
+    // The first feasible candidate in order of change: halving over the
+    // list, the last one (the loosest) checked first.
+    match candidates.last() {
+        Some(&loosest) if feasible(loosest)? => {}
+        _ => return Ok(None),
+    }
+    let (mut lo, mut hi) = (0, candidates.len() - 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if feasible(candidates[mid])? {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    Ok(Some(share(&rule.name, candidates[lo], rule.bound)))
 }
 
 /// Dinkelbach's iterations for the best N / D of a share of rotating
