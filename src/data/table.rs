@@ -108,6 +108,10 @@ pub struct Table {
     /// order. Only these are scanned for a key, so that the many optional
     /// columns a roster lacks cost little on every row.
     present: Vec<(&'static str, usize)>,
+    /// `key_bit` of each present key: a key whose bit is not set is absent
+    /// without a scan (a national roster's reader asks for two dozen
+    /// optional columns on every row, most of them absent).
+    present_bits: u64,
     /// Fields in the header row; every row must have as many.
     width: usize,
     /// The header row's cells, trimmed, as the file writes them.
@@ -581,6 +585,9 @@ impl Table {
         }
         Table {
             file: file.to_string(),
+            present_bits: present(columns, &mapping.position)
+                .iter()
+                .fold(0, |bits, (k, _)| bits | key_bit(k)),
             present: present(columns, &mapping.position),
             width: header.len(),
             id_fields: key_of
@@ -714,6 +721,9 @@ impl Table {
     }
 
     fn index_of(&self, key: &str) -> Option<usize> {
+        if self.present_bits & key_bit(key) == 0 {
+            return None;
+        }
         // Called for every cell of every row: compare the cheap parts
         // (length, first byte) before the bytes.
         let same = |(k, _): &&(&str, usize)| {
@@ -823,6 +833,16 @@ fn header_index(header: &csv::StringRecord) -> Vec<(&str, usize)> {
 
 /// (key, field index) of each of `columns` that `position` (from
 /// `map_header`) finds in the file.
+/// A key's bit in `Table::present_bits`, from its length and its first
+/// and last bytes.
+fn key_bit(key: &str) -> u64 {
+    let b = key.as_bytes();
+    let mix = b.len() * 7
+        + usize::from(b.first().copied().unwrap_or(0)) * 3
+        + usize::from(b.last().copied().unwrap_or(0));
+    1 << (mix % 64)
+}
+
 fn present(columns: &'static [Column], position: &[Option<usize>]) -> Vec<(&'static str, usize)> {
     columns
         .iter()
