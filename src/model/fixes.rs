@@ -117,9 +117,40 @@ pub fn attach(
     eligibility: &[Result<(), Ineligible>],
     found: &mut [Infeasibility],
 ) -> Result<(), SolveError> {
-    let need = need_fix(data, policy, m)?;
-    let eligible = eligible_fixes(data, policy, m, eligibility)?;
-    for inf in found.iter_mut() {
+    // The need and eligible models are the same for every infeasibility
+    // of the district; they run beside the share fixes.
+    let (common, shares) = rayon::join(
+        || -> Result<(Option<Fix>, Vec<Fix>), SolveError> {
+            Ok((
+                need_fix(data, policy, m)?,
+                eligible_fixes(data, policy, m, eligibility)?,
+            ))
+        },
+        || -> Result<Vec<Vec<Fix>>, SolveError> {
+            found
+                .iter()
+                .map(|inf| share_fixes(policy, m, inf))
+                .collect()
+        },
+    );
+    let (need, eligible) = common?;
+    for (inf, shares) in found.iter_mut().zip(shares?) {
+        inf.fixes.extend(shares);
+        inf.fixes.extend(need.clone());
+        inf.fixes.extend(eligible.iter().cloned());
+    }
+    Ok(())
+}
+
+/// The share fixes of one infeasibility: of its unit's rules when the
+/// pre-check named a unit, else of each rule of the district.
+fn share_fixes(
+    policy: &Policy,
+    m: &DistrictModel,
+    inf: &Infeasibility,
+) -> Result<Vec<Fix>, SolveError> {
+    let mut fixes = Vec::new();
+    {
         let units: Vec<usize> = match m
             .units
             .iter()
@@ -141,18 +172,16 @@ pub fn attach(
                     None => (0..m.rules.len()).collect(),
                 };
                 for r in rules.into_iter().take(MOST_SHARE_TRIES) {
-                    inf.fixes.extend(rule_share_fix(policy, m, r)?);
+                    fixes.extend(rule_share_fix(policy, m, r)?);
                 }
                 Vec::new()
             }
         };
         for u in units {
-            inf.fixes.extend(share_fix(policy, m, u)?);
+            fixes.extend(share_fix(policy, m, u)?);
         }
-        inf.fixes.extend(need.clone());
-        inf.fixes.extend(eligible.iter().cloned());
     }
-    Ok(())
+    Ok(fixes)
 }
 
 /// The share of unit `u`'s rule with which every other rule of the
@@ -206,6 +235,16 @@ fn rule_share_fix(policy: &Policy, m: &DistrictModel, r: usize) -> Result<Option
     candidates.sort();
     candidates.dedup_by(|a, b| a.cmp(&b).is_eq());
     if rule.bound == Bound::Min {
+        // A share whose units together require more rotations than the
+        // district's needs can take is infeasible without a solve.
+        let mut groups: Vec<usize> = units
+            .iter()
+            .flat_map(|u| u.numerator.iter().copied())
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        let most = super::feasibility::capacity(m, &groups).rotations;
+        candidates.retain(|c| units.iter().map(|u| c.ceil_of(u.d)).sum::<u64>() <= most);
         candidates.reverse(); // the least change first
     }
     let feasible = |share: Ratio| -> Result<bool, SolveError> {
