@@ -146,6 +146,23 @@ pub fn optimum(
     objective: Vec<(usize, f64)>,
     skip: Option<usize>,
 ) -> Result<Option<Vec<f64>>, SolveError> {
+    solve_fix(m, policy, objective, skip, true)
+}
+
+/// Whether the LP relaxation of `m`'s rules has a solution: necessary
+/// for a whole plan, and cheap (no MILP).
+pub fn relaxation_feasible(m: &DistrictModel, policy: &Policy) -> Result<bool, SolveError> {
+    Ok(solve_fix(m, policy, Vec::new(), None, false)?.is_some())
+}
+
+/// `optimum`, or with `integer` false only its LP relaxation.
+fn solve_fix(
+    m: &DistrictModel,
+    policy: &Policy,
+    objective: Vec<(usize, f64)>,
+    skip: Option<usize>,
+    integer: bool,
+) -> Result<Option<Vec<f64>>, SolveError> {
     let rows: Vec<Row> = rules_of_units(m)
         .into_iter()
         // The cuts derive from two units' rows: without one of them they
@@ -164,7 +181,12 @@ pub fn optimum(
         fixed,
         objective,
     };
-    match solve_stage(m, policy, Stage::Fix, &held, None) {
+    let solved = if integer {
+        solve_stage(m, policy, Stage::Fix, &held, None)
+    } else {
+        run(m, policy, Stage::Fix, &held, false, None)
+    };
+    match solved {
         Ok(solution) => Ok(Some(solution.x[..m.arcs.len()].to_vec())),
         Err(SolveError::Infeasible) => Ok(None),
         Err(e) => Err(e),

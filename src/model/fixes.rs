@@ -247,7 +247,7 @@ fn rule_share_fix(policy: &Policy, m: &DistrictModel, r: usize) -> Result<Option
         candidates.retain(|c| units.iter().map(|u| c.ceil_of(u.d)).sum::<u64>() <= most);
         candidates.reverse(); // the least change first
     }
-    let feasible = |share: Ratio| -> Result<bool, SolveError> {
+    let at = |share: Ratio| {
         let mut changed = m.clone();
         let mut rules = (*m.rules).clone();
         rules[r].share = share;
@@ -255,24 +255,30 @@ fn rule_share_fix(policy: &Policy, m: &DistrictModel, r: usize) -> Result<Option
             u.limit = Some(rules[r].bound_of(u.d));
         }
         changed.rules = std::sync::Arc::new(rules);
-        Ok(solve::optimum(&changed, policy, Vec::new(), None)?.is_some())
+        changed
     };
-    // The first feasible candidate in order of change: halving over the
-    // list, the last one (the loosest) checked first.
+    // The first candidate, in order of change, whose LP relaxation is
+    // feasible (halving; the relaxation is necessary and cheap), then the
+    // first from there whose whole plan exists.
     match candidates.last() {
-        Some(&loosest) if feasible(loosest)? => {}
+        Some(&loosest) if solve::relaxation_feasible(&at(loosest), policy)? => {}
         _ => return Ok(None),
     }
     let (mut lo, mut hi) = (0, candidates.len() - 1);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if feasible(candidates[mid])? {
+        if solve::relaxation_feasible(&at(candidates[mid]), policy)? {
             hi = mid;
         } else {
             lo = mid + 1;
         }
     }
-    Ok(Some(share(&rule.name, candidates[lo], rule.bound)))
+    for &c in &candidates[lo..] {
+        if solve::optimum(&at(c), policy, Vec::new(), None)?.is_some() {
+            return Ok(Some(share(&rule.name, c, rule.bound)));
+        }
+    }
+    Ok(None)
 }
 
 /// Dinkelbach's iterations for the best N / D of a share of rotating
