@@ -366,6 +366,13 @@ fn spread(
         .flat_map(|&(e, _)| (0..=e).map(move |k| crate::policy::Ratio::new(k, e)))
         .filter(|c| c.num() as f64 / c.den() as f64 >= bound - 1e-9 && *c < current)
         .collect();
+    // With every need weighing the same, the held fill fixes how many
+    // teachers rotate: caps that add up to fewer cannot hold, no LP needed.
+    let same_weight = m.needs.windows(2).all(|w| w[0].weight == w[1].weight);
+    if same_weight {
+        let rotating: u64 = schools.iter().map(|(_, arcs)| sent(arcs)).sum();
+        candidates.retain(|c| schools.iter().map(|&(e, _)| c.floor_of(e)).sum::<u64>() >= rotating);
+    }
     candidates.sort();
     candidates.dedup_by(|a, b| a == b || a.cmp(&b).is_eq());
     // Feasibility grows with the candidate: binary search for the first
