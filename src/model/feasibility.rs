@@ -83,6 +83,17 @@ pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
     result
 }
 
+/// The groups counted in the numerator of any of `units`, each once.
+pub fn numerators(units: &[&RuleUnit]) -> Vec<usize> {
+    let mut groups: Vec<usize> = units
+        .iter()
+        .flat_map(|u| u.numerator.iter().copied())
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups
+}
+
 /// Every reason the district's rules cannot be met that can be seen
 /// without the solver: pins that cannot be honoured, then each unit of
 /// each rule on its own; empty when none is found (exact for the built-in
@@ -303,13 +314,7 @@ fn check_schools_together(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibili
         }
         let units: Vec<&RuleUnit> = m.units.iter().filter(|u| u.rule == r).collect();
         let required: u64 = units.iter().filter_map(|u| u.limit).sum();
-        let mut groups: Vec<usize> = units
-            .iter()
-            .flat_map(|u| u.numerator.iter().copied())
-            .collect();
-        groups.sort_unstable();
-        groups.dedup();
-        let cap = capacity(m, &groups);
+        let cap = capacity(m, &numerators(&units));
         if units.iter().all(|u| u.limit.is_some()) && cap.rotations < required {
             found.push(say(
                 &rule.name,

@@ -237,12 +237,7 @@ fn rule_share_fix(policy: &Policy, m: &DistrictModel, r: usize) -> Result<Option
     if rule.bound == Bound::Min {
         // A share whose units together require more rotations than the
         // district's needs can take is infeasible without a solve.
-        let mut groups: Vec<usize> = units
-            .iter()
-            .flat_map(|u| u.numerator.iter().copied())
-            .collect();
-        groups.sort_unstable();
-        groups.dedup();
+        let groups = super::feasibility::numerators(&units);
         let most = super::feasibility::capacity(m, &groups).rotations;
         candidates.retain(|c| units.iter().map(|u| c.ceil_of(u.d)).sum::<u64>() <= most);
         candidates.reverse(); // the least change first
