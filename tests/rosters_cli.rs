@@ -10,7 +10,10 @@
 
 mod common;
 
-use common::{DataDir, data_dir, json, read_csv_rows, rotaplan_pinned, sample, stderr, stdout};
+use common::{
+    DataDir, data_dir, json, one_district, read_csv_rows, rotaplan, rotaplan_pinned, sample,
+    stderr, stdout,
+};
 use std::path::{Path, PathBuf};
 
 const ENDS: [(&str, &str); 3] = [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")];
@@ -691,4 +694,42 @@ fn the_data_set_records_how_each_file_was_read() {
     assert_eq!(value["separator"], "tab");
     assert_eq!(value["columns"]["工号"], "id");
     assert_eq!(value["skipped"]["totals"], 1);
+}
+
+/// rosters.md "Values": numbers may carry thousands separators (`"1,500"`,
+/// `1，500`); a decimal comma is refused, naming the line and column.
+#[test]
+fn thousands_separators_in_numbers() {
+    let dir = data_dir(one_district(20, 5, 3));
+    dir.write(
+        "schools.csv",
+        "id,name,area,district,level,students\nU1,城区实验小学,urban,大丰,小学,\"1,500\"\nR1,草堰小学,rural,大丰,小学,1，200\n"
+            .as_bytes(),
+    );
+    let o = rotaplan(
+        dir.path(),
+        &["check", ".", "--plan-year", "2026", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rotaplan(
+        dir.path(),
+        &["indicators", ".", "--plan-year", "2026", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let students: Vec<u64> = json(&o)["schools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["students"].as_u64())
+        .collect();
+    assert_eq!(students, [1500, 1200]);
+    dir.write(
+        "schools.csv",
+        "id,name,area,district,students\nU1,城区实验小学,urban,大丰,\"1,5\"\nR1,草堰小学,rural,大丰,300\n"
+            .as_bytes(),
+    );
+    let o = rotaplan(dir.path(), &["check", ".", "--plan-year", "2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("line 2") && err.contains("students"), "{err}");
 }

@@ -26,6 +26,30 @@ pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
+/// A number cell as it parses: full-width digits as ASCII
+/// (`ascii_digits`), trimmed, and thousands separators (`1,500`, `1，500`)
+/// removed when they group the whole part by threes (rosters.md "Values";
+/// a decimal comma such as `1,5` is left alone, and then does not parse).
+pub fn plain_number(s: &str) -> std::borrow::Cow<'_, str> {
+    let n = ascii_digits(s.trim());
+    if !n.contains([',', '，']) {
+        return n;
+    }
+    let unsigned = n.trim_start_matches(['-', '+']);
+    let whole = unsigned.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = whole.split([',', '，']).collect();
+    let grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && !unsigned[whole.len()..].contains([',', '，']);
+    if grouped {
+        n.replace([',', '，'], "").into()
+    } else {
+        n
+    }
+}
+
 /// A boolean in any of the contract's spellings, matched case-insensitively:
 /// `true/false`, `yes/no`, `y/n`, `1/0`, `是/否`, `t/f` (data-format.md),
 /// and the marks `√`, `✓`, `✔`, `是的` (true), `×`, `✗`, `✘` (false) of
@@ -62,7 +86,7 @@ impl<'a> Row<'a> {
     pub fn count(&self, key: &str) -> Result<Option<u32>, InputError> {
         self.get(key)
             .map(|s| {
-                let n = ascii_digits(s);
+                let n = plain_number(s);
                 let n = n.trim();
                 n.parse::<u32>().map_err(|_| {
                     let what = if n.parse::<i64>().is_ok_and(|v| v < 0) {
@@ -83,7 +107,7 @@ impl<'a> Row<'a> {
     pub fn integer(&self, key: &str) -> Result<Option<i64>, InputError> {
         self.get(key)
             .map(|s| {
-                ascii_digits(s).trim().parse::<i64>().map_err(|_| {
+                plain_number(s).parse::<i64>().map_err(|_| {
                     self.error(key, format!("expected a whole number, found {}", shown(s)))
                 })
             })
@@ -98,8 +122,7 @@ impl<'a> Row<'a> {
     ) -> Result<Option<f64>, InputError> {
         self.get(key)
             .map(|s| {
-                let v = ascii_digits(s)
-                    .trim()
+                let v = plain_number(s)
                     .parse::<f64>()
                     .ok()
                     .filter(|v| v.is_finite());
@@ -213,6 +236,21 @@ mod tests {
     fn full_width_digits() {
         assert_eq!(ascii_digits("１２"), "12");
         assert_eq!(ascii_digits("０．５"), "0.5");
+    }
+
+    #[test]
+    fn thousands_separators_group_by_threes() {
+        assert_eq!(plain_number(" 1,500 "), "1500");
+        assert_eq!(plain_number("1，500"), "1500");
+        assert_eq!(plain_number("12,345,678.5"), "12345678.5");
+        assert_eq!(plain_number("１，５００"), "1500");
+        assert_eq!(
+            plain_number("1,5"),
+            "1,5",
+            "a decimal comma is not accepted"
+        );
+        assert_eq!(plain_number("1500,"), "1500,");
+        assert_eq!(plain_number("0.5,1"), "0.5,1");
     }
 
     #[test]
