@@ -12,7 +12,11 @@ pub struct InputError {
     pub file: String,
     /// The line (for a worksheet: the row as Excel numbers it).
     pub line: Option<u64>,
+    /// The column's key (the contract's English name).
     pub column: Option<String>,
+    /// The column's header as the file writes it, when that differs from
+    /// the key (`需求人数` for `count`): messages show both.
+    pub header: Option<String>,
     pub message: String,
     /// Where in a workbook; boxed, as most files are CSV.
     pub sheet: Option<Box<SheetPlace>>,
@@ -31,6 +35,7 @@ impl InputError {
             file: file.into(),
             line: None,
             column: None,
+            header: None,
             message: message.into(),
             sheet: None,
         }
@@ -58,9 +63,16 @@ impl fmt::Display for InputError {
             (None, Some(line)) => write!(f, " line {line}")?,
             (None, None) => {}
         }
+        // The file's own header beside the key: `count` (需求人数).
+        let headed = self
+            .header
+            .as_ref()
+            .map_or(String::new(), |h| format!(" headed `{h}`"));
         match (&self.column, cell) {
-            (Some(column), Some(cell)) => write!(f, ", column `{column}` (cell {cell})")?,
-            (Some(column), None) => write!(f, ", column `{column}`")?,
+            (Some(column), Some(cell)) => {
+                write!(f, ", column `{column}` (cell {cell}){headed}")?;
+            }
+            (Some(column), None) => write!(f, ", column `{column}`{headed}")?,
             (None, Some(cell)) => write!(f, ", cell {cell}")?,
             (None, None) => {}
         }

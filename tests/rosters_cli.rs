@@ -610,7 +610,7 @@ fn case_excel_crlf_error_lines() {
     let err = stderr(&o);
     assert!(err.contains("needs.csv line 4"), "{err}");
     assert!(
-        err.contains("column `count`") || err.contains("需求人数"),
+        err.contains("column `count`") && err.contains("需求人数"),
         "{err}"
     );
     assert!(!file.exists(), "no plan on bad input");

@@ -799,9 +799,16 @@ impl<'a> Row<'a> {
 
     /// An error about the cell in column `key` of this row.
     pub fn error(&self, key: &str, message: impl Into<String>) -> InputError {
-        InputError::new(&self.table.file, message)
+        let mut e = InputError::new(&self.table.file, message)
             .at(self.line)
-            .column(key)
+            .column(key);
+        e.header = self
+            .table
+            .position(key)
+            .and_then(|i| self.table.headers().get(i))
+            .filter(|h| !h.eq_ignore_ascii_case(key))
+            .cloned();
+        e
     }
 
     /// An error about this row as a whole.
