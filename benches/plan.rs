@@ -132,15 +132,10 @@ fn plan_lines(data: &DataSet, policy: &Policy) -> Vec<PlanLine> {
             plan.infeasibilities().len()
         );
     }
-    plan.rotations
-        .iter()
-        .enumerate()
-        .map(|(i, r)| PlanLine {
-            line: i as u64 + 2,
-            teacher: data.teachers[r.teacher].id.clone(),
-            to_school: data.schools[r.to_school].id.clone(),
-        })
-        .collect()
+    rotaplan::data::plan::lines_of(
+        data,
+        plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
+    )
 }
 
 fn configure(group: &mut BenchmarkGroup<'_, WallTime>, teachers: usize, time: Duration) {

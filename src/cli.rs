@@ -40,7 +40,8 @@ rotaplan plan data/sample-county --policy policy.toml --scope school --format js
     #[command(
         after_help = "Examples:\n  rotaplan audit data/sample-county --plan plan.csv\n  \
 rotaplan audit data/sample-county --plan 手工方案.csv --ratio 0.12 --format json\n\n\
-The plan needs only the columns teacher and to_school (工号, 交流学校); the rest is looked up in the data set."
+The plan needs only the columns teacher and to_school (工号, 交流学校), or name and from_school (姓名, 原单位) \
+instead of teacher, or id_card (身份证件号); the rest is looked up in the data set."
     )]
     Audit(AuditArgs),
     /// Plan several policy scenarios side by side, in parallel.
@@ -136,7 +137,7 @@ pub struct PolicyArgs {
     /// Least share of rotating teachers that are backbone, e.g. 0.20.
     #[arg(long, value_name = "RATIO")]
     backbone_share: Option<String>,
-    /// Count the ratios per district or per sending school.
+    /// Count the ratios per district, per sending school, or per education group (schools.csv group).
     #[arg(long, value_name = "district|school|group")]
     scope: Option<String>,
     /// The calendar year the rotation starts (policy key plan_year; default

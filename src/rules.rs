@@ -95,7 +95,8 @@ impl Builtin {
         Builtin::MaxLeaveShare,
     ];
 
-    /// The rule's name in every output, and the policy key that sets it.
+    /// The rule's name in every output (the policy key that sets it is
+    /// `min_` + the name for the two binding ratios, the name otherwise).
     pub fn name(self) -> &'static str {
         match self {
             Builtin::RotationRatio => "rotation_ratio",
@@ -103,14 +104,6 @@ impl Builtin {
             Builtin::MaxRotationRatio => "max_rotation_ratio",
             Builtin::MaxSubjectShare => "max_subject_share",
             Builtin::MaxLeaveShare => "max_leave_share",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Builtin::RotationRatio => "min_rotation_ratio",
-            Builtin::BackboneShare => "min_backbone_share",
-            other => other.name(),
         }
     }
 }

@@ -418,15 +418,10 @@ proptest! {
 }
 
 fn plan_lines(data: &DataSet, plan: &rotaplan::plan::RotationPlan) -> Vec<PlanLine> {
-    plan.rotations
-        .iter()
-        .zip(2..)
-        .map(|(r, line)| PlanLine {
-            line,
-            teacher: data.teachers[r.teacher].id.clone(),
-            to_school: data.schools[r.to_school].id.clone(),
-        })
-        .collect()
+    rotaplan::data::plan::lines_of(
+        data,
+        plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
+    )
 }
 
 /// A district where the rules force the backbone share to exactly q:

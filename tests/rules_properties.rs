@@ -733,15 +733,10 @@ fn brute_force(c: &Case) -> Option<(u64, Vec<Option<usize>>)> {
 // ------------------------------------------------------------ the check
 
 fn plan_lines(data: &DataSet, plan: &rotaplan::plan::RotationPlan) -> Vec<PlanLine> {
-    plan.rotations
-        .iter()
-        .zip(2..)
-        .map(|(r, line)| PlanLine {
-            line,
-            teacher: data.teachers[r.teacher].id.clone(),
-            to_school: data.schools[r.to_school].id.clone(),
-        })
-        .collect()
+    rotaplan::data::plan::lines_of(
+        data,
+        plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
+    )
 }
 
 fn shown_assignment(a: &[Option<usize>]) -> String {

@@ -1001,7 +1001,11 @@ mod tests {
 
     /// (line, id, name) of every row of `bytes`.
     fn rows(bytes: &[u8]) -> Result<Rows, InputError> {
-        let t = Table::parse("s.csv", bytes.to_vec(), COLUMNS)?;
+        collect(&Table::parse("s.csv", bytes.to_vec(), COLUMNS)?)
+    }
+
+    /// (line, id, name) of every row of a table.
+    fn collect(t: &Table) -> Result<Rows, InputError> {
         let mut out = Vec::new();
         t.for_each_row(|r| {
             out.push((
@@ -1247,16 +1251,7 @@ mod tests {
     fn sheet_rows(bytes: Vec<u8>, names: &[&str]) -> Result<(Rows, FileInfo), InputError> {
         let sheet = Sheet::parse("s.xlsx", bytes, names)?;
         let t = Table::from_sheet("s.xlsx", sheet, COLUMNS)?;
-        let mut out = Vec::new();
-        t.for_each_row(|r| {
-            out.push((
-                r.line,
-                r.get("id").map(String::from),
-                r.get("name").map(String::from),
-            ));
-            Ok(())
-        })?;
-        Ok((out, t.info()))
+        Ok((collect(&t)?, t.info()))
     }
 
     #[test]
