@@ -758,20 +758,13 @@ fn entry_line(text: &str, index: usize) -> Option<u64> {
 /// The current year in China Standard Time (UTC+8): a bureau planning on
 /// the morning of 1 January is in the new year.
 fn current_year() -> i64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-        + 8 * 3600;
-    // Days to civil year (Howard Hinnant's algorithm), to avoid a date crate.
-    let days = secs.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    year_in_china(chrono::Utc::now())
+}
+
+/// The calendar year at `instant` in China Standard Time (UTC+8).
+fn year_in_china(instant: chrono::DateTime<chrono::Utc>) -> i64 {
+    use chrono::Datelike;
+    i64::from((instant + chrono::Duration::hours(8)).year())
 }
 
 #[cfg(test)]
@@ -831,7 +824,9 @@ mod tests {
     }
 
     #[test]
-    fn current_year_is_plausible() {
-        assert!((2024..2200).contains(&current_year()));
+    fn the_year_turns_at_midnight_in_china() {
+        let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        assert_eq!(year_in_china(at("2026-12-31T15:59:59Z")), 2026);
+        assert_eq!(year_in_china(at("2026-12-31T16:00:00Z")), 2027);
     }
 }
