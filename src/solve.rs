@@ -267,7 +267,12 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             continue;
         }
         let warm = (!x.is_empty()).then_some(x.as_slice());
-        let solution = match solve_stage(m, policy, stage, &held, warm) {
+        let solved = if stage == Stage::Fill {
+            fill(m, policy, &mut held)
+        } else {
+            solve_stage(m, policy, stage, &held, warm)
+        };
+        let solution = match solved {
             Ok(solution) => solution,
             // A later stage that fails keeps the earlier stage's plan,
             // which meets every rule, and says it is not proven optimal.
@@ -295,14 +300,8 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
 
 /// The model's columns: one per arc, then one per indicator term (the
 /// teachers a term counts: arriving up to `missing`, or leaving beyond
-/// `spare`), then the largest leave share (used by the spread stage's LP
-/// only; fixed at 0 otherwise).
+/// `spare`).
 fn columns(m: &DistrictModel) -> usize {
-    m.arcs.len() + m.terms.len() + 1
-}
-
-/// The column of the largest leave share.
-fn share_column(m: &DistrictModel) -> usize {
     m.arcs.len() + m.terms.len()
 }
 
@@ -326,17 +325,23 @@ fn leave_shares(m: &DistrictModel) -> Vec<(u64, Vec<usize>)> {
 
 /// The spread stage (objectives.md `spread`): with the fill held, the
 /// least t such that every sending school s sends at most floor(t x E_s)
-/// of its E_s eligible teachers. The LP with t continuous gives a lower
-/// bound t*; the optimum is one of the fractions k / E_s, so the
-/// candidates from t* up are tried in order, each as caps on the schools
-/// (an LP, the MILP only when the LP is fractional): the first feasible
-/// one is the optimum, and its caps are held for the later stages.
-/// `Ok(None)` when no candidate below the current plan's share was
-/// proven feasible (the current plan then stands).
+/// of its E_s eligible teachers. The optimum is one of the fractions k /
+/// E_s below the current plan's share, and feasibility grows with the
+/// candidate, so the first feasible candidate is searched for: from the
+/// first whose caps add up to the current plan's rotations (with every
+/// need weighing the same, the fill fixes the rotations and no candidate
+/// below it can hold), galloping up while infeasible or down while
+/// feasible, then halving. Each candidate is tried as caps by the LP of
+/// the stage `check` (the stage after this one, or `Spread` itself for a
+/// plain feasibility check; the caller then skips that stage), on one
+/// HiGHS model whose caps change (`CapProbes`), so the last LP tried is
+/// also that stage's answer when it is whole. Only then is integrality
+/// checked: the first candidate from there with a whole plan (the MILP
+/// when its LP is fractional) is the optimum, and its caps are held for
+/// the later stages.
 ///
-/// `check` is the stage whose objective the candidate's plan is solved
-/// for (the stage after this one, or `Spread` itself for a plain
-/// feasibility check): the caller then skips that stage.
+/// `Ok(None)` when no candidate below the current plan's share was proven
+/// feasible (the current plan then stands).
 fn spread(
     m: &DistrictModel,
     policy: &Policy,
@@ -344,40 +349,23 @@ fn spread(
     x: &[f64],
     check: Stage,
 ) -> Result<Option<StageSolution>, SolveError> {
+    use crate::policy::Ratio;
     let schools = leave_shares(m);
-    let z = share_column(m);
-    let mut lp = held.clone();
-    lp.fixed[z] = None;
-    for (eligible, arcs) in &schools {
-        let mut terms: Vec<(usize, f64)> = arcs.iter().map(|&a| (a, 1.0)).collect();
-        terms.push((z, -(*eligible as f64)));
-        lp.rows.push(Row::leq(terms, 0.0));
-    }
-    let bound = run(m, policy, Stage::Spread, &lp, false, None)?.x[z];
     // The current plan's shares: no candidate above its largest is needed.
     let sent = |arcs: &[usize]| arcs.iter().map(|&a| x[a].round() as u64).sum::<u64>();
     let current = schools
         .iter()
-        .map(|(e, arcs)| crate::policy::Ratio::new(sent(arcs), *e))
+        .map(|(e, arcs)| Ratio::new(sent(arcs), *e))
         .max()
-        .unwrap_or(crate::policy::Ratio::new(0, 1));
-    let mut candidates: Vec<crate::policy::Ratio> = schools
+        .unwrap_or(Ratio::new(0, 1));
+    let mut candidates: Vec<Ratio> = schools
         .iter()
-        .flat_map(|&(e, _)| (0..=e).map(move |k| crate::policy::Ratio::new(k, e)))
-        .filter(|c| c.num() as f64 / c.den() as f64 >= bound - 1e-9 && *c < current)
+        .flat_map(|&(e, _)| (0..=e).map(move |k| Ratio::new(k, e)))
+        .filter(|c| *c < current)
         .collect();
-    // With every need weighing the same, the held fill fixes how many
-    // teachers rotate: caps that add up to fewer cannot hold, no LP needed.
-    let same_weight = m.needs.windows(2).all(|w| w[0].weight == w[1].weight);
-    if same_weight {
-        let rotating: u64 = schools.iter().map(|(_, arcs)| sent(arcs)).sum();
-        candidates.retain(|c| schools.iter().map(|&(e, _)| c.floor_of(e)).sum::<u64>() >= rotating);
-    }
     candidates.sort();
-    candidates.dedup_by(|a, b| a == b || a.cmp(&b).is_eq());
-    // Feasibility grows with the candidate: binary search for the first
-    // feasible one, the current plan's share standing in past the end.
-    let caps = |c: crate::policy::Ratio| {
+    candidates.dedup_by(|a, b| a.cmp(&b).is_eq());
+    let caps_of = |c: Ratio| {
         let mut capped = held.clone();
         for (eligible, arcs) in &schools {
             let most = c.floor_of(*eligible) as f64;
@@ -387,60 +375,251 @@ fn spread(
         }
         capped
     };
-    // The LP relaxation is a necessary condition and cheap: gallop up
-    // from the bound, then halve, to the first candidate whose LP is
-    // feasible. Only then is integrality checked (the MILP, when the LP's
-    // plan is fractional), moving up one candidate at a time until a
-    // whole plan is found; feasibility grows with the candidate.
-    let lp_feasible = |c: crate::policy::Ratio| -> Result<bool, SolveError> {
-        match run(m, policy, Stage::Spread, &caps(c), false, None) {
-            Ok(_) => Ok(true),
-            Err(SolveError::Infeasible) => Ok(false),
-            Err(e) => Err(e),
+    // The LP of `check` under a candidate's caps, `None` when infeasible:
+    // one HiGHS model whose caps change, each solve from the last basis.
+    let mut probes = CapProbes::new(m, policy, check, held, &schools);
+    let mut probe = |c: Ratio| -> Result<Option<StageSolution>, SolveError> {
+        let caps: Vec<u64> = schools.iter().map(|&(e, _)| c.floor_of(e)).collect();
+        match &mut probes {
+            Some(probes) => probes.solve(&caps),
+            None => match run(m, policy, check, &caps_of(c), false, None) {
+                Ok(solution) => Ok(Some(solution)),
+                Err(SolveError::Infeasible) => Ok(None),
+                Err(e) => Err(e),
+            },
         }
     };
-    let (mut lo, mut hi) = (0, candidates.len());
+    // The first candidate whose LP is feasible, with that LP's solution:
+    // gallop from the first candidate whose caps add up to the current
+    // plan's rotations (up while infeasible, down while feasible), then
+    // halve. With every need weighing the same, the candidates below it
+    // are already out.
+    let rotating: u64 = schools.iter().map(|(_, arcs)| sent(arcs)).sum();
+    let guess = candidates
+        .partition_point(|c| schools.iter().map(|&(e, _)| c.floor_of(e)).sum::<u64>() < rotating);
+    let same_weight = m.needs.windows(2).all(|w| w[0].weight == w[1].weight);
+    let (mut lo, mut hi) = (if same_weight { guess } else { 0 }, candidates.len());
+    let mut first: Option<(usize, StageSolution)> = None;
     let mut step = 1;
-    while lo + step - 1 < hi {
-        let probe = lo + step - 1;
-        if lp_feasible(candidates[probe])? {
-            hi = probe;
-            break;
+    if guess < hi {
+        if let Some(solution) = probe(candidates[guess])? {
+            hi = guess;
+            first = Some((guess, solution));
+            while lo < hi {
+                let at = hi.saturating_sub(step).max(lo);
+                let Some(solution) = probe(candidates[at])? else {
+                    lo = at + 1;
+                    break;
+                };
+                hi = at;
+                first = Some((at, solution));
+                step *= 2;
+            }
+        } else {
+            lo = guess + 1;
+            while lo < hi {
+                let at = (lo + step - 1).min(hi - 1);
+                if let Some(solution) = probe(candidates[at])? {
+                    hi = at;
+                    first = Some((at, solution));
+                    break;
+                }
+                lo = at + 1;
+                step *= 2;
+            }
         }
-        lo = probe + 1;
-        step *= 2;
     }
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if lp_feasible(candidates[mid])? {
+        if let Some(solution) = probe(candidates[mid])? {
             hi = mid;
+            first = Some((mid, solution));
         } else {
             lo = mid + 1;
         }
     }
-    let mut best: Option<(Held, StageSolution)> = None;
-    for &c in &candidates[lo..] {
-        let capped = caps(c);
+    let Some((at, lp)) = first else {
+        return Ok(None);
+    };
+    if integral(m, &lp.x) {
+        *held = caps_of(candidates[at]);
+        return Ok(Some(rounded(m, lp)));
+    }
+    for &c in &candidates[at..] {
+        let capped = caps_of(c);
         match solve_stage(m, policy, check, &capped, Some(x)) {
             Ok(solution) => {
-                best = Some((capped, solution));
-                break;
+                *held = capped;
+                return Ok(Some(solution));
             }
             Err(SolveError::Infeasible) => continue,
             Err(e) => return Err(e),
         }
     }
-    Ok(best.map(|(capped, solution)| {
-        *held = capped;
-        solution
-    }))
+    Ok(None)
+}
+
+/// The LPs of the spread stage's candidates (`spread`): the stage
+/// `check`'s LP over the open arcs, with one column per sending school
+/// counting its teachers sent, capped at the candidate's floor(c x E_s).
+/// Only the caps change from one candidate to the next, so HiGHS starts
+/// each solve from the last basis: a few pivots instead of a new solve.
+/// Built on the `highs` crate directly, as good_lp cannot change a bound
+/// of a solved model. The columns and rows are those of `run` (the
+/// closed rows checked the same way).
+struct CapProbes<'a> {
+    held: &'a Held,
+    model: Option<highs::Model>,
+    /// The HiGHS column of each of the model's columns, `None` when fixed.
+    column: Vec<Option<usize>>,
+    /// Per school (in `leave_shares` order), its column.
+    schools: Vec<highs::Col>,
+    /// The rows of `held.rows` in the HiGHS model, in order; the schools'
+    /// rows follow them.
+    included: Vec<usize>,
+}
+
+impl<'a> CapProbes<'a> {
+    /// `None` when `check` is not a stage these probes can solve (only
+    /// the distance, or no objective at all) or a closed row fails.
+    fn new(
+        m: &'a DistrictModel,
+        policy: &Policy,
+        check: Stage,
+        held: &'a Held,
+        schools: &[(u64, Vec<usize>)],
+    ) -> Option<CapProbes<'a>> {
+        let cost = |a: usize| match check {
+            Stage::Distance => Some(m.arcs[a].distance_km),
+            Stage::Spread => Some(0.0),
+            _ => None,
+        };
+        cost(0)?;
+        let fixed_value = |c: usize| held.fixed[c].unwrap_or(0.0);
+        let mut problem = highs::RowProblem::default();
+        let mut column = vec![None; columns(m)];
+        let mut cols = Vec::new();
+        for (c, slot) in column.iter_mut().enumerate() {
+            if held.fixed[c].is_none() {
+                let most = upper_bound(m, c).unwrap_or(f64::INFINITY);
+                let cost = if c < m.arcs.len() { cost(c)? } else { 0.0 };
+                *slot = Some(cols.len());
+                cols.push(problem.add_column(cost, 0.0..=most));
+            }
+        }
+        let school_cols: Vec<highs::Col> = schools
+            .iter()
+            .map(|(e, _)| problem.add_column(0.0, 0.0..=*e as f64))
+            .collect();
+        let mut included = Vec::with_capacity(held.rows.len());
+        for (r, row) in held.rows.iter().enumerate() {
+            let mut factors = Vec::with_capacity(row.terms.len());
+            let mut rhs = row.upper;
+            for &(a, c) in &row.terms {
+                match column[a] {
+                    Some(k) => factors.push((cols[k], c)),
+                    None => rhs -= c * fixed_value(a),
+                }
+            }
+            if factors.is_empty() {
+                let closed = Row {
+                    terms: Vec::new(),
+                    upper: rhs,
+                    equal: row.equal,
+                };
+                if !closed.holds_at_zero() {
+                    return None; // `run` reports it infeasible
+                }
+                continue;
+            }
+            if row.equal {
+                problem.add_row(rhs..=rhs, factors);
+            } else {
+                problem.add_row(..=rhs, factors);
+            }
+            included.push(r);
+        }
+        // sent(s) - y_s = 0, over the open arcs (the fixed ones shift it).
+        for ((_, arcs), &y) in schools.iter().zip(&school_cols) {
+            let mut factors = vec![(y, -1.0)];
+            let mut rhs = 0.0;
+            for &a in arcs {
+                match column[a] {
+                    Some(k) => factors.push((cols[k], 1.0)),
+                    None => rhs -= fixed_value(a),
+                }
+            }
+            problem.add_row(rhs..=rhs, factors);
+        }
+        let mut model = problem.optimise(highs::Sense::Minimise);
+        model.make_quiet();
+        model.set_option("presolve", "off");
+        model.set_option("threads", 1);
+        model.set_option("time_limit", policy.time_limit_seconds);
+        Some(CapProbes {
+            held,
+            model: Some(model),
+            column,
+            schools: school_cols,
+            included,
+        })
+    }
+
+    /// The LP under the caps (one per school): its plan and duals, as
+    /// `run` gives them, or `None` when it has no plan.
+    fn solve(&mut self, caps: &[u64]) -> Result<Option<StageSolution>, SolveError> {
+        let mut model = self
+            .model
+            .take()
+            .ok_or_else(|| SolveError::Failed("HiGHS model lost".into()))?;
+        for (&y, &cap) in self.schools.iter().zip(caps) {
+            model.change_column_bounds(y, 0.0..=cap as f64);
+        }
+        let solved = model
+            .try_solve()
+            .map_err(|e| SolveError::Failed(format!("HiGHS: {e:?}")))?;
+        let status = solved.status();
+        let result = match status {
+            highs::HighsModelStatus::Optimal => {
+                let solution = solved.get_solution();
+                let (values, reduced) = (solution.columns(), solution.dual_columns());
+                let x = (0..self.column.len())
+                    .map(|c| match self.column[c] {
+                        Some(k) => values[k],
+                        None => self.held.fixed[c].unwrap_or(0.0),
+                    })
+                    .collect();
+                let reduced = (0..self.column.len())
+                    .map(|c| self.column[c].map_or(0.0, |k| reduced[k]))
+                    .collect();
+                // The held rows, then the caps (`caps_of` appends them in
+                // school order): a cap's dual is its school row's.
+                let held_rows = self.held.rows.len();
+                let mut rows = vec![0.0; held_rows + self.schools.len()];
+                let duals = solution.dual_rows();
+                for (&r, &d) in self.included.iter().zip(duals) {
+                    rows[r] = d;
+                }
+                for (s, &d) in duals[self.included.len()..].iter().enumerate() {
+                    rows[held_rows + s] = d;
+                }
+                Ok(Some(StageSolution {
+                    x,
+                    status: Status::Optimal,
+                    duals: Some((reduced, rows)),
+                }))
+            }
+            highs::HighsModelStatus::Infeasible
+            | highs::HighsModelStatus::UnboundedOrInfeasible => Ok(None),
+            other => Err(SolveError::Failed(format!("HiGHS: {other:?}"))),
+        };
+        self.model = Some(solved.into());
+        result
+    }
 }
 
 /// A column's upper bound (every column is >= 0); `None` is unbounded.
 fn upper_bound(m: &DistrictModel, column: usize) -> Option<f64> {
-    if column == share_column(m) {
-        return Some(1.0);
-    }
     match m.arcs.get(column) {
         Some(a) => Some(f64::from(
             (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count),
@@ -474,9 +653,8 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
                 (m.arcs.len() + k, sign)
             })
             .collect(),
-        // Maximise -t: the least largest leave share.
-        Stage::Spread => vec![(share_column(m), -1.0)],
-        Stage::Fix => Vec::new(),
+        // Its caps are rows (`spread`), tried for feasibility.
+        Stage::Spread | Stage::Fix => Vec::new(),
         Stage::Distance | Stage::Preference => Vec::new(),
     }
 }
@@ -777,6 +955,100 @@ fn hold(
     }
 }
 
+/// The fill stage: `solve_stage`, with one more try before the MILP.
+///
+/// A share of rotating teachers (`backbone_share`: N >= 20% of the
+/// rotating) is where the fill's LP turns fractional: with R teachers
+/// rotating, the LP sends exactly 0.2 x R backbone teachers, 88.2 of 441
+/// say, and the MILP then spends most of the solve proving 89. When every
+/// need weighs the same, the fill's value is R itself, so every whole plan
+/// of the best fill rotates R = floor(R_lp) teachers, and for a share
+/// rule whose D is every rotation, N >= ceil(share x R) (min) or N <=
+/// floor(share x R) (max) holds for each of them. With those rows the LP
+/// is usually whole; if it is, and reaches R, it is the fill's optimum and
+/// its rows, valid for every best plan, are held for the later stages.
+/// Otherwise the MILP decides, as before.
+fn fill(m: &DistrictModel, policy: &Policy, held: &mut Held) -> Result<StageSolution, SolveError> {
+    let lp = run(m, policy, Stage::Fill, held, false, None)?;
+    if integral(m, &lp.x) {
+        return Ok(rounded(m, lp));
+    }
+    if let Some(rows) = whole_share_rows(m, &lp.x) {
+        let mut restricted = held.clone();
+        restricted.rows.extend(rows);
+        if let Ok(mut solution) = run(m, policy, Stage::Fill, &restricted, false, None)
+            && integral(m, &solution.x)
+        {
+            // Reaching the LP's own optimum, every best whole plan is on
+            // the first LP's optimal face too: its duals, which fix far
+            // more than the restricted LP's, hold the later stages (the
+            // extra rows come after the rows those duals are for).
+            let value = |x: &[f64]| Row::leq(objective(m, Stage::Fill), 0.0).activity(x);
+            if value(&solution.x) >= value(&lp.x) - 1e-7 * value(&lp.x).abs().max(1.0) {
+                solution.duals = lp.duals;
+            }
+            *held = restricted;
+            return Ok(rounded(m, solution));
+        }
+    }
+    run(m, policy, Stage::Fill, held, true, None)
+}
+
+/// The rows of `fill` for an LP plan `x`: the rotations held at R =
+/// floor(R_lp), and each share-of-rotating rule whose D counts every arc
+/// as a whole count of N. `None` when needs weigh differently (the fill
+/// then does not fix R) or no rule is of that kind.
+fn whole_share_rows(m: &DistrictModel, x: &[f64]) -> Option<Vec<Row>> {
+    if !m.needs.windows(2).all(|w| w[0].weight == w[1].weight) {
+        return None;
+    }
+    let arcs = m.arcs.len();
+    let rotating = (x[..arcs].iter().sum::<f64>() + 1e-6).floor();
+    let mut rows = vec![];
+    for unit in m.units.iter().filter(|u| u.limit.is_none()) {
+        let counted = |groups: &[usize]| {
+            let mut member = vec![false; m.groups.len()];
+            for &g in groups {
+                member[g] = true;
+            }
+            member
+        };
+        let in_d = counted(&unit.denominator);
+        if !m.arcs.iter().all(|a| in_d[a.group]) {
+            continue;
+        }
+        let in_n = counted(&unit.numerator);
+        let numerator = (0..arcs).filter(|&a| in_n[m.arcs[a].group]);
+        let share = m.rule(unit).share;
+        rows.push(match m.rule(unit).bound {
+            Bound::Min => Row::leq(
+                numerator.map(|a| (a, -1.0)).collect(),
+                -(share.ceil_of(rotating as u64) as f64),
+            ),
+            Bound::Max => Row::leq(
+                numerator.map(|a| (a, 1.0)).collect(),
+                share.floor_of(rotating as u64) as f64,
+            ),
+        });
+    }
+    (!rows.is_empty()).then_some(rows)
+}
+
+/// Whether every arc's flow in `x` is whole.
+fn integral(m: &DistrictModel, x: &[f64]) -> bool {
+    x[..m.arcs.len()]
+        .iter()
+        .all(|v| (v - v.round()).abs() < 1e-6)
+}
+
+/// An LP solution whose arcs are whole, with the arcs rounded.
+fn rounded(m: &DistrictModel, mut solution: StageSolution) -> StageSolution {
+    for v in &mut solution.x[..m.arcs.len()] {
+        *v = v.round();
+    }
+    solution
+}
+
 /// One stage: its LP relaxation first; the MILP only when the LP solution
 /// is fractional.
 fn solve_stage(
@@ -788,13 +1060,8 @@ fn solve_stage(
 ) -> Result<StageSolution, SolveError> {
     let lp = run(m, policy, stage, held, false, None)?;
     // Integral arcs make an integer plan (a term's column follows them).
-    let arcs = m.arcs.len();
-    if lp.x[..arcs].iter().all(|v| (v - v.round()).abs() < 1e-6) {
-        let mut x = lp.x.clone();
-        for v in &mut x[..arcs] {
-            *v = v.round();
-        }
-        return Ok(StageSolution { x, ..lp });
+    if integral(m, &lp.x) {
+        return Ok(rounded(m, lp));
     }
     run(m, policy, stage, held, true, warm)
 }
