@@ -4,6 +4,7 @@
 
 pub mod cell;
 pub mod date;
+pub mod index;
 pub mod info;
 pub mod plan;
 pub mod roster;
@@ -347,7 +348,8 @@ pub struct DataSet {
     /// `teacher_by_id`. FxHash: ids are not attacker-chosen keys, and
     /// SipHash was a visible share of loading a province.
     pub school_index: FxHashMap<String, usize>,
-    pub teacher_index: FxHashMap<String, usize>,
+    /// Holds positions only: the ids are the teachers' own.
+    pub teacher_index: index::IdIndex,
     /// School name (as compared) -> the school or schools of that name,
     /// for files that name a school instead of giving its id.
     pub school_names: FxHashMap<String, Found>,
@@ -720,7 +722,7 @@ impl DataSet {
 
     /// The teacher with id `id` (compared as `key`).
     pub fn teacher_by_id(&self, id: &str) -> Option<usize> {
-        self.teacher_index.get(&*key(id)).copied()
+        self.teacher_index.get(&self.teachers, id)
     }
 
     /// The school or schools `text` names: the one with that id, else
@@ -884,7 +886,7 @@ impl DataSet {
         };
         let rows = table.rows_hint();
         self.teachers.reserve(rows);
-        self.teacher_index.reserve(rows);
+        self.teacher_index.reserve(rows, &self.teachers);
         // Spelling -> subject: most rows repeat a spelling already met,
         // and then need no normalising.
         let mut spellings: FxHashMap<String, Arc<str>> = FxHashMap::default();
@@ -974,14 +976,11 @@ impl DataSet {
                 details: details.boxed(),
                 id,
             };
-            insert_unique(
-                &mut self.teacher_index,
-                &teacher.id,
-                self.teachers.len(),
-                &row,
-                id_column,
-            )?;
             self.teachers.push(teacher);
+            let at = self.teachers.len() - 1;
+            if !self.teacher_index.insert(&self.teachers, at) {
+                return Err(duplicate_id(&row, id_column, &self.teachers[at].id));
+            }
             Ok(())
         })
     }
@@ -1122,12 +1121,17 @@ fn insert_unique(
     column: &str,
 ) -> Result<(), InputError> {
     if index.insert(key(id).into_owned(), value).is_some() {
-        return Err(row.error(
-            column,
-            format!("duplicate id {}", cell::shown(&mask_id_cards(id))),
-        ));
+        return Err(duplicate_id(row, column, id));
     }
     Ok(())
+}
+
+/// The error for an id that an earlier row of the file already has.
+fn duplicate_id(row: &Row, column: &str, id: &str) -> InputError {
+    row.error(
+        column,
+        format!("duplicate id {}", cell::shown(&mask_id_cards(id))),
+    )
 }
 
 /// A file's name without its folder, for messages.
