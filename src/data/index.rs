@@ -24,6 +24,13 @@ fn hash_key(k: &str) -> u64 {
     FxBuildHasher.hash_one(k)
 }
 
+/// Whether teacher `i`'s id is `k` as compared. Most ids are already in
+/// their compared form: equal as written, without a look at `key`.
+fn has_key(teachers: &[Teacher], i: usize, k: &str) -> bool {
+    let id = &teachers[i].id;
+    id == k || key(id) == k
+}
+
 /// The hash of teacher `i`'s id, for the table to grow.
 fn hash_of(teachers: &[Teacher]) -> impl Fn(&usize) -> u64 + '_ {
     |&i| hash_key(&key(&teachers[i].id))
@@ -40,7 +47,7 @@ impl IdIndex {
     pub fn get(&self, teachers: &[Teacher], id: &str) -> Option<usize> {
         let k = key(id);
         self.table
-            .find(hash_key(&k), |&i| key(&teachers[i].id) == k)
+            .find(hash_key(&k), |&i| has_key(teachers, i, &k))
             .copied()
     }
 
@@ -48,7 +55,7 @@ impl IdIndex {
     /// another teacher already has that id.
     pub fn insert(&mut self, teachers: &[Teacher], at: usize) -> bool {
         let k = key(&teachers[at].id);
-        let same = |&i: &usize| key(&teachers[i].id) == k;
+        let same = |&i: &usize| has_key(teachers, i, &k);
         match self.table.entry(hash_key(&k), same, hash_of(teachers)) {
             Entry::Occupied(_) => false,
             Entry::Vacant(slot) => {

@@ -398,8 +398,13 @@ impl Found {
 /// subject and `ＳＣ０１` is `SC01`. Outputs keep the first spelling met.
 pub fn key(s: &str) -> Cow<'_, str> {
     // Most ids, names and subjects are already in that form (visible
-    // ASCII, or Chinese without spaces): borrowed, not copied.
+    // ASCII, or Chinese without spaces): borrowed, not copied. Visible
+    // ASCII and the CJK Unified Ideographs (U+4E00-U+9FFF, which NFKC
+    // leaves alone) are told apart without the normalisation tables: a
+    // province asks for a key of every teacher's subject.
+    let plain = |c: char| c.is_ascii_graphic() || ('\u{4e00}'..='\u{9fff}').contains(&c);
     if s.bytes().all(|b| b.is_ascii_graphic())
+        || s.chars().all(plain)
         || (!s.contains(char::is_whitespace)
             && unicode_normalization::is_nfkc_quick(s.chars())
                 == unicode_normalization::IsNormalized::Yes)
@@ -1231,6 +1236,9 @@ mod tests {
         assert_eq!(key("ＳＣ０１"), "SC01");
         assert!(matches!(key("语文"), Cow::Borrowed(_)));
         assert!(matches!(key("T001"), Cow::Borrowed(_)));
+        assert!(matches!(key("体育与健康G9"), Cow::Borrowed(_)));
+        // A compatibility ideograph (U+F900) is not borrowed: NFKC maps it.
+        assert_eq!(key("\u{f900}"), "\u{8c48}");
     }
 
     #[test]
