@@ -443,7 +443,7 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                 .map(|b| retirement::completed_years(b, as_of))
                 .or(teacher.age);
             let years = teacher
-                .school_entry
+                .school_entry()
                 .map(|e| retirement::years_served(e, as_of))
                 .or(teacher.years_at_school);
             let age_limit = match teacher.sex {
@@ -472,10 +472,11 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                 (policy.established_only && teacher.established == Some(false))
                     .then_some(Ineligible::NotEstablished),
                 teacher
-                    .exempt
-                    .clone()
-                    .filter(|_| teacher.exempt_until.is_none_or(|u| u >= as_of))
-                    .map(|because| Ineligible::Exempt { because }),
+                    .exempt()
+                    .filter(|_| teacher.exempt_until().is_none_or(|u| u >= as_of))
+                    .map(|because| Ineligible::Exempt {
+                        because: because.to_string(),
+                    }),
                 years
                     .filter(|&y| y < policy.min_years_at_school)
                     .map(|years| Ineligible::TooFewYears {

@@ -72,7 +72,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
     for t in &data.teachers {
         if let Some(birth) = t.birth_date {
             derived.ages_from_birth_dates += 1;
-            let from_id = t.id_card.as_deref().and_then(|c| {
+            let from_id = t.id_card().and_then(|c| {
                 crate::data::roster::parse_id_card(c)
                     .ok()
                     .map(|card| card.birth_date == birth)
@@ -85,7 +85,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
                 derived.age_disagreements.push(shown(&t.id));
             }
         }
-        if let Some(entry) = t.school_entry {
+        if let Some(entry) = t.school_entry() {
             derived.years_from_entry_dates += 1;
             let years = retirement::years_served(entry, as_of);
             if t.years_at_school
@@ -94,7 +94,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
                 derived.years_disagreements.push(shown(&t.id));
             }
         }
-        if t.work_start.is_some() {
+        if t.work_start().is_some() {
             derived.service_from_work_start += 1;
         }
     }
@@ -179,7 +179,7 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
         );
     }
     say(
-        count(&|t| t.school_entry.is_none() && t.years_at_school.is_none()),
+        count(&|t| t.school_entry().is_none() && t.years_at_school.is_none()),
         "years at the school or an entry date",
         "min_years_at_school",
     );

@@ -128,7 +128,7 @@ pub fn age_at(t: &Teacher, as_of: NaiveDate) -> Option<u32> {
 /// `as_of` both counted (`retirement::years_served`): from `school_entry`
 /// when known, else the `years_at_school` column.
 pub fn years_at_school(t: &Teacher, as_of: NaiveDate) -> Option<u32> {
-    t.school_entry
+    t.school_entry()
         .map(|e| retirement::years_served(e, as_of))
         .or(t.years_at_school)
 }
@@ -163,8 +163,8 @@ pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), In
     for t in &data.teachers {
         let dates = [
             ("birth_date", t.birth_date),
-            ("school_entry", t.school_entry),
-            ("work_start", t.work_start),
+            ("school_entry", t.school_entry()),
+            ("work_start", t.work_start()),
         ];
         if let Some((column, date)) = dates
             .into_iter()
@@ -179,7 +179,7 @@ pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), In
                     policy.plan_year
                 ),
             )
-            .at(t.line)
+            .at(u64::from(t.line))
             .column(column));
         }
     }
@@ -249,11 +249,11 @@ fn first_reason(
     if policy.established_only && t.established == Some(false) {
         return Err(Ineligible::NotEstablished);
     }
-    if let Some(because) = &t.exempt
-        && t.exempt_until.is_none_or(|until| until >= as_of)
+    if let Some(because) = t.exempt()
+        && t.exempt_until().is_none_or(|until| until >= as_of)
     {
         return Err(Ineligible::Exempt {
-            because: because.clone(),
+            because: because.to_string(),
         });
     }
     if let Some(years) = years_at_school(t, as_of)
@@ -316,10 +316,10 @@ mod tests {
             ..DataSet::default()
         };
         d.teachers[1].school = 1;
-        d.teachers[2].exempt = Some("病假".into());
+        d.teachers[2].details_mut().exempt = Some("病假".into());
         d.teachers[3].years_at_school = Some(5);
         d.teachers[4].age = Some(56);
-        d.teachers[5].exempt = Some("孕期".into());
+        d.teachers[5].details_mut().exempt = Some("孕期".into());
         d.teachers[5].eligible = Some(true);
         d.history = vec![
             PastRotation {

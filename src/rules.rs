@@ -177,8 +177,7 @@ impl Filter {
                 data.extra_columns
                     .iter()
                     .position(|c| c == name)
-                    .and_then(|i| teacher.extra.get(i))
-                    .is_some_and(|v| values.contains(v))
+                    .is_some_and(|i| values.iter().any(|v| v == teacher.extra(i)))
             })
     }
 }

@@ -31,6 +31,10 @@ pub fn ascii_digits(s: &str) -> std::borrow::Cow<'_, str> {
 /// removed when they group the whole part by threes (rosters.md "Values";
 /// a decimal comma such as `1,5` is left alone, and then does not parse).
 pub fn plain_number(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most cells are digits only (ages, years): nothing to change.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let n = ascii_digits(s.trim());
     if !n.contains([',', '，']) {
         return n;

@@ -4,6 +4,7 @@
 
 pub mod cell;
 pub mod date;
+pub mod index;
 pub mod info;
 pub mod plan;
 pub mod roster;
@@ -199,6 +200,9 @@ impl School {
     }
 }
 
+/// A teacher as read from teachers.csv. A province has 600,000 of them,
+/// so every byte here counts: the columns most rosters leave empty live
+/// in `details`, read through the methods below.
 #[derive(Debug, Clone, Default)]
 pub struct Teacher {
     pub id: String,
@@ -211,12 +215,31 @@ pub struct Teacher {
     pub years_at_school: Option<u32>,
     pub age: Option<u32>,
     pub eligible: Option<bool>,
-    pub exempt: Option<String>,
     /// `None` when the `education` column is absent or the cell empty.
     pub education: Option<Education>,
     pub sex: Option<Sex>,
     /// From `birth_date`, else from `id_card`.
     pub birth_date: Option<chrono::NaiveDate>,
+    pub title: Option<Title>,
+    pub status: Option<PostStatus>,
+    /// 是否在编; `None` when not given (counts as established).
+    pub established: Option<bool>,
+    /// 指定交流学校: the school index the teacher is pinned to.
+    pub assign_to: Option<usize>,
+    /// 必须交流.
+    pub must_rotate: bool,
+    /// The line (or sheet row) of teachers.csv the teacher was read from,
+    /// for checks that need the policy (`eligibility::check_dates`).
+    pub line: u32,
+    /// `None` when the teacher has none of `Details` (the usual case).
+    pub details: Option<Box<Details>>,
+}
+
+/// The cells of a teacher that most rosters leave empty, kept out of line
+/// (`Teacher::details`) so that a teacher without them costs one pointer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    pub exempt: Option<String>,
     /// The 18-character resident ID number, whole: never written out
     /// whole (see `mask_id_card`).
     pub id_card: Option<String>,
@@ -224,22 +247,64 @@ pub struct Teacher {
     pub school_entry: Option<chrono::NaiveDate>,
     /// 参加工作年月.
     pub work_start: Option<chrono::NaiveDate>,
-    pub title: Option<Title>,
-    pub status: Option<PostStatus>,
-    /// 是否在编; `None` when not given (counts as established).
-    pub established: Option<bool>,
     /// The exemption holds while `as_of` is on or before this day.
     pub exempt_until: Option<chrono::NaiveDate>,
-    /// 指定交流学校: the school index the teacher is pinned to.
-    pub assign_to: Option<usize>,
-    /// 必须交流.
-    pub must_rotate: bool,
     /// The cells of the extra columns the policy's rules filter on, in
-    /// the order of `DataSet::extra_columns` (trimmed, NFKC).
+    /// the order of `DataSet::extra_columns` (trimmed, NFKC); empty when
+    /// every one of them is (`Teacher::extra`).
     pub extra: Vec<String>,
-    /// The line (or sheet row) of teachers.csv the teacher was read from,
-    /// for checks that need the policy (`eligibility::check_dates`).
-    pub line: u64,
+}
+
+impl Details {
+    /// The details boxed, or `None` when there are none to keep (extra
+    /// cells that are all empty count as none).
+    pub fn boxed(mut self) -> Option<Box<Details>> {
+        if self.extra.iter().all(String::is_empty) {
+            self.extra = Vec::new();
+        }
+        (self != Details::default()).then(|| Box::new(self))
+    }
+}
+
+impl Teacher {
+    /// 免交流原因, when given.
+    pub fn exempt(&self) -> Option<&str> {
+        self.details.as_ref()?.exempt.as_deref()
+    }
+
+    /// The resident ID number, whole (see `Details::id_card`).
+    pub fn id_card(&self) -> Option<&str> {
+        self.details.as_ref()?.id_card.as_deref()
+    }
+
+    /// 进本校年月, when given.
+    pub fn school_entry(&self) -> Option<chrono::NaiveDate> {
+        self.details.as_ref()?.school_entry
+    }
+
+    /// 参加工作年月, when given.
+    pub fn work_start(&self) -> Option<chrono::NaiveDate> {
+        self.details.as_ref()?.work_start
+    }
+
+    /// The day the exemption ends, when given.
+    pub fn exempt_until(&self) -> Option<chrono::NaiveDate> {
+        self.details.as_ref()?.exempt_until
+    }
+
+    /// The teacher's cell in extra column `i` (as `DataSet::extra_columns`),
+    /// empty when blank.
+    pub fn extra(&self, i: usize) -> &str {
+        self.details
+            .as_ref()
+            .and_then(|d| d.extra.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// The details to change, created empty when there were none.
+    pub fn details_mut(&mut self) -> &mut Details {
+        self.details.get_or_insert_with(Box::default)
+    }
 }
 
 /// A receiving school's need for teachers of one subject.
@@ -283,7 +348,8 @@ pub struct DataSet {
     /// `teacher_by_id`. FxHash: ids are not attacker-chosen keys, and
     /// SipHash was a visible share of loading a province.
     pub school_index: FxHashMap<String, usize>,
-    pub teacher_index: FxHashMap<String, usize>,
+    /// Holds positions only: the ids are the teachers' own.
+    pub teacher_index: index::IdIndex,
     /// School name (as compared) -> the school or schools of that name,
     /// for files that name a school instead of giving its id.
     pub school_names: FxHashMap<String, Found>,
@@ -332,8 +398,13 @@ impl Found {
 /// subject and `ＳＣ０１` is `SC01`. Outputs keep the first spelling met.
 pub fn key(s: &str) -> Cow<'_, str> {
     // Most ids, names and subjects are already in that form (visible
-    // ASCII, or Chinese without spaces): borrowed, not copied.
+    // ASCII, or Chinese without spaces): borrowed, not copied. Visible
+    // ASCII and the CJK Unified Ideographs (U+4E00-U+9FFF, which NFKC
+    // leaves alone) are told apart without the normalisation tables: a
+    // province asks for a key of every teacher's subject.
+    let plain = |c: char| c.is_ascii_graphic() || ('\u{4e00}'..='\u{9fff}').contains(&c);
     if s.bytes().all(|b| b.is_ascii_graphic())
+        || s.chars().all(plain)
         || (!s.contains(char::is_whitespace)
             && unicode_normalization::is_nfkc_quick(s.chars())
                 == unicode_normalization::IsNormalized::Yes)
@@ -656,7 +727,7 @@ impl DataSet {
 
     /// The teacher with id `id` (compared as `key`).
     pub fn teacher_by_id(&self, id: &str) -> Option<usize> {
-        self.teacher_index.get(&*key(id)).copied()
+        self.teacher_index.get(&self.teachers, id)
     }
 
     /// The school or schools `text` names: the one with that id, else
@@ -820,7 +891,7 @@ impl DataSet {
         };
         let rows = table.rows_hint();
         self.teachers.reserve(rows);
-        self.teacher_index.reserve(rows);
+        self.teacher_index.reserve(rows, &self.teachers);
         // Spelling -> subject: most rows repeat a spelling already met,
         // and then need no normalising.
         let mut spellings: FxHashMap<String, Arc<str>> = FxHashMap::default();
@@ -864,43 +935,57 @@ impl DataSet {
                     self.teachers.len(),
                 );
             }
+            // Cells in the order a row with several bad ones has always
+            // named the first.
+            let years_at_school = row.count("years_at_school")?;
+            let age = row.count("age")?;
+            let eligible = row.boolean("eligible")?;
+            let education = row.choice(
+                "education",
+                EDUCATIONS,
+                "a degree: secondary, associate, bachelor, master, doctor (中专, 大专, 本科, 硕士, 博士)",
+            )?;
+            let school_entry = row.date("school_entry")?;
+            let work_start = row.date("work_start")?;
+            let title = row.title("title")?;
+            let status = row.status("status")?;
+            let established = row.boolean("established")?;
+            let exempt_until = row.date("exempt_until")?;
+            let must_rotate = row.boolean("must_rotate")?.unwrap_or(false);
+            let details = Details {
+                exempt: row.get("exempt").map(str::to_string),
+                id_card: id_card.map(|c| c.number),
+                school_entry,
+                work_start,
+                exempt_until,
+                extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
+            };
             let teacher = Teacher {
-                line: row.line,
+                // Lines past u32 would need a file of hundreds of GB.
+                line: u32::try_from(row.line).unwrap_or(u32::MAX),
                 name: row.get("name").unwrap_or_default().to_string(),
                 school,
                 subject,
                 backbone,
-                years_at_school: row.count("years_at_school")?,
-                age: row.count("age")?,
-                eligible: row.boolean("eligible")?,
-                exempt: row.get("exempt").map(str::to_string),
-                education: row.choice(
-                    "education",
-                    EDUCATIONS,
-                    "a degree: secondary, associate, bachelor, master, doctor (中专, 大专, 本科, 硕士, 博士)",
-                )?,
+                years_at_school,
+                age,
+                eligible,
+                education,
                 sex,
                 birth_date,
-                id_card: id_card.map(|c| c.number),
-                school_entry: row.date("school_entry")?,
-                work_start: row.date("work_start")?,
-                title: row.title("title")?,
-                status: row.status("status")?,
-                established: row.boolean("established")?,
-                exempt_until: row.date("exempt_until")?,
+                title,
+                status,
+                established,
                 assign_to,
-                must_rotate: row.boolean("must_rotate")?.unwrap_or(false),
-                extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
+                must_rotate,
+                details: details.boxed(),
                 id,
             };
-            insert_unique(
-                &mut self.teacher_index,
-                &teacher.id,
-                self.teachers.len(),
-                &row,
-                id_column,
-            )?;
             self.teachers.push(teacher);
+            let at = self.teachers.len() - 1;
+            if !self.teacher_index.insert(&self.teachers, at) {
+                return Err(duplicate_id(&row, id_column, &self.teachers[at].id));
+            }
             Ok(())
         })
     }
@@ -1041,12 +1126,17 @@ fn insert_unique(
     column: &str,
 ) -> Result<(), InputError> {
     if index.insert(key(id).into_owned(), value).is_some() {
-        return Err(row.error(
-            column,
-            format!("duplicate id {}", cell::shown(&mask_id_cards(id))),
-        ));
+        return Err(duplicate_id(row, column, id));
     }
     Ok(())
+}
+
+/// The error for an id that an earlier row of the file already has.
+fn duplicate_id(row: &Row, column: &str, id: &str) -> InputError {
+    row.error(
+        column,
+        format!("duplicate id {}", cell::shown(&mask_id_cards(id))),
+    )
 }
 
 /// A file's name without its folder, for messages.
@@ -1133,12 +1223,22 @@ mod tests {
     }
 
     #[test]
+    fn a_teacher_stays_small() {
+        // A province has 600,000 teachers: 8 bytes more each is 5 MB.
+        let size = std::mem::size_of::<Teacher>();
+        assert!(size <= 136, "Teacher is {size} bytes");
+    }
+
+    #[test]
     fn keys_ignore_white_space_and_width() {
         assert_eq!(key("语\u{3000}文"), "语文");
         assert_eq!(key(" 语 文\u{a0}"), "语文");
         assert_eq!(key("ＳＣ０１"), "SC01");
         assert!(matches!(key("语文"), Cow::Borrowed(_)));
         assert!(matches!(key("T001"), Cow::Borrowed(_)));
+        assert!(matches!(key("体育与健康G9"), Cow::Borrowed(_)));
+        // A compatibility ideograph (U+F900) is not borrowed: NFKC maps it.
+        assert_eq!(key("\u{f900}"), "\u{8c48}");
     }
 
     #[test]
@@ -1242,14 +1342,14 @@ mod tests {
             day(1975, 3, 1),
             "the column wins over the ID number"
         );
-        assert_eq!(t.id_card.as_deref(), Some("11010519491231002X"));
-        assert_eq!(t.school_entry, day(2010, 9, 1));
-        assert_eq!(t.work_start, day(1995, 8, 1));
+        assert_eq!(t.id_card(), Some("11010519491231002X"));
+        assert_eq!(t.school_entry(), day(2010, 9, 1));
+        assert_eq!(t.work_start(), day(1995, 8, 1));
         assert_eq!(t.title, Some(Title::First));
         assert_eq!(t.status, Some(PostStatus::AWAY));
         assert_eq!(t.established, Some(true));
         assert_eq!(t.backbone, Backbone::County);
-        assert_eq!(t.exempt_until, day(2027, 8, 31));
+        assert_eq!(t.exempt_until(), day(2027, 8, 31));
         assert_eq!(t.assign_to, Some(1));
         assert!(t.must_rotate);
         let t = &d.teachers[1];
@@ -1267,6 +1367,7 @@ mod tests {
             Backbone::County,
             "the flag lifts 校级"
         );
+        assert!(d.teachers[2].details.is_none(), "nothing kept out of line");
     }
 
     #[test]
@@ -1316,13 +1417,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(d.extra_columns, ["任教年级", "姓名"]);
-        assert_eq!(d.teachers[0].extra, ["九年级", "张三"]);
+        fn extra(t: &Teacher) -> [&str; 2] {
+            [t.extra(0), t.extra(1)]
+        }
+        assert_eq!(extra(&d.teachers[0]), ["九年级", "张三"]);
         assert_eq!(d.teachers[0].name, "张三", "also a mapped field");
-        assert_eq!(d.teachers[1].extra, ["", "李四"]);
+        assert_eq!(extra(&d.teachers[1]), ["", "李四"]);
         // Full-width letters and case.
         let t = "id,school,subject,ＧＲＡＤＥ\nT1,U1,数学,ｇ９\n";
         let d = read(SCHOOLS, t, &[wanted("grade")]).unwrap();
-        assert_eq!(d.teachers[0].extra, ["g9"]);
+        assert_eq!(d.teachers[0].extra(0), "g9");
+        // Blank extra cells are no details.
+        let t = "id,school,subject,grade\nT1,U1,数学, \n";
+        let d = read(SCHOOLS, t, &[wanted("grade")]).unwrap();
+        assert_eq!(
+            (d.teachers[0].extra(0), d.teachers[0].details.is_none()),
+            ("", true)
+        );
         let e = read(SCHOOLS, teachers, &[wanted("职务")]).unwrap_err();
         assert_eq!(
             e.message,

@@ -124,6 +124,11 @@ pub fn parse_backbone(s: &str) -> Option<Backbone> {
         "教学能手",
         "教坛新星",
     ];
+    // Most cells are a level's English name as `Backbone::name` writes it
+    // (no boolean is one): found without the checks below.
+    if let Some(level) = Backbone::from_name(s) {
+        return Some(level);
+    }
     if let Some(b) = parse_bool(s) {
         return Some(if b { Backbone::County } else { Backbone::None });
     }

@@ -108,10 +108,12 @@ pub struct Table {
     /// order. Only these are scanned for a key, so that the many optional
     /// columns a roster lacks cost little on every row.
     present: Vec<(&'static str, usize)>,
-    /// `key_bit` of each present key: a key whose bit is not set is absent
+    /// Per `key_bit` value, 1 + the place in `present` of the first key
+    /// with that value, 0 when none: a key asked for is compared with
+    /// that one (and any after it) only, and one whose slot is 0 is absent
     /// without a scan (a national roster's reader asks for two dozen
     /// optional columns on every row, most of them absent).
-    present_bits: u64,
+    first_with_bit: [u8; 64],
     /// Fields in the header row; every row must have as many.
     width: usize,
     /// The header row's cells, trimmed, as the file writes them.
@@ -229,8 +231,14 @@ fn is_totals(record: &csv::StringRecord) -> bool {
         return false;
     };
     // Runs on every row: most first cells are ids, rejected by length or
-    // by their first character without a look at the rest.
-    if first.len() > 16 || !matches!(first.chars().next(), Some('合' | '总' | '小' | 'T' | 't'))
+    // by their first or last character without a look at the rest (an id
+    // such as `T0000001` starts as `Total` does, but ends otherwise).
+    if first.len() > 16
+        || !matches!(first.chars().next(), Some('合' | '总' | '小' | 'T' | 't'))
+        || !matches!(
+            first.chars().next_back(),
+            Some('计' | 'l' | 'L' | ':' | '：')
+        )
     {
         return false;
     }
@@ -585,9 +593,7 @@ impl Table {
         }
         Table {
             file: file.to_string(),
-            present_bits: present(columns, &mapping.position)
-                .iter()
-                .fold(0, |bits, (k, _)| bits | key_bit(k)),
+            first_with_bit: first_with_bit(&present(columns, &mapping.position)),
             present: present(columns, &mapping.position),
             width: header.len(),
             id_fields: key_of
@@ -720,16 +726,15 @@ impl Table {
         self.index_of(key)
     }
 
+    /// Called for every cell of every row: inlined, so that `key_bit` of
+    /// a literal key is worked out when compiling.
+    #[inline]
     fn index_of(&self, key: &str) -> Option<usize> {
-        if self.present_bits & key_bit(key) == 0 {
-            return None;
-        }
-        // Called for every cell of every row: compare the cheap parts
-        // (length, first byte) before the bytes.
-        let same = |(k, _): &&(&str, usize)| {
-            k.len() == key.len() && k.as_bytes().first() == key.as_bytes().first() && *k == key
-        };
-        self.present.iter().find(same).map(|&(_, i)| i)
+        let first = usize::from(self.first_with_bit[key_bit(key)]).checked_sub(1)?;
+        self.present[first..]
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, i)| i)
     }
 
     /// The header row's cells, trimmed, in file order: field `i` of each
@@ -772,6 +777,7 @@ impl Table {
 
 impl<'a> Row<'a> {
     /// The trimmed cell, or `None` when the column is absent or the cell empty.
+    #[inline]
     pub fn get(&self, key: &str) -> Option<&'a str> {
         let index = self.table.index_of(key)?;
         let cell = trim(self.record.get(index)?);
@@ -820,10 +826,15 @@ impl<'a> Row<'a> {
 /// Trims ASCII and Unicode white space (the ideographic space U+3000 that
 /// Chinese input methods type included) and a stray BOM.
 pub fn trim(s: &str) -> &str {
-    // Most cells start and end with a visible ASCII character: skip the
-    // char-by-char scan for them.
-    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+    // Most cells start and end with a visible ASCII character or a CJK
+    // Unified Ideograph (U+4E00-U+9FFF, three bytes led by 0xE4-0xE9; no
+    // white space is among them): told from the bytes, without decoding.
+    let b = s.as_bytes();
+    let ideograph_lead = |at: usize| b.get(at).is_some_and(|c| (0xE4..=0xE9).contains(c));
+    let visible_start = b.first().is_some_and(u8::is_ascii_graphic) || ideograph_lead(0);
+    let visible_end = b.last().is_some_and(u8::is_ascii_graphic)
+        || b.len().checked_sub(3).is_some_and(ideograph_lead);
+    if visible_start && visible_end {
         return s;
     }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
@@ -838,18 +849,29 @@ fn header_index(header: &csv::StringRecord) -> Vec<(&str, usize)> {
         .collect()
 }
 
-/// (key, field index) of each of `columns` that `position` (from
-/// `map_header`) finds in the file.
-/// A key's bit in `Table::present_bits`, from its length and its first
-/// and last bytes.
-fn key_bit(key: &str) -> u64 {
+/// A key's slot in `Table::first_with_bit` (0-63), from its length and its
+/// first and last bytes.
+#[inline]
+fn key_bit(key: &str) -> usize {
     let b = key.as_bytes();
     let mix = b.len() * 7
         + usize::from(b.first().copied().unwrap_or(0)) * 3
         + usize::from(b.last().copied().unwrap_or(0));
-    1 << (mix % 64)
+    mix % 64
 }
 
+/// `Table::first_with_bit` for the keys of `present`.
+fn first_with_bit(present: &[(&'static str, usize)]) -> [u8; 64] {
+    let mut first = [0u8; 64];
+    for (at, (k, _)) in present.iter().enumerate().rev() {
+        // A schema has a few dozen columns at most.
+        first[key_bit(k)] = u8::try_from(at + 1).unwrap_or(u8::MAX);
+    }
+    first
+}
+
+/// (key, field index) of each of `columns` that `position` (from
+/// `map_header`) finds in the file.
 fn present(columns: &'static [Column], position: &[Option<usize>]) -> Vec<(&'static str, usize)> {
     columns
         .iter()
@@ -1130,6 +1152,32 @@ mod tests {
         let info = t.info();
         assert_eq!(info.rows, 2);
         assert_eq!((info.skipped.blank, info.skipped.totals), (3, 2));
+    }
+
+    #[test]
+    fn trim_white_space_and_bom() {
+        for (cell, trimmed) in [
+            ("语文", "语文"),
+            ("\u{3000}语文\u{3000}", "语文"),
+            ("语文 ", "语文"),
+            ("\u{feff}T1", "T1"),
+            ("a语", "a语"),
+            (" 语\u{a0}", "语"),
+            ("\u{2003}", ""),
+        ] {
+            assert_eq!(trim(cell), trimmed, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn totals_rows_by_their_first_cell() {
+        let first = |cell: &str| is_totals(&csv::StringRecord::from(vec![" ", cell, "2"]));
+        for cell in ["合计", "总 计：", "小计:", "Total", "TOTAL :", "total："] {
+            assert!(first(cell), "{cell}");
+        }
+        for cell in ["T0000001", "Totals", "合计数", "t", "小学"] {
+            assert!(!first(cell), "{cell}");
+        }
     }
 
     #[test]
