@@ -52,7 +52,7 @@ use criterion::{
 use rayon::prelude::*;
 use rotaplan::audit::{PlanLine, audit};
 use rotaplan::data::{DataPaths, DataSet};
-use rotaplan::generate::{Size, generate};
+use rotaplan::generate::{Shape, Size, generate};
 use rotaplan::plan::plan;
 use rotaplan::policy::Policy;
 use rotaplan::{eligibility, indicators, model, report, solve};
@@ -158,7 +158,7 @@ fn benches(c: &mut Criterion) {
     {
         let name = size.to_string();
         let dir = tempfile::tempdir().expect("create a temporary folder");
-        let summary = generate(size, seed, dir.path()).expect("generate the data set");
+        let summary = generate(size, Shape::Easy, seed, dir.path()).expect("generate the data set");
         let data = load(dir.path());
         let lines = plan_lines(&data, &policy);
         let report = audit(&data, &policy, &lines);
