@@ -135,7 +135,7 @@ impl Size {
             (Shape::Easy, Size::City | Size::Province) => {
                 easy((18, 21), (4, 5), (46, 56), (5_000, 7_000))
             }
-            // hard-county: 31 urban schools (5 of them quality) of 50-176
+            // hard-county: 31 urban schools (4 of them quality) of 50-176
             // teachers at 5.3-7.7 per 100 students, 6 rural quality schools,
             // 62 receiving schools of 14-56 teachers at 7.1-14.3 per 100
             // students, backbone titles about as common in the countryside
@@ -479,8 +479,9 @@ impl Staff {
         self.years >= QUOTA_YEARS && !self.exempt
     }
 
-    /// Could be eligible: whatever else the policy asks, no one outside the
-    /// quota base rotates unless marked eligible.
+    /// Could be eligible under the default policy (six years in post,
+    /// exemptions honoured): no one outside the quota base rotates unless
+    /// marked eligible.
     fn may_rotate(&self) -> bool {
         self.in_quota_base() || self.volunteer
     }
@@ -1135,8 +1136,8 @@ const SCARCE_EXCESS: (u32, u32) = (3, 10);
 
 /// Per-subject need of the hard shape: `HARD_ASK` of the sending staff who
 /// could rotate (in the quota base or marked eligible, an upper bound on
-/// whom any policy lets go), and for IT more than all of them, so the
-/// district's rural need can never be filled whole.
+/// whom the default policy lets go), and for IT more than all of them, so
+/// the district's rural need cannot be filled whole.
 fn short_demand<R: Rng>(rng: &mut R, staff: &[Staff]) -> [u32; N_SUBJECTS] {
     let mut could_go = [0u32; N_SUBJECTS];
     for t in staff.iter().filter(|t| t.may_rotate()) {
