@@ -23,9 +23,14 @@
 //! `<size>` is `county` (one district, ~5,000 teachers) and `city` (ten
 //! districts, ~60,000 teachers); `province` (a hundred districts, ~600,000
 //! teachers, about half a minute per plan) is added only when
-//! `ROTAPLAN_BENCH_PROVINCE=1` is set. Each data set is generated once, with a
-//! fixed seed, into a temporary folder outside the timed code, and the policy
-//! is the default one with `plan_year = 2026`, so runs are comparable.
+//! `ROTAPLAN_BENCH_PROVINCE=1` is set. Two hard counties, where not all
+//! rural need can be filled and filling it raises the balance CVs
+//! (objectives.md), run the planner's stages only (load, eligibility,
+//! model, solve, plan, plan_no_spread, audit): `case-hard-county`
+//! (`tests/cases/hard-county`) and `county-hard` (`generate --size county
+//! --shape hard --seed 1`). Each data set is generated once, with a fixed
+//! seed, into a temporary folder outside the timed code, and the policy is
+//! the default one with `plan_year = 2026`, so runs are comparable.
 //! Throughput is reported in teachers per second.
 //!
 //! Run with
@@ -33,6 +38,7 @@
 //! ```text
 //! cargo bench --bench plan                              # county and city
 //! cargo bench --bench plan -- plan/city                 # one benchmark
+//! cargo bench --bench plan -- hard                      # the hard counties
 //! ROTAPLAN_BENCH_PROVINCE=1 cargo bench --bench plan    # adds the province
 //! ```
 //!
@@ -42,7 +48,7 @@
 //! before comparing numbers.
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{
@@ -52,36 +58,106 @@ use criterion::{
 use rayon::prelude::*;
 use rotaplan::audit::{PlanLine, audit};
 use rotaplan::data::{DataPaths, DataSet};
-use rotaplan::generate::{Size, generate};
+use rotaplan::generate::{Shape, Size, Summary, generate};
 use rotaplan::plan::plan;
 use rotaplan::policy::Policy;
 use rotaplan::{eligibility, indicators, model, report, solve};
 
-/// A data set size with its seed and measurement times for ten samples on
-/// two cores: `plan` for the planner, `quick` for load and audit. With flat
-/// sampling a sample runs ceil(time / (10 * one iteration)) iterations, so
-/// `plan` is kept at about ten plans: one plan per sample. Criterion then
-/// says "Unable to complete 10 samples in ..." by a second or two; that is
+/// A data set with its measurement times for ten samples on two cores:
+/// `plan` for the planner, `quick` for load and audit. With flat sampling a
+/// sample runs ceil(time / (10 * one iteration)) iterations, so `plan` is
+/// kept at about ten plans: one plan per sample. Criterion then says
+/// "Unable to complete 10 samples in ..." by a second or two; that is
 /// expected (a longer time would double the iterations, not add one).
 struct Setup {
-    size: Size,
-    seed: u64,
+    name: &'static str,
+    source: Source,
     plan: Duration,
     quick: Duration,
+    /// Every group; otherwise the planner's stages only (the hard-county
+    /// case has no `education` column for `plan_rules`).
+    all_groups: bool,
+}
+
+enum Source {
+    Generated {
+        size: Size,
+        shape: Shape,
+        seed: u64,
+    },
+    /// A folder under `tests/cases/`.
+    Case(&'static str),
 }
 
 fn setups() -> Vec<Setup> {
-    let setup = |size, seed, plan, quick| Setup {
-        size,
-        seed,
+    let setup = |name, source, plan, quick, all_groups| Setup {
+        name,
+        source,
         plan: Duration::from_secs(plan),
         quick: Duration::from_secs(quick),
+        all_groups,
     };
-    let mut setups = vec![setup(Size::County, 1, 5, 5), setup(Size::City, 7, 15, 10)];
+    let generated = |size, shape, seed| Source::Generated { size, shape, seed };
+    let mut setups = vec![
+        setup(
+            "county",
+            generated(Size::County, Shape::Easy, 1),
+            5,
+            5,
+            true,
+        ),
+        setup("city", generated(Size::City, Shape::Easy, 7), 15, 10, true),
+        setup(
+            "case-hard-county",
+            Source::Case("hard-county"),
+            15,
+            5,
+            false,
+        ),
+        setup(
+            "county-hard",
+            generated(Size::County, Shape::Hard, 1),
+            5,
+            5,
+            false,
+        ),
+    ];
     if std::env::var("ROTAPLAN_BENCH_PROVINCE").is_ok_and(|v| v == "1") {
-        setups.push(setup(Size::Province, 3, 120, 40));
+        setups.push(setup(
+            "province",
+            generated(Size::Province, Shape::Easy, 3),
+            120,
+            40,
+            true,
+        ));
     }
     setups
+}
+
+/// The data folder (generated into `temp` when it is generated), what it
+/// holds, and where it came from.
+fn prepare(source: &Source, temp: &Path) -> (PathBuf, Summary, String) {
+    match *source {
+        Source::Generated { size, shape, seed } => {
+            let summary = generate(size, shape, seed, temp).expect("generate the data set");
+            (temp.to_path_buf(), summary, format!("{shape}, seed {seed}"))
+        }
+        Source::Case(case) => {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/cases")
+                .join(case);
+            let data = load(&dir);
+            let districts: std::collections::BTreeSet<&str> =
+                data.schools.iter().map(|s| s.district.as_str()).collect();
+            let summary = Summary {
+                districts: districts.len(),
+                schools: data.schools.len(),
+                teachers: data.teachers.len(),
+                ..Summary::default()
+            };
+            (dir, summary, format!("tests/cases/{case}"))
+        }
+    }
 }
 
 fn policy() -> Policy {
@@ -150,20 +226,20 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>, teachers: usize, time: Du
 fn benches(c: &mut Criterion) {
     let policy = policy();
     for Setup {
-        size,
-        seed,
+        name,
+        source,
         plan: plan_time,
         quick,
+        all_groups,
     } in setups()
     {
-        let name = size.to_string();
-        let dir = tempfile::tempdir().expect("create a temporary folder");
-        let summary = generate(size, seed, dir.path()).expect("generate the data set");
-        let data = load(dir.path());
+        let temp = tempfile::tempdir().expect("create a temporary folder");
+        let (dir, summary, origin) = prepare(&source, temp.path());
+        let data = load(&dir);
         let lines = plan_lines(&data, &policy);
         let report = audit(&data, &policy, &lines);
         eprintln!(
-            "{name} (seed {seed}): {} districts, {} schools, {} teachers, {} rotations, audit {}",
+            "{name} ({origin}): {} districts, {} schools, {} teachers, {} rotations, audit {}",
             summary.districts,
             summary.schools,
             summary.teachers,
@@ -176,12 +252,12 @@ fn benches(c: &mut Criterion) {
 
         let mut group = c.benchmark_group("load");
         configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| b.iter_with_large_drop(|| load(dir.path())));
+        group.bench_function(name, |b| b.iter_with_large_drop(|| load(&dir)));
         group.finish();
 
         let mut group = c.benchmark_group("eligibility");
         configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| {
+        group.bench_function(name, |b| {
             b.iter(|| eligibility::assess(black_box(&data), &policy))
         });
         group.finish();
@@ -189,7 +265,7 @@ fn benches(c: &mut Criterion) {
         let verdicts = eligibility::assess(&data, &policy);
         let mut group = c.benchmark_group("model");
         configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| {
+        group.bench_function(name, |b| {
             b.iter(|| model::build(black_box(&data), &policy, &verdicts).expect("model"))
         });
         group.finish();
@@ -197,7 +273,7 @@ fn benches(c: &mut Criterion) {
         let models = model::build(&data, &policy, &verdicts).expect("model");
         let mut group = c.benchmark_group("solve");
         configure(&mut group, summary.teachers, plan_time);
-        group.bench_function(&name, |b| {
+        group.bench_function(name, |b| {
             b.iter(|| {
                 models
                     .par_iter()
@@ -209,51 +285,8 @@ fn benches(c: &mut Criterion) {
 
         let mut group = c.benchmark_group("plan");
         configure(&mut group, summary.teachers, plan_time);
-        group.bench_function(&name, |b| {
+        group.bench_function(name, |b| {
             b.iter(|| plan(black_box(&data), black_box(&policy)).expect("plan"))
-        });
-        group.finish();
-
-        let made = plan(&data, &policy).expect("plan");
-        let rows = report::plan::rows(&data, &policy, &made);
-        let mut group = c.benchmark_group("write");
-        configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| {
-            b.iter(|| {
-                let mut out = Vec::with_capacity(1 << 20);
-                report::plan::write_csv(&mut out, black_box(&rows)).expect("write");
-                out
-            })
-        });
-        group.finish();
-
-        let mut group = c.benchmark_group("write_xlsx");
-        configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| {
-            b.iter(|| report::workbook::plan_workbook(&data, &policy, &made, black_box(&rows)))
-        });
-        group.finish();
-
-        let moves: Vec<(usize, usize)> = made
-            .rotations
-            .iter()
-            .map(|r| (r.teacher, r.to_school))
-            .collect();
-        let mut group = c.benchmark_group("indicators");
-        configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| {
-            b.iter(|| indicators::assess(black_box(&data), &policy, Some(black_box(&moves))))
-        });
-        group.finish();
-
-        let balanced = Policy {
-            improve_indicators: true,
-            ..policy.clone()
-        };
-        let mut group = c.benchmark_group("plan_indicators");
-        configure(&mut group, summary.teachers, plan_time);
-        group.bench_function(&name, |b| {
-            b.iter(|| plan(black_box(&data), black_box(&balanced)).expect("plan"))
         });
         group.finish();
 
@@ -263,34 +296,94 @@ fn benches(c: &mut Criterion) {
         };
         let mut group = c.benchmark_group("plan_no_spread");
         configure(&mut group, summary.teachers, plan_time);
-        group.bench_function(&name, |b| {
+        group.bench_function(name, |b| {
             b.iter(|| plan(black_box(&data), black_box(&no_spread)).expect("plan"))
-        });
-        group.finish();
-
-        let county_rules = Policy::from_toml("rules.toml", RULES).expect("the bench's rules");
-        let wanted: Vec<rotaplan::data::Wanted> = county_rules
-            .wanted_columns()
-            .into_iter()
-            .map(|(column, rule)| rotaplan::data::Wanted { column, rule })
-            .collect();
-        let paths = DataPaths::resolve(Some(dir.path()), None, None, None, None, None)
-            .expect("resolve the generated data folder");
-        let with_column = DataSet::load_with(&paths, &wanted).expect("load with the column");
-        let mut group = c.benchmark_group("plan_rules");
-        configure(&mut group, summary.teachers, plan_time);
-        group.bench_function(&name, |b| {
-            b.iter(|| plan(black_box(&with_column), black_box(&county_rules)).expect("plan"))
         });
         group.finish();
 
         let mut group = c.benchmark_group("audit");
         configure(&mut group, summary.teachers, quick);
-        group.bench_function(&name, |b| {
+        group.bench_function(name, |b| {
             b.iter(|| audit(black_box(&data), black_box(&policy), black_box(&lines)))
         });
         group.finish();
+
+        if all_groups {
+            outputs_and_policies(c, name, &dir, &data, &policy, &summary, (plan_time, quick));
+        }
     }
+}
+
+/// The groups beyond the planner's stages: writing the plan, the
+/// indicators, and plans under other policies (improve_indicators, county
+/// rules reading the `education` column).
+fn outputs_and_policies(
+    c: &mut Criterion,
+    name: &str,
+    dir: &Path,
+    data: &DataSet,
+    policy: &Policy,
+    summary: &Summary,
+    (plan_time, quick): (Duration, Duration),
+) {
+    let made = plan(data, policy).expect("plan");
+    let rows = report::plan::rows(data, policy, &made);
+    let mut group = c.benchmark_group("write");
+    configure(&mut group, summary.teachers, quick);
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(1 << 20);
+            report::plan::write_csv(&mut out, black_box(&rows)).expect("write");
+            out
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("write_xlsx");
+    configure(&mut group, summary.teachers, quick);
+    group.bench_function(name, |b| {
+        b.iter(|| report::workbook::plan_workbook(data, policy, &made, black_box(&rows)))
+    });
+    group.finish();
+
+    let moves: Vec<(usize, usize)> = made
+        .rotations
+        .iter()
+        .map(|r| (r.teacher, r.to_school))
+        .collect();
+    let mut group = c.benchmark_group("indicators");
+    configure(&mut group, summary.teachers, quick);
+    group.bench_function(name, |b| {
+        b.iter(|| indicators::assess(black_box(data), policy, Some(black_box(&moves))))
+    });
+    group.finish();
+
+    let balanced = Policy {
+        improve_indicators: true,
+        ..policy.clone()
+    };
+    let mut group = c.benchmark_group("plan_indicators");
+    configure(&mut group, summary.teachers, plan_time);
+    group.bench_function(name, |b| {
+        b.iter(|| plan(black_box(data), black_box(&balanced)).expect("plan"))
+    });
+    group.finish();
+
+    let county_rules = Policy::from_toml("rules.toml", RULES).expect("the bench's rules");
+    let wanted: Vec<rotaplan::data::Wanted> = county_rules
+        .wanted_columns()
+        .into_iter()
+        .map(|(column, rule)| rotaplan::data::Wanted { column, rule })
+        .collect();
+    let paths = DataPaths::resolve(Some(dir), None, None, None, None, None)
+        .expect("resolve the generated data folder");
+    let with_column = DataSet::load_with(&paths, &wanted).expect("load with the column");
+    let mut group = c.benchmark_group("plan_rules");
+    configure(&mut group, summary.teachers, plan_time);
+    group.bench_function(name, |b| {
+        b.iter(|| plan(black_box(&with_column), black_box(&county_rules)).expect("plan"))
+    });
+    group.finish();
 }
 
 criterion_group!(plan_benches, benches);

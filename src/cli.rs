@@ -81,10 +81,11 @@ blank, totals); ages and years derived from dates at as_of; eligible teachers an
 reason; warnings (e.g. teachers without sex under max_age_female). Exit 0 when the data set loads, \
 2 on bad input.")]
     Check(CheckArgs),
-    /// Make a seeded synthetic data set (county, city or province size).
+    /// Make a seeded synthetic data set (county, city or province size; easy or hard shape).
     #[command(
         after_help = "Examples:\n  rotaplan generate --size county --seed 1 --out data/sample-county\n  \
-rotaplan generate --size city --seed 7 --out /tmp/city"
+rotaplan generate --size city --seed 7 --out /tmp/city\n  \
+rotaplan generate --size county --shape hard --seed 1 --out /tmp/hard-county"
     )]
     Generate(GenerateArgs),
 }
@@ -272,6 +273,11 @@ struct GenerateArgs {
     /// or province (100 districts, ~600,000).
     #[arg(long, default_value = "county")]
     size: String,
+    /// easy (rural need filled with margin: the bundled sample) or hard
+    /// (shaped like tests/cases/hard-county: some need no plan can fill,
+    /// small rural schools that filling need makes less balanced).
+    #[arg(long, default_value = "easy", value_name = "easy|hard")]
+    shape: crate::generate::Shape,
     /// Seed of the random generator: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -534,7 +540,7 @@ fn check(args: &CheckArgs) -> Result<i32, Error> {
 
 fn generate(args: &GenerateArgs) -> Result<i32, Error> {
     let size: crate::generate::Size = args.size.parse().map_err(|e: String| Error::Usage(e))?;
-    let summary = crate::generate::generate(size, args.seed, &args.out)
+    let summary = crate::generate::generate(size, args.shape, args.seed, &args.out)
         .map_err(|e| Error::io(&args.out, e))?;
     print(&format!(
         "{}: {} districts, {} schools, {} teachers, {} needs ({} places)\n",

@@ -8,6 +8,16 @@
 //! sized so that the 10 % rotation rule is feasible with some margin. Solver
 //! behaviour and timings measured on such data carry over to real counties.
 //!
+//! That is the `easy` shape, and a county that only has easy data never
+//! learns what its plan costs. The `hard` shape is drawn after
+//! `tests/cases/hard-county`, a county where the objectives pull apart
+//! (objectives.md): small rural schools that already have more teachers,
+//! backbone and sports/arts teachers per 100 students than the big urban
+//! ones, so that every teacher sent there raises the student-weighted CVs;
+//! rural needs leaning to English, music, art, PE and IT; and more IT need
+//! than the district has teachers of IT who could go, so some need stays
+//! unfilled whatever the plan.
+//!
 //! Everything is drawn from one `ChaCha8Rng` seeded with the caller's seed and
 //! consumed in a fixed order, and nothing iterates a hash map, so the same
 //! seed always yields byte-identical files. Teachers' degrees (the later
@@ -60,6 +70,41 @@ impl fmt::Display for Size {
     }
 }
 
+/// What kind of county to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Shape {
+    /// Rural need that the district can fill with margin, backbone teachers
+    /// concentrated in the sending schools: the bundled sample.
+    #[default]
+    Easy,
+    /// Shaped like `tests/cases/hard-county`: need the district cannot all
+    /// fill, small rural schools already richer in teachers per student.
+    Hard,
+}
+
+impl FromStr for Shape {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "easy" => Ok(Shape::Easy),
+            "hard" => Ok(Shape::Hard),
+            _ => Err(format!(
+                "unknown data set shape '{s}': expected one of easy, hard"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Shape::Easy => "easy",
+            Shape::Hard => "hard",
+        })
+    }
+}
+
 impl Size {
     fn districts(self) -> usize {
         match self {
@@ -69,23 +114,43 @@ impl Size {
         }
     }
 
-    /// The county sample is a typical mid-sized county; the districts of the
-    /// bigger sets are slightly larger so that they reach ~6,000 teachers each.
-    fn shape(self) -> Shape {
-        match self {
-            Size::County => Shape {
-                urban: (15, 17),
-                quality: (4, 4),
-                rural_quality: (1, 2),
-                receiving: (40, 50),
-                teachers: (4_000, 6_000),
-            },
-            Size::City | Size::Province => Shape {
-                urban: (18, 21),
-                quality: (4, 5),
-                rural_quality: (1, 2),
-                receiving: (46, 56),
-                teachers: (5_000, 7_000),
+    /// The easy county sample is a typical mid-sized county; the districts of
+    /// the bigger sets are slightly larger so that they reach ~6,000 teachers
+    /// each. Hard districts are the hard county's size at every scale.
+    fn landscape(self, shape: Shape) -> Landscape {
+        let easy = |urban, quality, receiving, teachers| Landscape {
+            urban,
+            quality,
+            rural_quality: (1, 2),
+            receiving,
+            teachers,
+            per_town: 4,
+            staff: [(150, 250), (100, 250), (60, 110), (30, 60), (20, 35)],
+            pupils_per_teacher: [(15.0, 20.0), (15.0, 20.0)],
+            backbone: [0.26, 0.10, 0.05],
+            shape,
+        };
+        match (shape, self) {
+            (Shape::Easy, Size::County) => easy((15, 17), (4, 4), (40, 50), (4_000, 6_000)),
+            (Shape::Easy, Size::City | Size::Province) => {
+                easy((18, 21), (4, 5), (46, 56), (5_000, 7_000))
+            }
+            // hard-county: 31 urban schools (4 of them quality) of 50-176
+            // teachers at 5.3-7.7 per 100 students, 6 rural quality schools,
+            // 62 receiving schools of 14-56 teachers at 7.1-14.3 per 100
+            // students, backbone titles about as common in the countryside
+            // (13 %) as in town (11-14 %).
+            (Shape::Hard, _) => Landscape {
+                urban: (24, 28),
+                quality: (10, 12),
+                rural_quality: (5, 7),
+                receiving: (60, 66),
+                teachers: (5_400, 6_600),
+                per_town: 5,
+                staff: [(100, 180), (55, 185), (40, 100), (25, 56), (14, 30)],
+                pupils_per_teacher: [(13.0, 19.0), (7.0, 14.0)],
+                backbone: [0.15, 0.06, 0.14],
+                shape,
             },
         }
     }
@@ -104,13 +169,13 @@ pub struct Summary {
 }
 
 /// Writes schools.csv, teachers.csv, needs.csv, preferences.csv, history.csv into `dir` (creating it).
-pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
+pub fn generate(size: Size, shape: Shape, seed: u64, dir: &Path) -> io::Result<Summary> {
     fs::create_dir_all(dir)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut degrees = ChaCha8Rng::seed_from_u64(seed ^ DEGREE_STREAM);
     let mut out = Writers::create(dir)?;
     let names = NamePool::new();
-    let shape = size.shape();
+    let landscape = size.landscape(shape);
     let count = size.districts();
     let district_names = district_names(count);
     let centres = district_centres(&mut rng, count);
@@ -129,7 +194,7 @@ pub fn generate(size: Size, seed: u64, dir: &Path) -> io::Result<Summary> {
             (&mut rng, &mut degrees),
             &mut out,
             &names,
-            &shape,
+            &landscape,
             &district,
             &mut next_teacher,
             &mut summary,
@@ -280,7 +345,7 @@ impl Level {
 }
 
 /// Ranges (inclusive) that describe a district's school landscape.
-struct Shape {
+struct Landscape {
     /// Ordinary urban schools.
     urban: (usize, usize),
     /// Quality schools, urban and rural together.
@@ -291,6 +356,20 @@ struct Shape {
     receiving: (usize, usize),
     /// Accepted range for the district's teacher total.
     teachers: (u32, u32),
+    /// Rural schools per town: a central primary school, a junior school, a
+    /// nine-year school, then village primary schools.
+    per_town: usize,
+    /// Teachers per school: urban quality, ordinary urban, rural quality,
+    /// town (central, junior, nine-year) and village schools.
+    staff: [(u32, u32); 5],
+    /// Students per teacher (half-open ranges): at sending schools, at
+    /// receiving schools.
+    pupils_per_teacher: [(f64, f64); 2],
+    /// Chance of a backbone title: sending-school staff long in post, the
+    /// sending schools' recent arrivals, rural receiving-school staff.
+    backbone: [f64; 3],
+    /// Which needs are asked: with margin (easy) or beyond supply (hard).
+    shape: Shape,
 }
 
 struct District<'a> {
@@ -344,15 +423,17 @@ impl Slot {
         }
     }
 
-    /// Urban schools are large, town schools middling, village schools small.
-    fn draw_size<R: Rng>(self, rng: &mut R) -> u32 {
-        match self {
-            Slot::UrbanQuality(_) => rng.gen_range(150..=250),
-            Slot::Urban(_) => rng.gen_range(100..=250),
-            Slot::Rural { quality: true, .. } => rng.gen_range(60..=110),
-            Slot::Rural { role: 0..=2, .. } => rng.gen_range(30..=60),
-            Slot::Rural { .. } => rng.gen_range(20..=35),
-        }
+    /// Urban schools are large, town schools middling, village schools
+    /// small; `staff` gives the ranges in that order (`Landscape::staff`).
+    fn draw_size<R: Rng>(self, rng: &mut R, staff: &[(u32, u32); 5]) -> u32 {
+        let (low, high) = match self {
+            Slot::UrbanQuality(_) => staff[0],
+            Slot::Urban(_) => staff[1],
+            Slot::Rural { quality: true, .. } => staff[2],
+            Slot::Rural { role: 0..=2, .. } => staff[3],
+            Slot::Rural { .. } => staff[4],
+        };
+        rng.gen_range(low..=high)
     }
 }
 
@@ -388,12 +469,21 @@ struct Staff {
     subject: usize,
     years: u32,
     exempt: bool,
+    /// Marked eligible (`是`) though recently arrived.
+    volunteer: bool,
 }
 
 impl Staff {
     /// Counts towards the base of the 10 % rule (long enough in post, not exempt).
     fn in_quota_base(&self) -> bool {
         self.years >= QUOTA_YEARS && !self.exempt
+    }
+
+    /// Could be eligible under the default policy (six years in post,
+    /// exemptions honoured): no one outside the quota base rotates unless
+    /// marked eligible.
+    fn may_rotate(&self) -> bool {
+        self.in_quota_base() || self.volunteer
     }
 }
 
@@ -482,26 +572,36 @@ fn write_district<R: Rng>(
     (rng, degrees): (&mut R, &mut R),
     out: &mut Writers,
     names: &NamePool,
-    shape: &Shape,
+    landscape: &Landscape,
     district: &District,
     next_teacher: &mut u32,
     summary: &mut Summary,
 ) -> io::Result<()> {
-    let schools = build_schools(rng, shape, district);
+    let schools = build_schools(rng, landscape, district);
     for school in &schools {
         write_school(out, school, district)?;
     }
     summary.schools += schools.len();
 
-    let staff = write_teachers(rng, degrees, out, names, &schools, next_teacher)?;
+    let staff = write_teachers(
+        (rng, degrees),
+        out,
+        names,
+        &schools,
+        landscape.backbone,
+        next_teacher,
+    )?;
     summary.teachers += schools.iter().map(|s| s.teachers as usize).sum::<usize>();
 
     let receiving: Vec<usize> = (0..schools.len())
         .filter(|&i| schools[i].is_receiving())
         .collect();
-    let demand = need_demand(rng, &staff);
+    let demand = match landscape.shape {
+        Shape::Easy => need_demand(rng, &staff),
+        Shape::Hard => short_demand(rng, &staff),
+    };
     let needs = plan_needs(rng, &schools, &receiving, demand);
-    write_needs(rng, out, &schools, &receiving, &needs)?;
+    write_needs(rng, out, &schools, &receiving, &needs, landscape.shape)?;
     summary.needs += needs.len();
     summary.need_total += needs.iter().map(|n| u64::from(n.count)).sum::<u64>();
 
@@ -531,9 +631,9 @@ fn write_school(out: &mut Writers, school: &School, district: &District) -> io::
 // Schools
 // ---------------------------------------------------------------------------
 
-fn build_schools<R: Rng>(rng: &mut R, shape: &Shape, district: &District) -> Vec<School> {
-    let (slots, town_count) = plan_slots(rng, shape);
-    let sizes = draw_sizes(rng, &slots, shape.teachers);
+fn build_schools<R: Rng>(rng: &mut R, landscape: &Landscape, district: &District) -> Vec<School> {
+    let (slots, town_count) = plan_slots(rng, landscape);
+    let sizes = draw_sizes(rng, &slots, landscape);
     let towns = draw_towns(rng, town_count, district.centre);
     let village_schools = slots
         .iter()
@@ -545,6 +645,8 @@ fn build_schools<R: Rng>(rng: &mut R, shape: &Shape, district: &District) -> Vec
     let mut numbered = [0usize; 3]; // running 第N counters per level
     let mut schools = Vec::with_capacity(slots.len());
     for (i, (&slot, teachers)) in slots.iter().zip(sizes).enumerate() {
+        let receiving = slot.area() == Area::Rural && !slot.is_quality();
+        let (low, high) = landscape.pupils_per_teacher[usize::from(receiving)];
         let (local_name, (lat, lon)) = match slot {
             Slot::UrbanQuality(k) => (
                 URBAN_QUALITY[k].0.to_string(),
@@ -574,8 +676,9 @@ fn build_schools<R: Rng>(rng: &mut R, shape: &Shape, district: &District) -> Vec
             quality: slot.is_quality(),
             level: slot.level(),
             teachers,
-            // Chinese compulsory schools have roughly 15-20 pupils per teacher.
-            students: (f64::from(teachers) * rng.gen_range(15.0..20.0)).round() as u32,
+            // Chinese compulsory schools have roughly 15-20 pupils per
+            // teacher; the hard shape's rural schools far fewer.
+            students: (f64::from(teachers) * rng.gen_range(low..high)).round() as u32,
             lat,
             lon,
         });
@@ -615,12 +718,12 @@ fn urban_school_name(level: Level, number: usize) -> String {
 
 /// Decides which schools the district has, in output order: urban quality
 /// schools, ordinary urban schools, then the rural schools town by town.
-fn plan_slots<R: Rng>(rng: &mut R, shape: &Shape) -> (Vec<Slot>, usize) {
-    let urban = draw_in(rng, shape.urban);
-    let quality = draw_in(rng, shape.quality);
-    let rural_quality = draw_in(rng, shape.rural_quality).min(quality);
+fn plan_slots<R: Rng>(rng: &mut R, landscape: &Landscape) -> (Vec<Slot>, usize) {
+    let urban = draw_in(rng, landscape.urban);
+    let quality = draw_in(rng, landscape.quality);
+    let rural_quality = draw_in(rng, landscape.rural_quality).min(quality);
     let urban_quality = (quality - rural_quality).min(URBAN_QUALITY.len());
-    let receiving = draw_in(rng, shape.receiving);
+    let receiving = draw_in(rng, landscape.receiving);
 
     let mut slots: Vec<Slot> = (0..urban_quality).map(Slot::UrbanQuality).collect();
     for _ in 0..urban {
@@ -631,10 +734,11 @@ fn plan_slots<R: Rng>(rng: &mut R, shape: &Shape) -> (Vec<Slot>, usize) {
         };
         slots.push(Slot::Urban(level));
     }
-    // About four rural schools per town: a central primary school, a junior
-    // school, a nine-year school and village schools for the remainder.
+    // About four (hard: five) rural schools per town: a central primary
+    // school, a junior school, a nine-year school and village schools for
+    // the remainder.
     let rural = rural_quality + receiving;
-    let towns = (rural / 4).max(rural_quality + 1);
+    let towns = (rural / landscape.per_town).max(rural_quality + 1);
     let mut rural_slots: Vec<Slot> = (0..rural)
         .map(|i| Slot::Rural {
             town: i % towns,
@@ -654,11 +758,15 @@ fn plan_slots<R: Rng>(rng: &mut R, shape: &Shape) -> (Vec<Slot>, usize) {
 
 /// Draws school sizes, redrawing in the rare case that the district total
 /// falls outside the accepted range, so every district has the promised size.
-fn draw_sizes<R: Rng>(rng: &mut R, slots: &[Slot], (low, high): (u32, u32)) -> Vec<u32> {
+fn draw_sizes<R: Rng>(rng: &mut R, slots: &[Slot], landscape: &Landscape) -> Vec<u32> {
     const ATTEMPTS: usize = 1_000;
+    let (low, high) = landscape.teachers;
     let mut sizes = Vec::new();
     for _ in 0..ATTEMPTS {
-        sizes = slots.iter().map(|slot| slot.draw_size(rng)).collect();
+        sizes = slots
+            .iter()
+            .map(|slot| slot.draw_size(rng, &landscape.staff))
+            .collect();
         let total: u32 = sizes.iter().sum();
         if (low..=high).contains(&total) {
             break;
@@ -857,7 +965,8 @@ fn draw_education<R: Rng>(rng: &mut R, school: &School, age: u32) -> &'static st
     DEGREES[2]
 }
 
-fn draw_teacher<R: Rng>(rng: &mut R, school: &School) -> TeacherDraw {
+/// `backbone`: `Landscape::backbone`.
+fn draw_teacher<R: Rng>(rng: &mut R, school: &School, backbone: [f64; 3]) -> TeacherDraw {
     let sending = school.is_sending();
     let subject = weighted_index(rng, school.level.subject_mix()).unwrap_or(0);
 
@@ -876,7 +985,7 @@ fn draw_teacher<R: Rng>(rng: &mut R, school: &School) -> TeacherDraw {
     let u: f64 = rng.r#gen();
     let age = (22 + years + ((38 - years) as f64 * u * u) as u32).min(60);
 
-    let backbone = draw_backbone(rng, sending, years);
+    let backbone = draw_backbone(rng, sending, years, backbone);
     let exempt = draw_exemption(rng, age);
     // A handful of explicit overrides: recent arrivals volunteering, or
     // long-serving staff excused by the bureau.
@@ -895,15 +1004,20 @@ fn draw_teacher<R: Rng>(rng: &mut R, school: &School) -> TeacherDraw {
     }
 }
 
-/// Backbone titles concentrate in sending schools (about 21 %) and among
-/// experienced staff; rural schools have about 5 %. Most titles are
-/// county-level, provincial ones are rare.
-fn draw_backbone<R: Rng>(rng: &mut R, sending: bool, years: u32) -> &'static str {
+/// Backbone titles concentrate among experienced staff and, in the easy
+/// shape, in sending schools (about 21 %; rural schools about 5 %); the
+/// hard shape has about 12 % in town and 14 % in the countryside. Most
+/// titles are county-level, provincial ones are rare.
+fn draw_backbone<R: Rng>(rng: &mut R, sending: bool, years: u32, odds: [f64; 3]) -> &'static str {
     let (probability, levels) = if sending {
-        let p = if years >= QUOTA_YEARS { 0.26 } else { 0.10 };
+        let p = if years >= QUOTA_YEARS {
+            odds[0]
+        } else {
+            odds[1]
+        };
         (p, [70, 24, 6])
     } else {
-        (0.05, [85, 13, 2])
+        (odds[2], [85, 13, 2])
     };
     if !rng.gen_bool(probability) {
         return "none";
@@ -933,11 +1047,11 @@ fn draw_exemption<R: Rng>(rng: &mut R, age: u32) -> &'static str {
 /// Writes the district's teachers school by school and returns the
 /// sending-school staff that needs, preferences and history are built on.
 fn write_teachers<R: Rng>(
-    rng: &mut R,
-    degrees: &mut R,
+    (rng, degrees): (&mut R, &mut R),
     out: &mut Writers,
     names: &NamePool,
     schools: &[School],
+    backbone: [f64; 3],
     next_teacher: &mut u32,
 ) -> io::Result<Vec<Staff>> {
     let mut staff = Vec::new();
@@ -947,7 +1061,7 @@ fn write_teachers<R: Rng>(
             let number = *next_teacher;
             *next_teacher += 1;
             names.draw_into(rng, &mut name);
-            let t = draw_teacher(rng, school);
+            let t = draw_teacher(rng, school, backbone);
             out.teachers.write_record([
                 teacher_id(number).as_str(),
                 name.as_str(),
@@ -967,6 +1081,7 @@ fn write_teachers<R: Rng>(
                     subject: t.subject,
                     years: t.years,
                     exempt: !t.exempt.is_empty(),
+                    volunteer: t.eligible == "是",
                 });
             }
         }
@@ -991,6 +1106,54 @@ fn need_demand<R: Rng>(rng: &mut R, staff: &[Staff]) -> [u32; N_SUBJECTS] {
     let share = rng.gen_range(0.135..0.155);
     let total = (f64::from(base) * share).round() as u32;
     apportion(total, &mix)
+}
+
+/// Share (lowest, highest) of the teachers who could rotate that the hard
+/// shape's rural schools ask for, per subject in `SUBJECTS` order, after
+/// `tests/cases/hard-county`: a few per cent of 语文 and 数学 teachers, most
+/// of the music and art teachers, a fifth of English and PE. IT (the last)
+/// is scarce: its need is every IT teacher who could go and 3 to 10 more.
+const HARD_ASK: [(f64, f64); N_SUBJECTS] = [
+    (0.03, 0.06),
+    (0.03, 0.06),
+    (0.15, 0.25),
+    (0.10, 0.20),
+    (0.05, 0.12),
+    (0.03, 0.08),
+    (0.02, 0.06),
+    (0.03, 0.08),
+    (0.01, 0.04),
+    (0.20, 0.35),
+    (0.35, 0.55),
+    (0.20, 0.30),
+    (0.40, 0.60),
+    (0.0, 0.0),
+];
+/// The subject asked beyond supply in the hard shape: 信息技术.
+const SCARCE: usize = N_SUBJECTS - 1;
+/// How many more IT teachers than could go the hard shape asks for.
+const SCARCE_EXCESS: (u32, u32) = (3, 10);
+
+/// Per-subject need of the hard shape: `HARD_ASK` of the sending staff who
+/// could rotate (in the quota base or marked eligible, an upper bound on
+/// whom the default policy lets go), and for IT more than all of them, so
+/// the district's rural need cannot be filled whole.
+fn short_demand<R: Rng>(rng: &mut R, staff: &[Staff]) -> [u32; N_SUBJECTS] {
+    let mut could_go = [0u32; N_SUBJECTS];
+    for t in staff.iter().filter(|t| t.may_rotate()) {
+        could_go[t.subject] += 1;
+    }
+    let mut demand: [u32; N_SUBJECTS] = std::array::from_fn(|s| {
+        let (low, high) = HARD_ASK[s];
+        let share = if high > low {
+            rng.gen_range(low..high)
+        } else {
+            low
+        };
+        (f64::from(could_go[s]) * share).round() as u32
+    });
+    demand[SCARCE] = could_go[SCARCE] + rng.gen_range(SCARCE_EXCESS.0..=SCARCE_EXCESS.1);
+    demand
 }
 
 /// Largest-remainder apportionment: splits `total` exactly in proportion to
@@ -1098,21 +1261,26 @@ fn plan_needs<R: Rng>(
     needs
 }
 
-/// Most schools weigh 1; about a quarter are priority schools (remote or
-/// badly understaffed) whose needs weigh 1.5 or 2 in the objective.
+/// Most schools weigh 1; in the easy shape about a quarter are priority
+/// schools (remote or badly understaffed) whose needs weigh 1.5 or 2 in the
+/// objective. The hard shape, like the hard county, weighs every need 1.
 fn write_needs<R: Rng>(
     rng: &mut R,
     out: &mut Writers,
     schools: &[School],
     receiving: &[usize],
     needs: &[Need],
+    shape: Shape,
 ) -> io::Result<()> {
     let mut weight = vec![""; schools.len()];
     for &k in receiving {
-        weight[k] = match rng.gen_range(0..100) {
-            0..=74 => "1",
-            75..=89 => "1.5",
-            _ => "2",
+        weight[k] = match shape {
+            Shape::Hard => "1",
+            Shape::Easy => match rng.gen_range(0..100) {
+                0..=74 => "1",
+                75..=89 => "1.5",
+                _ => "2",
+            },
         };
     }
     for need in needs {
@@ -1279,7 +1447,7 @@ mod tests {
 
     fn generated(size: Size, seed: u64) -> (tempfile::TempDir, Summary) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let summary = generate(size, seed, dir.path()).expect("generate");
+        let summary = generate(size, Shape::Easy, seed, dir.path()).expect("generate");
         (dir, summary)
     }
 
@@ -1537,6 +1705,118 @@ mod tests {
                 assert!(a * 100 <= b * 18, "{district}: needs {a} for base {b}");
             }
         }
+    }
+
+    /// The hard shape as tests/cases/hard-county has it: ~6,000 teachers in
+    /// ~99 schools, receiving schools small and richer in teachers per
+    /// student than the urban ones, every need weighing 1, and more IT need
+    /// than IT teachers who could go.
+    #[test]
+    fn hard_county_is_shaped_like_the_hard_case() {
+        for seed in [1, 4] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let summary = generate(Size::County, Shape::Hard, seed, dir.path()).expect("generate");
+            let again = tempfile::tempdir().expect("tempdir");
+            generate(Size::County, Shape::Hard, seed, again.path()).expect("generate");
+            for file in FILES {
+                let x = fs::read(dir.path().join(file)).expect("read");
+                let y = fs::read(again.path().join(file)).expect("read");
+                assert!(x == y, "{file} differs between runs with the same seed");
+            }
+            let (_, schools) = read(dir.path(), "schools.csv");
+            let (_, teachers) = read(dir.path(), "teachers.csv");
+            let (_, needs) = read(dir.path(), "needs.csv");
+            assert_eq!(summary.teachers, teachers.len());
+            assert!(
+                (5_400..=6_600).contains(&teachers.len()),
+                "{}",
+                teachers.len()
+            );
+
+            let receiving = |r: &Vec<String>| r[2] == "rural" && r[3] == "false";
+            let urban = schools.iter().filter(|r| r[2] == "urban").count();
+            let rural_quality = schools
+                .iter()
+                .filter(|r| r[2] == "rural" && r[3] == "true")
+                .count();
+            let small = schools.iter().filter(|r| receiving(r)).count();
+            assert!((27..=33).contains(&urban), "urban {urban}");
+            assert!(
+                (5..=7).contains(&rural_quality),
+                "rural quality {rural_quality}"
+            );
+            assert!((60..=66).contains(&small), "receiving {small}");
+
+            // Teachers per 100 students, receiving schools against urban ones.
+            let mut staff: BTreeMap<&str, u32> = BTreeMap::new();
+            for t in &teachers {
+                *staff.entry(t[2].as_str()).or_default() += 1;
+            }
+            let per_100 = |keep: &dyn Fn(&Vec<String>) -> bool| {
+                let (mut t, mut p) = (0u32, 0u32);
+                for s in schools.iter().filter(|s| keep(s)) {
+                    t += staff[s[0].as_str()];
+                    p += s[5].parse::<u32>().unwrap();
+                }
+                100.0 * f64::from(t) / f64::from(p)
+            };
+            let rural = per_100(&receiving);
+            let town = per_100(&|r| r[2] == "urban");
+            assert!(
+                rural > town * 1.3,
+                "rural {rural:.1}, urban {town:.1} per 100"
+            );
+
+            assert!(needs.iter().all(|n| n[3] == "1"));
+            let sending: BTreeSet<&str> = schools
+                .iter()
+                .filter(|r| !receiving(r))
+                .map(|r| r[0].as_str())
+                .collect();
+            let could_go = teachers
+                .iter()
+                .filter(|t| sending.contains(t[2].as_str()) && t[3] == SUBJECTS[SCARCE])
+                .filter(|t| {
+                    (t[5].parse::<u32>().unwrap() >= QUOTA_YEARS && t[8].is_empty()) || t[7] == "是"
+                })
+                .count() as u64;
+            let asked: u64 = needs
+                .iter()
+                .filter(|n| n[1] == SUBJECTS[SCARCE])
+                .map(|n| n[2].parse::<u64>().unwrap())
+                .sum();
+            assert!(
+                asked > could_go,
+                "IT need {asked}, IT teachers who could go {could_go}"
+            );
+        }
+    }
+
+    #[test]
+    fn hard_city_has_ten_hard_districts() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let summary = generate(Size::City, Shape::Hard, 2, dir.path()).expect("generate");
+        assert_eq!(summary.districts, 10);
+        assert!(
+            (54_000..=66_000).contains(&summary.teachers),
+            "{}",
+            summary.teachers
+        );
+        assert!(
+            (900..=1_100).contains(&summary.schools),
+            "{}",
+            summary.schools
+        );
+    }
+
+    #[test]
+    fn shape_parses() {
+        assert_eq!("easy".parse::<Shape>(), Ok(Shape::Easy));
+        assert_eq!(" Hard".parse::<Shape>(), Ok(Shape::Hard));
+        assert_eq!(Shape::default(), Shape::Easy);
+        let err = "medium".parse::<Shape>().unwrap_err();
+        assert!(err.contains("medium") && err.contains("easy, hard"));
+        assert_eq!(Shape::Hard.to_string(), "hard");
     }
 
     #[test]
