@@ -205,12 +205,35 @@ pub struct Policy {
     /// eligible teachers that leaves as small as the fill allows
     /// (objectives.md; default true).
     pub spread: bool,
+    /// What the plan does about the 优质均衡 balance: report the CVs it
+    /// does not keep (the default), keep them, or also lower them
+    /// (objectives.md `balance`).
+    pub balance: BalanceGoal,
     /// Seconds HiGHS may spend on each district's model.
     pub time_limit_seconds: f64,
+    /// Under `balance` "keep" or "improve", seconds each MILP of a
+    /// district's stages may take (at most `time_limit_seconds`; default
+    /// 2): the CVs make the stages' LPs fractional, and HiGHS finds good
+    /// plans long before it proves them best. A stage stopped there is
+    /// reported "time limit, not proven optimal".
+    pub balance_time_limit_seconds: f64,
     /// After filling needs, prefer plans that lift receiving schools to
     /// the backbone and sports-and-arts thresholds and keep sending schools
     /// above them (see `indicators` and the README).
     pub improve_indicators: bool,
+}
+
+impl Policy {
+    /// The seconds each MILP of a district's stages may take: with CVs to
+    /// keep (`balance` "keep" or "improve"), `balance_time_limit_seconds`
+    /// when lower.
+    pub fn stage_time_limit(&self, keeps_cvs: bool) -> f64 {
+        if keeps_cvs {
+            self.balance_time_limit_seconds.min(self.time_limit_seconds)
+        } else {
+            self.time_limit_seconds
+        }
+    }
 }
 
 impl Default for Policy {
@@ -239,10 +262,28 @@ impl Default for Policy {
             within_group: false,
             town_area: Area::Rural,
             spread: true,
+            balance: BalanceGoal::Report,
             time_limit_seconds: 60.0,
+            balance_time_limit_seconds: 2.0,
             improve_indicators: false,
         }
     }
+}
+
+/// What the plan does about the 优质均衡 balance (objectives.md `balance`):
+/// the CVs of backbone and sports-and-arts teachers per 100 students, per
+/// district and school level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BalanceGoal {
+    /// The objective is unchanged; every CV not kept is reported.
+    #[default]
+    Report,
+    /// First the least harm to the CVs, then the usual stages.
+    Keep,
+    /// As `Keep`, and after the fill (and spread) the CVs as low as the
+    /// earlier stages allow, before the distance.
+    Improve,
 }
 
 /// The policy file as written: every key optional, unknown keys refused.
@@ -272,7 +313,9 @@ struct PolicyFile {
     within_group: Option<bool>,
     town_area: Option<String>,
     spread: Option<bool>,
+    balance: Option<String>,
     time_limit_seconds: Option<f64>,
+    balance_time_limit_seconds: Option<f64>,
     improve_indicators: Option<bool>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
@@ -487,6 +530,19 @@ impl Policy {
         p.established_only = raw.established_only.unwrap_or(p.established_only);
         p.within_group = raw.within_group.unwrap_or(p.within_group);
         p.spread = raw.spread.unwrap_or(p.spread);
+        if let Some(goal) = &raw.balance {
+            p.balance = match goal.as_str() {
+                "report" => BalanceGoal::Report,
+                "keep" => BalanceGoal::Keep,
+                "improve" => BalanceGoal::Improve,
+                other => {
+                    return Err(bad(
+                        "balance",
+                        format!("expected \"report\", \"keep\" or \"improve\", found `{other}`"),
+                    ));
+                }
+            };
+        }
         match raw.town_area.as_deref() {
             None => {}
             Some("rural") => p.town_area = Area::Rural,
@@ -513,16 +569,28 @@ impl Policy {
                 })?;
         }
         p.improve_indicators = raw.improve_indicators.unwrap_or(p.improve_indicators);
-        if let Some(t) = raw.time_limit_seconds {
+        for (key, value, field) in [
+            (
+                "time_limit_seconds",
+                raw.time_limit_seconds,
+                &mut p.time_limit_seconds,
+            ),
+            (
+                "balance_time_limit_seconds",
+                raw.balance_time_limit_seconds,
+                &mut p.balance_time_limit_seconds,
+            ),
+        ] {
+            let Some(t) = value else { continue };
             // Below a hundredth of a second HiGHS stops before any
             // solution, which would read as a solver failure.
             if !(t.is_finite() && t >= MIN_TIME_LIMIT) {
                 return Err(bad(
-                    "time_limit_seconds",
+                    key,
                     format!("expected seconds >= {MIN_TIME_LIMIT}, found {t}"),
                 ));
             }
-            p.time_limit_seconds = t;
+            *field = t;
         }
         Ok((p, raw.name))
     }

@@ -2,7 +2,11 @@
 //! contract's lexicographic order: first the most weighted rural need
 //! filled; then, among plans filling that much, the least total distance;
 //! then, among those, the most teachers sent to a school they asked for.
-//! With the policy's `improve_indicators`, a stage between the first two
+//! objectives.md adds stages: `spread` (on by default) right after the
+//! fill; `balance = "keep"` a harm stage before the fill, which keeps the
+//! CVs of 优质均衡 as well as the rules allow (`model::balance` makes them
+//! linear rows); `balance = "improve"` also lowers them after the fill.
+//! With the policy's `improve_indicators`, a stage before the distance
 //! maximises the indicator terms (teachers lifting receiving schools to a
 //! threshold, minus twice those pushing sending schools below one).
 //!
@@ -26,8 +30,9 @@
 //! helped here), one thread per model because districts are solved in
 //! parallel by rayon.
 
+use crate::model::balance::Columns;
 use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
-use crate::policy::Policy;
+use crate::policy::{BalanceGoal, Policy};
 use crate::rules::{Bound, Builtin};
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
@@ -72,12 +77,19 @@ pub enum SolveError {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
+    /// The least harm to the CVs (policy `balance` "keep" or "improve",
+    /// objectives.md): the sum over the CVs of the excess column, each
+    /// weighted into CV units (`CvUnit::excess_weight`).
+    Harm,
     Fill,
     /// The largest leave share of a sending school as small as the fill
     /// allows (policy `spread`, objectives.md).
     Spread,
     /// A what-would-fix-it model (`model::fixes`): `Held::objective`.
     Fix,
+    /// The CVs as low as the earlier stages allow (policy `balance` =
+    /// "improve"): the sum of their q_i columns, weighted into CV units.
+    Balance,
     /// The indicator terms (policy `improve_indicators`), when there are any.
     Indicators,
     Distance,
@@ -207,9 +219,16 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             seconds: 0.0,
         });
     }
-    let mut stages = vec![Stage::Fill];
+    let mut stages = Vec::new();
+    if !m.cvs.is_empty() {
+        stages.push(Stage::Harm);
+    }
+    stages.push(Stage::Fill);
     if policy.spread && !leave_shares(m).is_empty() {
         stages.push(Stage::Spread);
+    }
+    if !m.cvs.is_empty() && policy.balance == BalanceGoal::Improve {
+        stages.push(Stage::Balance);
     }
     if !m.terms.is_empty() {
         stages.push(Stage::Indicators);
@@ -225,8 +244,10 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     let mut fixed = vec![None; columns(m)];
     fixed[m.arcs.len()..].fill(Some(0.0));
     let terms = m.arcs.len()..m.arcs.len() + m.terms.len();
+    // The CVs' columns and rows are there from the harm stage on.
+    fixed[m.arcs.len() + m.terms.len()..].fill(None);
     let mut held = Held {
-        rows: rules(m),
+        rows: rules(m).into_iter().chain(balance_rows(m)).collect(),
         fixed,
         objective: Vec::new(),
     };
@@ -248,7 +269,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             let next = stages
                 .get(k + 1)
                 .copied()
-                .filter(|&s| s != Stage::Indicators);
+                .filter(|&s| !matches!(s, Stage::Indicators | Stage::Balance));
             match spread(m, policy, &mut held, &x, next.unwrap_or(Stage::Spread)) {
                 Ok(Some(solution)) => {
                     status = status.max(solution.status);
@@ -268,7 +289,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         }
         let warm = (!x.is_empty()).then_some(x.as_slice());
         let solved = if stage == Stage::Fill {
-            fill(m, policy, &mut held)
+            fill(m, policy, &mut held, warm)
         } else {
             solve_stage(m, policy, stage, &held, warm)
         };
@@ -279,6 +300,13 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             Err(_) if !x.is_empty() => {
                 status = Status::TimeLimit;
                 break;
+            }
+            // No plan within the harm stage's time: the fill goes on
+            // without a harm to hold (the CVs' rows stay, their excess
+            // free), and the plan says it is not proven optimal.
+            Err(SolveError::Failed(_)) if stage == Stage::Harm => {
+                status = Status::TimeLimit;
+                continue;
             }
             Err(e) => return Err(e),
         };
@@ -300,9 +328,42 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
 
 /// The model's columns: one per arc, then one per indicator term (the
 /// teachers a term counts: arriving up to `missing`, or leaving beyond
-/// `spare`).
+/// `spare`), then per CV to keep its excess, then per CV and graded school
+/// its count y_i and square q_i (`model::balance`, `cv_columns`).
 fn columns(m: &DistrictModel) -> usize {
-    m.arcs.len() + m.terms.len()
+    let schools: usize = m.cvs.iter().map(|cv| cv.schools.len()).sum();
+    m.arcs.len() + m.terms.len() + m.cvs.len() + 2 * schools
+}
+
+/// Where each CV's columns are (see `columns`).
+fn cv_columns(m: &DistrictModel) -> Vec<Columns> {
+    let mut schools = m.arcs.len() + m.terms.len() + m.cvs.len();
+    (0..m.cvs.len())
+        .map(|j| {
+            let at = Columns {
+                excess: m.arcs.len() + m.terms.len() + j,
+                schools,
+            };
+            schools += 2 * m.cvs[j].schools.len();
+            at
+        })
+        .collect()
+}
+
+/// The rows of every CV to keep (`CvUnit::rows`): from the harm stage on,
+/// every plan meets them.
+fn balance_rows(m: &DistrictModel) -> Vec<Row> {
+    let upper = |a: usize| upper_bound(m, a).unwrap_or(0.0);
+    m.cvs
+        .iter()
+        .zip(cv_columns(m))
+        .flat_map(|(cv, at)| cv.rows(at, upper))
+        .map(|((terms, upper), equal)| Row {
+            terms,
+            upper,
+            equal,
+        })
+        .collect()
 }
 
 /// Per sending school with eligible teachers and somewhere to send them:
@@ -624,9 +685,9 @@ fn upper_bound(m: &DistrictModel, column: usize) -> Option<f64> {
         Some(a) => Some(f64::from(
             (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count),
         )),
-        None => match m.terms[column - m.arcs.len()].kind {
-            TermKind::Lift { missing } => Some(missing as f64),
-            TermKind::Keep { .. } => None,
+        None => match m.terms.get(column - m.arcs.len()).map(|t| t.kind) {
+            Some(TermKind::Lift { missing }) => Some(missing as f64),
+            Some(TermKind::Keep { .. }) | None => None,
         },
     }
 }
@@ -651,6 +712,21 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
                     TermKind::Keep { .. } => -2.0,
                 };
                 (m.arcs.len() + k, sign)
+            })
+            .collect(),
+        // Minimise the excesses and levels, in CV units.
+        Stage::Harm => m
+            .cvs
+            .iter()
+            .zip(cv_columns(m))
+            .map(|(cv, at)| (at.excess, -cv.excess_weight()))
+            .collect(),
+        Stage::Balance => m
+            .cvs
+            .iter()
+            .zip(cv_columns(m))
+            .flat_map(|(cv, at)| {
+                (0..cv.schools.len()).map(move |i| (at.square(i), -cv.square_weight()))
             })
             .collect(),
         // Its caps are rows (`spread`), tried for feasibility.
@@ -905,6 +981,18 @@ fn hold(
     // feasible and optimal); fixing less would not be, so the tolerance is
     // tight.
     const ZERO: f64 = 1e-9;
+    if stage == Stage::Harm {
+        // Each CV's excess as the harm stage left it (within its MILP
+        // gap): a CV it kept stays kept, none trades harm with another.
+        for at in cv_columns(m) {
+            let excess = x[at.excess].max(0.0);
+            held.rows.push(Row::leq(
+                vec![(at.excess, 1.0)],
+                excess * (1.0 + 1e-3) + 1e-6,
+            ));
+        }
+        return;
+    }
     match duals {
         Some((reduced, row_duals)) => {
             for (a, rc) in reduced.iter().enumerate() {
@@ -919,15 +1007,20 @@ fn hold(
                 }
             }
         }
-        None if matches!(stage, Stage::Fill | Stage::Indicators) => {
+        None if matches!(stage, Stage::Fill | Stage::Balance | Stage::Indicators) => {
             // objective >= its optimum, as -objective <= -optimum.
             let terms: Vec<(usize, f64)> = objective(m, stage)
                 .into_iter()
                 .map(|(c, w)| (c, -w))
                 .collect();
             let reached = -Row::leq(terms.clone(), 0.0).activity(x);
-            held.rows
-                .push(Row::leq(terms, -reached + 1e-7 * reached.abs().max(1.0)));
+            // The CVs' stages stop within their MILP gap (`run`): hold
+            // them within it too, or the next stage has no room at all.
+            let slack = match stage {
+                Stage::Balance => 1e-3 * reached.abs() + 1e-4,
+                _ => 1e-7 * reached.abs().max(1.0),
+            };
+            held.rows.push(Row::leq(terms, -reached + slack));
         }
         None => {
             // The flow between each pair of located schools: sparse rows
@@ -968,7 +1061,12 @@ fn hold(
 /// is usually whole; if it is, and reaches R, it is the fill's optimum and
 /// its rows, valid for every best plan, are held for the later stages.
 /// Otherwise the MILP decides, as before.
-fn fill(m: &DistrictModel, policy: &Policy, held: &mut Held) -> Result<StageSolution, SolveError> {
+fn fill(
+    m: &DistrictModel,
+    policy: &Policy,
+    held: &mut Held,
+    warm: Option<&[f64]>,
+) -> Result<StageSolution, SolveError> {
     let lp = run(m, policy, Stage::Fill, held, false, None)?;
     if integral(m, &lp.x) {
         return Ok(rounded(m, lp));
@@ -991,7 +1089,7 @@ fn fill(m: &DistrictModel, policy: &Policy, held: &mut Held) -> Result<StageSolu
             return Ok(rounded(m, solution));
         }
     }
-    run(m, policy, Stage::Fill, held, true, None)
+    run(m, policy, Stage::Fill, held, true, warm)
 }
 
 /// The rows of `fill` for an LP plan `x`: the rotations held at R =
@@ -1122,7 +1220,7 @@ fn run(
             }
             vars.maximise(objective)
         }
-        Stage::Fill | Stage::Indicators | Stage::Spread => {
+        Stage::Harm | Stage::Fill | Stage::Balance | Stage::Indicators | Stage::Spread => {
             for (c, w) in self::objective(m, stage) {
                 if let Some(v) = x[c] {
                     objective.add_mul(w, v);
@@ -1149,17 +1247,25 @@ fn run(
         .set_option("mip_detect_symmetry", false)
         .set_option("mip_heuristic_run_feasibility_jump", false)
         .set_option("threads", 1)
-        .set_option("mip_rel_gap", if stage == Stage::Fill { 0.0 } else { 1e-6 })
-        // The terms' objective is whole: a gap below 1 proves the optimum.
         .set_option(
-            "mip_abs_gap",
-            if stage == Stage::Indicators {
-                0.999
-            } else {
-                1e-6
+            "mip_rel_gap",
+            match stage {
+                Stage::Fill => 0.0,
+                // The CVs are objectives in CV units, read to 3 decimals.
+                Stage::Harm | Stage::Balance => 1e-3,
+                _ => 1e-6,
             },
         )
-        .set_time_limit(policy.time_limit_seconds);
+        .set_option(
+            "mip_abs_gap",
+            match stage {
+                // The terms' objective is whole: a gap below 1 proves the optimum.
+                Stage::Indicators => 0.999,
+                Stage::Harm | Stage::Balance => 1e-4,
+                _ => 1e-6,
+            },
+        )
+        .set_time_limit(policy.stage_time_limit(!m.cvs.is_empty()));
     // Rows with a free arc, in order; the others hold by themselves.
     let mut included = Vec::with_capacity(held.rows.len());
     for (r, row) in held.rows.iter().enumerate() {

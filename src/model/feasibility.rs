@@ -408,6 +408,7 @@ mod tests {
                 .collect(),
             arcs: Vec::new(),
             terms: Vec::new(),
+            cvs: Vec::new(),
         }
     }
 

@@ -11,6 +11,7 @@
 //!
 //! Districts never exchange teachers, so each is a model of its own.
 
+pub mod balance;
 pub mod feasibility;
 pub mod fixes;
 
@@ -19,7 +20,7 @@ use crate::eligibility::Ineligible;
 use crate::error::Error;
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
-use crate::policy::Policy;
+use crate::policy::{BalanceGoal, Policy};
 use crate::rules::{Builtin, Of, RatioRule, Unit};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -142,6 +143,9 @@ pub struct DistrictModel {
     pub ineligible_pins: Vec<(usize, Ineligible)>,
     /// Empty unless the policy asks to improve the indicators.
     pub terms: Vec<IndicatorTerm>,
+    /// The CVs to keep (policy `balance` "keep" or "improve"; empty under
+    /// "report"): those with a value before that the plan can move.
+    pub cvs: Vec<balance::CvUnit>,
 }
 
 impl DistrictModel {
@@ -266,15 +270,15 @@ pub fn build(
     }
     let wishes = wishes(data);
     let staff = staff_counts(data, policy, &rules);
-    let graded: FxHashMap<usize, SchoolIndicators> = if policy.improve_indicators {
-        indicators::assess(data, policy, None)
-            .schools
-            .into_iter()
-            .map(|s| (s.school, s))
-            .collect()
-    } else {
-        FxHashMap::default()
+    let assessed = (policy.improve_indicators || policy.balance != BalanceGoal::Report)
+        .then(|| indicators::assess(data, policy, None));
+    let graded: FxHashMap<usize, SchoolIndicators> = match &assessed {
+        Some(a) if policy.improve_indicators => {
+            a.schools.iter().map(|s| (s.school, s.clone())).collect()
+        }
+        _ => FxHashMap::default(),
     };
+    let balance = assessed.filter(|_| policy.balance != BalanceGoal::Report);
     // Districts are independent: their arcs are computed in parallel.
     districts
         .into_values()
@@ -292,6 +296,9 @@ pub fn build(
             m.arcs = arcs(data, policy, &m, &wishes);
             m.units = units(data, policy, &m, &staff);
             m.terms = terms(&m, &graded);
+            if let Some(assessed) = &balance {
+                m.cvs = cv_units(data, &m, assessed);
+            }
             Ok(m)
         })
         .collect()
@@ -489,6 +496,7 @@ fn model_of<'m>(
             units: Vec::new(),
             ineligible_pins: Vec::new(),
             terms: Vec::new(),
+            cvs: Vec::new(),
         })
 }
 
@@ -637,6 +645,66 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
         }
     }
     terms
+}
+
+/// The district's CVs the plan is asked to keep (objectives.md
+/// `balance`): backbone and sports-and-arts, per level, each with a value
+/// before the plan and at least one arc that moves it.
+fn cv_units(
+    data: &DataSet,
+    m: &DistrictModel,
+    assessed: &indicators::Indicators,
+) -> Vec<balance::CvUnit> {
+    let mut units = Vec::new();
+    for b in &assessed.balance {
+        let (Some(before), Some(allowed)) = (b.cv_before, b.allowed()) else {
+            continue;
+        };
+        if b.district != m.district || !b.planned() {
+            continue;
+        }
+        let of_kind = |a: &Arc| {
+            let group = &m.groups[a.group];
+            match b.indicator {
+                Indicator::Backbone => group.backbone,
+                _ => indicators::is_sports_arts(&group.subject),
+            }
+        };
+        let schools: Vec<balance::CvSchool> = assessed
+            .schools
+            .iter()
+            .filter(|s| s.level == b.level && data.district_of(s.school) == m.district)
+            .map(|s| balance::CvSchool {
+                students: s.students,
+                before: s.before[b.indicator.index()],
+                arcs: m
+                    .arcs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| of_kind(a))
+                    .filter_map(|(k, a)| {
+                        if m.needs[a.need].school == s.school {
+                            Some((k, 1.0))
+                        } else if m.groups[a.group].school == s.school {
+                            Some((k, -1.0))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        if schools.iter().any(|s| !s.arcs.is_empty()) {
+            units.push(balance::CvUnit {
+                level: b.level,
+                indicator: b.indicator,
+                schools,
+                before,
+                allowed,
+            });
+        }
+    }
+    units
 }
 
 #[cfg(test)]

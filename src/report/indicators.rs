@@ -6,6 +6,7 @@
 use super::text::TextTable;
 use crate::data::DataSet;
 use crate::indicators::{Balance, Indicator, Indicators, SchoolIndicators, Worst};
+use crate::policy::BalanceGoal;
 use serde_json::{Value, json};
 
 /// `0.62`, or `-` when there is no value.
@@ -66,8 +67,10 @@ pub fn balance_table(balance: &[Balance]) -> String {
 }
 
 /// The text after the plan's summary table: the CVs, then each planned
-/// CV the plan does not keep, and how to keep them.
-pub fn plan_section(balance: &[Balance]) -> String {
+/// CV the plan does not keep (to 3 decimals, so that 0.501 over 0.50
+/// shows), and how to keep them: `balance = "keep"`, or under it, that
+/// these are the least the rules allowed (objectives.md `balance`).
+pub fn plan_section(balance: &[Balance], goal: BalanceGoal, proven: bool) -> String {
     if balance.is_empty() {
         return String::new();
     }
@@ -95,8 +98,8 @@ pub fn plan_section(balance: &[Balance]) -> String {
                 },
                 b.level.chinese(),
                 b.indicator.label(),
-                cv(b.cv_before),
-                cv(b.cv_after),
+                cv3(b.cv_before),
+                cv3(b.cv_after),
                 b.limit
             ));
         }
@@ -106,12 +109,27 @@ pub fn plan_section(balance: &[Balance]) -> String {
                 lost.len() - 20
             ));
         }
-        out.push_str(
-            "  every teacher sent beyond what the rules require can raise a CV where rural \
-             schools are small; compare a lower ratio or fewer places of need to see the price\n",
-        );
+        out.push_str(match (goal, proven) {
+            (BalanceGoal::Report, _) => {
+                "  to keep them, plan with balance = \"keep\" in the policy: it fills fewer places\n  \
+                 of need where teachers sent raise a CV; compare --sweep balance=report,keep\n  \
+                 shows the price side by side\n"
+            }
+            (_, true) => {
+                "  balance = \"keep\": these are the least the rules allow (the rotations they \
+                 require raise them)\n"
+            }
+            (_, false) => {
+                "  balance = \"keep\": these are the least rotaplan found within \
+                 balance_time_limit_seconds; the rules may allow less\n"
+            }
+        });
     }
     out
+}
+
+fn cv3(value: Option<f64>) -> String {
+    value.map_or("-".to_string(), |v| format!("{v:.3}"))
 }
 
 /// The whole `rotaplan indicators` report.

@@ -154,7 +154,11 @@ pub fn table(
     out.push_str(&super::audit::rule_lines(policy, rules));
     out.push_str(&ineligible_line(plan, data));
     if plan.feasible() {
-        out.push_str(&super::indicators::plan_section(&plan.balance));
+        out.push_str(&super::indicators::plan_section(
+            &plan.balance,
+            policy.balance,
+            plan.optimal(),
+        ));
     }
     out
 }
@@ -247,6 +251,8 @@ struct PlanJson<'a> {
     districts: &'a [DistrictSummary],
     infeasible: Vec<crate::error::Infeasibility>,
     ineligible: Vec<Ineligible<'a>>,
+    /// The policy's `balance` ("report", "keep" or "improve").
+    balance_goal: crate::policy::BalanceGoal,
     /// The quality-balance CVs per district and level (an extension).
     balance: serde_json::Value,
     /// Every unit of every rule, as the independent audit counted it.
@@ -279,6 +285,7 @@ pub fn json(
                 detail: reason.to_string(),
             })
             .collect(),
+        balance_goal: policy.balance,
         balance: super::indicators::balance_json(&plan.balance),
         rules,
         plan: rows,
