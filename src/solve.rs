@@ -402,7 +402,8 @@ fn leave_shares(m: &DistrictModel) -> Vec<(u64, Vec<usize>)> {
 /// the later stages.
 ///
 /// `Ok(None)` when no candidate below the current plan's share was proven
-/// feasible (the current plan then stands).
+/// feasible: the current plan then stands, and its share is held as the
+/// caps, so that the later stages keep it too.
 fn spread(
     m: &DistrictModel,
     policy: &Policy,
@@ -500,6 +501,7 @@ fn spread(
         }
     }
     let Some((at, lp)) = first else {
+        *held = caps_of(current);
         return Ok(None);
     };
     if integral(m, &lp.x) {
@@ -517,6 +519,7 @@ fn spread(
             Err(e) => return Err(e),
         }
     }
+    *held = caps_of(current);
     Ok(None)
 }
 

@@ -648,29 +648,24 @@ proptest! {
     /// Property 1 with the schools spread out, so that the distance stage
     /// follows `spread` and must keep its share.
     #[test]
-    #[ignore = "bug in src/solve.rs: spread_is_kept_by_the_distance_stage"]
     fn spread_with_distances_keeps_the_fill_and_minimises_the_largest_leave_share(c in case(false)) {
         check(&c, false)?;
     }
 
     /// Property 2 with the schools spread out.
     #[test]
-    #[ignore = "bug in src/solve.rs: spread_is_kept_by_the_distance_stage"]
     fn max_leave_share_with_distances_caps_every_school_and_keeps_the_best_fill(c in case(false)) {
         check(&c, true)?;
     }
 }
 
 /// Found by the properties above (shrunk): S0 has two eligible teachers,
-/// S1 one, and one place at S2 is nearer to S1. rotaplan sends S1's only
+/// S1 one, and one place at S2 is nearer to S1. rotaplan sent S1's only
 /// teacher (largest leave share 1/1) where one of S0's (1/2) fills as
-/// much. The cause, as read in src/solve.rs: when the fill's plan already
-/// has the least share, `spread` finds no candidate below it and returns
-/// `Ok(None)` without holding that share as caps, so the distance stage
-/// may raise it (with S0 nearer, or every school at one place, the plan
-/// is right).
+/// much: when the fill's plan already had the least share, `spread`
+/// found no candidate below it and did not hold that share, so the
+/// distance stage raised it. `spread` now holds the current share then.
 #[test]
-#[ignore = "bug in src/solve.rs: spread returns Ok(None) without holding the fill plan's share"]
 fn spread_is_kept_by_the_distance_stage() {
     let c = Case {
         schools: vec![(0, true), (0, true), (0, false)],
