@@ -219,8 +219,40 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             seconds: 0.0,
         });
     }
-    let mut stages = Vec::new();
+    // With CVs to keep, the plan without them comes first. When it keeps
+    // every CV its harm is 0, the least there is, and each later stage's
+    // optimum over all plans is also the optimum over the plans of harm 0:
+    // under "keep" it is the answer; under "improve" its harm is held and
+    // it starts the fill.
+    let mut kept_plan: Option<Vec<f64>> = None;
     if !m.cvs.is_empty() {
+        let plain = DistrictModel {
+            cvs: Vec::new(),
+            ..m.clone()
+        };
+        if let Ok(solved) = solve(&plain, policy) {
+            let flows: Vec<f64> = solved.flows.iter().map(|&f| f64::from(f)).collect();
+            let keeps = |cv: &crate::model::balance::CvUnit| {
+                cv.cv(&flows).is_none_or(|after| after <= cv.allowed)
+            };
+            if m.cvs.iter().all(keeps) {
+                if policy.balance == BalanceGoal::Keep {
+                    return Ok(Solved {
+                        seconds: start.elapsed().as_secs_f64(),
+                        ..solved
+                    });
+                }
+                let mut x = vec![0.0; columns(m)];
+                x[..flows.len()].copy_from_slice(&flows);
+                for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
+                    cv.complete(at, &mut x);
+                }
+                kept_plan = Some(x);
+            }
+        }
+    }
+    let mut stages = Vec::new();
+    if !m.cvs.is_empty() && kept_plan.is_none() {
         stages.push(Stage::Harm);
     }
     stages.push(Stage::Fill);
@@ -252,6 +284,10 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         objective: Vec::new(),
     };
     let mut x: Vec<f64> = Vec::new();
+    if let Some(plan) = kept_plan {
+        x = plan;
+        hold(m, Stage::Harm, &mut held, &x, None);
+    }
     let mut status = Status::Optimal;
     let mut done_early: Option<Stage> = None;
     for (k, &stage) in stages.iter().enumerate() {

@@ -62,11 +62,33 @@ fn rural_below_backbone(dir: &DataDir, plan: &str) -> Vec<String> {
 #[test]
 fn indicator_terms_leave_fewer_rural_schools_below_the_backbone_threshold() {
     let dir = two_rural_schools();
-    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "default.csv"]);
+    // The terms come after the largest leave share (objectives.md), which
+    // here leaves them no room: without `spread` they come right after
+    // the fill.
+    dir.write("policy.toml", b"spread = false\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "plan",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--out",
+            "default.csv",
+        ],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = rotaplan_pinned(
         dir.path(),
-        &["plan", ".", "--out", "balanced.csv", "--improve-indicators"],
+        &[
+            "plan",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--out",
+            "balanced.csv",
+            "--improve-indicators",
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // Both plans meet the ratios and fill every need, as the independent
@@ -179,6 +201,8 @@ fn indicators_report_values_thresholds_and_cv_by_hand() {
 #[test]
 fn plan_and_compare_show_the_cv_summary() {
     let dir = two_rural_schools();
+    // As above: the terms' effect shows without `spread`.
+    dir.write("policy.toml", b"spread = false\n");
     let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
@@ -200,6 +224,8 @@ fn plan_and_compare_show_the_cv_summary() {
         &[
             "compare",
             ".",
+            "--policy",
+            "policy.toml",
             "--sweep",
             "improve_indicators=false,true",
             "--format",

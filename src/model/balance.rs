@@ -147,6 +147,24 @@ impl CvUnit {
         rows
     }
 
+    /// Fills the CV's own columns for the flows of `x` (its arcs): y_i
+    /// the counts, q_i their squares over P_i, and the least excess the
+    /// harm row needs, so that `x` meets every row of `rows`.
+    pub fn complete(&self, at: Columns, x: &mut [f64]) {
+        let p = self.students();
+        let c0 = self.total_before();
+        let k2 = 1.0 + self.allowed * self.allowed;
+        let mut excess = k2 * c0 * c0;
+        for (i, s) in self.schools.iter().enumerate() {
+            let c = self.count(i, x);
+            let q = c * c / s.students as f64;
+            x[at.count(i)] = c;
+            x[at.square(i)] = q;
+            excess += p * q - 2.0 * k2 * c0 * c;
+        }
+        x[at.excess] = excess.max(0.0);
+    }
+
     /// How much the harm row's excess moves the CV near the allowed value
     /// (dCV / d(P Q) = 1 / (2 C² CV)): the weight that turns it into the
     /// CV's units.
