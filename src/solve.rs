@@ -223,36 +223,36 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     // every CV its harm is 0, the least there is, and each later stage's
     // optimum over all plans is also the optimum over the plans of harm 0:
     // under "keep" it is the answer; under "improve" its harm is held and
-    // it starts the fill.
-    let mut kept_plan: Option<Vec<f64>> = None;
+    // it starts the fill. Otherwise it starts the harm stage (it meets
+    // every row, its excess as it needs), so that stage always has a plan.
+    let mut plain_plan: Option<Vec<f64>> = None;
+    let mut keeps_all = false;
     if !m.cvs.is_empty() {
         let plain = DistrictModel {
             cvs: Vec::new(),
             ..m.clone()
         };
-        if let Ok(solved) = solve(&plain, policy) {
-            let flows: Vec<f64> = solved.flows.iter().map(|&f| f64::from(f)).collect();
-            let keeps = |cv: &crate::model::balance::CvUnit| {
-                cv.cv(&flows).is_none_or(|after| after <= cv.allowed)
-            };
-            if m.cvs.iter().all(keeps) {
-                if policy.balance == BalanceGoal::Keep {
-                    return Ok(Solved {
-                        seconds: start.elapsed().as_secs_f64(),
-                        ..solved
-                    });
-                }
-                let mut x = vec![0.0; columns(m)];
-                x[..flows.len()].copy_from_slice(&flows);
-                for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
-                    cv.complete(at, &mut x);
-                }
-                kept_plan = Some(x);
-            }
+        let solved = solve(&plain, policy)?;
+        let flows: Vec<f64> = solved.flows.iter().map(|&f| f64::from(f)).collect();
+        keeps_all = m
+            .cvs
+            .iter()
+            .all(|cv| cv.cv(&flows).is_none_or(|after| after <= cv.allowed));
+        if keeps_all && policy.balance == BalanceGoal::Keep {
+            return Ok(Solved {
+                seconds: start.elapsed().as_secs_f64(),
+                ..solved
+            });
         }
+        let mut x = vec![0.0; columns(m)];
+        x[..flows.len()].copy_from_slice(&flows);
+        for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
+            cv.complete(at, &mut x);
+        }
+        plain_plan = Some(x);
     }
     let mut stages = Vec::new();
-    if !m.cvs.is_empty() && kept_plan.is_none() {
+    if !m.cvs.is_empty() && !keeps_all {
         stages.push(Stage::Harm);
     }
     stages.push(Stage::Fill);
@@ -283,9 +283,8 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         fixed,
         objective: Vec::new(),
     };
-    let mut x: Vec<f64> = Vec::new();
-    if let Some(plan) = kept_plan {
-        x = plan;
+    let mut x: Vec<f64> = plain_plan.unwrap_or_default();
+    if keeps_all {
         hold(m, Stage::Harm, &mut held, &x, None);
     }
     let mut status = Status::Optimal;
@@ -336,13 +335,6 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             Err(_) if !x.is_empty() => {
                 status = Status::TimeLimit;
                 break;
-            }
-            // No plan within the harm stage's time: the fill goes on
-            // without a harm to hold (the CVs' rows stay, their excess
-            // free), and the plan says it is not proven optimal.
-            Err(SolveError::Failed(_)) if stage == Stage::Harm => {
-                status = Status::TimeLimit;
-                continue;
             }
             Err(e) => return Err(e),
         };
