@@ -16,6 +16,7 @@
 //!   after the plan; the plan with `improve_indicators`;
 //! * `plan_no_spread/<size>`: the plan in the order of data-format.md (fill,
 //!   distance, preferences), without objectives.md's spread stage;
+//! * `plan_keep/<size>`: the plan under `balance = "keep"` (objectives.md);
 //! * `plan_rules/<size>`: the plan under three county `[[rules]]` with
 //!   filters (`RULES`: backbone among the eligible, a column filter on
 //!   `education`, a per-school cap), data loaded with the filtered column.
@@ -298,6 +299,20 @@ fn benches(c: &mut Criterion) {
         configure(&mut group, summary.teachers, plan_time);
         group.bench_function(name, |b| {
             b.iter(|| plan(black_box(&data), black_box(&no_spread)).expect("plan"))
+        });
+        group.finish();
+
+        // objectives.md `balance = "keep"`: on the sample the plan without
+        // the CVs keeps them all (one more plan); on the hard counties the
+        // harm stage and its time-limited MILPs.
+        let keep = Policy {
+            balance: rotaplan::policy::BalanceGoal::Keep,
+            ..policy.clone()
+        };
+        let mut group = c.benchmark_group("plan_keep");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(name, |b| {
+            b.iter(|| plan(black_box(&data), black_box(&keep)).expect("plan"))
         });
         group.finish();
 
