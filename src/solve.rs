@@ -1290,8 +1290,10 @@ fn run(
         .set_option(
             "mip_abs_gap",
             match stage {
-                // The terms' objective is whole: a gap below 1 proves the optimum.
+                // The terms' objective is whole, and so is the fill's when
+                // every need's weight is: a gap below 1 proves the optimum.
                 Stage::Indicators => 0.999,
+                Stage::Fill if m.needs.iter().all(|n| n.weight.fract() == 0.0) => 0.999,
                 Stage::Harm | Stage::Balance => 1e-4,
                 _ => 1e-6,
             },

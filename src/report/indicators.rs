@@ -9,16 +9,17 @@ use crate::indicators::{Balance, Indicator, Indicators, SchoolIndicators, Worst}
 use crate::policy::BalanceGoal;
 use serde_json::{Value, json};
 
-/// `0.62`, or `-` when there is no value.
+/// `0.625`, or `-` when there is no value: three decimals, so that a CV
+/// of 0.501 over its limit of 0.50 does not read as 0.50.
 fn cv(v: Option<f64>) -> String {
-    v.map_or("-".to_string(), |v| format!("{v:.2}"))
+    v.map_or("-".to_string(), |v| format!("{v:.3}"))
 }
 
 /// A CV marked `!` when above its limit (else a space, so that the
 /// numbers of a column line up).
 fn cv_marked(v: Option<f64>, limit: f64) -> String {
     match v {
-        Some(v) if v > limit => format!("{v:.2}!"),
+        Some(v) if v > limit => format!("{v:.3}!"),
         v => format!("{} ", cv(v)),
     }
 }
@@ -98,8 +99,8 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, proven: bool) -> Str
                 },
                 b.level.chinese(),
                 b.indicator.label(),
-                cv3(b.cv_before),
-                cv3(b.cv_after),
+                cv(b.cv_before),
+                cv(b.cv_after),
                 b.limit
             ));
         }
@@ -109,27 +110,28 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, proven: bool) -> Str
                 lost.len() - 20
             ));
         }
-        out.push_str(match (goal, proven) {
-            (BalanceGoal::Report, _) => {
-                "  to keep them, plan with balance = \"keep\" in the policy: it fills fewer places\n  \
+        let goal_name = match goal {
+            BalanceGoal::Report => "report",
+            BalanceGoal::Keep => "keep",
+            BalanceGoal::Improve => "improve",
+        };
+        out.push_str(&match (goal, proven) {
+            (BalanceGoal::Report, _) => "  to keep them, plan with balance = \"keep\" in the policy: it fills fewer places\n  \
                  of need where teachers sent raise a CV; compare --sweep balance=report,keep\n  \
                  shows the price side by side\n"
-            }
-            (_, true) => {
-                "  balance = \"keep\": these are the least the rules allow (the rotations they \
+                .to_string(),
+            (_, true) => format!(
+                "  balance = \"{goal_name}\": these are the least the rules allow (the rotations they\n  \
                  require raise them)\n"
-            }
-            (_, false) => {
-                "  balance = \"keep\": these are the least rotaplan found within \
-                 balance_time_limit_seconds; the rules may allow less\n"
-            }
+            ),
+            (_, false) => format!(
+                "  balance = \"{goal_name}\": these are the least rotaplan found within\n  \
+                 balance_time_limit_seconds (the plan is not proven optimal); a larger one may\n  \
+                 find less\n"
+            ),
         });
     }
     out
-}
-
-fn cv3(value: Option<f64>) -> String {
-    value.map_or("-".to_string(), |v| format!("{v:.3}"))
 }
 
 /// The whole `rotaplan indicators` report.
