@@ -55,6 +55,17 @@ fn mark(
 /// keep them whole), so that a row fits 80 columns.
 const NAME_WIDTH: usize = 12;
 
+/// The name of the `k`-th scenario as both tables show it: whole when it
+/// fits `NAME_WIDTH`, else cut and tagged `[k + 1]`, the tag of its
+/// footnote below the first table.
+fn shown_name(k: usize, name: &str) -> String {
+    if unicode_width::UnicodeWidthStr::width(name) <= NAME_WIDTH {
+        return name.to_string();
+    }
+    let tag = format!("[{}]", k + 1);
+    truncate(name, NAME_WIDTH - tag.len()) + &tag
+}
+
 /// The longest prefix of `name` that fits `width` with an ellipsis.
 fn truncate(name: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -128,10 +139,10 @@ pub fn table(rows: &[Row]) -> String {
         .collect();
     let mut footnotes = String::new();
     for (k, c) in cells.iter_mut().enumerate() {
-        if unicode_width::UnicodeWidthStr::width(c[0].as_str()) > NAME_WIDTH {
-            let tag = format!("[{}]", k + 1);
-            footnotes.push_str(&format!("{tag} {}\n", c[0]));
-            c[0] = truncate(&c[0], NAME_WIDTH - tag.len()) + &tag;
+        let shown = shown_name(k, &c[0]);
+        if shown != c[0] {
+            footnotes.push_str(&format!("[{}] {}\n", k + 1, c[0]));
+            c[0] = shown;
         }
     }
     mark(rows, &mut cells, 6, Best::High, |r| {
@@ -222,8 +233,8 @@ fn balance_block(rows: &[Row]) -> String {
     header.extend(headers.iter().map(String::as_str));
     let mut t = TextTable::new(&header).gap(1);
     let cell = |v: Option<f64>, limit: f64| match v {
-        Some(v) if v > limit => format!("{v:.2}!"),
-        Some(v) => format!("{v:.2} "),
+        Some(v) if v > limit => format!("{v:.3}!"),
+        Some(v) => format!("{v:.3} "),
         None => "- ".to_string(),
     };
     if let Some(first) = rows.iter().find(|r| !r.balance.is_empty()) {
@@ -234,16 +245,11 @@ fn balance_block(rows: &[Row]) -> String {
         }
         t.row(before);
     }
-    for r in rows {
-        let mut row = vec![r.scenario.clone()];
+    for (k, r) in rows.iter().enumerate() {
+        let mut row = vec![shown_name(k, &r.scenario)];
         for &k in &keys {
             let w = worst_of(r, k);
             row.push(w.map_or("- ".into(), |w| cell(w.cv_after, w.limit)));
-        }
-        if let Some(name) = row.first_mut()
-            && unicode_width::UnicodeWidthStr::width(name.as_str()) > NAME_WIDTH
-        {
-            *name = truncate(name, NAME_WIDTH);
         }
         t.row(row);
     }
