@@ -50,6 +50,13 @@ impl InputError {
         self.column = Some(column.into());
         self
     }
+
+    /// A policy file's key at fault: "policy.toml line 2: key `balance`:
+    /// expected ...".
+    pub fn key(mut self, key: &str) -> Self {
+        self.message = format!("key `{key}`: {}", self.message);
+        self
+    }
 }
 
 impl fmt::Display for InputError {

@@ -408,7 +408,7 @@ impl Policy {
         let (policy, _) = Policy::default().overlay_toml(file, text)?;
         policy
             .check()
-            .map_err(|(key, m)| InputError::new(file, m).column(key))?;
+            .map_err(|(key, m)| InputError::new(file, m).key(key))?;
         Ok(policy)
     }
 
@@ -429,7 +429,11 @@ impl Policy {
             err.line = line;
             err
         })?;
-        let bad = |key: &str, message: String| InputError::new(file, message).column(key);
+        let bad = |key: &str, message: String| {
+            let mut err = InputError::new(file, message).key(key);
+            err.line = key_line(text, key);
+            err
+        };
         let ratio = |key: &str, value: &RatioText| value.ratio().map_err(|m| bad(key, m));
         let mut p = self.clone();
         if let Some(v) = &raw.min_rotation_ratio {
@@ -599,7 +603,7 @@ impl Policy {
     /// naming `source` (a file, or the flags).
     pub fn checked(self, source: &str) -> Result<Policy, InputError> {
         self.check()
-            .map_err(|(key, m)| InputError::new(source, m).column(key))?;
+            .map_err(|(key, m)| InputError::new(source, m).key(key))?;
         Ok(self)
     }
 
@@ -815,6 +819,18 @@ impl Policy {
 
 /// The line of the `index`-th `[[rules]]` header of a policy file (0 is
 /// the first), to point an error at its entry.
+/// The line of a policy file where `key` is set (`key = ...` at the top
+/// level), for messages.
+fn key_line(text: &str, key: &str) -> Option<u64> {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map(|n| n as u64 + 1)
+}
+
 fn entry_line(text: &str, index: usize) -> Option<u64> {
     text.lines()
         .enumerate()

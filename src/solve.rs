@@ -1000,7 +1000,8 @@ fn set_term_columns(m: &DistrictModel, x: &mut [f64]) {
 }
 
 /// Holds what `stage` reached for the stages after it: the LP's optimal
-/// face when there are duals, else the objective's value as rows.
+/// face when there are duals, else the objective's value as rows; for
+/// the harm stage, each CV's excess as it left it.
 fn hold(
     m: &DistrictModel,
     stage: Stage,

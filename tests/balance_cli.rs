@@ -219,5 +219,9 @@ fn balance_other_than_the_three_goals_is_bad_input() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("balance") && err.contains("strict"), "{err}");
+    // The file, the key's line, the key, what was expected and found.
+    assert!(
+        err.contains("policy.toml line 1: key `balance`: expected \"report\", \"keep\" or \"improve\", found `strict`"),
+        "{err}"
+    );
 }
