@@ -140,6 +140,42 @@ struct Held {
     objective: Vec<(usize, f64)>,
 }
 
+/// A held row as a solve sees it: its index in `Held::rows`, its terms
+/// over the open columns, its right-hand side.
+type OpenRow = (usize, Vec<(usize, f64)>, f64);
+
+impl Held {
+    /// Each row with a column still open, in order: its index, its terms
+    /// over the open columns, and its right-hand side with the fixed
+    /// columns' values moved over. `None` when a row with no open column
+    /// fails (0 >= 1 rotations, say): no plan meets the rows.
+    fn open_rows(&self) -> Option<Vec<OpenRow>> {
+        let mut open = Vec::with_capacity(self.rows.len());
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut terms = Vec::with_capacity(row.terms.len());
+            let mut rhs = row.upper;
+            for &(c, v) in &row.terms {
+                match self.fixed[c] {
+                    None => terms.push((c, v)),
+                    Some(value) => rhs -= v * value,
+                }
+            }
+            if !terms.is_empty() {
+                open.push((r, terms, rhs));
+            } else if !(Row {
+                terms: Vec::new(),
+                upper: rhs,
+                equal: row.equal,
+            })
+            .holds_at_zero()
+            {
+                return None;
+            }
+        }
+        Some(open)
+    }
+}
+
 /// One stage's solution, with its duals when it was an LP.
 struct StageSolution {
     x: Vec<f64>,
@@ -603,28 +639,14 @@ impl<'a> CapProbes<'a> {
             .iter()
             .map(|(e, _)| problem.add_column(0.0, 0.0..=*e as f64))
             .collect();
-        let mut included = Vec::with_capacity(held.rows.len());
-        for (r, row) in held.rows.iter().enumerate() {
-            let mut factors = Vec::with_capacity(row.terms.len());
-            let mut rhs = row.upper;
-            for &(a, c) in &row.terms {
-                match column[a] {
-                    Some(k) => factors.push((cols[k], c)),
-                    None => rhs -= c * fixed_value(a),
-                }
-            }
-            if factors.is_empty() {
-                let closed = Row {
-                    terms: Vec::new(),
-                    upper: rhs,
-                    equal: row.equal,
-                };
-                if !closed.holds_at_zero() {
-                    return None; // `run` reports it infeasible
-                }
-                continue;
-            }
-            if row.equal {
+        // `run` reports a failing closed row infeasible.
+        let open = held.open_rows()?;
+        let mut included = Vec::with_capacity(open.len());
+        for (r, terms, rhs) in open {
+            let factors = terms
+                .into_iter()
+                .filter_map(|(c, v)| Some((cols[column[c]?], v)));
+            if held.rows[r].equal {
                 problem.add_row(rhs..=rhs, factors);
             } else {
                 problem.add_row(..=rhs, factors);
@@ -1301,33 +1323,22 @@ fn run(
         )
         .set_time_limit(policy.stage_time_limit(!m.cvs.is_empty()));
     // Rows with a free arc, in order; the others hold by themselves.
-    let mut included = Vec::with_capacity(held.rows.len());
-    for (r, row) in held.rows.iter().enumerate() {
-        let mut e = Expression::with_capacity(row.terms.len());
-        let mut rhs = row.upper;
-        let mut open = false;
-        for &(a, c) in &row.terms {
-            match x[a] {
-                Some(v) => {
-                    e.add_mul(c, v);
-                    open = true;
-                }
-                None => rhs -= c * fixed_value(a),
+    // A rule no free arc can help (0 >= 1 rotations, say) has no plan.
+    let open = held.open_rows().ok_or(SolveError::Infeasible)?;
+    let mut included = Vec::with_capacity(open.len());
+    for (r, terms, rhs) in open {
+        let mut e = Expression::with_capacity(terms.len());
+        for (c, v) in terms {
+            if let Some(var) = x[c] {
+                e.add_mul(v, var);
             }
         }
-        if open {
-            problem.add_constraint(if row.equal { e.eq(rhs) } else { e.leq(rhs) });
-            included.push(r);
-        } else if !(Row {
-            terms: Vec::new(),
-            upper: rhs,
-            equal: row.equal,
-        })
-        .holds_at_zero()
-        {
-            // A rule no free arc can help: 0 >= 1 rotations, say.
-            return Err(SolveError::Infeasible);
-        }
+        problem.add_constraint(if held.rows[r].equal {
+            e.eq(rhs)
+        } else {
+            e.leq(rhs)
+        });
+        included.push(r);
     }
     for (a, y) in y.iter().enumerate() {
         if let (Some(y), Some(x)) = (*y, x[a]) {

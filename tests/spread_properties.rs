@@ -34,7 +34,10 @@
 
 use proptest::prelude::*;
 use rotaplan::audit::{PlanLine, audit};
-use rotaplan::data::{DataPaths, DataSet};
+mod common;
+
+use common::DataDir;
+use rotaplan::data::DataSet;
 use rotaplan::plan::{DistrictSummary, RotationPlan};
 use rotaplan::policy::{Policy, Ratio, Scope};
 use std::collections::BTreeMap;
@@ -173,7 +176,6 @@ fn location(c: &Case, school: usize) -> (f64, f64) {
 }
 
 fn load(c: &Case) -> (tempfile::TempDir, DataSet) {
-    let dir = tempfile::tempdir().unwrap();
     let mut s = String::from("id,area,district,level,students,lat,lon\n");
     for (i, (d, urban)) in c.schools.iter().enumerate() {
         let (area, students) = if *urban {
@@ -200,12 +202,13 @@ fn load(c: &Case) -> (tempfile::TempDir, DataSet) {
             SUBJECTS[*subject as usize]
         );
     }
-    for (name, text) in [("schools.csv", s), ("teachers.csv", t), ("needs.csv", n)] {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    let paths = DataPaths::resolve(Some(dir.path()), None, None, None, None, None).unwrap();
-    let data = DataSet::load(&paths).unwrap();
-    (dir, data)
+    let dir = DataDir::new(&[
+        ("schools.csv", s.as_bytes()),
+        ("teachers.csv", t.as_bytes()),
+        ("needs.csv", n.as_bytes()),
+    ]);
+    let data = dir.load();
+    (dir.dir, data)
 }
 
 /// The case's policy for the plan year 2026 (the default would be the

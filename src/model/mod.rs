@@ -577,13 +577,6 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
     if graded.is_empty() {
         return Vec::new();
     }
-    let of_kind = |indicator: Indicator, a: &Arc| {
-        let group = &m.groups[a.group];
-        match indicator {
-            Indicator::Backbone => group.backbone,
-            _ => indicators::is_sports_arts(&group.subject),
-        }
-    };
     // (school, receiving?) -> arcs, in school order for determinism.
     let mut by_school: BTreeMap<(usize, bool), Vec<usize>> = BTreeMap::new();
     for (a, arc) in m.arcs.iter().enumerate() {
@@ -605,7 +598,7 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
             let arcs: Vec<usize> = arcs
                 .iter()
                 .copied()
-                .filter(|&a| of_kind(indicator, &m.arcs[a]))
+                .filter(|&a| carries(&m.groups[m.arcs[a].group], indicator))
                 .collect();
             let least = indicators::least_count(s.students, s.level.threshold_tenths(indicator));
             let have = s.before[indicator.index()];
@@ -647,6 +640,15 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
     terms
 }
 
+/// Whether a group's teachers count in an indicator: backbone, or sports
+/// and arts by subject (the education indicator is not planned).
+fn carries(group: &Group, indicator: Indicator) -> bool {
+    match indicator {
+        Indicator::Backbone => group.backbone,
+        _ => indicators::is_sports_arts(&group.subject),
+    }
+}
+
 /// The district's CVs the plan is asked to keep (objectives.md
 /// `balance`): backbone and sports-and-arts, per level, each with a value
 /// before the plan and at least one arc that moves it.
@@ -655,6 +657,18 @@ fn cv_units(
     m: &DistrictModel,
     assessed: &indicators::Indicators,
 ) -> Vec<balance::CvUnit> {
+    // Each school's arcs, once: +1 arriving, -1 leaving.
+    let mut moving: FxHashMap<usize, Vec<(usize, f64)>> = FxHashMap::default();
+    for (k, a) in m.arcs.iter().enumerate() {
+        moving
+            .entry(m.needs[a.need].school)
+            .or_default()
+            .push((k, 1.0));
+        moving
+            .entry(m.groups[a.group].school)
+            .or_default()
+            .push((k, -1.0));
+    }
     let mut units = Vec::new();
     for b in &assessed.balance {
         let (Some(before), Some(allowed)) = (b.cv_before, b.allowed()) else {
@@ -663,13 +677,6 @@ fn cv_units(
         if b.district != m.district || !b.planned() {
             continue;
         }
-        let of_kind = |a: &Arc| {
-            let group = &m.groups[a.group];
-            match b.indicator {
-                Indicator::Backbone => group.backbone,
-                _ => indicators::is_sports_arts(&group.subject),
-            }
-        };
         let schools: Vec<balance::CvSchool> = assessed
             .schools
             .iter()
@@ -677,21 +684,12 @@ fn cv_units(
             .map(|s| balance::CvSchool {
                 students: s.students,
                 before: s.before[b.indicator.index()],
-                arcs: m
-                    .arcs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| of_kind(a))
-                    .filter_map(|(k, a)| {
-                        if m.needs[a.need].school == s.school {
-                            Some((k, 1.0))
-                        } else if m.groups[a.group].school == s.school {
-                            Some((k, -1.0))
-                        } else {
-                            None
-                        }
-                    })
-                    .collect(),
+                arcs: moving.get(&s.school).map_or_else(Vec::new, |arcs| {
+                    arcs.iter()
+                        .copied()
+                        .filter(|&(k, _)| carries(&m.groups[m.arcs[k].group], b.indicator))
+                        .collect()
+                }),
             })
             .collect();
         if schools.iter().any(|s| !s.arcs.is_empty()) {

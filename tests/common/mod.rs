@@ -30,6 +30,14 @@ impl DataDir {
     pub fn write(&self, name: &str, bytes: &[u8]) {
         std::fs::write(self.file(name), bytes).expect("write fixture");
     }
+
+    /// The folder's data set, read as `rotaplan plan DIR` reads it.
+    pub fn load(&self) -> rotaplan::data::DataSet {
+        let paths =
+            rotaplan::data::DataPaths::resolve(Some(self.path()), None, None, None, None, None)
+                .expect("resolve the data folder");
+        rotaplan::data::DataSet::load(&paths).expect("load the data folder")
+    }
 }
 
 /// `rotaplan` with the given arguments, run inside `cwd`.
