@@ -179,7 +179,7 @@ struct PlanArgs {
     #[command(flatten)]
     policy: PolicyArgs,
     /// Where to write the plan: CSV, or a workbook when the name ends in .xlsx
-    /// (sheets plan, summary, not eligible).
+    /// (sheets plan, summary, balance, not eligible).
     #[arg(long, value_name = "FILE", default_value = "plan.csv")]
     out: PathBuf,
     /// Summary as a table, or one JSON object.

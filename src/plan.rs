@@ -76,6 +76,10 @@ pub struct DistrictSummary {
     pub max_leave: Option<(u64, u64)>,
     /// `None` when the district was not solved (infeasible).
     pub status: Option<Status>,
+    /// The harm stage's status under `balance` "keep" or "improve"
+    /// (objectives.md): optimal when the CVs not kept are proven the least
+    /// the rules allow, else time_limit; `None` with no CV to keep.
+    pub harm_status: Option<Status>,
     pub solve_seconds: f64,
     pub infeasible: Vec<Infeasibility>,
 }
@@ -201,6 +205,7 @@ fn plan_district(
         max_leave_school: None,
         max_leave: None,
         status: None,
+        harm_status: None,
         solve_seconds: 0.0,
         infeasible: feasibility::diagnose(data, m, policy),
     };
@@ -245,6 +250,7 @@ fn plan_district(
     f.total_distance_km = rotations.iter().filter_map(|r| r.distance_km).sum::<f64>() + 0.0;
     f.mean_distance_km = (f.rotating > 0).then(|| f.total_distance_km / f.rotating as f64);
     summary.status = Some(solved.status);
+    summary.harm_status = solved.harm;
     summary.solve_seconds = solved.seconds;
     if let Some((school, leaving, eligible)) = largest_leave_share(data, m, &rotations) {
         summary.max_leave_share = leaving as f64 / eligible as f64;

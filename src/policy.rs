@@ -286,6 +286,17 @@ pub enum BalanceGoal {
     Improve,
 }
 
+impl BalanceGoal {
+    /// The value of the policy key `balance`.
+    pub fn name(self) -> &'static str {
+        match self {
+            BalanceGoal::Report => "report",
+            BalanceGoal::Keep => "keep",
+            BalanceGoal::Improve => "improve",
+        }
+    }
+}
+
 /// The policy file as written: every key optional, unknown keys refused.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -535,17 +546,16 @@ impl Policy {
         p.within_group = raw.within_group.unwrap_or(p.within_group);
         p.spread = raw.spread.unwrap_or(p.spread);
         if let Some(goal) = &raw.balance {
-            p.balance = match goal.as_str() {
-                "report" => BalanceGoal::Report,
-                "keep" => BalanceGoal::Keep,
-                "improve" => BalanceGoal::Improve,
-                other => {
-                    return Err(bad(
+            let goals = [BalanceGoal::Report, BalanceGoal::Keep, BalanceGoal::Improve];
+            p.balance = goals
+                .into_iter()
+                .find(|g| g.name() == goal)
+                .ok_or_else(|| {
+                    bad(
                         "balance",
-                        format!("expected \"report\", \"keep\" or \"improve\", found `{other}`"),
-                    ));
-                }
-            };
+                        format!("expected \"report\", \"keep\" or \"improve\", found `{goal}`"),
+                    )
+                })?;
         }
         match raw.town_area.as_deref() {
             None => {}

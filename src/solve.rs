@@ -30,7 +30,7 @@
 //! helped here), one thread per model because districts are solved in
 //! parallel by rayon.
 
-use crate::model::balance::Columns;
+use crate::model::balance::{Columns, HARM_GAP};
 use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
 use crate::policy::{BalanceGoal, Policy};
 use crate::rules::{Bound, Builtin};
@@ -63,7 +63,13 @@ impl std::fmt::Display for Status {
 #[derive(Debug, Clone)]
 pub struct Solved {
     pub flows: Vec<u32>,
+    /// The worst of the stages' statuses.
     pub status: Status,
+    /// The harm stage's status (objectives.md `balance = "keep"`): whether
+    /// the CVs not kept are the least the rules allow, within
+    /// `balance::HARM_GAP`. `None` with no CV to keep; optimal when the
+    /// plan without the CVs keeps them all.
+    pub harm: Option<Status>,
     pub seconds: f64,
 }
 
@@ -252,6 +258,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         return Ok(Solved {
             flows: Vec::new(),
             status: Status::Optimal,
+            harm: None,
             seconds: 0.0,
         });
     }
@@ -276,6 +283,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             .all(|cv| cv.cv(&flows).is_none_or(|after| after <= cv.allowed));
         if keeps_all && policy.balance == BalanceGoal::Keep {
             return Ok(Solved {
+                harm: Some(Status::Optimal),
                 seconds: start.elapsed().as_secs_f64(),
                 ..solved
             });
@@ -323,7 +331,15 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     if keeps_all {
         hold(m, Stage::Harm, &mut held, &x, None);
     }
+    // The last stage that moves the CVs; after it their counts are held.
+    let counts_held_after = match policy.balance {
+        _ if m.cvs.is_empty() => Stage::Preference,
+        BalanceGoal::Improve => Stage::Balance,
+        _ => Stage::Fill,
+    };
     let mut status = Status::Optimal;
+    let mut harm_seconds = 0.0;
+    let mut harm = (!m.cvs.is_empty()).then_some(Status::Optimal);
     let mut done_early: Option<Stage> = None;
     for (k, &stage) in stages.iter().enumerate() {
         if done_early == Some(stage) {
@@ -359,11 +375,31 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             continue;
         }
         let warm = (!x.is_empty()).then_some(x.as_slice());
-        let solved = if stage == Stage::Fill {
-            fill(m, policy, &mut held, warm)
-        } else {
-            solve_stage(m, policy, stage, &held, warm)
+        let stage_start = Instant::now();
+        let solved = match stage {
+            Stage::Fill if stages[0] == Stage::Harm => {
+                // The harm and the fill under it share the MILPs' time
+                // (`Policy::balance_time_limit_seconds`).
+                let budget = policy.stage_time_limit(true);
+                let shared = Policy {
+                    balance_time_limit_seconds: (budget - harm_seconds).max(budget / 2.0),
+                    ..policy.clone()
+                };
+                fill(m, &shared, &mut held, warm)
+            }
+            Stage::Fill => fill(m, policy, &mut held, warm),
+            // Its LP is all but never whole: the MILP, from the plan
+            // without the CVs.
+            Stage::Harm => run(m, policy, stage, &held, true, warm),
+            _ => solve_stage(m, policy, stage, &held, warm),
         };
+        if stage == Stage::Harm {
+            harm_seconds = stage_start.elapsed().as_secs_f64();
+            harm = Some(match &solved {
+                Ok(solution) => solution.status,
+                Err(_) => Status::TimeLimit,
+            });
+        }
         let solution = match solved {
             Ok(solution) => solution,
             // A later stage that fails keeps the earlier stage's plan,
@@ -378,6 +414,9 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         x = solution.x;
         if k + 1 < stages.len() {
             hold(m, stage, &mut held, &x, solution.duals);
+            if stage == counts_held_after {
+                hold_counts(m, &mut held, &mut x);
+            }
         }
     }
     Ok(Solved {
@@ -386,6 +425,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             .map(|v| v.round().max(0.0) as u32)
             .collect(),
         status,
+        harm,
         seconds: start.elapsed().as_secs_f64(),
     })
 }
@@ -417,11 +457,10 @@ fn cv_columns(m: &DistrictModel) -> Vec<Columns> {
 /// The rows of every CV to keep (`CvUnit::rows`): from the harm stage on,
 /// every plan meets them.
 fn balance_rows(m: &DistrictModel) -> Vec<Row> {
-    let upper = |a: usize| upper_bound(m, a).unwrap_or(0.0);
     m.cvs
         .iter()
         .zip(cv_columns(m))
-        .flat_map(|(cv, at)| cv.rows(at, upper))
+        .flat_map(|(cv, at)| cv.rows(at))
         .map(|((terms, upper), equal)| Row {
             terms,
             upper,
@@ -735,9 +774,7 @@ impl<'a> CapProbes<'a> {
 /// A column's upper bound (every column is >= 0); `None` is unbounded.
 fn upper_bound(m: &DistrictModel, column: usize) -> Option<f64> {
     match m.arcs.get(column) {
-        Some(a) => Some(f64::from(
-            (m.groups[a.group].teachers.len() as u32).min(m.needs[a.need].count),
-        )),
+        Some(_) => Some(f64::from(m.capacity(column))),
         None => match m.terms.get(column - m.arcs.len()).map(|t| t.kind) {
             Some(TermKind::Lift { missing }) => Some(missing as f64),
             Some(TermKind::Keep { .. }) | None => None,
@@ -1036,13 +1073,15 @@ fn hold(
     // tight.
     const ZERO: f64 = 1e-9;
     if stage == Stage::Harm {
-        // Each CV's excess as the harm stage left it (within its MILP
-        // gap): a CV it kept stays kept, none trades harm with another.
-        for at in cv_columns(m) {
+        // Each CV's excess as the harm stage left it, give or take its
+        // gap (`HARM_GAP` in CV units): a CV it kept stays kept (within
+        // half the margin below its allowed value), none trades harm
+        // with another.
+        for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
             let excess = x[at.excess].max(0.0);
             held.rows.push(Row::leq(
                 vec![(at.excess, 1.0)],
-                excess * (1.0 + 1e-3) + 1e-6,
+                excess * (1.0 + 1e-3) + HARM_GAP / cv.excess_weight(),
             ));
         }
         return;
@@ -1102,6 +1141,31 @@ fn hold(
     }
 }
 
+/// Holds, for the stages after the last one that moves the CVs (the
+/// fill under `balance = "keep"`, the balance stage under "improve"), each
+/// graded school's count of each CV's teachers as the plan `x` has it:
+/// the CVs' columns are fixed at their values on `x` (its arcs rounded),
+/// so each school's link row holds its count, and the rows over those
+/// columns alone (the lines, harm rows and excess caps) go. The CVs are
+/// then exactly what that stage left, and the later stages (spread,
+/// distance, preferences) are LPs over the flows again, not MILPs
+/// around a dense quadratic row: they find the best plan with those
+/// counts, which may be a little longer than the best with that harm.
+fn hold_counts(m: &DistrictModel, held: &mut Held, x: &mut [f64]) {
+    for v in &mut x[..m.arcs.len()] {
+        *v = v.round();
+    }
+    for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
+        cv.complete(at, x);
+    }
+    let first = m.arcs.len() + m.terms.len();
+    for (fixed, &value) in held.fixed[first..].iter_mut().zip(&x[first..]) {
+        *fixed = Some(value);
+    }
+    held.rows
+        .retain(|row| row.terms.iter().any(|&(c, _)| c < first));
+}
+
 /// The fill stage: `solve_stage`, with one more try before the MILP.
 ///
 /// A share of rotating teachers (`backbone_share`: N >= 20% of the
@@ -1121,6 +1185,11 @@ fn fill(
     held: &mut Held,
     warm: Option<&[f64]>,
 ) -> Result<StageSolution, SolveError> {
+    if !m.cvs.is_empty()
+        && let Some(warm) = warm
+    {
+        return fill_near_lp(m, policy, held, warm);
+    }
     let lp = run(m, policy, Stage::Fill, held, false, None)?;
     if integral(m, &lp.x) {
         return Ok(rounded(m, lp));
@@ -1144,6 +1213,67 @@ fn fill(
         }
     }
     run(m, policy, Stage::Fill, held, true, warm)
+}
+
+/// The fill under the CVs' rows (`balance` "keep" or "improve"), within
+/// the policy's time for it. Its LP is all but never whole, and HiGHS,
+/// from the harm stage's plan, spends most of its time at the root before
+/// its heuristics find the plans near the LP's (on one generated county:
+/// 276 places after 1 s, 373 after 2 s, 404 after 3 s, of at most 405).
+/// So the LP comes first, then the MILP over the plans near it (the arcs
+/// whole in the LP fixed, the others between their floor and ceiling: a
+/// small MILP, solved in a fraction of the time). When that reaches the
+/// LP's bound it is the fill's optimum; otherwise it starts the whole
+/// MILP, with the time left.
+fn fill_near_lp(
+    m: &DistrictModel,
+    policy: &Policy,
+    held: &Held,
+    warm: &[f64],
+) -> Result<StageSolution, SolveError> {
+    let start = Instant::now();
+    let budget = policy.stage_time_limit(true);
+    let left = |share: f64| Policy {
+        balance_time_limit_seconds: (share * budget - start.elapsed().as_secs_f64()).max(0.05),
+        ..policy.clone()
+    };
+    let Ok(lp) = run(m, &left(1.0), Stage::Fill, held, false, None) else {
+        return run(m, &left(1.0), Stage::Fill, held, true, Some(warm));
+    };
+    if integral(m, &lp.x) {
+        return Ok(rounded(m, lp));
+    }
+    let value = |x: &[f64]| -Row::leq(objective(m, Stage::Fill), 0.0).activity(x);
+    // The most a whole plan can fill: with whole weights, the LP's value
+    // rounded down.
+    let whole = m.needs.iter().all(|n| n.weight.fract() == 0.0);
+    let bound = if whole {
+        (-value(&lp.x) + 1e-6).floor()
+    } else {
+        -value(&lp.x) - 1e-6
+    };
+    let mut near = held.clone();
+    for (a, &v) in lp.x[..m.arcs.len()].iter().enumerate() {
+        if (v - v.round()).abs() < 1e-6 {
+            near.fixed[a] = Some(v.round());
+        } else {
+            near.rows.push(Row::leq(vec![(a, 1.0)], v.ceil()));
+            near.rows.push(Row::leq(vec![(a, -1.0)], -v.floor()));
+        }
+    }
+    let mut start_from = warm.to_vec();
+    if let Ok(found) = run(m, &left(0.5), Stage::Fill, &near, true, None) {
+        if -value(&found.x) >= bound {
+            return Ok(StageSolution {
+                status: Status::Optimal,
+                ..rounded(m, found)
+            });
+        }
+        if -value(&found.x) > -value(warm) {
+            start_from = found.x;
+        }
+    }
+    run(m, &left(1.0), Stage::Fill, held, true, Some(&start_from))
 }
 
 /// The rows of `fill` for an LP plan `x`: the rotations held at R =
@@ -1297,7 +1427,28 @@ fn run(
     };
     let mut problem = problem
         .using(highs)
-        .set_option("presolve", "off")
+        .set_option(
+            "presolve",
+            // The preference stage, over the rows the distance left (per
+            // pair of schools when it was a MILP), is where presolve pays:
+            // the generated hard province under spread = false took 31 s
+            // without it, 14 s with it (the easy province 2.5 s, 2.6 s).
+            if stage == Stage::Preference {
+                "on"
+            } else {
+                "off"
+            },
+        )
+        .set_option(
+            "simplex_strategy",
+            // The fill's LP under the CVs' dense rows: the dual simplex
+            // took over 1.2 s on a generated county, the primal 0.3 s.
+            if !integer && stage == Stage::Fill && !m.cvs.is_empty() {
+                4
+            } else {
+                1
+            },
+        )
         .set_option("mip_detect_symmetry", false)
         .set_option("mip_heuristic_run_feasibility_jump", false)
         .set_option("threads", 1)
@@ -1317,7 +1468,8 @@ fn run(
                 // every need's weight is: a gap below 1 proves the optimum.
                 Stage::Indicators => 0.999,
                 Stage::Fill if m.needs.iter().all(|n| n.weight.fract() == 0.0) => 0.999,
-                Stage::Harm | Stage::Balance => 1e-4,
+                Stage::Harm => HARM_GAP,
+                Stage::Balance => 1e-4,
                 _ => 1e-6,
             },
         )

@@ -191,10 +191,15 @@ fn keep_gives_up_need_to_keep_the_cvs_and_says_what_it_cost() {
     // Fewer CVs lost than under "report" (4, 2 of them newly failing),
     // every rule still met (the plan audits), and the need given up
     // shows in needs_filled.
+    // Measured: only 初中 backbone, which failed before (0.527), is not
+    // kept (0.538, the least the rules allow once the harm is proven);
+    // no CV that passed fails.
     assert!(
-        not_kept < 4 && newly_failing < 2,
+        not_kept <= 1 && newly_failing == 0,
         "{not_kept} {newly_failing}"
     );
+    let harm = &json["districts"][0]["harm_status"];
+    assert!(harm == "optimal" || harm == "time_limit", "{harm}");
     assert!(json["feasible"].as_bool().unwrap());
     let filled = json["needs_filled"].as_u64().unwrap();
     assert!(filled >= json["required"].as_u64().unwrap());
@@ -223,5 +228,55 @@ fn balance_other_than_the_three_goals_is_bad_input() {
     assert!(
         err.contains("policy.toml line 1: key `balance`: expected \"report\", \"keep\" or \"improve\", found `strict`"),
         "{err}"
+    );
+}
+
+#[test]
+fn the_workbook_names_each_cv_not_kept_and_how_to_keep_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = case();
+    let out = rotaplan_pinned(
+        dir.path(),
+        &["plan", case.to_str().unwrap(), "--out", "plan.xlsx"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.path().join("plan.xlsx")).unwrap();
+    let sheet = book.worksheet_range("balance").unwrap();
+    let mut rows = sheet.rows();
+    let header: Vec<String> = rows.next().unwrap().iter().map(|c| c.to_string()).collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut not_kept = Vec::new();
+    for row in rows {
+        if row[at("kept")] == "false" {
+            not_kept.push((
+                row[at("level")].to_string(),
+                row[at("indicator")].to_string(),
+            ));
+            // Under "report": how to keep it.
+            assert!(
+                row[at("note")].to_string().contains("balance = \"keep\""),
+                "{row:?}"
+            );
+        } else {
+            assert_eq!(row[at("note")].to_string(), "");
+        }
+    }
+    // The same four as the table and JSON name (see the report test).
+    not_kept.sort();
+    assert_eq!(
+        not_kept,
+        [
+            ("初中", "backbone"),
+            ("初中", "sports&arts"),
+            ("小学", "backbone"),
+            ("小学", "sports&arts"),
+        ]
+        .map(|(l, i)| (l.to_string(), i.to_string()))
     );
 }

@@ -57,11 +57,14 @@ fn the_sample_report_is_complete_and_self_contained() {
     assert!(rules.contains("达标 pass"));
     assert!(!rules.contains("未达标"));
     // With the load spread over the sending schools (the default), the
-    // 小学 backbone CV falls from 0.633 to 0.402, below its 0.50 limit.
+    // 小学 backbone CV falls from 0.633 to below its 0.50 limit (which of
+    // the plans of least distance and most preferences HiGHS returns
+    // sets how far), and every CV passes after the plan.
     let balance = page.split("优质均衡指标").nth(1).unwrap();
     let balance = balance.split("<h2>").next().unwrap();
-    assert!(balance.contains("0.633") && balance.contains("0.402"));
+    assert!(balance.contains("0.633"));
     assert!(!balance.contains("未达标"));
+    assert!(!balance.contains("NOT kept"));
     assert_eq!(page.matches("<svg ").count(), 2);
     // Each rural school with a need has a bar: 53 in the sample.
     let rural_bars = page

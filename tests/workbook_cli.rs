@@ -145,7 +145,10 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
     );
 
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(dir.file("plan.xlsx")).unwrap();
-    assert_eq!(book.sheet_names(), ["plan", "summary", "not eligible"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["plan", "summary", "balance", "not eligible"]
+    );
     let plan = book.worksheet_range("plan").unwrap();
     let header: Vec<String> = plan
         .rows()

@@ -42,9 +42,22 @@ pub struct CvSchool {
     pub students: u64,
     /// Its teachers of the indicator's kind before the plan.
     pub before: u64,
+    /// The fewest and most of them the school can have after the plan
+    /// (what its arcs can carry away or bring).
+    pub low: u64,
+    pub high: u64,
     /// The arcs that move one of them: +1 arriving, -1 leaving.
     pub arcs: Vec<(usize, f64)>,
 }
+
+/// How far below its allowed value the model aims each CV (in CV units):
+/// the harm stage stops within half of it of the least harm
+/// (`HARM_GAP`), so a plan it calls harmless keeps every CV exactly, not
+/// just to the three decimals shown.
+pub const MARGIN: f64 = 1e-3;
+
+/// The harm stage's absolute gap, in CV units (`solve`).
+pub const HARM_GAP: f64 = MARGIN / 2.0;
 
 /// A linear row `Σ coefficient x[column] <= upper`, the columns being
 /// the arcs' and the ones `solve` gives the CV (`Columns`).
@@ -70,6 +83,11 @@ impl Columns {
 }
 
 impl CvUnit {
+    /// The value the model keeps the CV at: `allowed` less `MARGIN`.
+    pub fn target(&self) -> f64 {
+        (self.allowed - MARGIN).max(0.0)
+    }
+
     /// c_i under the flows `x` (indexed by arc).
     fn count(&self, i: usize, x: &[f64]) -> f64 {
         let s = &self.schools[i];
@@ -99,33 +117,23 @@ impl CvUnit {
         (c > 0.0).then(|| (p * q / (c * c) - 1.0).max(0.0).sqrt())
     }
 
-    /// Every row of the CV, given the most each arc can carry (`upper`):
+    /// Every row of the CV, over the counts its schools can reach:
     /// per school y_i - Σ d x = c_i before (`=`, flagged true), and the
     /// lines of q_i through each pair of neighbouring counts the school
     /// can reach, (2m + 1) y_i / P_i - q_i <= m (m + 1) / P_i; then the
-    /// harm row P Σ q_i - 2 (1 + A²) C̄ Σ y_i - excess <= -(1 + A²) C̄².
-    /// With the excess 0 the CV is kept.
-    pub fn rows(&self, at: Columns, upper: impl Fn(usize) -> f64) -> Vec<(Cut, bool)> {
+    /// harm row P Σ q_i - 2 (1 + A²) C̄ Σ y_i - excess <= -(1 + A²) C̄²,
+    /// A the `target`. With the excess 0 the CV is at most A: kept.
+    pub fn rows(&self, at: Columns) -> Vec<(Cut, bool)> {
         let mut rows = Vec::new();
         let p = self.students();
         let c0 = self.total_before();
-        let k2 = 1.0 + self.allowed * self.allowed;
+        let k2 = 1.0 + self.target() * self.target();
         let mut harm = Vec::with_capacity(2 * self.schools.len() + 1);
         for (i, s) in self.schools.iter().enumerate() {
             let mut link = vec![(at.count(i), 1.0)];
-            let (mut arriving, mut leaving) = (0.0, 0.0);
-            for &(a, d) in &s.arcs {
-                link.push((a, -d));
-                if d > 0.0 {
-                    arriving += upper(a);
-                } else {
-                    leaving += upper(a);
-                }
-            }
+            link.extend(s.arcs.iter().map(|&(a, d)| (a, -d)));
             rows.push(((link, s.before as f64), true));
-            let before = s.before as f64;
-            let low = (before - leaving.min(before)).floor();
-            let high = before + arriving;
+            let (low, high) = (s.low as f64, s.high as f64);
             let students = s.students as f64;
             let mut m = low;
             while m < high || m == low {
@@ -153,7 +161,7 @@ impl CvUnit {
     pub fn complete(&self, at: Columns, x: &mut [f64]) {
         let p = self.students();
         let c0 = self.total_before();
-        let k2 = 1.0 + self.allowed * self.allowed;
+        let k2 = 1.0 + self.target() * self.target();
         let mut excess = k2 * c0 * c0;
         for (i, s) in self.schools.iter().enumerate() {
             let c = self.count(i, x);
@@ -195,11 +203,15 @@ mod tests {
                 CvSchool {
                     students: 100,
                     before: 2,
+                    low: 2,
+                    high: 4,
                     arcs: vec![(0, 1.0)],
                 },
                 CvSchool {
                     students: 400,
                     before: 2,
+                    low: 0,
+                    high: 2,
                     arcs: vec![(0, -1.0)],
                 },
             ],
@@ -228,7 +240,7 @@ mod tests {
             excess: 1,
             schools: 2,
         };
-        let rows = u.rows(at, |_| 2.0);
+        let rows = u.rows(at);
         for moved in [0.0, 1.0, 2.0] {
             let c = [2.0 + moved, 2.0 - moved];
             let exact = [c[0] * c[0] / 100.0, c[1] * c[1] / 400.0];
@@ -257,12 +269,12 @@ mod tests {
                 );
             }
             // With C unchanged, excess 0 meets the harm row exactly when
-            // the CV is at most the allowed 0.5.
+            // the CV is at most the target, 0.5 less the margin.
             let ((terms, upper), _) = &harm[0];
             let cv = u.cv(&x).unwrap();
             assert_eq!(
                 lhs(&x, terms) <= upper + 1e-12,
-                cv <= 0.5 + 1e-12,
+                cv <= 0.5 - MARGIN + 1e-12,
                 "moved {moved}: cv {cv}"
             );
         }

@@ -154,6 +154,13 @@ impl DistrictModel {
         self.groups.iter().map(|g| g.teachers.len() as u64).sum()
     }
 
+    /// The most teachers arc `a` can carry: its group's teachers, at most
+    /// its need's count.
+    pub fn capacity(&self, a: usize) -> u32 {
+        let arc = &self.arcs[a];
+        (self.groups[arc.group].teachers.len() as u32).min(self.needs[arc.need].count)
+    }
+
     /// The rotations `rotation_ratio` requires, summed over its units.
     pub fn required(&self) -> u64 {
         self.units_of(Builtin::RotationRatio)
@@ -681,15 +688,22 @@ fn cv_units(
             .schools
             .iter()
             .filter(|s| s.level == b.level && data.district_of(s.school) == m.district)
-            .map(|s| balance::CvSchool {
-                students: s.students,
-                before: s.before[b.indicator.index()],
-                arcs: moving.get(&s.school).map_or_else(Vec::new, |arcs| {
+            .map(|s| {
+                let arcs: Vec<(usize, f64)> = moving.get(&s.school).map_or_else(Vec::new, |arcs| {
                     arcs.iter()
                         .copied()
                         .filter(|&(k, _)| carries(&m.groups[m.arcs[k].group], b.indicator))
                         .collect()
-                }),
+                });
+                let before = s.before[b.indicator.index()];
+                let (arriving, leaving) = reach(m, &arcs);
+                balance::CvSchool {
+                    students: s.students,
+                    before,
+                    low: before.saturating_sub(leaving),
+                    high: before + arriving,
+                    arcs,
+                }
             })
             .collect();
         if schools.iter().any(|s| !s.arcs.is_empty()) {
@@ -703,6 +717,32 @@ fn cv_units(
         }
     }
     units
+}
+
+/// The most teachers that can arrive at a school and leave it along
+/// `arcs` (+1 arriving, -1 leaving): per need, its count or what its arcs
+/// carry, whichever is less; per group, its teachers or what its arcs
+/// carry. Bounds a CV's counts (`balance::CvSchool::low`, `high`).
+fn reach(m: &DistrictModel, arcs: &[(usize, f64)]) -> (u64, u64) {
+    let mut needs: FxHashMap<usize, u64> = FxHashMap::default();
+    let mut groups: FxHashMap<usize, u64> = FxHashMap::default();
+    for &(k, d) in arcs {
+        let carried = u64::from(m.capacity(k));
+        if d > 0.0 {
+            *needs.entry(m.arcs[k].need).or_default() += carried;
+        } else {
+            *groups.entry(m.arcs[k].group).or_default() += carried;
+        }
+    }
+    let arriving = needs
+        .into_iter()
+        .map(|(n, c)| c.min(u64::from(m.needs[n].count)))
+        .sum();
+    let leaving = groups
+        .into_iter()
+        .map(|(g, c)| c.min(m.groups[g].teachers.len() as u64))
+        .sum();
+    (arriving, leaving)
 }
 
 #[cfg(test)]

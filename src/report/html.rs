@@ -10,7 +10,8 @@ use crate::audit::AuditReport;
 use crate::data::DataSet;
 use crate::eligibility;
 use crate::indicators::Balance;
-use crate::policy::Policy;
+use crate::policy::{BalanceGoal, Policy};
+use crate::report::indicators::not_kept_note;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -87,7 +88,7 @@ pub fn report(input: &ReportInput) -> String {
     rules(&mut h, a);
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
-    balance(&mut h, input.balance);
+    balance(&mut h, input.balance, p.balance);
     flows(&mut h, input);
     h.push_str("</body></html>\n");
     // Violations name teachers, whose ids may be ID numbers (rosters.md
@@ -304,7 +305,9 @@ fn flows(h: &mut String, input: &ReportInput) {
     h.push_str("</table>");
 }
 
-fn balance(h: &mut String, balance: &[Balance]) {
+/// The CVs before and after, each marked kept or not, then for those not
+/// kept what the plan's table says of them (objectives.md `balance`).
+fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
     if balance.is_empty() {
         return;
     }
@@ -342,4 +345,25 @@ fn balance(h: &mut String, balance: &[Balance]) {
         );
     }
     h.push_str("</table>");
+    let lost = crate::indicators::not_kept(balance).count();
+    if lost > 0 {
+        // The report reads a plan file, which does not say whether a plan
+        // made under "keep" proved its harm: the plan's table and JSON
+        // (`harm_status`) do.
+        let note = match goal {
+            BalanceGoal::Report => not_kept_note(goal, true).to_string(),
+            _ => format!(
+                "under balance = \"{}\", each is {}, or, where the plan's harm_status is \
+                 time_limit, {}",
+                goal.name(),
+                not_kept_note(goal, true),
+                not_kept_note(goal, false)
+            ),
+        };
+        let _ = write!(
+            h,
+            "<p class=\"note\">{lost} CV(s) not kept (未保持): {}.</p>",
+            escape(&note)
+        );
+    }
 }

@@ -70,8 +70,10 @@ pub fn balance_table(balance: &[Balance]) -> String {
 /// The text after the plan's summary table: the CVs, then each planned
 /// CV the plan does not keep (to 3 decimals, so that 0.501 over 0.50
 /// shows), and how to keep them: `balance = "keep"`, or under it, that
-/// these are the least the rules allowed (objectives.md `balance`).
-pub fn plan_section(balance: &[Balance], goal: BalanceGoal, proven: bool) -> String {
+/// these are the least the rules allow, or (marked `*`, for the
+/// `unproven` districts, whose harm stage stopped at its time limit) the
+/// least found (objectives.md `balance`).
+pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -> String {
     if balance.is_empty() {
         return String::new();
     }
@@ -81,57 +83,77 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, proven: bool) -> Str
         balance_table(balance)
     );
     let lost: Vec<&Balance> = crate::indicators::not_kept(balance).collect();
-    if !lost.is_empty() {
-        let newly_failing = lost.iter().filter(|b| b.passes_before()).count();
-        out.push_str(&format!(
-            "\nNOT KEPT: the plan worsens {} of {} CVs ({} pass before and fail after):\n",
-            lost.len(),
-            balance.iter().filter(|b| b.planned()).count(),
-            newly_failing
-        ));
-        for b in lost.iter().take(20) {
-            out.push_str(&format!(
-                "  {} {} {}: {} -> {} (limit {:.2})\n",
-                if b.district.is_empty() {
-                    "(all)"
-                } else {
-                    &b.district
-                },
-                b.level.chinese(),
-                b.indicator.label(),
-                cv(b.cv_before),
-                cv(b.cv_after),
-                b.limit
-            ));
-        }
-        if lost.len() > 20 {
-            out.push_str(&format!(
-                "  ... and {} more (see --format json)\n",
-                lost.len() - 20
-            ));
-        }
-        let goal_name = match goal {
-            BalanceGoal::Report => "report",
-            BalanceGoal::Keep => "keep",
-            BalanceGoal::Improve => "improve",
-        };
-        out.push_str(&match (goal, proven) {
-            (BalanceGoal::Report, _) => "  to keep them, plan with balance = \"keep\" in the policy: it fills fewer places\n  \
-                 of need where teachers sent raise a CV; compare --sweep balance=report,keep\n  \
-                 shows the price side by side\n"
-                .to_string(),
-            (_, true) => format!(
-                "  balance = \"{goal_name}\": these are the least the rules allow (the rotations they\n  \
-                 require raise them)\n"
-            ),
-            (_, false) => format!(
-                "  balance = \"{goal_name}\": these are the least rotaplan found within\n  \
-                 balance_time_limit_seconds (the plan is not proven optimal); a larger one may\n  \
-                 find less\n"
-            ),
-        });
+    if lost.is_empty() {
+        return out;
     }
+    let newly_failing = lost.iter().filter(|b| b.passes_before()).count();
+    out.push_str(&format!(
+        "\nNOT KEPT: the plan worsens {} of {} CVs ({} pass before and fail after):\n",
+        lost.len(),
+        balance.iter().filter(|b| b.planned()).count(),
+        newly_failing
+    ));
+    let not_proven =
+        |b: &Balance| goal != BalanceGoal::Report && unproven.contains(&b.district.as_str());
+    for b in lost.iter().take(20) {
+        out.push_str(&format!(
+            "  {} {} {}: {} -> {} (limit {:.2}){}\n",
+            if b.district.is_empty() {
+                "(all)"
+            } else {
+                &b.district
+            },
+            b.level.chinese(),
+            b.indicator.label(),
+            cv(b.cv_before),
+            cv(b.cv_after),
+            b.limit,
+            if not_proven(b) { " *" } else { "" }
+        ));
+    }
+    if lost.len() > 20 {
+        out.push_str(&format!(
+            "  ... and {} more (see --format json)\n",
+            lost.len() - 20
+        ));
+    }
+    let goal_name = goal.name();
+    let marked = lost.iter().filter(|b| not_proven(b)).count();
+    if goal == BalanceGoal::Report {
+        out.push_str(
+            "  to keep them, plan with balance = \"keep\" in the policy: it fills fewer places\n  \
+             of need where teachers sent raise a CV; compare --sweep balance=report,keep\n  \
+             shows the price side by side\n",
+        );
+        return out;
+    }
+    let (least, found) = (not_kept_note(goal, true), not_kept_note(goal, false));
+    out.push_str(&format!("  balance = \"{goal_name}\": "));
+    out.push_str(&if marked == 0 {
+        format!("these are {least}\n")
+    } else if marked == lost.len() {
+        format!("these (*) are {found}\n")
+    } else {
+        format!("those marked * are {found};\n  the others are {least}\n")
+    });
     out
+}
+
+/// What the outputs say of a CV the plan does not keep (objectives.md
+/// `balance`): under "report" how to keep it; under "keep" or "improve"
+/// that it is the least the rules allow, when the district's harm stage
+/// was `proven`, or else the least found in its time.
+pub fn not_kept_note(goal: BalanceGoal, proven: bool) -> &'static str {
+    match (goal, proven) {
+        (BalanceGoal::Report, _) => {
+            "to keep it, plan with balance = \"keep\" (fewer places of need filled)"
+        }
+        (_, true) => "the least the rules allow (the rotations they require raise it)",
+        (_, false) => {
+            "the least found within balance_time_limit_seconds, not proven the least \
+             (a larger limit may find less)"
+        }
+    }
 }
 
 /// The whole `rotaplan indicators` report.

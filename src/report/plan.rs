@@ -7,6 +7,7 @@ use super::text::TextTable;
 use crate::data::DataSet;
 use crate::plan::{DistrictSummary, RotationPlan};
 use crate::policy::Policy;
+use crate::solve::Status;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -154,10 +155,16 @@ pub fn table(
     out.push_str(&super::audit::rule_lines(policy, rules));
     out.push_str(&ineligible_line(plan, data));
     if plan.feasible() {
+        let unproven: Vec<&str> = plan
+            .districts
+            .iter()
+            .filter(|d| d.harm_status == Some(Status::TimeLimit))
+            .map(|d| d.district.as_str())
+            .collect();
         out.push_str(&super::indicators::plan_section(
             &plan.balance,
             policy.balance,
-            plan.optimal(),
+            &unproven,
         ));
     }
     out
@@ -212,6 +219,7 @@ fn totals(plan: &RotationPlan) -> DistrictSummary {
         max_leave_school: largest.and_then(|d| d.max_leave_school.clone()),
         max_leave: largest.and_then(|d| d.max_leave),
         status: plan.districts.iter().filter_map(|d| d.status).max(),
+        harm_status: plan.districts.iter().filter_map(|d| d.harm_status).max(),
         solve_seconds: plan.districts.iter().map(|d| d.solve_seconds).sum(),
         infeasible: plan.infeasibilities(),
     }

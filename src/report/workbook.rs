@@ -1,8 +1,10 @@
 //! `plan --out plan.xlsx`: the plan as a workbook for principals and the
-//! city bureau. Three sheets: `plan` (the rows of plan.csv, which `audit`
+//! city bureau. Four sheets: `plan` (the rows of plan.csv, which `audit`
 //! reads back), `summary` (per district the figures and each rule's pass
-//! or fail) and `not eligible` (each teacher at a sending school who may
-//! not rotate, with the reason).
+//! or fail), `balance` (each CV of 优质均衡 before and after, whether the
+//! plan keeps it, and for one it does not, how to keep it or that it is
+//! the least the rules allow) and `not eligible` (each teacher at a
+//! sending school who may not rotate, with the reason).
 //!
 //! Every text cell is written as text, never as a formula: a name such as
 //! `=1+1` stays the text `=1+1`. The `plan` sheet is a plan file and
@@ -14,6 +16,8 @@ use super::plan::{COLUMNS, PlanRow};
 use crate::data::{DataSet, mask_id_cards};
 use crate::plan::RotationPlan;
 use crate::policy::Policy;
+use crate::report::indicators::not_kept_note;
+use crate::solve::Status;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 /// One cell to write.
@@ -154,6 +158,57 @@ pub fn plan_workbook(
             "result",
         ],
         &summary,
+    )?;
+
+    // Each CV the plan is asked to keep (objectives.md `balance`), and
+    // what to know of one it does not keep.
+    let unproven = |district: &str| {
+        plan.districts
+            .iter()
+            .any(|d| d.district == district && d.harm_status == Some(Status::TimeLimit))
+    };
+    let balance: Vec<Vec<Cell>> = plan
+        .balance
+        .iter()
+        .filter(|b| b.planned())
+        .map(|b| {
+            let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
+            vec![
+                Cell::Text(if b.district.is_empty() {
+                    "(all)"
+                } else {
+                    &b.district
+                }),
+                Cell::Text(b.level.chinese()),
+                Cell::Text(b.indicator.label()),
+                Cell::Number(b.schools as f64),
+                number(b.cv_before),
+                number(b.cv_after),
+                Cell::Number(b.limit),
+                Cell::Text(if b.kept() { "true" } else { "false" }),
+                if b.kept() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(not_kept_note(policy.balance, !unproven(&b.district)))
+                },
+            ]
+        })
+        .collect();
+    sheet(
+        &mut book,
+        "balance",
+        &[
+            "district",
+            "level",
+            "indicator",
+            "schools",
+            "cv_before",
+            "cv_after",
+            "limit",
+            "kept",
+            "note",
+        ],
+        &balance,
     )?;
 
     let details: Vec<String> = plan.ineligible.iter().map(|(_, r)| r.to_string()).collect();
