@@ -300,11 +300,15 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         stages.push(Stage::Harm);
     }
     stages.push(Stage::Fill);
-    if policy.spread && !leave_shares(m).is_empty() {
-        stages.push(Stage::Spread);
-    }
+    // "improve" lowers the CVs after the fill and before the distance
+    // (objectives.md); before the spread, so that the spread, like every
+    // stage after the last that moves the CVs, works on held counts
+    // (`hold_counts`) rather than around the CVs' rows.
     if !m.cvs.is_empty() && policy.balance == BalanceGoal::Improve {
         stages.push(Stage::Balance);
+    }
+    if policy.spread && !leave_shares(m).is_empty() {
+        stages.push(Stage::Spread);
     }
     if !m.terms.is_empty() {
         stages.push(Stage::Indicators);
