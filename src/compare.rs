@@ -162,7 +162,9 @@ pub struct Row {
     pub infeasible: Vec<crate::error::Infeasibility>,
     #[serde(flatten)]
     pub figures: Figures,
-    /// The largest share of one sending school's teachers that leaves.
+    /// The largest share of one sending school's eligible teachers that
+    /// leaves, from 0 to 1 (0 when no sending school has eligible
+    /// teachers); `None` when the scenario was not solved.
     pub max_leave_share: Option<f64>,
     pub max_leave_school: Option<String>,
     /// Quality-balance CVs (backbone, sports & arts) the plan does not
@@ -238,6 +240,9 @@ fn row(name: &str, result: Result<RotationPlan, Error>, seconds: f64) -> Row {
     if !plan.optimal() {
         row.status = "not_proven_optimal";
     }
+    // As in the plan's JSON: 0, with no school, when no sending school
+    // has eligible teachers (objectives.md); null only when not solved.
+    row.max_leave_share = Some(0.0);
     if let Some((school, share)) = largest_leave_share(&plan) {
         row.max_leave_school = Some(school);
         row.max_leave_share = Some(share);

@@ -1267,7 +1267,9 @@ fn fill_near_lp(
     }
     let mut start_from = warm.to_vec();
     if let Ok(found) = run(m, &left(0.5), Stage::Fill, &near, true, None) {
-        if -value(&found.x) >= bound {
+        // The bound holds only for the LP's optimum (not one stopped at
+        // the time limit).
+        if lp.status == Status::Optimal && -value(&found.x) >= bound {
             return Ok(StageSolution {
                 status: Status::Optimal,
                 ..rounded(m, found)
@@ -1436,21 +1438,11 @@ fn run(
             // The preference stage, over the rows the distance left (per
             // pair of schools when it was a MILP), is where presolve pays:
             // the generated hard province under spread = false took 31 s
-            // without it, 14 s with it (the easy province 2.5 s, 2.6 s).
+            // without it, 14 s with it (the easy province the same).
             if stage == Stage::Preference {
                 "on"
             } else {
                 "off"
-            },
-        )
-        .set_option(
-            "simplex_strategy",
-            // The fill's LP under the CVs' dense rows: the dual simplex
-            // took over 1.2 s on a generated county, the primal 0.3 s.
-            if !integer && stage == Stage::Fill && !m.cvs.is_empty() {
-                4
-            } else {
-                1
             },
         )
         .set_option("mip_detect_symmetry", false)
@@ -1478,6 +1470,11 @@ fn run(
             },
         )
         .set_time_limit(policy.stage_time_limit(!m.cvs.is_empty()));
+    if !integer && stage == Stage::Fill && !m.cvs.is_empty() {
+        // The fill's LP under the CVs' dense rows: the dual simplex took
+        // over 1.2 s on a generated county, the primal 0.3 s.
+        problem = problem.set_option("simplex_strategy", 4);
+    }
     // Rows with a free arc, in order; the others hold by themselves.
     // A rule no free arc can help (0 >= 1 rotations, say) has no plan.
     let open = held.open_rows().ok_or(SolveError::Infeasible)?;

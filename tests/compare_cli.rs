@@ -188,3 +188,30 @@ fn every_plan_written_by_out_dir_passes_audit() {
         assert_eq!(o.status.code(), Some(0), "{file}: {}", stdout(&o));
     }
 }
+
+#[test]
+fn a_scenario_with_no_eligible_sender_has_leave_share_zero_as_the_plan_says() {
+    // At 20 years at the school no teacher (6 to 15 years) is eligible:
+    // the plan is empty, its largest leave share 0 with no school
+    // (objectives.md), as in the plan's JSON.
+    let d = data();
+    let o = compare(
+        &d,
+        &["--sweep", "min_years_at_school=6,20", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = scenarios(&o);
+    let last = rows.last().unwrap();
+    assert_eq!(last["eligible"], 0, "{last}");
+    assert_eq!(last["max_leave_share"], 0.0, "{last}");
+    assert!(last["max_leave_school"].is_null(), "{last}");
+    d.write("twenty.toml", b"min_years_at_school = 20\n");
+    let o = rotaplan_pinned(
+        d.path(),
+        &["plan", ".", "--policy", "twenty.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let district = &json(&o)["districts"][0];
+    assert_eq!(district["max_leave_share"], 0.0);
+    assert!(district["max_leave_school"].is_null());
+}
