@@ -38,7 +38,7 @@ pub fn scenarios(
         let (policy, name) = base.overlay_toml(&source, &text)?;
         all.push(Scenario {
             name: name.unwrap_or_else(|| stem(path)),
-            policy: policy.checked(&source)?,
+            policy: policy.checked(&source, Some(&text))?,
         });
     }
     let axes = sweeps
@@ -65,7 +65,7 @@ pub fn scenarios(
                 .map(|(k, v)| format!("{}={v}", short_key(k)))
                 .collect::<Vec<_>>()
                 .join(" "),
-            policy: policy.checked("--sweep")?,
+            policy: policy.checked("--sweep", None)?,
         });
     }
     Ok(all)

@@ -401,16 +401,28 @@ impl Policy {
     /// The defaults, overlaid by the policy file (when given), overlaid by
     /// the command line.
     pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Policy, crate::Error> {
-        let (mut policy, source) = match file {
+        let (mut policy, source, text) = match file {
             Some(path) => {
                 let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
                 let source = path.display().to_string();
-                (Policy::default().overlay_toml(&source, &text)?.0, source)
+                let policy = Policy::default().overlay_toml(&source, &text)?.0;
+                (policy, source, Some(text))
             }
-            None => (Policy::default(), "the command line".to_string()),
+            None => (Policy::default(), "the command line".to_string(), None),
         };
         policy.apply(overrides)?;
-        Ok(policy.checked(&source)?)
+        policy.checked(&source, text.as_deref()).map_err(|mut e| {
+            // A value from the command line is part of the conflict.
+            if let Some(r) = overrides
+                .ratio
+                .as_deref()
+                .filter(|_| e.message.contains("min_rotation_ratio"))
+            {
+                e.message
+                    .push_str(&format!(" (min_rotation_ratio from --ratio {r})"));
+            }
+            e.into()
+        })
     }
 
     /// Parses a policy file's text over the defaults; `file` names it in
@@ -436,7 +448,18 @@ impl Policy {
                 let before = &text.as_bytes()[..s.start.min(text.len())];
                 before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
             });
-            let mut err = InputError::new(file, e.message().trim_end().to_string());
+            let mut err = InputError::new(file, plain_type_names(e.message().trim_end()));
+            // A value of the wrong type: its line reads `key = value`.
+            let key = line
+                .and_then(|n| text.lines().nth(n as usize - 1))
+                .and_then(|l| l.split_once('='))
+                .map(|(k, _)| k.trim())
+                .filter(|k| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                });
+            if let Some(key) = key {
+                err = err.key(key);
+            }
             err.line = line;
             err
         })?;
@@ -610,10 +633,14 @@ impl Policy {
     }
 
     /// `self`, or the first rule between keys it breaks, as an error
-    /// naming `source` (a file, or the flags).
-    pub fn checked(self, source: &str) -> Result<Policy, InputError> {
-        self.check()
-            .map_err(|(key, m)| InputError::new(source, m).key(key))?;
+    /// naming `source` (a file, or the flags) and, given the file's `text`,
+    /// the line that sets the key.
+    pub fn checked(self, source: &str, text: Option<&str>) -> Result<Policy, InputError> {
+        self.check().map_err(|(key, m)| {
+            let mut err = InputError::new(source, m).key(key);
+            err.line = text.and_then(|t| key_line(t, key));
+            err
+        })?;
         Ok(self)
     }
 
@@ -827,8 +854,18 @@ impl Policy {
     }
 }
 
-/// The line of the `index`-th `[[rules]]` header of a policy file (0 is
-/// the first), to point an error at its entry.
+/// A TOML type error in the planner's words: "expected f64" says "a
+/// number", "expected u32" "a whole number".
+fn plain_type_names(message: &str) -> String {
+    message
+        .replace("expected f64", "expected a number")
+        .replace("expected f32", "expected a number")
+        .replace("expected u64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected i32", "expected a whole number")
+}
+
 /// The line of a policy file where `key` is set (`key = ...` at the top
 /// level), for messages.
 fn key_line(text: &str, key: &str) -> Option<u64> {
@@ -841,6 +878,8 @@ fn key_line(text: &str, key: &str) -> Option<u64> {
         .map(|n| n as u64 + 1)
 }
 
+/// The line of the `index`-th `[[rules]]` header of a policy file (0 is
+/// the first), to point an error at its entry.
 fn entry_line(text: &str, index: usize) -> Option<u64> {
     text.lines()
         .enumerate()

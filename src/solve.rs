@@ -50,6 +50,16 @@ pub enum Status {
     TimeLimit,
 }
 
+impl Status {
+    /// The JSON's word: `optimal` or `time_limit`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::TimeLimit => "time_limit",
+        }
+    }
+}
+
 impl std::fmt::Display for Status {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
@@ -394,7 +404,7 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             Stage::Fill => fill(m, policy, &mut held, warm),
             // Its LP is all but never whole: the MILP, from the plan
             // without the CVs.
-            Stage::Harm => run(m, policy, stage, &held, true, warm),
+            Stage::Harm => harm_stage(m, policy, &held, warm),
             _ => solve_stage(m, policy, stage, &held, warm),
         };
         if stage == Stage::Harm {
@@ -1143,6 +1153,36 @@ fn hold(
             }
         }
     }
+}
+
+/// The harm stage's MILP, from `warm` (the plan without the CVs). Its
+/// time limit is wall-clock time, so on a busy machine it can stop before
+/// it has improved on `warm` at all, which would give the plan of
+/// `balance = "report"` back under "keep": then it is given once more,
+/// three times as long.
+fn harm_stage(
+    m: &DistrictModel,
+    policy: &Policy,
+    held: &Held,
+    warm: Option<&[f64]>,
+) -> Result<StageSolution, SolveError> {
+    let first = run(m, policy, Stage::Harm, held, true, warm);
+    let harm = |x: &[f64]| -Row::leq(objective(m, Stage::Harm), 0.0).activity(x);
+    let stuck = match (&first, warm) {
+        (Ok(found), Some(warm)) => {
+            found.status == Status::TimeLimit && harm(&found.x) >= harm(warm) - 1e-9
+        }
+        (Err(_), _) => true,
+        _ => false,
+    };
+    if !stuck {
+        return first;
+    }
+    let longer = Policy {
+        balance_time_limit_seconds: 3.0 * policy.stage_time_limit(true),
+        ..policy.clone()
+    };
+    run(m, &longer, Stage::Harm, held, true, warm).or(first)
 }
 
 /// Holds, for the stages after the last one that moves the CVs (the

@@ -253,7 +253,7 @@ fn the_workbook_names_each_cv_not_kept_and_how_to_keep_it() {
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     let mut not_kept = Vec::new();
     for row in rows {
-        if row[at("kept")] == "false" {
+        if row[at("kept")] == calamine::Data::Bool(false) {
             not_kept.push((
                 row[at("level")].to_string(),
                 row[at("indicator")].to_string(),
@@ -279,4 +279,40 @@ fn the_workbook_names_each_cv_not_kept_and_how_to_keep_it() {
         ]
         .map(|(l, i)| (l.to_string(), i.to_string()))
     );
+}
+
+#[test]
+fn policy_errors_name_the_line_and_key_in_the_planners_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = case();
+    let run = |policy: &str, extra: &[&str]| {
+        std::fs::write(dir.path().join("policy.toml"), policy).unwrap();
+        let mut args = vec!["plan", case.to_str().unwrap(), "--policy", "policy.toml"];
+        args.extend_from_slice(extra);
+        let out = rotaplan_pinned(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{policy}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = run("spread = true\nbalance = true\n", &[]);
+    assert!(
+        err.contains(
+            "policy.toml line 2: key `balance`: invalid type: boolean `true`, expected a string"
+        ),
+        "{err}"
+    );
+    let err = run("balance_time_limit_seconds = \"2\"\n", &[]);
+    assert!(
+        err.contains("line 1: key `balance_time_limit_seconds`")
+            && err.contains("expected a number"),
+        "{err}"
+    );
+    // A conflict between keys names the line of the key, and the flag
+    // when a flag set the other side.
+    let err = run("spread = true\nmax_leave_share = 0.01\n", &[]);
+    assert!(
+        err.contains("policy.toml line 2: key `max_leave_share`: max_leave_share 1% is below min_rotation_ratio 10%"),
+        "{err}"
+    );
+    let err = run("max_leave_share = 0.2\n", &["--ratio", "0.25"]);
+    assert!(err.contains("from --ratio 0.25"), "{err}");
 }

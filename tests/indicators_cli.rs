@@ -214,7 +214,11 @@ fn plan_and_compare_show_the_cv_summary() {
     );
     let v = json(&o);
     let rows = v["balance"].as_array().expect("balance in plan JSON");
-    assert_eq!(rows.len(), 3, "backbone, sports_arts, education");
+    assert_eq!(rows.len(), 2, "backbone, sports_arts (objectives.md)");
+    assert!(rows.iter().all(|b| b["kept"].is_boolean()));
+    let education = v["education_balance"].as_array().unwrap();
+    assert_eq!(education.len(), 1, "education, reported apart");
+    assert!(education[0].get("kept").is_none());
     assert!(
         rows.iter()
             .all(|b| b["cv_after"].is_number() || b["cv_after"].is_null())

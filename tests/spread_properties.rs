@@ -227,7 +227,7 @@ fn policy(c: &Case, spread: bool, cap: bool) -> Policy {
         max_leave_share: cap.then(|| Ratio::new(c.cap.0, c.cap.1)),
         ..Policy::default()
     }
-    .checked("test")
+    .checked("test", None)
     .expect("a cap at least the ratio is a valid policy")
 }
 

@@ -167,8 +167,19 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
     let formulas = book.worksheet_formula("plan").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
     let summary = book.worksheet_range("summary").unwrap();
-    let last = summary.rows().nth(1).unwrap();
-    assert_eq!(last[last.len() - 1], Data::String("pass".to_string()));
+    let header: Vec<String> = summary
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = summary.rows().nth(1).unwrap();
+    assert_eq!(row[at("result")], Data::String("pass".to_string()));
+    assert_eq!(row[at("status")], Data::String("optimal".to_string()));
+    // No CV to keep under `balance = "report"`: no harm stage.
+    assert_eq!(row[at("harm_status")], Data::Empty);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::data::DataSet;
 use crate::eligibility;
 use crate::indicators::Balance;
 use crate::policy::{BalanceGoal, Policy};
-use crate::report::indicators::not_kept_note;
+use crate::report::indicators::{cv, not_kept_note};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -319,7 +319,6 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
          <th>之前 before</th><th>之后 after</th><th>限值 limit</th><th class=\"t\">结果 result</th>\
          <th class=\"t\">保持 kept</th></tr>",
     );
-    let cv = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
     for b in balance {
         let _ = write!(
             h,
@@ -333,11 +332,13 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
             b.level.chinese(),
             b.indicator.label(),
             b.schools,
-            cv(b.cv_before),
-            cv(b.cv_after),
+            cv(b.cv_before, b.limit),
+            cv(b.cv_after, b.allowed().unwrap_or(b.limit)),
             b.limit,
             b.passes_after().map_or("-", |ok| verdict(ok)),
-            match (b.cv_after.is_some(), b.kept()) {
+            // The education indicator is reported, not planned: no
+            // verdict on keeping it (objectives.md).
+            match (b.cv_after.is_some() && b.planned(), b.kept()) {
                 (false, _) => "-",
                 (true, true) => "<span class=\"pass\">保持 kept</span>",
                 (true, false) => "<span class=\"fail\">未保持 NOT kept</span>",
@@ -347,14 +348,19 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
     h.push_str("</table>");
     let lost = crate::indicators::not_kept(balance).count();
     if lost > 0 {
-        // The report reads a plan file, which does not say whether a plan
-        // made under "keep" proved its harm: the plan's table and JSON
-        // (`harm_status`) do.
+        // The report reads a plan file, which does not say the goal it
+        // was made under nor whether its harm was proven: the plan's table
+        // and JSON (`harm_status`) do.
         let note = match goal {
-            BalanceGoal::Report => not_kept_note(goal, true).to_string(),
+            BalanceGoal::Report => format!(
+                "to keep them, plan with balance = \"keep\" (fewer places of need filled); a plan \
+                 made with it says in its table and JSON (harm_status) whether those it does not \
+                 keep are {}",
+                not_kept_note(BalanceGoal::Keep, true)
+            ),
             _ => format!(
-                "under balance = \"{}\", each is {}, or, where the plan's harm_status is \
-                 time_limit, {}",
+                "under balance = \"{}\" each is {} where the plan's harm_status is optimal, \
+                 else {}",
                 goal.name(),
                 not_kept_note(goal, true),
                 not_kept_note(goal, false)
@@ -362,7 +368,8 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
         };
         let _ = write!(
             h,
-            "<p class=\"note\">{lost} CV(s) not kept (未保持): {}.</p>",
+            "<p class=\"note\">{lost} CV{} not kept (未保持): {}.</p>",
+            if lost == 1 { "" } else { "s" },
             escape(&note)
         );
     }

@@ -10,17 +10,29 @@ use crate::policy::BalanceGoal;
 use serde_json::{Value, json};
 
 /// `0.625`, or `-` when there is no value: three decimals, so that a CV
-/// of 0.501 over its limit of 0.50 does not read as 0.50.
-fn cv(v: Option<f64>) -> String {
-    v.map_or("-".to_string(), |v| format!("{v:.3}"))
+/// of 0.501 over its limit of 0.50 does not read as 0.50, and more (up
+/// to six) when it is above `bound` by less than three show: 0.5004, not
+/// 0.500, over 0.50.
+pub fn cv(v: Option<f64>, bound: f64) -> String {
+    let Some(v) = v else {
+        return "-".to_string();
+    };
+    let mut shown = format!("{v:.3}");
+    for places in 4..=6 {
+        if v <= bound || shown.parse::<f64>().is_ok_and(|s| s > bound) {
+            break;
+        }
+        shown = format!("{v:.places$}");
+    }
+    shown
 }
 
 /// A CV marked `!` when above its limit (else a space, so that the
 /// numbers of a column line up).
 fn cv_marked(v: Option<f64>, limit: f64) -> String {
     match v {
-        Some(v) if v > limit => format!("{v:.3}!"),
-        v => format!("{} ", cv(v)),
+        Some(x) if x > limit => format!("{}!", cv(v, limit)),
+        v => format!("{} ", cv(v, limit)),
     }
 }
 
@@ -42,6 +54,8 @@ pub fn balance_table(balance: &[Balance]) -> String {
     let mut header = vec!["district", "level"];
     header.extend(indicators.iter().map(|i| i.label()));
     let mut t = TextTable::new(&header);
+    // After a plan a CV can be gone (no teacher of the kind left): `-`.
+    let planned = balance.iter().any(|b| b.cv_after.is_some());
     let mut rows = balance.chunk_by(|a, b| a.district == b.district && a.level == b.level);
     for chunk in rows.by_ref() {
         let first = &chunk[0];
@@ -57,7 +71,7 @@ pub fn balance_table(balance: &[Balance]) -> String {
             row.push(match chunk.iter().find(|b| b.indicator == *i) {
                 Some(b) => change(
                     cv_marked(b.cv_before, b.limit),
-                    b.cv_after.map(|_| cv_marked(b.cv_after, b.limit)),
+                    planned.then(|| cv_marked(b.cv_after, b.limit)),
                 ),
                 None => "-".to_string(),
             });
@@ -95,7 +109,7 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -
     ));
     let not_proven =
         |b: &Balance| goal != BalanceGoal::Report && unproven.contains(&b.district.as_str());
-    for b in lost.iter().take(20) {
+    for b in &lost {
         out.push_str(&format!(
             "  {} {} {}: {} -> {} (limit {:.2}){}\n",
             if b.district.is_empty() {
@@ -105,16 +119,10 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -
             },
             b.level.chinese(),
             b.indicator.label(),
-            cv(b.cv_before),
-            cv(b.cv_after),
+            cv(b.cv_before, b.limit),
+            cv(b.cv_after, b.allowed().unwrap_or(b.limit)),
             b.limit,
             if not_proven(b) { " *" } else { "" }
-        ));
-    }
-    if lost.len() > 20 {
-        out.push_str(&format!(
-            "  ... and {} more (see --format json)\n",
-            lost.len() - 20
         ));
     }
     let goal_name = goal.name();
@@ -246,28 +254,62 @@ pub fn json(data: &DataSet, ind: &Indicators) -> String {
     let value = json!({
         "schools": ind.schools.iter().map(|s| school_json(data, s, &shown)).collect::<Vec<_>>(),
         "balance": balance_json(&ind.balance),
+        "education_balance": education_json(&ind.balance),
         "education_given": ind.education_given,
         "ungraded": ind.ungraded.iter().map(|&s| data.schools[s].id.as_str()).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The CV rows with their pass flags, for every JSON output.
+/// The planned CV rows (backbone, sports and arts) with their pass flags
+/// and `kept`, for every JSON output's `balance`: one entry per district,
+/// level and indicator (objectives.md).
 pub fn balance_json(balance: &[Balance]) -> Value {
     balance
         .iter()
+        .filter(|b| b.planned())
         .map(|b| {
-            let mut v = serde_json::to_value(b).unwrap_or(Value::Null);
-            v["passes_before"] = json!(b.passes_before());
-            v["passes_after"] = json!(b.passes_after());
+            let mut v = row_json(b);
             v["kept"] = json!(b.kept());
             v
         })
         .collect()
 }
 
+/// The education CV rows (an extension, reported and not planned, so
+/// with no `kept`): the JSON outputs' `education_balance`.
+pub fn education_json(balance: &[Balance]) -> Value {
+    balance
+        .iter()
+        .filter(|b| !b.planned())
+        .map(row_json)
+        .collect()
+}
+
+fn row_json(b: &Balance) -> Value {
+    let mut v = serde_json::to_value(b).unwrap_or(Value::Null);
+    v["passes_before"] = json!(b.passes_before());
+    v["passes_after"] = json!(b.passes_after());
+    v
+}
+
 /// `primary_backbone` style column names for the worst-CV columns of
 /// compare's CSV.
 pub fn worst_key(w: &Worst) -> String {
     format!("{}_{}", w.level.key(), w.indicator.key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cv;
+
+    #[test]
+    fn a_cv_just_over_its_bound_shows_enough_decimals_to_tell() {
+        assert_eq!(cv(Some(0.50032), 0.5), "0.5003");
+        assert_eq!(cv(Some(0.5000004), 0.5), "0.500000");
+        assert_eq!(cv(Some(0.501), 0.5), "0.501");
+        assert_eq!(cv(Some(0.4999), 0.5), "0.500");
+        assert_eq!(cv(Some(0.7), 0.5), "0.700");
+        assert_eq!(cv(None, 0.5), "-");
+    }
 }

@@ -261,8 +261,11 @@ struct PlanJson<'a> {
     ineligible: Vec<Ineligible<'a>>,
     /// The policy's `balance` ("report", "keep" or "improve").
     balance_goal: crate::policy::BalanceGoal,
-    /// The quality-balance CVs per district and level (an extension).
+    /// Per district, level and indicator (backbone, sports and arts),
+    /// the CV before and after and whether it is kept (objectives.md).
     balance: serde_json::Value,
+    /// The same for the education indicator (an extension, not planned).
+    education_balance: serde_json::Value,
     /// Every unit of every rule, as the independent audit counted it.
     rules: &'a [crate::audit::UnitCount],
     plan: &'a [PlanRow<'a>],
@@ -295,6 +298,7 @@ pub fn json(
             .collect(),
         balance_goal: policy.balance,
         balance: super::indicators::balance_json(&plan.balance),
+        education_balance: super::indicators::education_json(&plan.balance),
         rules,
         plan: rows,
     };

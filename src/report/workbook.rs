@@ -24,6 +24,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 enum Cell<'a> {
     Text(&'a str),
     Number(f64),
+    Bool(bool),
     Empty,
 }
 
@@ -50,6 +51,9 @@ fn sheet(
                 }
                 Cell::Number(n) => {
                     ws.write_number(row, col, *n)?;
+                }
+                Cell::Bool(b) => {
+                    ws.write_boolean(row, col, *b)?;
                 }
                 Cell::Empty => {}
             }
@@ -133,6 +137,8 @@ pub fn plan_workbook(
                 pass(solved && rotation_ok),
                 pass(solved && backbone_ok),
                 pass(solved && rotation_ok && backbone_ok),
+                d.status.map_or(Cell::Empty, |s| Cell::Text(s.key())),
+                d.harm_status.map_or(Cell::Empty, |s| Cell::Text(s.key())),
             ]
         })
         .collect();
@@ -156,6 +162,8 @@ pub fn plan_workbook(
             "rotation_ratio",
             "backbone_share_rule",
             "result",
+            "status",
+            "harm_status",
         ],
         &summary,
     )?;
@@ -185,7 +193,7 @@ pub fn plan_workbook(
                 number(b.cv_before),
                 number(b.cv_after),
                 Cell::Number(b.limit),
-                Cell::Text(if b.kept() { "true" } else { "false" }),
+                Cell::Bool(b.kept()),
                 if b.kept() {
                     Cell::Empty
                 } else {
