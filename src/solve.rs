@@ -290,7 +290,10 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         keeps_all = m
             .cvs
             .iter()
-            .all(|cv| cv.cv(&flows).is_none_or(|after| after <= cv.allowed));
+            .all(|cv| {
+                cv.cv(&flows)
+                    .is_none_or(|after| crate::indicators::within(after, cv.allowed))
+            });
         if keeps_all && policy.balance == BalanceGoal::Keep {
             return Ok(Solved {
                 harm: Some(Status::Optimal),

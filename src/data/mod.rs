@@ -464,7 +464,10 @@ pub fn mask_id_cards(text: &str) -> Cow<'_, str> {
         while i < b.len() && b[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        if is_number(&b[start..i]) {
+        // The digits after a decimal point (0.057735026918962616 in a
+        // JSON number) are a fraction, not an ID number.
+        let fraction = start >= 2 && b[start - 1] == b'.' && b[start - 2].is_ascii_digit();
+        if !fraction && is_number(&b[start..i]) {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[done..start]);
             o.push_str(&mask_id_card(&text[start..i]));
@@ -1220,6 +1223,11 @@ mod tests {
              330102197503121234567 and 身份证1101**********002X号"
         );
         assert!(matches!(mask_id_cards("T001 -> N01"), Cow::Borrowed(_)));
+        // A JSON number's 18 decimals are not an ID number.
+        assert_eq!(
+            mask_id_cards("{\"cv\": 0.057735026918962616}"),
+            "{\"cv\": 0.057735026918962616}"
+        );
     }
 
     #[test]
