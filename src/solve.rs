@@ -287,13 +287,10 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
         };
         let solved = solve(&plain, policy)?;
         let flows: Vec<f64> = solved.flows.iter().map(|&f| f64::from(f)).collect();
-        keeps_all = m
-            .cvs
-            .iter()
-            .all(|cv| {
-                cv.cv(&flows)
-                    .is_none_or(|after| crate::indicators::within(after, cv.allowed))
-            });
+        keeps_all = m.cvs.iter().all(|cv| {
+            cv.cv(&flows)
+                .is_none_or(|after| crate::indicators::within(after, cv.allowed))
+        });
         if keeps_all && policy.balance == BalanceGoal::Keep {
             return Ok(Solved {
                 harm: Some(Status::Optimal),

@@ -1118,7 +1118,6 @@ fn keep_keeps_cvs_where_teachers_leave_the_level() {
 /// `indicators` computed, so the harm stage runs, and its margin wants
 /// the CV 0.001 lower than before.
 #[test]
-#[ignore = "fails: keeps_all compares a CV computed one way with an allowed value computed another"]
 fn keep_is_the_report_plan_when_that_keeps_every_cv() {
     let c = Case {
         schools: vec![
@@ -1154,7 +1153,6 @@ fn keep_is_the_report_plan_when_that_keeps_every_cv() {
 /// and the JSON says `"kept": false`, the table "NOT KEPT: 初中 backbone:
 /// 0.990 -> 0.990" (under `report` and `keep` alike).
 #[test]
-#[ignore = "fails: kept compares two roundings of the same CV"]
 fn an_unchanged_cv_is_kept() {
     let school = |urban, level, students| School {
         urban,
@@ -1207,7 +1205,6 @@ fn keep_keeps_a_cv_that_vanishes() {
 /// JSON of `plan` (and `indicators`) does not parse. About 1 case in 20
 /// above prints such a number.
 #[test]
-#[ignore = "fails: JSON numbers of 18 digits after the point are masked as ID numbers"]
 fn json_numbers_are_not_masked() {
     let dir = DataDir::new(&[
         (
