@@ -77,8 +77,10 @@ pub struct Solved {
     pub status: Status,
     /// The harm stage's status (objectives.md `balance = "keep"`): whether
     /// the CVs not kept are the least the rules allow, within
-    /// `balance::HARM_GAP`. `None` with no CV to keep; optimal when the
-    /// plan without the CVs keeps them all.
+    /// `balance::HARM_GAP`, on the model's harm rows (exact while each
+    /// level keeps its count of the kind, stricter when a teacher of the
+    /// kind leaves or joins the level: `model::balance`). `None` with no
+    /// CV to keep; optimal when the plan without the CVs keeps them all.
     pub harm: Option<Status>,
     pub seconds: f64,
 }

@@ -156,7 +156,10 @@ pub fn not_kept_note(goal: BalanceGoal, proven: bool) -> &'static str {
         (BalanceGoal::Report, _) => {
             "to keep it, plan with balance = \"keep\" (fewer places of need filled)"
         }
-        (_, true) => "the least the rules allow (the rotations they require raise it)",
+        (_, true) => {
+            "the least the rules allow, proven on rotaplan's model (the rotations they \
+             require raise it)"
+        }
         (_, false) => {
             "the least found within balance_time_limit_seconds, not proven the least \
              (a larger limit may find less)"
