@@ -248,8 +248,8 @@ fn the_workbook_names_each_cv_not_kept_and_how_to_keep_it() {
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(dir.path().join("plan.xlsx")).unwrap();
     let sheet = book.worksheet_range("balance").unwrap();
-    let mut rows = sheet.rows();
-    let header: Vec<String> = rows.next().unwrap().iter().map(|c| c.to_string()).collect();
+    let header = common::sheet_header(&sheet);
+    let rows = sheet.rows().skip(1);
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     let mut not_kept = Vec::new();
     for row in rows {

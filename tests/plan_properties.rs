@@ -109,11 +109,7 @@ fn load(c: &Case) -> (tempfile::TempDir, DataSet) {
             SUBJECTS[*subject as usize]
         );
     }
-    let dir = DataDir::new(&[
-        ("schools.csv", s.as_bytes()),
-        ("teachers.csv", t.as_bytes()),
-        ("needs.csv", n.as_bytes()),
-    ]);
+    let dir = DataDir::tables(&s, &t, &n);
     let data = dir.load();
     (dir.dir, data)
 }

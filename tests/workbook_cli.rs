@@ -6,7 +6,8 @@ mod common;
 
 use calamine::{Data, Reader};
 use common::{
-    csv_folder_as_xlsx, data_dir, one_district, rotaplan_pinned, sample, stderr, stdout, write_xlsx,
+    csv_folder_as_xlsx, data_dir, one_district, rotaplan_pinned, sample, sheet_header, stderr,
+    stdout, write_xlsx,
 };
 
 #[test]
@@ -150,13 +151,7 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
         ["plan", "summary", "balance", "not eligible"]
     );
     let plan = book.worksheet_range("plan").unwrap();
-    let header: Vec<String> = plan
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = sheet_header(&plan);
     assert_eq!(header[0], "teacher");
     assert_eq!(header[1], "name");
     assert_eq!(plan.height(), 4, "header and 3 rotations");
@@ -167,13 +162,7 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
     let formulas = book.worksheet_formula("plan").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
     let summary = book.worksheet_range("summary").unwrap();
-    let header: Vec<String> = summary
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = sheet_header(&summary);
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
     let row = summary.rows().nth(1).unwrap();
     assert_eq!(row[at("result")], Data::String("pass".to_string()));

@@ -19,6 +19,15 @@ impl DataDir {
         DataDir { dir }
     }
 
+    /// A data folder of the three required tables, from their texts.
+    pub fn tables(schools: &str, teachers: &str, needs: &str) -> DataDir {
+        DataDir::new(&[
+            ("schools.csv", schools.as_bytes()),
+            ("teachers.csv", teachers.as_bytes()),
+            ("needs.csv", needs.as_bytes()),
+        ])
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
@@ -166,4 +175,13 @@ pub fn write_xlsx(path: &Path, sheet: &str, rows: &[Vec<String>]) {
 /// The bundled sample county.
 pub fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
+}
+
+/// The header row of a worksheet, each cell as text.
+pub fn sheet_header(sheet: &calamine::Range<calamine::Data>) -> Vec<String> {
+    sheet
+        .rows()
+        .next()
+        .map(|row| row.iter().map(|c| c.to_string()).collect())
+        .unwrap_or_default()
 }
