@@ -8,8 +8,9 @@
 //! ```
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rotaplan::compare::{run, scenarios};
-use rotaplan::data::{DataPaths, DataSet};
+use rotaplan::plan::compare::{run, scenarios};
+use rotaplan::domain::DataSet;
+use rotaplan::read::DataPaths;
 use rotaplan::policy::Policy;
 use std::hint::black_box;
 use std::path::Path;

@@ -58,7 +58,8 @@ use criterion::{
 };
 use rayon::prelude::*;
 use rotaplan::audit::{PlanLine, audit};
-use rotaplan::data::{DataPaths, DataSet};
+use rotaplan::domain::DataSet;
+use rotaplan::read::DataPaths;
 use rotaplan::generate::{Shape, Size, Summary, generate};
 use rotaplan::plan::plan;
 use rotaplan::policy::Policy;
@@ -209,7 +210,7 @@ fn plan_lines(data: &DataSet, policy: &Policy) -> Vec<PlanLine> {
             plan.infeasibilities().len()
         );
     }
-    rotaplan::data::plan::lines_of(
+    rotaplan::read::plan::lines_of(
         data,
         plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
     )
@@ -385,10 +386,10 @@ fn outputs_and_policies(
     group.finish();
 
     let county_rules = Policy::from_toml("rules.toml", RULES).expect("the bench's rules");
-    let wanted: Vec<rotaplan::data::Wanted> = county_rules
+    let wanted: Vec<rotaplan::read::Wanted> = county_rules
         .wanted_columns()
         .into_iter()
-        .map(|(column, rule)| rotaplan::data::Wanted { column, rule })
+        .map(|(column, rule)| rotaplan::read::Wanted { column, rule })
         .collect();
     let paths = DataPaths::resolve(Some(dir), None, None, None, None, None)
         .expect("resolve the generated data folder");

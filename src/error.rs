@@ -98,7 +98,7 @@ pub struct Infeasibility {
     pub message: String,
     /// What would make the unit feasible, each change alone (rules.md
     /// "When the rules cannot be met").
-    pub fixes: Vec<crate::model::fixes::Fix>,
+    pub fixes: Vec<crate::plan::fixes::Fix>,
 }
 
 impl Infeasibility {

@@ -15,7 +15,7 @@
 //! are compared exactly in integers; the CV is a real number and is
 //! compared as one.
 
-use crate::data::{DataSet, Education, Level};
+use crate::domain::{DataSet, Education, Level};
 use crate::policy::Policy;
 use std::collections::BTreeMap;
 
@@ -147,7 +147,7 @@ pub fn is_sports_arts(subject: &str) -> bool {
         "arts",
         "finearts",
     ];
-    let s = crate::data::key(subject);
+    let s = crate::domain::key(subject);
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(&s))
 }
 

@@ -24,7 +24,8 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use rotaplan::data::{DataPaths, DataSet};
+use rotaplan::domain::DataSet;
+use rotaplan::read::DataPaths;
 use rotaplan::policy::{Policy, Ratio};
 
 const SUBJECTS: [&str; 2] = ["数学", "语文"];

@@ -11,7 +11,7 @@ use rotaplan::audit::{PlanLine, audit};
 mod common;
 
 use common::DataDir;
-use rotaplan::data::DataSet;
+use rotaplan::domain::DataSet;
 use rotaplan::geo::great_circle_km;
 use rotaplan::policy::{Policy, Ratio, Scope};
 
@@ -417,7 +417,7 @@ proptest! {
 }
 
 fn plan_lines(data: &DataSet, plan: &rotaplan::plan::RotationPlan) -> Vec<PlanLine> {
-    rotaplan::data::plan::lines_of(
+    rotaplan::read::plan::lines_of(
         data,
         plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
     )

@@ -627,8 +627,9 @@ fn case_title_row_merged_xlsx() {
 
 #[test]
 fn the_data_set_records_how_each_file_was_read() {
-    use rotaplan::data::info::{Encoding, Separator, Skipped};
-    use rotaplan::data::{DataPaths, DataSet};
+    use rotaplan::domain::info::{Encoding, Separator, Skipped};
+    use rotaplan::domain::DataSet;
+    use rotaplan::read::DataPaths;
     let dir = small();
     // teachers: GBK, CRLF, tab separated, a title, a blank row, a totals row.
     let mut t = String::from("教师名单\r\n\r\n序号\t工号\t姓名\t学校代码\t学科\r\n");

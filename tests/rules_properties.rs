@@ -20,7 +20,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rotaplan::audit::{PlanLine, audit};
-use rotaplan::data::{DataPaths, DataSet, Wanted};
+use rotaplan::domain::DataSet;
+use rotaplan::read::{DataPaths, Wanted};
 use rotaplan::policy::{Policy, Ratio};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -733,7 +734,7 @@ fn brute_force(c: &Case) -> Option<(u64, Vec<Option<usize>>)> {
 // ------------------------------------------------------------ the check
 
 fn plan_lines(data: &DataSet, plan: &rotaplan::plan::RotationPlan) -> Vec<PlanLine> {
-    rotaplan::data::plan::lines_of(
+    rotaplan::read::plan::lines_of(
         data,
         plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
     )

@@ -37,7 +37,7 @@ use rotaplan::audit::{PlanLine, audit};
 mod common;
 
 use common::DataDir;
-use rotaplan::data::DataSet;
+use rotaplan::domain::DataSet;
 use rotaplan::plan::{DistrictSummary, RotationPlan};
 use rotaplan::policy::{Policy, Ratio, Scope};
 use std::collections::BTreeMap;
@@ -534,7 +534,7 @@ fn check_reported_share(
 }
 
 fn plan_lines(data: &DataSet, plan: &RotationPlan) -> Vec<PlanLine> {
-    rotaplan::data::plan::lines_of(
+    rotaplan::read::plan::lines_of(
         data,
         plan.rotations.iter().map(|r| (r.teacher, r.to_school)),
     )

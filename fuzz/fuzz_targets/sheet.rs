@@ -6,8 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rotaplan::data::sheet::Sheet;
-use rotaplan::data::table::{Column, Table, optional, required};
+use rotaplan::read::sheet::Sheet;
+use rotaplan::read::table::{Column, Table, optional, required};
 
 const COLUMNS: &[Column] = &[
     required("id", &["工号"]),

@@ -6,7 +6,8 @@
 //! failed check here) is a bug.
 
 use rotaplan::audit::{self, AuditReport, PlanLine};
-use rotaplan::data::{DataPaths, DataSet};
+use rotaplan::domain::DataSet;
+use rotaplan::read::DataPaths;
 use rotaplan::plan::RotationPlan;
 use rotaplan::policy::Policy;
 use rotaplan::report;
@@ -128,7 +129,7 @@ pub fn exercise(data: &DataSet, policy: &Policy) {
 /// The plan's moves as the auditor reads them.
 pub fn plan_lines(data: &DataSet, plan: &RotationPlan) -> Vec<PlanLine> {
     let moves = plan.rotations.iter().map(|r| (r.teacher, r.to_school));
-    rotaplan::data::plan::lines_of(data, moves)
+    rotaplan::read::plan::lines_of(data, moves)
 }
 
 fn pairs(lines: &[PlanLine]) -> Vec<(&str, &str)> {

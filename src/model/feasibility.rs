@@ -19,10 +19,10 @@
 //! sums are checked too, and a conflict that remains is reported as such.
 
 use super::{DistrictModel, Pin, RuleUnit, district_label};
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::error::Infeasibility;
 use crate::policy::{Policy, Scope};
-use crate::rules::{Bound, Builtin, Of};
+use crate::policy::rules::{Bound, Builtin, Of};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a set of groups can achieve against the district's needs.
@@ -364,9 +364,9 @@ mod tests {
             .copied()
             .filter(|&g| groups[g].backbone)
             .collect();
-        let unit = crate::rules::Unit {
+        let unit = crate::policy::rules::Unit {
             district: "大丰".into(),
-            place: crate::rules::Place::District,
+            place: crate::policy::rules::Place::District,
             subject: None,
         };
         let eligible = next as u64;

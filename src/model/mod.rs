@@ -13,15 +13,14 @@
 
 pub mod balance;
 pub mod feasibility;
-pub mod fixes;
 
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::eligibility::Ineligible;
 use crate::error::Error;
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
 use crate::policy::{BalanceGoal, Policy};
-use crate::rules::{Builtin, Of, RatioRule, Unit};
+use crate::policy::rules::{Builtin, Of, RatioRule, Unit};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
@@ -50,7 +49,7 @@ pub enum Pin {
 }
 
 impl Pin {
-    pub fn of(t: &crate::data::Teacher) -> Pin {
+    pub fn of(t: &crate::domain::Teacher) -> Pin {
         match (t.assign_to, t.must_rotate) {
             (Some(s), _) => Pin::AssignTo(s),
             (None, true) => Pin::MustRotate,
@@ -748,7 +747,7 @@ fn reach(m: &DistrictModel, arcs: &[(usize, f64)]) -> (u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::DataPaths;
+    use crate::read::DataPaths;
 
     #[test]
     fn arc_count_is_the_number_of_arcs_built() {

@@ -4,7 +4,7 @@
 use super::text::TextTable;
 use crate::audit::{AuditReport, UnitCount};
 use crate::policy::Policy;
-use crate::rules::Builtin;
+use crate::policy::rules::Builtin;
 use std::collections::BTreeMap;
 
 pub fn table(report: &AuditReport, policy: &Policy) -> String {

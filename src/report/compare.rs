@@ -2,7 +2,7 @@
 //! terminal with the best value of each column marked `*`, CSV, or JSON.
 
 use super::text::TextTable;
-use crate::compare::Row;
+use crate::plan::compare::Row;
 use crate::indicators::{Graded, Indicator, Worst};
 use serde::Serialize;
 

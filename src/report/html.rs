@@ -7,7 +7,7 @@
 
 use super::svg::{Bar, bar_chart, escape};
 use crate::audit::AuditReport;
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::eligibility;
 use crate::indicators::Balance;
 use crate::policy::{BalanceGoal, Policy};
@@ -93,7 +93,7 @@ pub fn report(input: &ReportInput) -> String {
     h.push_str("</body></html>\n");
     // Violations name teachers, whose ids may be ID numbers (rosters.md
     // "Personal data").
-    crate::data::mask_id_cards(&h).into_owned()
+    crate::domain::mask_id_cards(&h).into_owned()
 }
 
 fn summary(h: &mut String, a: &AuditReport) {

@@ -4,7 +4,7 @@
 //! the JSON of `--format json`.
 
 use super::text::TextTable;
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::indicators::{Balance, Indicator, Indicators, SchoolIndicators, Worst};
 use crate::policy::BalanceGoal;
 use serde_json::{Value, json};

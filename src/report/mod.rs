@@ -3,6 +3,7 @@
 //! same folder, then a rename), and never over an input.
 
 pub mod audit;
+pub mod check;
 pub mod compare;
 pub mod html;
 pub mod indicators;

@@ -4,7 +4,7 @@
 
 use super::km;
 use super::text::TextTable;
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::plan::{DistrictSummary, RotationPlan};
 use crate::policy::Policy;
 use crate::solve::Status;
@@ -38,7 +38,7 @@ pub struct PlanRow<'a> {
     pub to_school: &'a str,
     pub distance_km: Option<f64>,
     pub district: &'a str,
-    pub backbone_level: crate::data::Backbone,
+    pub backbone_level: crate::domain::Backbone,
     pub from_school_name: &'a str,
     pub to_school_name: &'a str,
     pub preference_rank: Option<u32>,

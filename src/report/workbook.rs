@@ -13,7 +13,7 @@
 //! data").
 
 use super::plan::{COLUMNS, PlanRow};
-use crate::data::{DataSet, mask_id_cards};
+use crate::domain::{DataSet, mask_id_cards};
 use crate::plan::RotationPlan;
 use crate::policy::Policy;
 use crate::report::indicators::not_kept_note;

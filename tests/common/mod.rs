@@ -41,11 +41,11 @@ impl DataDir {
     }
 
     /// The folder's data set, read as `rotaplan plan DIR` reads it.
-    pub fn load(&self) -> rotaplan::data::DataSet {
+    pub fn load(&self) -> rotaplan::domain::DataSet {
         let paths =
-            rotaplan::data::DataPaths::resolve(Some(self.path()), None, None, None, None, None)
+            rotaplan::read::DataPaths::resolve(Some(self.path()), None, None, None, None, None)
                 .expect("resolve the data folder");
-        rotaplan::data::DataSet::load(&paths).expect("load the data folder")
+        rotaplan::domain::DataSet::load(&paths).expect("load the data folder")
     }
 }
 

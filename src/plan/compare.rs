@@ -4,7 +4,7 @@
 //! with rayon, and summed up in one row. An infeasible scenario keeps its
 //! row and its reason; it never stops the others.
 
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::error::{Error, InputError};
 use crate::indicators::{self, Worst};
 use crate::plan::{Figures, RotationPlan, plan};

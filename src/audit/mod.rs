@@ -9,12 +9,12 @@
 //! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
 //! bookkeeping therefore shows up here as a violation.
 
-pub use crate::data::plan::{PlanLine, read_plan};
-use crate::data::{DataSet, PostStatus, Sex, Teacher, key};
+pub use crate::read::plan::{PlanLine, read_plan};
+use crate::domain::{DataSet, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
 use crate::policy::{Cooldown, Policy};
-use crate::retirement;
-use crate::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
+use crate::policy::retirement;
+use crate::policy::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

@@ -2,10 +2,10 @@
 //! not, why not. The rules are the contract's; the reasons are kept for
 //! reports and for `audit`'s `ineligible_teacher` violations.
 
-use crate::data::{DataSet, PostStatus, Sex, Teacher};
+use crate::domain::{DataSet, PostStatus, Sex, Teacher};
 use crate::error::InputError;
 use crate::policy::{Cooldown, Policy};
-use crate::retirement;
+use crate::policy::retirement;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -286,7 +286,7 @@ fn first_reason(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Area, Backbone, PastRotation, School, Teacher};
+    use crate::domain::{Area, Backbone, PastRotation, School, Teacher};
 
     fn data() -> DataSet {
         let school = |id: &str, area| School {

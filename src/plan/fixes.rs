@@ -19,12 +19,12 @@
 //! fix is the least change of its kind, and applying it makes the district
 //! feasible.
 
-use super::{Arc, DistrictModel, Group, Need, Pin};
-use crate::data::{DataSet, mask_id_card};
+use crate::model::{Arc, DistrictModel, Group, Need, Pin, RuleUnit};
+use crate::domain::{DataSet, mask_id_card};
 use crate::eligibility::Ineligible;
 use crate::error::Infeasibility;
 use crate::policy::{Policy, Ratio};
-use crate::rules::{Bound, Of};
+use crate::policy::rules::{Bound, Of};
 use crate::solve::{self, SolveError};
 use std::collections::BTreeMap;
 
@@ -220,7 +220,7 @@ fn share_fix(policy: &Policy, m: &DistrictModel, u: usize) -> Result<Option<Fix>
 /// share falls (a max rule's rises).
 fn rule_share_fix(policy: &Policy, m: &DistrictModel, r: usize) -> Result<Option<Fix>, SolveError> {
     let rule = &m.rules[r];
-    let units: Vec<&super::RuleUnit> = m.units.iter().filter(|u| u.rule == r).collect();
+    let units: Vec<&RuleUnit> = m.units.iter().filter(|u| u.rule == r).collect();
     if units.is_empty() || units.iter().any(|u| u.limit.is_none()) {
         return Ok(None);
     }

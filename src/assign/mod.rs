@@ -11,7 +11,7 @@
 //!
 //! Ties within step 1 are broken the same way as step 2.
 
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::model::DistrictModel;
 use std::cmp::Reverse;
 use std::collections::HashMap;

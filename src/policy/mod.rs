@@ -5,10 +5,13 @@
 //! decimal spelling is that text) and are kept as exact fractions, so that
 //! "at least 14% of 50" is 7 and never 7.000000000000001 rounded up to 8.
 
-use crate::data::{Area, Backbone, School, Teacher, Title};
+pub mod retirement;
+pub mod rules;
+
+use crate::domain::{Area, Backbone, School, Teacher, Title};
 use crate::error::InputError;
-use crate::retirement::Retirement;
-use crate::rules::{Bound, Builtin, Of, RatioRule, RuleFile, Who};
+use crate::policy::retirement::Retirement;
+use crate::policy::rules::{Bound, Builtin, Of, RatioRule, RuleFile, Who};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::fmt;
@@ -29,7 +32,7 @@ impl Ratio {
     /// Parses `0.1`, `.25`, `1`, `12.5%` or `１０%` exactly; a value outside
     /// [0, 1] or more than 12 decimals is an error.
     pub fn parse(text: &str) -> Result<Ratio, String> {
-        let normal = crate::data::cell::ascii_digits(text.trim());
+        let normal = crate::read::cell::ascii_digits(text.trim());
         let (digits, scale) = match normal.strip_suffix('%') {
             Some(p) => (p.trim(), 100u64),
             None => (&*normal, 1u64),
@@ -43,7 +46,7 @@ impl Ratio {
         if !valid {
             return Err(format!(
                 "expected a decimal ratio such as 0.10 or 10%, found {}",
-                crate::data::cell::shown(text)
+                crate::read::cell::shown(text)
             ));
         }
         let den = 10u64.pow(frac.len() as u32) * scale;
@@ -52,7 +55,7 @@ impl Ratio {
         if ratio.num > ratio.den {
             return Err(format!(
                 "expected a ratio from 0 to 1, found {}",
-                crate::data::cell::shown(text)
+                crate::read::cell::shown(text)
             ));
         }
         Ok(ratio)
@@ -140,7 +143,7 @@ impl fmt::Display for Ratio {
 
 /// Over what the built-in ratios are counted, and the default of a
 /// `[[rules]]` entry without a `scope`: "district", "school" or "group".
-pub type Scope = crate::rules::UnitScope;
+pub type Scope = crate::policy::rules::UnitScope;
 
 /// The cool-down after a past rotation (policy key `cooldown_years`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -535,7 +538,7 @@ impl Policy {
         if let Some(titles) = &raw.backbone_titles {
             p.backbone_titles = titles
                 .iter()
-                .map(|t| crate::rules::title_named(t))
+                .map(|t| crate::policy::rules::title_named(t))
                 .collect::<Result<_, _>>()
                 .map_err(|m| bad("backbone_titles", m))?;
         }
@@ -677,7 +680,7 @@ impl Policy {
         }
         let mut names: Vec<&str> = Vec::new();
         for r in &self.rules {
-            if crate::rules::Builtin::ALL
+            if crate::policy::rules::Builtin::ALL
                 .iter()
                 .any(|b| b.name() == r.name)
             {
@@ -771,7 +774,7 @@ impl Policy {
             scope_from_policy: false,
             per_subject,
         };
-        let backbone = Who(vec![crate::rules::Filter {
+        let backbone = Who(vec![crate::policy::rules::Filter {
             backbone: Some(true),
             ..Default::default()
         }]);

@@ -3,8 +3,11 @@
 //! solves in parallel (rayon), the choice of individuals, and the figures
 //! a planner reads per district.
 
+pub mod compare;
+pub mod fixes;
+
 use crate::assign::{self, Rotation};
-use crate::data::DataSet;
+use crate::domain::DataSet;
 use crate::eligibility::{self, Ineligible};
 use crate::error::{Error, Infeasibility};
 use crate::indicators::{self, Balance};
@@ -269,7 +272,7 @@ fn attach_fixes(
     eligibility: &[Result<(), Ineligible>],
     summary: &mut DistrictSummary,
 ) -> Result<(), Error> {
-    model::fixes::attach(data, policy, m, eligibility, &mut summary.infeasible).map_err(|e| {
+    fixes::attach(data, policy, m, eligibility, &mut summary.infeasible).map_err(|e| {
         Error::Solver(format!(
             "{}: fixes: {e:?}",
             model::district_label(&m.district)

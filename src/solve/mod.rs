@@ -33,7 +33,7 @@
 use crate::model::balance::{Columns, HARM_GAP};
 use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
 use crate::policy::{BalanceGoal, Policy};
-use crate::rules::{Bound, Builtin};
+use crate::policy::rules::{Bound, Builtin};
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
     WithInitialSolution, highs, variable,

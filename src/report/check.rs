@@ -3,11 +3,11 @@
 //! trusting a plan (rosters.md "`rotaplan check DIR`"). Nothing is
 //! planned; the data set is read exactly as `plan` reads it.
 
-use crate::data::info::FileInfo;
-use crate::data::{DataSet, mask_id_card};
+use crate::domain::info::FileInfo;
+use crate::domain::{DataSet, mask_id_card};
 use crate::eligibility::{self, Ineligible};
 use crate::policy::Policy;
-use crate::retirement;
+use crate::policy::retirement;
 use std::collections::BTreeMap;
 
 /// Fields derived from dates at `as_of`, and where the stored values
@@ -73,7 +73,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
         if let Some(birth) = t.birth_date {
             derived.ages_from_birth_dates += 1;
             let from_id = t.id_card().and_then(|c| {
-                crate::data::roster::parse_id_card(c)
+                crate::read::roster::parse_id_card(c)
                     .ok()
                     .map(|card| card.birth_date == birth)
             });
@@ -144,13 +144,13 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
 /// Rules the policy sets that some teachers at sending schools lack the
 /// data for: the rule is not applied to them (rules.md "Eligibility").
 fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
-    let sending: Vec<&crate::data::Teacher> = data
+    let sending: Vec<&crate::domain::Teacher> = data
         .teachers
         .iter()
         .filter(|t| policy.is_sending(&data.schools[t.school]) && t.eligible.is_none())
         .collect();
     let count =
-        |lacks: &dyn Fn(&crate::data::Teacher) -> bool| sending.iter().filter(|t| lacks(t)).count();
+        |lacks: &dyn Fn(&crate::domain::Teacher) -> bool| sending.iter().filter(|t| lacks(t)).count();
     let mut out = Vec::new();
     let mut say = |n: usize, what: &str, rule: &str| {
         if n > 0 {
@@ -159,7 +159,7 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
             ));
         }
     };
-    let no_age = |t: &crate::data::Teacher| t.birth_date.is_none() && t.age.is_none();
+    let no_age = |t: &crate::domain::Teacher| t.birth_date.is_none() && t.age.is_none();
     if policy.max_age.is_some() || policy.max_age_male.is_some() || policy.max_age_female.is_some()
     {
         say(count(&no_age), "an age or a birth date", "the age limit");

@@ -8,7 +8,7 @@
 //! 1965 (men) or January 1970 (women), up to 63 and 58. The retirement
 //! date is the first day of the month in which the teacher reaches the age.
 
-use crate::data::Sex;
+use crate::domain::Sex;
 use chrono::{Datelike, NaiveDate};
 
 /// How retirement ages are set (policy key `retirement`).

@@ -18,7 +18,7 @@
 //! its own independent count (`audit`), and the reports their lines.
 //! Adding a kind of rule is a change here plus its two checks.
 
-use crate::data::{DataSet, Level, School, Sex, Teacher, Title};
+use crate::domain::{DataSet, Level, School, Sex, Teacher, Title};
 use crate::policy::{Policy, Ratio};
 use std::fmt;
 
@@ -65,7 +65,7 @@ impl UnitScope {
             "group" => Ok(UnitScope::Group),
             _ => Err(format!(
                 "expected scope \"district\", \"school\" or \"group\", found {}",
-                crate::data::cell::shown(text)
+                crate::read::cell::shown(text)
             )),
         }
     }
@@ -185,7 +185,7 @@ impl Filter {
 /// A subject as rules compare it: NFKC, without white space (rosters.md
 /// "Values": `语　文`, `语 文` and `语文` are one subject).
 pub fn subject_key(subject: &str) -> String {
-    crate::data::key(subject).into_owned()
+    crate::domain::key(subject).into_owned()
 }
 
 /// A cell value as a `column` filter compares it: trimmed and NFKC.
@@ -491,7 +491,7 @@ pub fn title_named(text: &str) -> Result<Title, String> {
         .ok_or_else(|| {
             format!(
                 "expected a title (正高级, 高级, 一级, 二级, 三级, 未定级), found {}",
-                crate::data::cell::shown(text)
+                crate::read::cell::shown(text)
             )
         })
 }

@@ -1,0 +1,35 @@
+//! `rotaplan audit`: check a plan, made by rotaplan or by hand, against
+//! every rule; exit 1 on violations.
+
+use super::{DataArgs, Format, PolicyArgs, load, print};
+use crate::error::Error;
+use crate::read::plan::read_plan;
+use crate::report;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// The plan to check (CSV in UTF-8 or GBK, or a workbook: .xlsx, .xls, .ods).
+    #[arg(long, value_name = "FILE")]
+    plan: PathBuf,
+    /// Report as a table, or one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+pub fn run(args: &AuditArgs) -> Result<i32, Error> {
+    let (_, data, policy) = load(&args.data, &args.policy)?;
+    let plan = read_plan(&args.plan, &data)?;
+    let report = crate::audit::audit(&data, &policy, &plan);
+    print(&match args.format {
+        Format::Json => report::audit::json(&report) + "\n",
+        Format::Table => report::audit::table(&report, &policy),
+    })?;
+    Ok(if report.ok { 0 } else { 1 })
+}
+

@@ -1,0 +1,83 @@
+//! `rotaplan compare`: several policy scenarios planned side by side.
+
+use super::{DataArgs, PolicyArgs, load_for, print};
+use crate::policy::Policy;
+use crate::error::Error;
+use crate::report;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    /// Scenario files: policy files (TOML) with an optional `name`.
+    #[arg(value_name = "SCENARIO.toml")]
+    scenarios: Vec<PathBuf>,
+    /// A policy key and the values to try; several --sweep flags form their cross product.
+    #[arg(long, value_name = "KEY=V1,V2,...")]
+    sweep: Vec<String>,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Aligned table (80 columns), CSV or JSON.
+    #[arg(long, value_enum, default_value = "table")]
+    format: CompareFormat,
+    /// Write each solved scenario's plan to DIR/<scenario>.csv, for a later audit.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+}
+
+pub fn run(args: &CompareArgs) -> Result<i32, Error> {
+    let paths = args.data.paths()?;
+    let base = args.policy.policy()?;
+    let files: Vec<&std::path::Path> = args.scenarios.iter().map(PathBuf::as_path).collect();
+    let scenarios = crate::plan::compare::scenarios(&base, &files, &args.sweep)?;
+    let policies: Vec<&Policy> = scenarios.iter().map(|s| &s.policy).collect();
+    let data = load_for(&paths, &policies)?;
+    let rows = crate::plan::compare::run_with(&data, &scenarios, &crate::progress::Bar::new("scenarios"));
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let mut inputs = paths.all();
+        inputs.extend(files.iter().copied());
+        for (row, scenario) in rows.iter().zip(&scenarios) {
+            let Some(plan) = &row.plan else { continue };
+            let out = dir.join(format!("{}.csv", file_name(&row.scenario)));
+            report::refuse_input(&out, &inputs)?;
+            let plan_rows = report::plan::rows(&data, &scenario.policy, plan);
+            report::write_atomically(&out, |w| report::plan::write_csv(w, &plan_rows))?;
+        }
+    }
+    match args.format {
+        CompareFormat::Table => print(&report::compare::table(&rows))?,
+        CompareFormat::Json => print(&(report::compare::json(&rows) + "\n"))?,
+        CompareFormat::Csv => {
+            let mut out = Vec::new();
+            report::compare::write_csv(&mut out, &rows)
+                .map_err(|e| Error::io("standard output", e))?;
+            print(&String::from_utf8_lossy(&out))?;
+        }
+    }
+    Ok(0)
+}
+
+/// A scenario name as a file name: path separators and other characters
+/// file systems refuse become `_`.
+fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+

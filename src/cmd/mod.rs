@@ -1,0 +1,142 @@
+//! One file per command: its `Args` (clap) and its `run`, nothing else. The
+//! helpers every command shares live here: where the data set is
+//! (`DataArgs`), the policy and the flags that override it (`PolicyArgs`),
+//! loading both, and printing to stdout.
+
+pub mod audit;
+pub mod check;
+pub mod compare;
+pub mod generate;
+pub mod indicators;
+pub mod plan;
+pub mod report;
+
+use crate::domain::{DataSet, mask_id_cards};
+use crate::error::Error;
+use crate::policy::{Overrides, Policy};
+use crate::read::DataPaths;
+use clap::{Args, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Where the data set is: a folder, and/or one flag per file.
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Folder with schools.csv, teachers.csv, needs.csv and optionally
+    /// preferences.csv and history.csv.
+    dir: Option<PathBuf>,
+    /// schools.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    schools: Option<PathBuf>,
+    /// teachers.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    teachers: Option<PathBuf>,
+    /// needs.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    needs: Option<PathBuf>,
+    /// preferences.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    preferences: Option<PathBuf>,
+    /// history.csv to use instead of the folder's.
+    #[arg(long, value_name = "FILE")]
+    history: Option<PathBuf>,
+}
+
+impl DataArgs {
+    pub fn paths(&self) -> Result<DataPaths, Error> {
+        DataPaths::resolve(
+            self.dir.as_deref(),
+            self.schools.clone(),
+            self.teachers.clone(),
+            self.needs.clone(),
+            self.preferences.clone(),
+            self.history.clone(),
+        )
+    }
+}
+
+/// The policy file and the flags that override it.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// Policy file (TOML); without it the contract's defaults apply.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Least share of eligible teachers that rotate, e.g. 0.10 or 10%.
+    #[arg(long, value_name = "RATIO")]
+    ratio: Option<String>,
+    /// Least share of rotating teachers that are backbone, e.g. 0.20.
+    #[arg(long, value_name = "RATIO")]
+    backbone_share: Option<String>,
+    /// Count the ratios per district, per sending school, or per education group (schools.csv group).
+    #[arg(long, value_name = "district|school|group")]
+    scope: Option<String>,
+    /// The calendar year the rotation starts (policy key plan_year; default
+    /// this year): eligibility is measured on 31 August of it unless the
+    /// policy sets as_of.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i64).range(1900..=9999))]
+    plan_year: Option<i64>,
+    /// After filling needs, prefer plans that lift rural schools to the
+    /// backbone and sports-and-arts thresholds of 优质均衡 (policy key
+    /// improve_indicators).
+    #[arg(long)]
+    improve_indicators: bool,
+}
+
+impl PolicyArgs {
+    pub fn policy(&self) -> Result<Policy, Error> {
+        let overrides = Overrides {
+            ratio: self.ratio.clone(),
+            backbone_share: self.backbone_share.clone(),
+            scope: self.scope.clone(),
+            plan_year: self.plan_year,
+            improve_indicators: self.improve_indicators,
+        };
+        Policy::load(self.policy.as_deref(), &overrides)
+    }
+}
+
+/// How a command prints its report.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// Prints to stdout, every resident ID number masked (rosters.md
+/// "Personal data": only plan files carry them whole); a closed pipe
+/// (`| head`) is not an error.
+pub fn print(text: &str) -> Result<(), Error> {
+    let text = mask_id_cards(text);
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("standard output", e))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
+    let paths = data.paths()?;
+    let policy_value = policy.policy()?;
+    let data_set = load_for(&paths, &[&policy_value])?;
+    Ok((paths, data_set, policy_value))
+}
+
+/// The data set, with the extra teachers.csv columns that the rules of
+/// any of `policies` filter on.
+pub fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Error> {
+    let mut wanted: Vec<crate::read::Wanted> = Vec::new();
+    for (column, rule) in policies.iter().flat_map(|p| p.wanted_columns()) {
+        if !wanted.iter().any(|w| w.column == column) {
+            wanted.push(crate::read::Wanted { column, rule });
+        }
+    }
+    let data = DataSet::load_with(paths, &wanted)?;
+    let file = paths.teachers.display().to_string();
+    for policy in policies {
+        crate::eligibility::check_dates(&data, policy, &file)?;
+    }
+    Ok(data)
+}
+

@@ -1,0 +1,92 @@
+//! `rotaplan plan`: make the rotation plan, write plan.csv (or plan.xlsx)
+//! and print a summary per district. Every plan passes the independent
+//! auditor before it is written.
+
+use super::{DataArgs, Format, PolicyArgs, load, print};
+use crate::domain::DataSet;
+use crate::error::Error;
+use crate::policy::Policy;
+use crate::report;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Where to write the plan: CSV, or a workbook when the name ends in .xlsx
+    /// (sheets plan, summary, balance, not eligible).
+    #[arg(long, value_name = "FILE", default_value = "plan.csv")]
+    out: PathBuf,
+    /// Summary as a table, or one JSON object.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+pub fn run(args: &PlanArgs) -> Result<i32, Error> {
+    let (paths, data, policy) = load(&args.data, &args.policy)?;
+    let mut inputs = paths.all();
+    inputs.extend(args.policy.policy.as_deref());
+    report::refuse_input(&args.out, &inputs)?;
+    let plan = crate::plan::plan_with(&data, &policy, &crate::progress::Bar::new("districts"))?;
+    let rows = report::plan::rows(&data, &policy, &plan);
+    let audited = if plan.feasible() {
+        self_audit(&data, &policy, &plan)?.rules
+    } else {
+        Vec::new()
+    };
+    if plan.feasible() {
+        if report::workbook::wants_workbook(&args.out) {
+            let bytes = report::workbook::plan_workbook(&data, &policy, &plan, &rows)
+                .map_err(|e| Error::io(&args.out, std::io::Error::other(e)))?;
+            report::write_atomically(&args.out, |w| w.write_all(&bytes))?;
+        } else {
+            report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows))?;
+        }
+    }
+    match args.format {
+        Format::Json => {
+            print(&(report::plan::json(&plan, &rows, &data, &policy, &audited) + "\n"))?
+        }
+        Format::Table => {
+            let mut text = report::plan::table(&plan, &policy, &data, &audited);
+            if plan.feasible() {
+                text += &format!(
+                    "\n{}: {} rotations written\n",
+                    args.out.display(),
+                    rows.len()
+                );
+            }
+            print(&text)?;
+        }
+    }
+    if plan.feasible() {
+        Ok(0)
+    } else {
+        Err(Error::Infeasible(plan.infeasibilities()))
+    }
+}
+
+/// Every plan passes the independent auditor before it is written; a
+/// failure is a bug in the planner, reported as such (exit 4).
+fn self_audit(
+    data: &DataSet,
+    policy: &Policy,
+    plan: &crate::plan::RotationPlan,
+) -> Result<crate::audit::AuditReport, Error> {
+    let moves = plan.rotations.iter().map(|r| (r.teacher, r.to_school));
+    let lines = crate::read::plan::lines_of(data, moves);
+    let check = crate::audit::audit(data, policy, &lines);
+    match check.violations.first() {
+        None => Ok(check),
+        Some(v) => Err(Error::Solver(format!(
+            "the plan failed the independent audit ({} violations; first: {}: {})",
+            check.violations.len(),
+            v.rule,
+            v.message
+        ))),
+    }
+}
+

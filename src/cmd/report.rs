@@ -1,0 +1,57 @@
+//! `rotaplan report`: a self-contained HTML report of a plan.
+
+use super::{DataArgs, PolicyArgs, load, print};
+use crate::error::Error;
+use crate::read::plan::read_plan;
+use crate::report;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// The plan to report on (CSV or a workbook).
+    #[arg(long, value_name = "FILE")]
+    plan: PathBuf,
+    /// Where to write the page.
+    #[arg(long, value_name = "FILE", default_value = "report.html")]
+    out: PathBuf,
+}
+
+pub fn run(args: &ReportArgs) -> Result<i32, Error> {
+    let (paths, data, policy) = load(&args.data, &args.policy)?;
+    let mut inputs = paths.all();
+    inputs.extend(args.policy.policy.as_deref());
+    inputs.push(&args.plan);
+    report::refuse_input(&args.out, &inputs)?;
+    let lines = read_plan(&args.plan, &data)?;
+    let audit = crate::audit::audit(&data, &policy, &lines);
+    // The moves the page draws (the other rows are among the audit's
+    // violations).
+    let moves = crate::read::plan::moves(&data, &lines);
+    let balance = crate::indicators::assess(&data, &policy, Some(&moves)).balance;
+    let page = report::html::report(&report::html::ReportInput {
+        data: &data,
+        policy: &policy,
+        plan_file: &args.plan.display().to_string(),
+        moves: &moves,
+        audit: &audit,
+        balance: &balance,
+    });
+    report::write_atomically(&args.out, |w| w.write_all(page.as_bytes()))?;
+    print(&format!(
+        "{}: report on {} rotations written ({})\n",
+        args.out.display(),
+        moves.len(),
+        if audit.ok {
+            "the plan meets every rule"
+        } else {
+            "the plan breaks rules: see the page"
+        }
+    ))?;
+    Ok(0)
+}
+
