@@ -8,10 +8,10 @@
 //! ```
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rotaplan::plan::compare::{run, scenarios};
 use rotaplan::domain::DataSet;
-use rotaplan::read::DataPaths;
+use rotaplan::plan::compare::{run, scenarios};
 use rotaplan::policy::Policy;
+use rotaplan::read::DataPaths;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;

@@ -59,10 +59,10 @@ use criterion::{
 use rayon::prelude::*;
 use rotaplan::audit::{PlanLine, audit};
 use rotaplan::domain::DataSet;
-use rotaplan::read::DataPaths;
 use rotaplan::generate::{Shape, Size, Summary, generate};
 use rotaplan::plan::plan;
 use rotaplan::policy::Policy;
+use rotaplan::read::DataPaths;
 use rotaplan::{eligibility, indicators, model, report, solve};
 
 /// A data set with its measurement times for ten samples on two cores:

@@ -108,10 +108,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Ok(code) => code,
         Err(e) => {
             // Not eprintln!: it panics when stderr is a closed pipe.
-            let message = e.to_string();
-            let _ = writeln!(std::io::stderr(), "rotaplan: {}", mask_id_cards(&message));
+            let message = crate::msg!("cli-error", message = e.to_string()).to_string();
+            let _ = writeln!(std::io::stderr(), "{}", mask_id_cards(&message));
             e.exit_code()
         }
     }
 }
-

@@ -1,6 +1,10 @@
 //! The errors rotaplan reports, one type per kind of failure, and the exit
 //! status each maps to (the contract's table: 2 bad input, 3 infeasible).
+//! Every error is shown through the message catalogue (`crate::messages`):
+//! its position stays typed until `Display` renders it.
 
+use crate::messages::Message;
+use crate::msg;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -17,7 +21,8 @@ pub struct InputError {
     /// The column's header as the file writes it, when that differs from
     /// the key (`需求人数` for `count`): messages show both.
     pub header: Option<String>,
-    pub message: String,
+    /// What was expected and found, from the catalogue.
+    pub message: Message,
     /// Where in a workbook; boxed, as most files are CSV.
     pub sheet: Option<Box<SheetPlace>>,
 }
@@ -30,7 +35,7 @@ pub struct SheetPlace {
 }
 
 impl InputError {
-    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(file: impl Into<String>, message: impl Into<Message>) -> Self {
         InputError {
             file: file.into(),
             line: None,
@@ -54,36 +59,41 @@ impl InputError {
     /// A policy file's key at fault: "policy.toml line 2: key `balance`:
     /// expected ...".
     pub fn key(mut self, key: &str) -> Self {
-        self.message = format!("key `{key}`: {}", self.message);
+        self.message = msg!("error-policy-key", key = key, message = self.message);
         self
     }
 }
 
 impl fmt::Display for InputError {
+    /// `file line 3, column `count` headed `需求人数`: message`, each part
+    /// from the catalogue.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        let sheet = self.sheet.as_deref().map(|p| &p.sheet);
-        let cell = self.sheet.as_deref().and_then(|p| p.cell.as_ref());
-        match (sheet, self.line) {
-            (Some(sheet), Some(row)) => write!(f, ", sheet `{sheet}` row {row}")?,
-            (Some(sheet), None) => write!(f, ", sheet `{sheet}`")?,
-            (None, Some(line)) => write!(f, " line {line}")?,
-            (None, None) => {}
-        }
-        // The file's own header beside the key: `count` (需求人数).
-        let headed = self
-            .header
-            .as_ref()
-            .map_or(String::new(), |h| format!(" headed `{h}`"));
-        match (&self.column, cell) {
-            (Some(column), Some(cell)) => {
-                write!(f, ", column `{column}` (cell {cell}){headed}")?;
+        let file = self.file.as_str();
+        let sheet = self.sheet.as_deref().map(|p| p.sheet.as_str());
+        let cell = self.sheet.as_deref().and_then(|p| p.cell.as_deref());
+        let place = match (sheet, self.line) {
+            (Some(sheet), Some(row)) => msg!("at-sheet-row", file = file, sheet = sheet, row = row),
+            (Some(sheet), None) => msg!("at-sheet", file = file, sheet = sheet),
+            (None, Some(line)) => msg!("at-line", file = file, line = line),
+            (None, None) => msg!("at-file", file = file),
+        };
+        let column = match (&self.column, cell, &self.header) {
+            (Some(c), Some(cell), Some(h)) => {
+                msg!("at-column-cell-headed", column = c, cell = cell, header = h)
             }
-            (Some(column), None) => write!(f, ", column `{column}`{headed}")?,
-            (None, Some(cell)) => write!(f, ", cell {cell}")?,
-            (None, None) => {}
-        }
-        write!(f, ": {}", self.message)
+            (Some(c), Some(cell), None) => msg!("at-column-cell", column = c, cell = cell),
+            (Some(c), None, Some(h)) => msg!("at-column-headed", column = c, header = h),
+            (Some(c), None, None) => msg!("at-column", column = c),
+            (None, Some(cell), _) => msg!("at-cell", cell = cell),
+            (None, None, _) => msg!("at-nothing"),
+        };
+        let shown = msg!(
+            "input-error",
+            place = place,
+            column = column,
+            message = self.message.clone()
+        );
+        write!(f, "{shown}")
     }
 }
 
@@ -91,11 +101,12 @@ impl std::error::Error for InputError {}
 
 /// Why a plan cannot meet the rules, in the planner's words: the scope
 /// (district or school), the rule, what it requires and the best possible.
+/// JSON shows `message` in words (`Message` serializes as its text).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Infeasibility {
     pub scope: String,
     pub rule: String,
-    pub message: String,
+    pub message: Message,
     /// What would make the unit feasible, each change alone (rules.md
     /// "When the rules cannot be met").
     pub fixes: Vec<crate::plan::fixes::Fix>,
@@ -103,11 +114,15 @@ pub struct Infeasibility {
 
 impl Infeasibility {
     /// An infeasibility found before its fixes are worked out.
-    pub fn new(scope: impl Into<String>, rule: impl Into<String>, message: String) -> Self {
+    pub fn new(
+        scope: impl Into<String>,
+        rule: impl Into<String>,
+        message: impl Into<Message>,
+    ) -> Self {
         Infeasibility {
             scope: scope.into(),
             rule: rule.into(),
-            message,
+            message: message.into(),
             fixes: Vec::new(),
         }
     }
@@ -116,39 +131,79 @@ impl Infeasibility {
 impl fmt::Display for Infeasibility {
     /// The unit and the message, then one line per fix.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.scope, self.message)?;
+        let head = msg!(
+            "infeasible-unit",
+            scope = self.scope.as_str(),
+            message = self.message.clone()
+        );
+        write!(f, "{head}")?;
         for (k, fix) in self.fixes.iter().enumerate() {
-            let lead = if k == 0 { "would fix it" } else { "or" };
-            write!(f, "\n      {lead}: {fix}")?;
+            let line = if k == 0 {
+                msg!("infeasible-fix-first", fix = fix.to_string())
+            } else {
+                msg!("infeasible-fix-or", fix = fix.to_string())
+            };
+            write!(f, "\n{line}")?;
         }
         Ok(())
     }
 }
 
-/// Everything a command can fail with.
-#[derive(Debug, thiserror::Error)]
+/// Everything a command can fail with. Shown through the catalogue
+/// (`Display`); `exit_code` gives the contract's exit status.
+#[derive(Debug)]
 pub enum Error {
-    #[error("{0}")]
-    Input(#[from] InputError),
-    #[error("{0}")]
-    Usage(String),
-    #[error("cannot read or write {path}: {source}")]
+    Input(InputError),
+    /// A bad invocation: a flag's value, a missing folder, ...
+    Usage(Message),
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the policy is infeasible for these inputs:\n{}", list(.0))]
     Infeasible(Vec<Infeasibility>),
-    #[error("solver failure: {0}")]
-    Solver(String),
+    /// An internal failure, not the user's fault (exit 4).
+    Solver(Message),
 }
 
-fn list(items: &[Infeasibility]) -> String {
-    items
-        .iter()
-        .map(|i| format!("  {i}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+impl From<InputError> for Error {
+    fn from(e: InputError) -> Self {
+        Error::Input(e)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(e) => write!(f, "{e}"),
+            Error::Usage(m) => write!(f, "{m}"),
+            Error::Io { path, source } => write!(
+                f,
+                "{}",
+                msg!(
+                    "error-io",
+                    path = path.display().to_string(),
+                    reason = source.to_string()
+                )
+            ),
+            Error::Infeasible(items) => {
+                write!(f, "{}", msg!("error-infeasible"))?;
+                for i in items {
+                    write!(f, "\n  {i}")?;
+                }
+                Ok(())
+            }
+            Error::Solver(m) => write!(f, "{}", msg!("error-solver", message = m.clone())),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl Error {

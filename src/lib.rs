@@ -26,6 +26,7 @@ pub mod domain;
 pub mod error;
 pub mod geo;
 pub mod indicators;
+pub mod messages;
 pub mod policy;
 pub mod progress;
 

@@ -25,8 +25,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rotaplan::domain::DataSet;
-use rotaplan::read::DataPaths;
 use rotaplan::policy::{Policy, Ratio};
+use rotaplan::read::DataPaths;
 
 const SUBJECTS: [&str; 2] = ["数学", "语文"];
 /// min_rotation_ratio values (exact fractions).

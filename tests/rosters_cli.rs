@@ -627,8 +627,8 @@ fn case_title_row_merged_xlsx() {
 
 #[test]
 fn the_data_set_records_how_each_file_was_read() {
-    use rotaplan::domain::info::{Encoding, Separator, Skipped};
     use rotaplan::domain::DataSet;
+    use rotaplan::domain::info::{Encoding, Separator, Skipped};
     use rotaplan::read::DataPaths;
     let dir = small();
     // teachers: GBK, CRLF, tab separated, a title, a blank row, a totals row.

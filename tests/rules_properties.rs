@@ -21,8 +21,8 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use rotaplan::audit::{PlanLine, audit};
 use rotaplan::domain::DataSet;
-use rotaplan::read::{DataPaths, Wanted};
 use rotaplan::policy::{Policy, Ratio};
+use rotaplan::read::{DataPaths, Wanted};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

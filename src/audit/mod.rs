@@ -9,12 +9,12 @@
 //! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
 //! bookkeeping therefore shows up here as a violation.
 
-pub use crate::read::plan::{PlanLine, read_plan};
 use crate::domain::{DataSet, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
-use crate::policy::{Cooldown, Policy};
 use crate::policy::retirement;
 use crate::policy::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
+use crate::policy::{Cooldown, Policy};
+pub use crate::read::plan::{PlanLine, read_plan};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

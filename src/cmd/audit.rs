@@ -32,4 +32,3 @@ pub fn run(args: &AuditArgs) -> Result<i32, Error> {
     })?;
     Ok(if report.ok { 0 } else { 1 })
 }
-

@@ -25,4 +25,3 @@ pub fn run(args: &CheckArgs) -> Result<i32, Error> {
     })?;
     Ok(0)
 }
-

@@ -1,8 +1,8 @@
 //! `rotaplan compare`: several policy scenarios planned side by side.
 
 use super::{DataArgs, PolicyArgs, load_for, print};
-use crate::policy::Policy;
 use crate::error::Error;
+use crate::policy::Policy;
 use crate::report;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -41,7 +41,8 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
     let scenarios = crate::plan::compare::scenarios(&base, &files, &args.sweep)?;
     let policies: Vec<&Policy> = scenarios.iter().map(|s| &s.policy).collect();
     let data = load_for(&paths, &policies)?;
-    let rows = crate::plan::compare::run_with(&data, &scenarios, &crate::progress::Bar::new("scenarios"));
+    let rows =
+        crate::plan::compare::run_with(&data, &scenarios, &crate::progress::Bar::new("scenarios"));
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut inputs = paths.all();
@@ -80,4 +81,3 @@ fn file_name(name: &str) -> String {
         })
         .collect()
 }
-

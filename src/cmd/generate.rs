@@ -25,7 +25,10 @@ pub struct GenerateArgs {
 }
 
 pub fn run(args: &GenerateArgs) -> Result<i32, Error> {
-    let size: crate::generate::Size = args.size.parse().map_err(|e: String| Error::Usage(e))?;
+    let size: crate::generate::Size = args
+        .size
+        .parse()
+        .map_err(|e: String| Error::Usage(e.into()))?;
     let summary = crate::generate::generate(size, args.shape, args.seed, &args.out)
         .map_err(|e| Error::io(&args.out, e))?;
     print(&format!(

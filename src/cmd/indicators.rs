@@ -39,4 +39,3 @@ pub fn run(args: &IndicatorsArgs) -> Result<i32, Error> {
     })?;
     Ok(0)
 }
-

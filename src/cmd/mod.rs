@@ -139,4 +139,3 @@ pub fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Erro
     }
     Ok(data)
 }
-

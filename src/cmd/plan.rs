@@ -81,12 +81,14 @@ fn self_audit(
     let check = crate::audit::audit(data, policy, &lines);
     match check.violations.first() {
         None => Ok(check),
-        Some(v) => Err(Error::Solver(format!(
-            "the plan failed the independent audit ({} violations; first: {}: {})",
-            check.violations.len(),
-            v.rule,
-            v.message
-        ))),
+        Some(v) => Err(Error::Solver(
+            format!(
+                "the plan failed the independent audit ({} violations; first: {}: {})",
+                check.violations.len(),
+                v.rule,
+                v.message
+            )
+            .into(),
+        )),
     }
 }
-

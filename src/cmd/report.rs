@@ -54,4 +54,3 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     ))?;
     Ok(0)
 }
-

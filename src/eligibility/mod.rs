@@ -4,8 +4,8 @@
 
 use crate::domain::{DataSet, PostStatus, Sex, Teacher};
 use crate::error::InputError;
-use crate::policy::{Cooldown, Policy};
 use crate::policy::retirement;
+use crate::policy::{Cooldown, Policy};
 use chrono::NaiveDate;
 use std::fmt;
 

@@ -21,8 +21,8 @@
 use super::{DistrictModel, Pin, RuleUnit, district_label};
 use crate::domain::DataSet;
 use crate::error::Infeasibility;
-use crate::policy::{Policy, Scope};
 use crate::policy::rules::{Bound, Builtin, Of};
+use crate::policy::{Policy, Scope};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a set of groups can achieve against the district's needs.
@@ -424,11 +424,18 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].rule, "rotation_ratio");
         assert!(
-            found[0].message.contains("requires 13 rotations"),
+            found[0]
+                .message
+                .to_string()
+                .contains("requires 13 rotations"),
             "{}",
             found[0].message
         );
-        assert!(found[0].message.contains("total 5"), "{}", found[0].message);
+        assert!(
+            found[0].message.to_string().contains("total 5"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
@@ -443,7 +450,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].rule, "backbone_share");
         assert!(
-            found[0].message.contains("requires 3 backbone"),
+            found[0].message.to_string().contains("requires 3 backbone"),
             "{}",
             found[0].message
         );

@@ -19,8 +19,8 @@ use crate::eligibility::Ineligible;
 use crate::error::Error;
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
-use crate::policy::{BalanceGoal, Policy};
 use crate::policy::rules::{Builtin, Of, RatioRule, Unit};
+use crate::policy::{BalanceGoal, Policy};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
@@ -297,7 +297,7 @@ pub fn build(
                     "{}: {count} possible moves (sending groups x rural needs of the same subject), \
                      more than the {MAX_ARCS} rotaplan models in one district; split the district",
                     district_label(&m.district)
-                )));
+                ).into()));
             }
             m.arcs = arcs(data, policy, &m, &wishes);
             m.units = units(data, policy, &m, &staff);
@@ -322,7 +322,7 @@ fn check_pins_and_needs(data: &DataSet, policy: &Policy) -> Result<(), Error> {
                  it cannot have needs",
                 school.id,
                 if policy.receive_weak { ", weak" } else { "" }
-            )));
+            ).into()));
         }
     }
     for t in &data.teachers {
@@ -339,7 +339,7 @@ fn check_pins_and_needs(data: &DataSet, policy: &Policy) -> Result<(), Error> {
             "teachers: teacher {}, column assign_to: school {} {why}; a teacher can be assigned \
              only to a receiving school of the same district",
             t.id, to.id
-        )));
+        ).into()));
     }
     Ok(())
 }

@@ -52,7 +52,7 @@ pub fn scenarios(
     if points.is_none() {
         return Err(Error::Usage(format!(
             "--sweep: the cross product has more than {MAX_SCENARIOS} scenarios; sweep fewer keys or values"
-        )));
+        ).into()));
     }
     for point in cross_product(&axes) {
         let mut policy = base.clone();
@@ -100,9 +100,10 @@ fn short_key(key: &str) -> &str {
 /// `KEY=V1,V2,...` into the key and its values.
 fn parse_sweep(text: &str) -> Result<(String, Vec<String>), Error> {
     let bad = || {
-        Error::Usage(format!(
-            "--sweep {text}: expected KEY=V1,V2,... such as min_rotation_ratio=0.10,0.12"
-        ))
+        Error::Usage(
+            format!("--sweep {text}: expected KEY=V1,V2,... such as min_rotation_ratio=0.10,0.12")
+                .into(),
+        )
     };
     let (key, values) = text.split_once('=').ok_or_else(bad)?;
     let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();

@@ -19,12 +19,12 @@
 //! fix is the least change of its kind, and applying it makes the district
 //! feasible.
 
-use crate::model::{Arc, DistrictModel, Group, Need, Pin, RuleUnit};
 use crate::domain::{DataSet, mask_id_card};
 use crate::eligibility::Ineligible;
 use crate::error::Infeasibility;
-use crate::policy::{Policy, Ratio};
+use crate::model::{Arc, DistrictModel, Group, Need, Pin, RuleUnit};
 use crate::policy::rules::{Bound, Of};
+use crate::policy::{Policy, Ratio};
 use crate::solve::{self, SolveError};
 use std::collections::BTreeMap;
 

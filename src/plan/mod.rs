@@ -138,7 +138,7 @@ pub fn plan_with(
 ) -> Result<RotationPlan, Error> {
     if data.needs.is_none() {
         return Err(Error::Usage(
-            "plan needs needs.csv: put it in the data folder or give --needs".to_string(),
+            "plan needs needs.csv: put it in the data folder or give --needs".into(),
         ));
     }
     let eligibility = eligibility::assess(data, policy);
@@ -235,10 +235,9 @@ fn plan_district(
             return Ok((summary, Vec::new()));
         }
         Err(SolveError::Failed(why)) => {
-            return Err(Error::Solver(format!(
-                "{}: {why}",
-                model::district_label(&m.district)
-            )));
+            return Err(Error::Solver(
+                format!("{}: {why}", model::district_label(&m.district)).into(),
+            ));
         }
     };
     let rotations = assign::assign(data, m, &solved.flows, ranks);
@@ -273,10 +272,7 @@ fn attach_fixes(
     summary: &mut DistrictSummary,
 ) -> Result<(), Error> {
     fixes::attach(data, policy, m, eligibility, &mut summary.infeasible).map_err(|e| {
-        Error::Solver(format!(
-            "{}: fixes: {e:?}",
-            model::district_label(&m.district)
-        ))
+        Error::Solver(format!("{}: fixes: {e:?}", model::district_label(&m.district)).into())
     })
 }
 

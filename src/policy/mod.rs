@@ -419,10 +419,9 @@ impl Policy {
             if let Some(r) = overrides
                 .ratio
                 .as_deref()
-                .filter(|_| e.message.contains("min_rotation_ratio"))
+                .filter(|_| e.message.to_string().contains("min_rotation_ratio"))
             {
-                e.message
-                    .push_str(&format!(" (min_rotation_ratio from --ratio {r})"));
+                e.message = format!("{} (min_rotation_ratio from --ratio {r})", e.message).into();
             }
             e.into()
         })
@@ -648,7 +647,7 @@ impl Policy {
     }
 
     fn apply(&mut self, o: &Overrides) -> Result<(), crate::Error> {
-        let usage = |flag: &str, m: String| crate::Error::Usage(format!("{flag}: {m}"));
+        let usage = |flag: &str, m: String| crate::Error::Usage(format!("{flag}: {m}").into());
         if let Some(r) = &o.ratio {
             self.min_rotation_ratio = Ratio::parse(r).map_err(|m| usage("--ratio", m))?;
         }

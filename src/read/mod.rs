@@ -63,7 +63,7 @@ impl DataPaths {
             flag.or_else(|| existing(stem))
                 .or_else(|| dir.map(|d| d.join(format!("{stem}.csv"))))
                 .ok_or_else(|| {
-                    Error::Usage(format!("no {stem}.csv: give the data folder or --{stem}"))
+                    Error::Usage(format!("no {stem}.csv: give the data folder or --{stem}").into())
                 })
         };
         let paths = DataPaths {
@@ -76,7 +76,9 @@ impl DataPaths {
         if let Some(d) = dir
             && !d.is_dir()
         {
-            return Err(Error::Usage(format!("{}: not a folder", d.display())));
+            return Err(Error::Usage(
+                format!("{}: not a folder", d.display()).into(),
+            ));
         }
         Ok(paths)
     }
@@ -254,7 +256,6 @@ impl DataSet {
         Ok(data)
     }
 
-
     /// The school `text` names: its id, or else its name when no other
     /// school has that name (rosters.md "Values").
     ///
@@ -284,7 +285,6 @@ impl DataSet {
             )),
         }
     }
-
 
     /// The subject `text` names, as first spelled (teachers first, then
     /// needs), shared by every teacher and need of it.
@@ -692,8 +692,8 @@ fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
     use chrono::NaiveDate;
+    use std::borrow::Cow;
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -789,19 +789,23 @@ mod tests {
         let e = d
             .read_needs(&Table::parse("needs.csv", needs.into(), NEED_COLUMNS).unwrap())
             .unwrap_err();
-        assert!(e.message.contains("a second row"), "{e}");
+        assert!(e.message.to_string().contains("a second row"), "{e}");
         // A name two schools share names neither.
         let e = read(schools, "id,school,subject\nT1,城关小学,语文\n", &[]).unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("school")));
-        assert!(e.message.contains("ambiguous: schools U1, U3"), "{e}");
+        assert!(
+            e.message.to_string().contains("ambiguous: schools U1, U3"),
+            "{e}"
+        );
         let e = read(schools, "id,school,subject\nT1,城东小学,语文\n", &[]).unwrap_err();
         assert!(
             e.message
+                .to_string()
                 .contains("unknown school `城东小学` (not in schools.csv"),
             "{e}"
         );
         let e = read(schools, "id,school,subject\nT1,U1,语文\nＴ1,U1,语文\n", &[]).unwrap_err();
-        assert!(e.message.contains("duplicate id"), "{e}");
+        assert!(e.message.to_string().contains("duplicate id"), "{e}");
     }
 
     #[test]
@@ -826,7 +830,12 @@ mod tests {
         assert_eq!(d.teachers[0].id, "11010519491231002X");
         assert_eq!(d.id_cards.get("11010519491231002X"), Some(&Found::One(0)));
         let e = read(SCHOOLS, "school,subject\nU1,数学\n", &[]).unwrap_err();
-        assert!(e.message.contains("missing required column `id`"), "{e}");
+        assert!(
+            e.message
+                .to_string()
+                .contains("missing required column `id`"),
+            "{e}"
+        );
         let t =
             "身份证件号,school,subject\n11010519491231002X,U1,数学\n11010519491231002X,U1,语文\n";
         let e = read(SCHOOLS, t, &[]).unwrap_err();
@@ -913,7 +922,7 @@ mod tests {
                 (Some(2), Some(column)),
                 "{e}"
             );
-            assert!(e.message.contains(needle), "{column}: {e}");
+            assert!(e.message.to_string().contains(needle), "{column}: {e}");
             if column == "id_card" {
                 assert!(!e.to_string().contains(value), "never whole: {e}");
             }
@@ -955,7 +964,7 @@ mod tests {
         let e = read(SCHOOLS, teachers, &[wanted("职务")]).unwrap_err();
         assert_eq!(
             e.message,
-            "rule `毕业年级` filters on column `职务`, which teachers.csv does not have"
+            "rule `毕业年级` filters on column `职务`, which teachers.csv does not have".into()
         );
         assert_eq!((e.file.as_str(), e.line), ("teachers.csv", None));
     }

@@ -238,11 +238,12 @@ impl Sheet {
     /// A message about a hidden sheet says so: the planner cannot see it
     /// without unhiding it.
     fn note_hidden(&self, mut e: InputError) -> InputError {
-        if self.hidden && !e.message.contains("is hidden") {
-            e.message.push_str(&format!(
-                " (sheet `{}` is hidden: unhide it in Excel to see it)",
-                self.name
-            ));
+        if self.hidden && !e.message.to_string().contains("is hidden") {
+            e.message = format!(
+                "{} (sheet `{}` is hidden: unhide it in Excel to see it)",
+                e.message, self.name
+            )
+            .into();
         }
         e
     }
@@ -641,8 +642,8 @@ mod tests {
     #[test]
     fn garbage_is_an_error_not_a_panic() {
         let e = Sheet::parse("t.xlsx", b"PK\x03\x04garbage".to_vec(), &[]).unwrap_err();
-        assert!(e.message.contains("could not be read"), "{e}");
+        assert!(e.message.to_string().contains("could not be read"), "{e}");
         let e = Sheet::parse("t.xls", vec![0xd0, 0xcf, 0x11, 0xe0], &[]).unwrap_err();
-        assert!(e.message.contains("could not be read"), "{e}");
+        assert!(e.message.to_string().contains("could not be read"), "{e}");
     }
 }

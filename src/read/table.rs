@@ -31,6 +31,7 @@ use super::info::{ColumnUse, Encoding, FileInfo, Separator, Skipped};
 use super::sheet::{Sheet, Special};
 use super::text::{self, LineCursor};
 use crate::error::InputError;
+use crate::messages::Message;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
@@ -804,7 +805,7 @@ impl<'a> Row<'a> {
     }
 
     /// An error about the cell in column `key` of this row.
-    pub fn error(&self, key: &str, message: impl Into<String>) -> InputError {
+    pub fn error(&self, key: &str, message: impl Into<Message>) -> InputError {
         let mut e = InputError::new(&self.table.file, message)
             .at(self.line)
             .column(key);
@@ -818,7 +819,7 @@ impl<'a> Row<'a> {
     }
 
     /// An error about this row as a whole.
-    pub fn row_error(&self, message: impl Into<String>) -> InputError {
+    pub fn row_error(&self, message: impl Into<Message>) -> InputError {
         InputError::new(&self.table.file, message).at(self.line)
     }
 }
@@ -1002,10 +1003,12 @@ fn missing(
     };
     let mut e = missing_column(file, column, line);
     if examined > 1 {
-        e.message.push_str(&format!(
-            "; no row among the first {examined} non-empty rows has every required column, and \
-             {unit} {line} comes closest"
-        ));
+        e.message = format!(
+            "{}; no row among the first {examined} non-empty rows has every required column, and \
+             {unit} {line} comes closest",
+            e.message
+        )
+        .into();
     }
     e
 }
@@ -1056,7 +1059,7 @@ mod tests {
     fn undecodable_bytes_name_the_line() {
         let e = rows(b"id,name\nS1,ok\nS2,\xff\xff\n").unwrap_err();
         assert_eq!(e.line, Some(3));
-        assert!(e.message.contains("field 2"), "{e}");
+        assert!(e.message.to_string().contains("field 2"), "{e}");
     }
 
     #[test]
@@ -1068,9 +1071,14 @@ mod tests {
     #[test]
     fn duplicated_header_and_missing_column() {
         let e = rows(b"id,x,X\n1,2,3\n").unwrap_err();
-        assert!(e.message.contains("duplicated header"), "{e}");
+        assert!(e.message.to_string().contains("duplicated header"), "{e}");
         let e = rows(b"name\nA\n").unwrap_err();
-        assert!(e.message.contains("missing required column `id`"), "{e}");
+        assert!(
+            e.message
+                .to_string()
+                .contains("missing required column `id`"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -1195,7 +1203,12 @@ mod tests {
         assert_eq!(lines("sep=;\r\nid;name\r\nS1;a\r\n"), [3]);
         // `sep=` decides: a comma header is then no header.
         let e = rows(b"sep=;\nid,name\nS1,a\n").unwrap_err();
-        assert!(e.message.contains("missing required column `id`"), "{e}");
+        assert!(
+            e.message
+                .to_string()
+                .contains("missing required column `id`"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -1225,22 +1238,28 @@ mod tests {
             (Some(2), Some("school")),
             "{e}"
         );
-        assert!(e.message.contains("line 2 comes closest"), "{e}");
+        assert!(
+            e.message.to_string().contains("line 2 comes closest"),
+            "{e}"
+        );
         // A header below the first 20 non-empty rows is not looked for.
         let mut text = "x\n".repeat(20);
         text.push_str("工号,学校代码\n");
         let e = Table::parse("t.csv", text.into(), TWO).unwrap_err();
-        assert!(e.message.contains("first 20 non-empty rows"), "{e}");
+        assert!(
+            e.message.to_string().contains("first 20 non-empty rows"),
+            "{e}"
+        );
         assert_eq!(e.line, Some(1));
         let e = Table::parse("t.csv", "\n,,\n".into(), TWO).unwrap_err();
-        assert!(e.message.contains("empty"), "{e}");
+        assert!(e.message.to_string().contains("empty"), "{e}");
     }
 
     #[test]
     fn header_errors_name_the_header_line() {
         let e = rows("title\nid,x,X\n1,2,3\n".as_bytes()).unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("duplicated header"), "{e}");
+        assert!(e.message.to_string().contains("duplicated header"), "{e}");
     }
 
     #[test]
@@ -1352,7 +1371,10 @@ mod tests {
         let bad: &[&[&str]] = &[&["name"], &["x"]];
         let bytes = book(&[("old", true, bad), ("Sheet2", false, shown)]);
         let e = sheet_rows(bytes, &["old"]).unwrap_err();
-        assert!(e.message.contains("sheet `old` is hidden"), "{e}");
+        assert!(
+            e.message.to_string().contains("sheet `old` is hidden"),
+            "{e}"
+        );
     }
 
     #[test]

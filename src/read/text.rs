@@ -372,10 +372,10 @@ mod tests {
     fn bad_bytes_name_the_physical_line() {
         let e = decode("t", b"id,name\rS1,ok\rS2,\xff\xff\r".to_vec()).unwrap_err();
         assert_eq!(e.line, Some(3));
-        assert!(e.message.contains("field 2"), "{e}");
+        assert!(e.message.to_string().contains("field 2"), "{e}");
         let e = decode("t", b"id;name\r\nS1;\xff\r\n".to_vec()).unwrap_err();
         assert_eq!(e.line, Some(2));
-        assert!(e.message.contains("field 2"), "{e}");
+        assert!(e.message.to_string().contains("field 2"), "{e}");
         // An unpaired surrogate on line 2 of UTF-16LE.
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("id\r\nx".encode_utf16().flat_map(u16::to_le_bytes));
@@ -389,11 +389,13 @@ mod tests {
             .collect();
         let e = decode("t", bytes).unwrap_err();
         assert!(
-            e.message.contains("UTF-16 without a byte-order mark"),
+            e.message
+                .to_string()
+                .contains("UTF-16 without a byte-order mark"),
             "{e}"
         );
         let e = decode("t", b"\xFF\xFE\x00\x00a\x00\x00\x00".to_vec()).unwrap_err();
-        assert!(e.message.contains("UTF-32"), "{e}");
+        assert!(e.message.to_string().contains("UTF-32"), "{e}");
     }
 
     #[test]

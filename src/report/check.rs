@@ -149,8 +149,9 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
         .iter()
         .filter(|t| policy.is_sending(&data.schools[t.school]) && t.eligible.is_none())
         .collect();
-    let count =
-        |lacks: &dyn Fn(&crate::domain::Teacher) -> bool| sending.iter().filter(|t| lacks(t)).count();
+    let count = |lacks: &dyn Fn(&crate::domain::Teacher) -> bool| {
+        sending.iter().filter(|t| lacks(t)).count()
+    };
     let mut out = Vec::new();
     let mut say = |n: usize, what: &str, rule: &str| {
         if n > 0 {

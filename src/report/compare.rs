@@ -2,8 +2,8 @@
 //! terminal with the best value of each column marked `*`, CSV, or JSON.
 
 use super::text::TextTable;
-use crate::plan::compare::Row;
 use crate::indicators::{Graded, Indicator, Worst};
+use crate::plan::compare::Row;
 use serde::Serialize;
 
 /// A share as a percentage without the sign (the header carries it).

@@ -32,8 +32,8 @@
 
 use crate::model::balance::{Columns, HARM_GAP};
 use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
-use crate::policy::{BalanceGoal, Policy};
 use crate::policy::rules::{Bound, Builtin};
+use crate::policy::{BalanceGoal, Policy};
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
     WithInitialSolution, highs, variable,

@@ -1,0 +1,3 @@
+# The command line (src/cli.rs, src/cmd/).
+
+cli-error = rotaplan: {$message}

@@ -1,0 +1,1 @@
+# The model, the solver and the plan (src/model/, src/solve/, src/assign/, src/plan/).

@@ -1,0 +1,1 @@
+# The policy, its rules and eligibility (src/policy/, src/eligibility/).

@@ -1,0 +1,1 @@
+# Reading the files (src/read/, src/domain/): what was expected and found.
