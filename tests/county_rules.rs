@@ -1,4 +1,4 @@
-//! The four county rule sets of the README's "Your county's rules", each
+//! The four county rule sets of docs/policy.md's "Your county's rules", each
 //! planned and audited on one small county (tests/county_rules/data):
 //! `plan` meets the rule, and a hand-made plan that meets the default
 //! rules but breaks the county's own is caught by `audit` under the

@@ -571,8 +571,8 @@ fn check_eligible(
     let teachers = fix["teachers"].as_u64().unwrap() as usize;
     let of = fix["of"].as_str().unwrap();
     // One kind (backbone, a subject), or, when the fewest teachers are of
-    // several subjects, those subjects joined by ", " (README "When the
-    // rules cannot be met").
+    // several subjects, those subjects joined by ", " (docs/guide.md "When
+    // the rules cannot be met").
     prop_assert!(
         of == "backbone" || of.split(", ").all(|s| SUBJECTS[..c.subjects].contains(&s)),
         "of {:?}: {}",

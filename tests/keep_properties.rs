@@ -15,7 +15,8 @@
 //!    most the most any plan fills that keeps every CV within half the
 //!    margin (the harm stage's gap, which the later stages may take back);
 //!    when the plan without the CVs (the `report` plan) keeps every CV
-//!    already, it is the keep plan (README), so the fill is that plan's
+//!    already, it is the keep plan (docs/performance.md, "How `keep` is
+//!    solved"), so the fill is that plan's
 //!    (`Property::ReportPlan`, checked whether or not a plan is harmless);
 //! 4. its fill is at least the rotations the rules require and at most
 //!    the `report` plan's, which is the brute force's most.
@@ -36,7 +37,7 @@
 //! and 4, and 2 and 3 under `Rows` (without `ReportPlan`): it passes.
 //! `keep_keeps_every_cv_it_can_and_fills_the_most_it_can` checks them
 //! under `Margin`, with `ReportPlan` and `JsonKept` (the properties as
-//! objectives.md and the README state them), and
+//! objectives.md and docs/guide.md state them), and
 //! `keep_keeps_every_cv_when_one_can_vanish` checks 2 under `Vanishing`:
 //! both fail on the current solver and are ignored until it is fixed
 //! (`cargo test --release --test keep_properties -- --ignored`), as are
@@ -741,7 +742,7 @@ enum Property {
     /// report plan does not keep every CV).
     FillAtMost(Harmless),
     /// 3: when the report plan keeps every CV, the keep plan fills as much
-    /// (README: the plan without the CVs is then the keep plan).
+    /// (docs/performance.md: the plan without the CVs is then the keep plan).
     ReportPlan,
     /// The JSON's `kept` (of the keep or report plan) is what is recounted
     /// here, not false for a CV that is the same before and after.
@@ -1111,9 +1112,9 @@ fn keep_keeps_cvs_where_teachers_leave_the_level() {
 /// (sports and arts CV 0.6157072380972893, failing); the urban S0, without
 /// a level, has two backbone 体育 teachers, and S1 and S2 need one each.
 /// The report plan sends both, doubling each count: the CV is the same to
-/// the last bit (`"kept": true`), every CV is kept, and README says the
-/// plan without the CVs is then the keep plan. `keep` fills 1: its check
-/// (`solve`, `keeps_all`) computes the CV as sqrt(P Q / C² - 1)
+/// the last bit (`"kept": true`), every CV is kept, and docs/performance.md
+/// says the plan without the CVs is then the keep plan. `keep` fills 1: its
+/// check (`solve`, `keeps_all`) computes the CV as sqrt(P Q / C² - 1)
 /// (`CvUnit::cv`), 0.6157072380972896, 3e-16 above the allowed value
 /// `indicators` computed, so the harm stage runs, and its margin wants
 /// the CV 0.001 lower than before.
