@@ -22,8 +22,8 @@ impl Progress for Quiet {}
 pub struct Bar(indicatif::ProgressBar);
 
 impl Bar {
-    /// `what` names the steps: "districts", "scenarios".
-    pub fn new(what: &str) -> Bar {
+    /// `what` names the steps (districts, scenarios).
+    pub fn new(what: crate::messages::Message) -> Bar {
         let bar = if std::io::stderr().is_terminal() {
             indicatif::ProgressBar::new(0)
         } else {

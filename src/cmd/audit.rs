@@ -14,10 +14,8 @@ pub struct AuditArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// The plan to check (CSV in UTF-8 or GBK, or a workbook: .xlsx, .xls, .ods).
     #[arg(long, value_name = "FILE")]
     plan: PathBuf,
-    /// Report as a table, or one JSON object.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }

@@ -11,7 +11,6 @@ pub struct CheckArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// Report as text, or one JSON object.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }

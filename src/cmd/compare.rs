@@ -2,6 +2,7 @@
 
 use super::{DataArgs, PolicyArgs, load_for, print};
 use crate::error::Error;
+use crate::msg;
 use crate::policy::Policy;
 use crate::report;
 use clap::{Args, ValueEnum};
@@ -18,18 +19,14 @@ pub enum CompareFormat {
 pub struct CompareArgs {
     #[command(flatten)]
     data: DataArgs,
-    /// Scenario files: policy files (TOML) with an optional `name`.
     #[arg(value_name = "SCENARIO.toml")]
     scenarios: Vec<PathBuf>,
-    /// A policy key and the values to try; several --sweep flags form their cross product.
     #[arg(long, value_name = "KEY=V1,V2,...")]
     sweep: Vec<String>,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// Aligned table (80 columns), CSV or JSON.
     #[arg(long, value_enum, default_value = "table")]
     format: CompareFormat,
-    /// Write each solved scenario's plan to DIR/<scenario>.csv, for a later audit.
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
 }
@@ -41,8 +38,11 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
     let scenarios = crate::plan::compare::scenarios(&base, &files, &args.sweep)?;
     let policies: Vec<&Policy> = scenarios.iter().map(|s| &s.policy).collect();
     let data = load_for(&paths, &policies)?;
-    let rows =
-        crate::plan::compare::run_with(&data, &scenarios, &crate::progress::Bar::new("scenarios"));
+    let rows = crate::plan::compare::run_with(
+        &data,
+        &scenarios,
+        &crate::progress::Bar::new(msg!("cli-progress-scenarios")),
+    );
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let mut inputs = paths.all();
@@ -61,7 +61,7 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
         CompareFormat::Csv => {
             let mut out = Vec::new();
             report::compare::write_csv(&mut out, &rows)
-                .map_err(|e| Error::io("standard output", e))?;
+                .map_err(|e| Error::io(msg!("cli-standard-output").to_string(), e))?;
             print(&String::from_utf8_lossy(&out))?;
         }
     }

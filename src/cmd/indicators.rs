@@ -14,10 +14,8 @@ pub struct IndicatorsArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// A plan (CSV or a workbook; teacher and to_school) to show the indicators after.
     #[arg(long, value_name = "FILE")]
     plan: Option<PathBuf>,
-    /// Report as a table, or one JSON object.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }

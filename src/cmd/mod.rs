@@ -13,6 +13,7 @@ pub mod report;
 
 use crate::domain::{DataSet, mask_id_cards};
 use crate::error::Error;
+use crate::msg;
 use crate::policy::{Overrides, Policy};
 use crate::read::DataPaths;
 use clap::{Args, ValueEnum};
@@ -22,22 +23,15 @@ use std::path::PathBuf;
 /// Where the data set is: a folder, and/or one flag per file.
 #[derive(Debug, Args)]
 pub struct DataArgs {
-    /// Folder with schools.csv, teachers.csv, needs.csv and optionally
-    /// preferences.csv and history.csv.
     dir: Option<PathBuf>,
-    /// schools.csv to use instead of the folder's.
     #[arg(long, value_name = "FILE")]
     schools: Option<PathBuf>,
-    /// teachers.csv to use instead of the folder's.
     #[arg(long, value_name = "FILE")]
     teachers: Option<PathBuf>,
-    /// needs.csv to use instead of the folder's.
     #[arg(long, value_name = "FILE")]
     needs: Option<PathBuf>,
-    /// preferences.csv to use instead of the folder's.
     #[arg(long, value_name = "FILE")]
     preferences: Option<PathBuf>,
-    /// history.csv to use instead of the folder's.
     #[arg(long, value_name = "FILE")]
     history: Option<PathBuf>,
 }
@@ -58,26 +52,16 @@ impl DataArgs {
 /// The policy file and the flags that override it.
 #[derive(Debug, Args)]
 pub struct PolicyArgs {
-    /// Policy file (TOML); without it the contract's defaults apply.
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
-    /// Least share of eligible teachers that rotate, e.g. 0.10 or 10%.
     #[arg(long, value_name = "RATIO")]
     ratio: Option<String>,
-    /// Least share of rotating teachers that are backbone, e.g. 0.20.
     #[arg(long, value_name = "RATIO")]
     backbone_share: Option<String>,
-    /// Count the ratios per district, per sending school, or per education group (schools.csv group).
     #[arg(long, value_name = "district|school|group")]
     scope: Option<String>,
-    /// The calendar year the rotation starts (policy key plan_year; default
-    /// this year): eligibility is measured on 31 August of it unless the
-    /// policy sets as_of.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i64).range(1900..=9999))]
     plan_year: Option<i64>,
-    /// After filling needs, prefer plans that lift rural schools to the
-    /// backbone and sports-and-arts thresholds of 优质均衡 (policy key
-    /// improve_indicators).
     #[arg(long)]
     improve_indicators: bool,
 }
@@ -110,7 +94,7 @@ pub fn print(text: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::io("standard output", e))
+            Err(Error::io(msg!("cli-standard-output").to_string(), e))
         }
         _ => Ok(()),
     }

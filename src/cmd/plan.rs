@@ -5,6 +5,7 @@
 use super::{DataArgs, Format, PolicyArgs, load, print};
 use crate::domain::DataSet;
 use crate::error::Error;
+use crate::msg;
 use crate::policy::Policy;
 use crate::report;
 use clap::Args;
@@ -16,11 +17,8 @@ pub struct PlanArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// Where to write the plan: CSV, or a workbook when the name ends in .xlsx
-    /// (sheets plan, summary, balance, not eligible).
     #[arg(long, value_name = "FILE", default_value = "plan.csv")]
     out: PathBuf,
-    /// Summary as a table, or one JSON object.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
 }
@@ -30,7 +28,11 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());
     report::refuse_input(&args.out, &inputs)?;
-    let plan = crate::plan::plan_with(&data, &policy, &crate::progress::Bar::new("districts"))?;
+    let plan = crate::plan::plan_with(
+        &data,
+        &policy,
+        &crate::progress::Bar::new(msg!("cli-progress-districts")),
+    )?;
     let rows = report::plan::rows(&data, &policy, &plan);
     let audited = if plan.feasible() {
         self_audit(&data, &policy, &plan)?.rules
@@ -53,11 +55,14 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
         Format::Table => {
             let mut text = report::plan::table(&plan, &policy, &data, &audited);
             if plan.feasible() {
-                text += &format!(
-                    "\n{}: {} rotations written\n",
-                    args.out.display(),
-                    rows.len()
-                );
+                text += "\n";
+                text += &msg!(
+                    "cli-plan-written",
+                    file = args.out.as_path(),
+                    count = rows.len()
+                )
+                .to_string();
+                text += "\n";
             }
             print(&text)?;
         }
@@ -81,14 +86,11 @@ fn self_audit(
     let check = crate::audit::audit(data, policy, &lines);
     match check.violations.first() {
         None => Ok(check),
-        Some(v) => Err(Error::Solver(
-            format!(
-                "the plan failed the independent audit ({} violations; first: {}: {})",
-                check.violations.len(),
-                v.rule,
-                v.message
-            )
-            .into(),
-        )),
+        Some(v) => Err(Error::Solver(msg!(
+            "cli-plan-failed-audit",
+            count = check.violations.len(),
+            rule = v.rule.as_str(),
+            message = v.message.to_string()
+        ))),
     }
 }

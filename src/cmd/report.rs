@@ -2,6 +2,7 @@
 
 use super::{DataArgs, PolicyArgs, load, print};
 use crate::error::Error;
+use crate::msg;
 use crate::read::plan::read_plan;
 use crate::report;
 use clap::Args;
@@ -13,10 +14,8 @@ pub struct ReportArgs {
     data: DataArgs,
     #[command(flatten)]
     policy: PolicyArgs,
-    /// The plan to report on (CSV or a workbook).
     #[arg(long, value_name = "FILE")]
     plan: PathBuf,
-    /// Where to write the page.
     #[arg(long, value_name = "FILE", default_value = "report.html")]
     out: PathBuf,
 }
@@ -42,15 +41,17 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         balance: &balance,
     });
     report::write_atomically(&args.out, |w| w.write_all(page.as_bytes()))?;
-    print(&format!(
-        "{}: report on {} rotations written ({})\n",
-        args.out.display(),
-        moves.len(),
-        if audit.ok {
-            "the plan meets every rule"
-        } else {
-            "the plan breaks rules: see the page"
-        }
-    ))?;
+    let verdict = if audit.ok {
+        msg!("cli-report-meets-rules")
+    } else {
+        msg!("cli-report-breaks-rules")
+    };
+    let written = msg!(
+        "cli-report-written",
+        file = args.out.as_path(),
+        count = moves.len(),
+        verdict = verdict
+    );
+    print(&format!("{written}\n"))?;
     Ok(0)
 }

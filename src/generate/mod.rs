@@ -53,9 +53,7 @@ impl FromStr for Size {
             "county" => Ok(Size::County),
             "city" => Ok(Size::City),
             "province" => Ok(Size::Province),
-            _ => Err(format!(
-                "unknown data set size '{s}': expected one of county, city, province"
-            )),
+            _ => Err(crate::msg!("cli-generate-unknown-size", size = s).to_string()),
         }
     }
 }
@@ -89,9 +87,7 @@ impl FromStr for Shape {
         match s.trim().to_ascii_lowercase().as_str() {
             "easy" => Ok(Shape::Easy),
             "hard" => Ok(Shape::Hard),
-            _ => Err(format!(
-                "unknown data set shape '{s}': expected one of easy, hard"
-            )),
+            _ => Err(crate::msg!("cli-generate-unknown-shape", shape = s).to_string()),
         }
     }
 }
