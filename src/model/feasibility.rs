@@ -220,7 +220,7 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
         }
         (Some(Builtin::BackboneShare), Bound::Min, None) => {
             let q = rule.share;
-            let required = crate::solve::required_rotations(m, unit);
+            let required = m.required_rotations(unit);
             let backbone_required = q.ceil_of(required);
             let cap = capacity(m, &unit.numerator);
             if cap.backbone < backbone_required {

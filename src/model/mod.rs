@@ -148,6 +148,16 @@ pub struct DistrictModel {
 }
 
 impl DistrictModel {
+    /// The rotations the `rotation_ratio` rule requires of `unit`'s
+    /// sending schools, when that rule is counted over the same units
+    /// (else 0).
+    pub fn required_rotations(&self, unit: &RuleUnit) -> u64 {
+        self.units_of(Builtin::RotationRatio)
+            .find(|u| u.unit == unit.unit)
+            .and_then(|u| u.limit)
+            .unwrap_or(0)
+    }
+
     /// Eligible teachers at the district's sending schools.
     pub fn eligible(&self) -> u64 {
         self.groups.iter().map(|g| g.teachers.len() as u64).sum()

@@ -920,7 +920,7 @@ fn rules_of_units(m: &DistrictModel) -> Vec<(Row, Tag)> {
                 // must make), and N is whole. The LP relaxation misses it
                 // when a school's minimum binds.
                 if bound == Bound::Min && rule.among.is_all() {
-                    let least = rule.share.ceil_of(required_rotations(m, unit));
+                    let least = rule.share.ceil_of(m.required_rotations(unit));
                     if least > 0 {
                         let terms = numerator.iter().map(|&a| (a, -1.0)).collect();
                         rows.push((Row::leq(terms, -(least as f64)), Tag::Cut));
@@ -1023,14 +1023,6 @@ fn share_of_rotating(
     Some(Row::leq(terms, 0.0))
 }
 
-/// The rotations the `rotation_ratio` rule requires of the unit's
-/// sending schools, when it is counted over the same units (else 0).
-pub fn required_rotations(m: &DistrictModel, unit: &RuleUnit) -> u64 {
-    m.units_of(Builtin::RotationRatio)
-        .find(|u| u.unit == unit.unit)
-        .and_then(|u| u.limit)
-        .unwrap_or(0)
-}
 
 /// What ties each indicator term's column to its arcs.
 fn term_rows(m: &DistrictModel) -> Vec<Row> {
