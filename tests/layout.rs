@@ -109,8 +109,8 @@ fn each_command_is_a_file_of_its_own() {
         "generate",
     ] {
         let file = Path::new(ROOT).join(format!("src/cmd/{command}.rs"));
-        let text = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         assert!(text.contains("pub fn run("), "{}: no run", file.display());
         assert!(
             cli.contains(&format!("cmd::{command}::run(")),

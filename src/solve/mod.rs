@@ -259,54 +259,91 @@ fn solve_fix(
     }
 }
 
-/// Solves the district's model through every stage that can matter.
+/// Solves the district's model through every stage that can matter
+/// (objectives.md, in order: harm, fill, balance, spread, indicators,
+/// distance, preferences), each stage's optimum held by the next.
 pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     let start = Instant::now();
     if m.arcs.is_empty() {
-        // No move at all: the plan is empty, if the rules allow that.
-        if rules(m).iter().any(|row| !row.holds_at_zero()) {
-            return Err(SolveError::Infeasible);
-        }
-        return Ok(Solved {
-            flows: Vec::new(),
-            status: Status::Optimal,
-            harm: None,
-            seconds: 0.0,
+        return empty_plan(m);
+    }
+    let (x, keeps_all) = match plan_without_cvs(m, policy, start)? {
+        Plain::Answer(solved) => return Ok(solved),
+        Plain::Start { x, keeps_all } => (x, keeps_all),
+    };
+    let stages = stage_order(m, policy, keeps_all);
+    let mut run = Lexicographic::new(m, policy, x, keeps_all);
+    run.through(&stages)?;
+    Ok(run.solved(start))
+}
+
+/// The plan of a district with no possible move: empty, if the rules
+/// allow that.
+fn empty_plan(m: &DistrictModel) -> Result<Solved, SolveError> {
+    if rules(m).iter().any(|row| !row.holds_at_zero()) {
+        return Err(SolveError::Infeasible);
+    }
+    Ok(Solved {
+        flows: Vec::new(),
+        status: Status::Optimal,
+        harm: None,
+        seconds: 0.0,
+    })
+}
+
+/// What the plan without the CVs gives the stages.
+enum Plain {
+    /// It keeps every CV and the goal is "keep": it is the plan.
+    Answer(Solved),
+    /// The stages start from `x` (empty without CVs); `keeps_all` when
+    /// it keeps every CV (its harm is 0).
+    Start { x: Vec<f64>, keeps_all: bool },
+}
+
+/// With CVs to keep, the plan without them comes first. When it keeps
+/// every CV its harm is 0, the least there is, and each later stage's
+/// optimum over all plans is also the optimum over the plans of harm 0:
+/// under "keep" it is the answer; under "improve" its harm is held and it
+/// starts the fill. Otherwise it starts the harm stage (it meets every
+/// row, its excess as it needs), so that stage always has a plan.
+fn plan_without_cvs(
+    m: &DistrictModel,
+    policy: &Policy,
+    start: Instant,
+) -> Result<Plain, SolveError> {
+    if m.cvs.is_empty() {
+        return Ok(Plain::Start {
+            x: Vec::new(),
+            keeps_all: false,
         });
     }
-    // With CVs to keep, the plan without them comes first. When it keeps
-    // every CV its harm is 0, the least there is, and each later stage's
-    // optimum over all plans is also the optimum over the plans of harm 0:
-    // under "keep" it is the answer; under "improve" its harm is held and
-    // it starts the fill. Otherwise it starts the harm stage (it meets
-    // every row, its excess as it needs), so that stage always has a plan.
-    let mut plain_plan: Option<Vec<f64>> = None;
-    let mut keeps_all = false;
-    if !m.cvs.is_empty() {
-        let plain = DistrictModel {
-            cvs: Vec::new(),
-            ..m.clone()
-        };
-        let solved = solve(&plain, policy)?;
-        let flows: Vec<f64> = solved.flows.iter().map(|&f| f64::from(f)).collect();
-        keeps_all = m.cvs.iter().all(|cv| {
-            cv.cv(&flows)
-                .is_none_or(|after| crate::indicators::within(after, cv.allowed))
-        });
-        if keeps_all && policy.balance == BalanceGoal::Keep {
-            return Ok(Solved {
-                harm: Some(Status::Optimal),
-                seconds: start.elapsed().as_secs_f64(),
-                ..solved
-            });
-        }
-        let mut x = vec![0.0; columns(m)];
-        x[..flows.len()].copy_from_slice(&flows);
-        for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
-            cv.complete(at, &mut x);
-        }
-        plain_plan = Some(x);
+    let plain = DistrictModel {
+        cvs: Vec::new(),
+        ..m.clone()
+    };
+    let solved = solve(&plain, policy)?;
+    let flows: Vec<f64> = solved.flows.iter().map(|&f| f64::from(f)).collect();
+    let keeps_all = m.cvs.iter().all(|cv| {
+        cv.cv(&flows)
+            .is_none_or(|after| crate::indicators::within(after, cv.allowed))
+    });
+    if keeps_all && policy.balance == BalanceGoal::Keep {
+        return Ok(Plain::Answer(Solved {
+            harm: Some(Status::Optimal),
+            seconds: start.elapsed().as_secs_f64(),
+            ..solved
+        }));
     }
+    let mut x = vec![0.0; columns(m)];
+    x[..flows.len()].copy_from_slice(&flows);
+    for (cv, at) in m.cvs.iter().zip(cv_columns(m)) {
+        cv.complete(at, &mut x);
+    }
+    Ok(Plain::Start { x, keeps_all })
+}
+
+/// The stages that can matter for `m`, in order.
+fn stage_order(m: &DistrictModel, policy: &Policy, keeps_all: bool) -> Vec<Stage> {
     let mut stages = Vec::new();
     if !m.cvs.is_empty() && !keeps_all {
         stages.push(Stage::Harm);
@@ -331,66 +368,135 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
     if m.arcs.iter().any(|a| a.preferred > 0) {
         stages.push(Stage::Preference);
     }
-    // The terms' columns and rows join at their stage: before it they
-    // would only add fractional vertices to the fill's LP.
-    let mut fixed = vec![None; columns(m)];
-    fixed[m.arcs.len()..].fill(Some(0.0));
-    let terms = m.arcs.len()..m.arcs.len() + m.terms.len();
-    // The CVs' columns and rows are there from the harm stage on.
-    fixed[m.arcs.len() + m.terms.len()..].fill(None);
-    let mut held = Held {
-        rows: rules(m).into_iter().chain(balance_rows(m)).collect(),
-        fixed,
-        objective: Vec::new(),
-    };
-    let mut x: Vec<f64> = plain_plan.unwrap_or_default();
-    if keeps_all {
-        hold(m, Stage::Harm, &mut held, &x, None);
+    stages
+}
+
+/// The lexicographic solve of one district: the plan so far (`x`), what
+/// the stages before hold the next to (`held`), and the status of each.
+struct Lexicographic<'a> {
+    m: &'a DistrictModel,
+    policy: &'a Policy,
+    held: Held,
+    /// The plan so far over every column (empty before the first stage).
+    x: Vec<f64>,
+    status: Status,
+    /// The harm stage's status; `None` without CVs.
+    harm: Option<Status>,
+    harm_seconds: f64,
+    /// The last stage that moves the CVs; after it their counts are held.
+    counts_held_after: Stage,
+}
+
+/// What a stage tells the loop over the stages.
+enum Next {
+    /// Go on with the next stage.
+    Go,
+    /// The next stage is done already (the spread solved it).
+    Skip(Stage),
+    /// Stop: a later stage failed, the earlier plan stands.
+    Stop,
+}
+
+impl<'a> Lexicographic<'a> {
+    /// Before the first stage: the rules and the CVs' rows held, the
+    /// terms' columns at 0 until their stage (before it they would only
+    /// add fractional vertices to the fill's LP), the CVs' columns open
+    /// from the harm stage on.
+    fn new(m: &'a DistrictModel, policy: &'a Policy, x: Vec<f64>, keeps_all: bool) -> Self {
+        let mut fixed = vec![None; columns(m)];
+        fixed[m.arcs.len()..m.arcs.len() + m.terms.len()].fill(Some(0.0));
+        let mut held = Held {
+            rows: rules(m).into_iter().chain(balance_rows(m)).collect(),
+            fixed,
+            objective: Vec::new(),
+        };
+        if keeps_all {
+            hold(m, Stage::Harm, &mut held, &x, None);
+        }
+        let counts_held_after = match policy.balance {
+            _ if m.cvs.is_empty() => Stage::Preference,
+            BalanceGoal::Improve => Stage::Balance,
+            _ => Stage::Fill,
+        };
+        Lexicographic {
+            m,
+            policy,
+            held,
+            x,
+            status: Status::Optimal,
+            harm: (!m.cvs.is_empty()).then_some(Status::Optimal),
+            harm_seconds: 0.0,
+            counts_held_after,
+        }
     }
-    // The last stage that moves the CVs; after it their counts are held.
-    let counts_held_after = match policy.balance {
-        _ if m.cvs.is_empty() => Stage::Preference,
-        BalanceGoal::Improve => Stage::Balance,
-        _ => Stage::Fill,
-    };
-    let mut status = Status::Optimal;
-    let mut harm_seconds = 0.0;
-    let mut harm = (!m.cvs.is_empty()).then_some(Status::Optimal);
-    let mut done_early: Option<Stage> = None;
-    for (k, &stage) in stages.iter().enumerate() {
-        if done_early == Some(stage) {
-            continue;
-        }
-        if stage == Stage::Indicators {
-            held.fixed[terms.clone()].fill(None);
-            held.rows.extend(term_rows(m));
-            set_term_columns(m, &mut x);
-        }
-        if stage == Stage::Spread {
-            // The next stage checks the candidates' integrality: one MILP
-            // (when its LP is fractional) instead of two.
-            let next = stages
-                .get(k + 1)
-                .copied()
-                .filter(|&s| !matches!(s, Stage::Indicators | Stage::Balance));
-            match spread(m, policy, &mut held, &x, next.unwrap_or(Stage::Spread)) {
-                Ok(Some(solution)) => {
-                    status = status.max(solution.status);
-                    x = solution.x;
-                    if let Some(next) = next {
-                        done_early = Some(next);
-                        if k + 2 < stages.len() {
-                            hold(m, next, &mut held, &x, solution.duals);
-                        }
-                    }
-                }
-                // Nothing better than the fill's plan was proven.
-                Ok(None) => {}
-                Err(_) => status = Status::TimeLimit,
+
+    /// Solves `stages` in order, each one's optimum held by the next.
+    fn through(&mut self, stages: &[Stage]) -> Result<(), SolveError> {
+        let mut done_early: Option<Stage> = None;
+        for (k, &stage) in stages.iter().enumerate() {
+            if done_early == Some(stage) {
+                continue;
             }
-            continue;
+            if stage == Stage::Indicators {
+                let terms = self.m.arcs.len()..self.m.arcs.len() + self.m.terms.len();
+                self.held.fixed[terms].fill(None);
+                self.held.rows.extend(term_rows(self.m));
+                set_term_columns(self.m, &mut self.x);
+            }
+            let next = if stage == Stage::Spread {
+                self.spread(stages, k)
+            } else {
+                self.stage(stages, k)?
+            };
+            match next {
+                Next::Go => {}
+                Next::Skip(stage) => done_early = Some(stage),
+                Next::Stop => break,
+            }
         }
-        let warm = (!x.is_empty()).then_some(x.as_slice());
+        Ok(())
+    }
+
+    /// The spread stage; the stage after it (when not the indicators' or
+    /// the balance's) is solved with it: its candidates' integrality is
+    /// checked in one MILP (when the LP is fractional) instead of two.
+    fn spread(&mut self, stages: &[Stage], k: usize) -> Next {
+        let next = stages
+            .get(k + 1)
+            .copied()
+            .filter(|&s| !matches!(s, Stage::Indicators | Stage::Balance));
+        let (m, policy) = (self.m, self.policy);
+        match spread(
+            m,
+            policy,
+            &mut self.held,
+            &self.x,
+            next.unwrap_or(Stage::Spread),
+        ) {
+            Ok(Some(solution)) => {
+                self.status = self.status.max(solution.status);
+                self.x = solution.x;
+                if let Some(next) = next {
+                    if k + 2 < stages.len() {
+                        hold(m, next, &mut self.held, &self.x, solution.duals);
+                    }
+                    return Next::Skip(next);
+                }
+                Next::Go
+            }
+            // Nothing better than the fill's plan was proven.
+            Ok(None) => Next::Go,
+            Err(_) => {
+                self.status = Status::TimeLimit;
+                Next::Go
+            }
+        }
+    }
+
+    /// Any stage but the spread: solved, its optimum held for the next.
+    fn stage(&mut self, stages: &[Stage], k: usize) -> Result<Next, SolveError> {
+        let (m, policy, stage) = (self.m, self.policy, stages[k]);
+        let warm = (!self.x.is_empty()).then_some(self.x.as_slice());
         let stage_start = Instant::now();
         let solved = match stage {
             Stage::Fill if stages[0] == Stage::Harm => {
@@ -398,20 +504,20 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
                 // (`Policy::balance_time_limit_seconds`).
                 let budget = policy.stage_time_limit(true);
                 let shared = Policy {
-                    balance_time_limit_seconds: (budget - harm_seconds).max(budget / 2.0),
+                    balance_time_limit_seconds: (budget - self.harm_seconds).max(budget / 2.0),
                     ..policy.clone()
                 };
-                fill(m, &shared, &mut held, warm)
+                fill(m, &shared, &mut self.held, warm)
             }
-            Stage::Fill => fill(m, policy, &mut held, warm),
+            Stage::Fill => fill(m, policy, &mut self.held, warm),
             // Its LP is all but never whole: the MILP, from the plan
             // without the CVs.
-            Stage::Harm => harm_stage(m, policy, &held, warm),
-            _ => solve_stage(m, policy, stage, &held, warm),
+            Stage::Harm => harm_stage(m, policy, &self.held, warm),
+            _ => solve_stage(m, policy, stage, &self.held, warm),
         };
         if stage == Stage::Harm {
-            harm_seconds = stage_start.elapsed().as_secs_f64();
-            harm = Some(match &solved {
+            self.harm_seconds = stage_start.elapsed().as_secs_f64();
+            self.harm = Some(match &solved {
                 Ok(solution) => solution.status,
                 Err(_) => Status::TimeLimit,
             });
@@ -420,30 +526,35 @@ pub fn solve(m: &DistrictModel, policy: &Policy) -> Result<Solved, SolveError> {
             Ok(solution) => solution,
             // A later stage that fails keeps the earlier stage's plan,
             // which meets every rule, and says it is not proven optimal.
-            Err(_) if !x.is_empty() => {
-                status = Status::TimeLimit;
-                break;
+            Err(_) if !self.x.is_empty() => {
+                self.status = Status::TimeLimit;
+                return Ok(Next::Stop);
             }
             Err(e) => return Err(e),
         };
-        status = status.max(solution.status);
-        x = solution.x;
+        self.status = self.status.max(solution.status);
+        self.x = solution.x;
         if k + 1 < stages.len() {
-            hold(m, stage, &mut held, &x, solution.duals);
-            if stage == counts_held_after {
-                hold_counts(m, &mut held, &mut x);
+            hold(m, stage, &mut self.held, &self.x, solution.duals);
+            if stage == self.counts_held_after {
+                hold_counts(m, &mut self.held, &mut self.x);
             }
         }
+        Ok(Next::Go)
     }
-    Ok(Solved {
-        flows: x[..m.arcs.len()]
-            .iter()
-            .map(|v| v.round().max(0.0) as u32)
-            .collect(),
-        status,
-        harm,
-        seconds: start.elapsed().as_secs_f64(),
-    })
+
+    /// The whole flows of the plan, with the stages' statuses.
+    fn solved(self, start: Instant) -> Solved {
+        Solved {
+            flows: self.x[..self.m.arcs.len()]
+                .iter()
+                .map(|v| v.round().max(0.0) as u32)
+                .collect(),
+            status: self.status,
+            harm: self.harm,
+            seconds: start.elapsed().as_secs_f64(),
+        }
+    }
 }
 
 /// The model's columns: one per arc, then one per indicator term (the
@@ -1022,7 +1133,6 @@ fn share_of_rotating(
         .collect();
     Some(Row::leq(terms, 0.0))
 }
-
 
 /// What ties each indicator term's column to its arcs.
 fn term_rows(m: &DistrictModel) -> Vec<Row> {
