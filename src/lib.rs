@@ -22,6 +22,7 @@
 //! `solve`. The `generate` command's synthetic data sets live apart in
 //! `generate`.
 
+// Beside the stages: what every stage reads.
 pub mod domain;
 pub mod error;
 pub mod geo;
@@ -30,6 +31,8 @@ pub mod messages;
 pub mod policy;
 pub mod progress;
 
+// The pipeline's stages, in order (one group each, so that rustfmt keeps
+// the order).
 pub mod read;
 
 pub mod eligibility;
@@ -44,11 +47,13 @@ pub mod audit;
 
 pub mod report;
 
+// Above the stages: the drivers, then the commands.
 pub mod plan;
 
 pub mod cli;
 pub mod cmd;
 
+// Apart from the core: synthetic data sets.
 pub mod generate;
 
 pub use error::{Error, Result};
