@@ -359,7 +359,7 @@ pub struct DataSet {
     pub teachers_file: String,
     /// What a planner should know about how the files were read (a
     /// template column ignored, ...), for `check`.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::messages::Message>,
     /// The teachers.csv columns the policy's rules filter on
     /// (`column = { name = ... }`), as the rules name them.
     pub extra_columns: Vec<String>,

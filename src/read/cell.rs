@@ -5,6 +5,8 @@
 use super::date;
 use super::table::Row;
 use crate::error::InputError;
+use crate::messages::Message;
+use crate::msg;
 use chrono::NaiveDate;
 
 /// Full-width digits and signs (`１２`, `－`, `．`) as ASCII, so that numbers
@@ -74,16 +76,22 @@ pub fn parse_bool(s: &str) -> Option<bool> {
 
 /// A cell's text quoted for a message, cut to a readable length (a
 /// pasted 10 MB cell must not become a 10 MB message).
-pub fn shown(s: &str) -> String {
+pub fn shown(s: &str) -> Message {
     const MOST: usize = 40;
     match s.char_indices().nth(MOST) {
-        None => format!("`{s}`"),
-        Some((end, _)) => format!("`{}…` ({} characters)", &s[..end], s.chars().count()),
+        None => quoted(s),
+        Some((end, _)) => msg!(
+            "read-shown-cut",
+            text = &s[..end],
+            count = s.chars().count()
+        ),
     }
 }
 
-pub const BOOL_EXPECTED: &str =
-    "expected a boolean (true/false, yes/no, y/n, 1/0, 是/否, t/f, √/×)";
+/// A name quoted for a message, whole (a sheet's, a column's).
+pub fn quoted(s: &str) -> Message {
+    msg!("read-quoted", text = s)
+}
 
 impl<'a> Row<'a> {
     /// An optional whole number >= 0.
@@ -93,15 +101,12 @@ impl<'a> Row<'a> {
                 let n = plain_number(s);
                 let n = n.trim();
                 n.parse::<u32>().map_err(|_| {
-                    let what = if n.parse::<i64>().is_ok_and(|v| v < 0) {
-                        "a negative number"
+                    let message = if n.parse::<i64>().is_ok_and(|v| v < 0) {
+                        msg!("read-expected-count-negative", found = shown(s))
                     } else {
-                        "not a whole number"
+                        msg!("read-expected-count", found = shown(s))
                     };
-                    self.error(
-                        key,
-                        format!("expected a whole number >= 0, found {} ({what})", shown(s)),
-                    )
+                    self.error(key, message)
                 })
             })
             .transpose()
@@ -112,7 +117,7 @@ impl<'a> Row<'a> {
         self.get(key)
             .map(|s| {
                 plain_number(s).parse::<i64>().map_err(|_| {
-                    self.error(key, format!("expected a whole number, found {}", shown(s)))
+                    self.error(key, msg!("read-expected-integer", found = shown(s)))
                 })
             })
             .transpose()
@@ -134,14 +139,14 @@ impl<'a> Row<'a> {
                     Some(v) if range.contains(&v) => Ok(v),
                     Some(_) => Err(self.error(
                         key,
-                        format!(
-                            "expected a number from {} to {}, found {}",
-                            range.start(),
-                            range.end(),
-                            shown(s)
+                        msg!(
+                            "read-expected-number-in",
+                            from = *range.start(),
+                            to = *range.end(),
+                            found = shown(s)
                         ),
                     )),
-                    None => Err(self.error(key, format!("expected a number, found {}", shown(s)))),
+                    None => Err(self.error(key, msg!("read-expected-number", found = shown(s)))),
                 }
             })
             .transpose()
@@ -152,7 +157,7 @@ impl<'a> Row<'a> {
         self.get(key)
             .map(|s| {
                 parse_bool(s)
-                    .ok_or_else(|| self.error(key, format!("{BOOL_EXPECTED}, found {}", shown(s))))
+                    .ok_or_else(|| self.error(key, msg!("read-expected-boolean", found = shown(s))))
             })
             .transpose()
     }
@@ -176,16 +181,7 @@ impl<'a> Row<'a> {
         {
             return date::from_serial(serial, date_1904)
                 .map(Some)
-                .ok_or_else(|| {
-                    self.error(
-                        key,
-                        format!(
-                            "{}, found {} (not a day of the workbook's date system)",
-                            date::DATE_EXPECTED,
-                            shown(s)
-                        ),
-                    )
-                });
+                .ok_or_else(|| self.error(key, msg!("read-expected-date-serial", found = shown(s))));
         }
         Err(self.error(key, why))
     }
@@ -200,12 +196,13 @@ impl<'a> Row<'a> {
     }
 
     /// An optional value of an enumeration given as (spellings, value) pairs,
-    /// matched case-insensitively; `expected` lists the spellings for errors.
+    /// matched case-insensitively; `expected` gives the error for a cell
+    /// (shown, as `shown` quotes it) that none of them matches.
     pub fn choice<T: Copy>(
         &self,
         key: &str,
         choices: &[(&[&str], T)],
-        expected: &str,
+        expected: impl Fn(Message) -> Message,
     ) -> Result<Option<T>, InputError> {
         self.get(key)
             .map(|s| {
@@ -215,9 +212,7 @@ impl<'a> Row<'a> {
                     .iter()
                     .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(s)))
                     .map(|(_, v)| *v)
-                    .ok_or_else(|| {
-                        self.error(key, format!("expected {expected}, found {}", shown(s)))
-                    })
+                    .ok_or_else(|| self.error(key, expected(shown(s))))
             })
             .transpose()
     }

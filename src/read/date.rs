@@ -4,19 +4,16 @@
 //!
 //! The parsers take a cell's text and return the value or the message for
 //! an `InputError` (the caller names file, line and column: see
-//! `Row::date` and `Row::school_year` in `cell.rs`).
+//! `Row::date` and `Row::school_year` in `cell.rs`). What a date or a
+//! school year should look like is said once, in the catalogue (the terms
+//! `-read-date-form` and `-read-school-year-form` of read.ftl).
 
 use super::cell::shown;
+use crate::messages::Message;
+use crate::msg;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
-
-/// What a date cell should look like, for messages.
-pub const DATE_EXPECTED: &str = "expected a date such as 1975-03-12 or 1975年3月";
-
-/// What a school-year cell should look like, for messages.
-pub const YEAR_EXPECTED: &str = "expected a school year: a whole number such as 2024, or 2024年, \
-     2024-2025, 2024学年, or a date";
 
 /// A calendar day in any of rosters.md's forms:
 /// `1975-03-12`, `1975/3/12`, `1975.03.12`, `19750312` (a day);
@@ -29,11 +26,11 @@ pub const YEAR_EXPECTED: &str = "expected a school year: a whole number such as 
 /// Errors: text of no such form, or an impossible date (`2019-13`,
 /// `2019-02-30`): "expected a date such as 1975-03-12 or 1975年3月, found
 /// `...`".
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, Message> {
     let s = normalize(text);
     ymd(strip_time(s.trim()))
         .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
-        .ok_or_else(|| format!("{DATE_EXPECTED}, found {}", shown(text)))
+        .ok_or_else(|| msg!("read-expected-date", found = shown(text)))
 }
 
 /// The school year (the calendar year it starts in, in August) written in
@@ -44,7 +41,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 ///
 /// Errors: any other text, or two years that do not follow each other:
 /// "expected a school year: a whole number such as 2024, ..., found `...`".
-pub fn parse_school_year(text: &str) -> Result<i64, String> {
+pub fn parse_school_year(text: &str) -> Result<i64, Message> {
     let s = normalize(text);
     let s = s.trim();
     let bare = s
@@ -53,7 +50,7 @@ pub fn parse_school_year(text: &str) -> Result<i64, String> {
         .or_else(|| s.strip_suffix('年'))
         .unwrap_or(s)
         .trim();
-    let found = || format!("{YEAR_EXPECTED}, found {}", shown(text));
+    let found = || msg!("read-expected-school-year", found = shown(text));
     if let Some(year) = year4(bare) {
         return Ok(i64::from(year));
     }
@@ -61,9 +58,11 @@ pub fn parse_school_year(text: &str) -> Result<i64, String> {
         && let (Some(a), Some(b)) = (year4(first.trim()), year4(second.trim()))
     {
         if b != a + 1 {
-            return Err(format!(
-                "{YEAR_EXPECTED}, found {} ({b} does not follow {a})",
-                shown(text)
+            return Err(msg!(
+                "read-expected-school-year-follow",
+                found = shown(text),
+                second = b,
+                first = a
             ));
         }
         return Ok(i64::from(a));
@@ -177,6 +176,10 @@ pub fn from_serial(serial: f64, date_1904: bool) -> Option<NaiveDate> {
 mod tests {
     use super::*;
 
+    /// What a school-year cell should look like, as the catalogue says.
+    const YEAR_EXPECTED: &str = "expected a school year: a whole number such as 2024, or 2024年, \
+         2024-2025, 2024学年, or a date";
+
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
@@ -241,7 +244,7 @@ mod tests {
             "1975-03-12 noon",
             "1975031",
         ] {
-            let e = parse_date(s).unwrap_err();
+            let e = parse_date(s).unwrap_err().to_string();
             assert!(
                 e.starts_with("expected a date such as 1975-03-12 or 1975年3月, found `"),
                 "{s}: {e}"
@@ -282,12 +285,13 @@ mod tests {
             "abc",
             "2024年度x",
         ] {
-            let e = parse_school_year(s).unwrap_err();
+            let e = parse_school_year(s).unwrap_err().to_string();
             assert!(e.starts_with(YEAR_EXPECTED), "{s}: {e}");
         }
         assert!(
             parse_school_year("2024-2026")
                 .unwrap_err()
+                .to_string()
                 .contains("2026 does not follow 2024")
         );
     }

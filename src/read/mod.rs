@@ -14,6 +14,8 @@ pub mod text;
 
 use crate::domain::*;
 use crate::error::{Error, InputError};
+use crate::messages::Message;
+use crate::msg;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -62,9 +64,7 @@ impl DataPaths {
         let must = |flag: Option<PathBuf>, stem: &str| {
             flag.or_else(|| existing(stem))
                 .or_else(|| dir.map(|d| d.join(format!("{stem}.csv"))))
-                .ok_or_else(|| {
-                    Error::Usage(format!("no {stem}.csv: give the data folder or --{stem}").into())
-                })
+                .ok_or_else(|| Error::Usage(msg!("read-no-data-file", stem = stem)))
         };
         let paths = DataPaths {
             schools: must(schools, "schools")?,
@@ -76,9 +76,7 @@ impl DataPaths {
         if let Some(d) = dir
             && !d.is_dir()
         {
-            return Err(Error::Usage(
-                format!("{}: not a folder", d.display()).into(),
-            ));
+            return Err(Error::Usage(msg!("read-not-a-folder", path = d)));
         }
         Ok(paths)
     }
@@ -261,7 +259,7 @@ impl DataSet {
     ///
     /// Errors: no such school; a name that several schools share (naming
     /// their ids).
-    pub fn school_named(&self, text: &str) -> Result<usize, String> {
+    pub fn school_named(&self, text: &str) -> Result<usize, Message> {
         match self.find_school(text) {
             Some(Found::One(s)) => Ok(s),
             Some(Found::Many) => {
@@ -272,16 +270,16 @@ impl DataSet {
                     .filter(|s| key(&s.name) == k)
                     .map(|s| s.id.as_str())
                     .collect();
-                Err(format!(
-                    "school name {} is ambiguous: schools {} have it; give the school's id",
-                    cell::shown(text),
-                    ids.join(", ")
+                Err(msg!(
+                    "read-school-name-ambiguous",
+                    name = cell::shown(text),
+                    ids = ids.join(", ")
                 ))
             }
-            None => Err(format!(
-                "unknown school {} (not in {}, by id or by name)",
-                cell::shown(text),
-                self.schools_file()
+            None => Err(msg!(
+                "read-unknown-school-named",
+                school = cell::shown(text),
+                file = self.schools_file()
             )),
         }
     }
@@ -302,25 +300,23 @@ impl DataSet {
         table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let area = row
-                .choice("area", AREAS, "urban, town or rural (城区, 镇区, 农村, 乡村, or a national urban-rural code such as 111, 121, 220)")?
-                .ok_or_else(|| row.error("area", "empty cell in a required column"))?;
+                .choice("area", AREAS, |found| msg!("read-expected-area", found = found))?
+                .ok_or_else(|| row.error("area", msg!("read-empty-required")))?;
             let lat = row.number("lat", -90.0..=90.0)?;
             let lon = row.number("lon", -180.0..=180.0)?;
             let location = match (lat, lon) {
                 (Some(lat), Some(lon)) => Some((lat, lon)),
                 (None, None) => None,
-                (Some(_), None) => return Err(row.error("lon", "latitude given without longitude")),
-                (None, Some(_)) => return Err(row.error("lat", "longitude given without latitude")),
+                (Some(_), None) => return Err(row.error("lon", msg!("read-latitude-alone"))),
+                (None, Some(_)) => return Err(row.error("lat", msg!("read-longitude-alone"))),
             };
             let school = School {
                 name: row.get("name").unwrap_or(&id).to_string(),
                 area,
                 quality: row.boolean("quality")?.unwrap_or(false),
-                level: row.choice(
-                    "level",
-                    LEVELS,
-                    "primary, junior or nine-year (小学, 初中, 九年一贯制)",
-                )?,
+                level: row.choice("level", LEVELS, |found| {
+                    msg!("read-expected-level", found = found)
+                })?,
                 students: row.count("students")?,
                 district: row.get("district").unwrap_or_default().to_string(),
                 location,
@@ -374,9 +370,11 @@ impl DataSet {
                     .to_string_lossy();
                 return Err(InputError::new(
                     &table.file,
-                    format!(
-                        "rule `{}` filters on column `{}`, which {name} does not have",
-                        w.rule, w.column
+                    msg!(
+                        "read-rule-column-missing",
+                        rule = w.rule.as_str(),
+                        column = w.column.as_str(),
+                        file = &*name
                     ),
                 ));
             };
@@ -393,10 +391,7 @@ impl DataSet {
     fn read_teachers(&mut self, table: &Table, extra: &[usize]) -> Result<(), InputError> {
         self.ids_are_id_cards = table.position("id").is_none();
         if self.ids_are_id_cards && table.position("id_card").is_none() {
-            return Err(InputError::new(
-                &table.file,
-                "missing required column `id` (工号, 教职工号; or id_card, 身份证件号, as the id)",
-            )
+            return Err(InputError::new(&table.file, msg!("read-missing-teacher-id"))
             .at(table.header_line())
             .column("id"));
         }
@@ -456,11 +451,9 @@ impl DataSet {
             let years_at_school = row.count("years_at_school")?;
             let age = row.count("age")?;
             let eligible = row.boolean("eligible")?;
-            let education = row.choice(
-                "education",
-                EDUCATIONS,
-                "a degree: secondary, associate, bachelor, master, doctor (中专, 大专, 本科, 硕士, 博士)",
-            )?;
+            let education = row.choice("education", EDUCATIONS, |found| {
+                msg!("read-expected-education", found = found)
+            })?;
             let school_entry = row.date("school_entry")?;
             let work_start = row.date("work_start")?;
             let title = row.title("title")?;
@@ -514,22 +507,24 @@ impl DataSet {
             if !self.schools[school].may_receive() {
                 return Err(row.error(
                     "school",
-                    format!(
-                        "school `{}` is urban or a quality school: only rural (or weak), non-quality schools can have needs",
-                        self.schools[school].id
+                    msg!(
+                        "read-need-not-receiving",
+                        school = self.schools[school].id.as_str()
                     ),
                 ));
             }
             let subject = self.subject(row.require("subject")?).to_string();
             if let Some(first) = seen.insert((school, subject.clone()), row.line) {
-                return Err(row.row_error(format!(
-                    "a second row for school `{}` and subject `{subject}` (the first is line {first})",
-                    self.schools[school].id
+                return Err(row.row_error(msg!(
+                    "read-need-twice",
+                    school = self.schools[school].id.as_str(),
+                    subject = subject.as_str(),
+                    first = first
                 )));
             }
             let count = row
                 .count("count")?
-                .ok_or_else(|| row.error("count", "empty cell in a required column"))?;
+                .ok_or_else(|| row.error("count", msg!("read-empty-required")))?;
             let weight = row.number("weight", 0.0..=1e9)?.unwrap_or(1.0);
             needs.push(RuralNeed {
                 school,
@@ -549,9 +544,9 @@ impl DataSet {
             let school = self.school_ref(&row, "school")?;
             let rank = row
                 .count("rank")?
-                .ok_or_else(|| row.error("rank", "empty cell in a required column"))?;
+                .ok_or_else(|| row.error("rank", msg!("read-empty-required")))?;
             if rank == 0 {
-                return Err(row.error("rank", "expected a rank >= 1 (1 = first choice), found `0`"));
+                return Err(row.error("rank", msg!("read-rank-zero")));
             }
             self.preferences.push(Preference {
                 teacher,
@@ -567,7 +562,7 @@ impl DataSet {
             let teacher = self.teacher_ref(&row, "teacher")?;
             let year = row
                 .school_year("year")?
-                .ok_or_else(|| row.error("year", "empty cell in a required column"))?;
+                .ok_or_else(|| row.error("year", msg!("read-empty-required")))?;
             let school = match row.get("school") {
                 Some(_) => Some(self.school_ref(&row, "school")?),
                 None => None,
@@ -578,7 +573,7 @@ impl DataSet {
             {
                 return Err(row.error(
                     "end_year",
-                    format!("the last school year {end} is before the first, {year}"),
+                    msg!("read-end-year-before", end = end, year = year),
                 ));
             }
             self.history.push(PastRotation {
@@ -605,10 +600,10 @@ impl DataSet {
         self.teacher_by_id(id).ok_or_else(|| {
             row.error(
                 column,
-                format!(
-                    "unknown teacher {} (not in {})",
-                    cell::shown(id),
-                    self.teachers_file()
+                msg!(
+                    "read-unknown-teacher",
+                    teacher = cell::shown(id),
+                    file = self.teachers_file()
                 ),
             )
         })
@@ -651,7 +646,7 @@ fn insert_unique(
 fn duplicate_id(row: &Row, column: &str, id: &str) -> InputError {
     row.error(
         column,
-        format!("duplicate id {}", cell::shown(&mask_id_cards(id))),
+        msg!("read-duplicate-id", id = cell::shown(&mask_id_cards(id))),
     )
 }
 
@@ -666,7 +661,7 @@ fn file_name(path: &Path) -> String {
 /// A warning for each header of `table` that is a fallback of one of
 /// `columns` (rosters.md: the national template's names) but is not read,
 /// as the column is read from its own header or a fallback further left.
-fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<String> {
+fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<Message> {
     let info = table.info();
     let mut warnings = Vec::new();
     for column in columns {
@@ -679,9 +674,12 @@ fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<String> {
                 .iter()
                 .any(|f| f.to_lowercase() == header.to_lowercase())
             {
-                warnings.push(format!(
-                    "{}: column `{header}` is ignored: `{used}` is read as `{}`",
-                    table.file, column.key
+                warnings.push(msg!(
+                    "read-fallback-ignored",
+                    file = table.file.as_str(),
+                    header = header,
+                    used = used,
+                    column = column.key
                 ));
             }
         }
@@ -963,8 +961,8 @@ mod tests {
         );
         let e = read(SCHOOLS, teachers, &[wanted("职务")]).unwrap_err();
         assert_eq!(
-            e.message,
-            "rule `毕业年级` filters on column `职务`, which teachers.csv does not have".into()
+            e.message.to_string(),
+            "rule `毕业年级` filters on column `职务`, which teachers.csv does not have"
         );
         assert_eq!((e.file.as_str(), e.line), ("teachers.csv", None));
     }

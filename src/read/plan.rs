@@ -17,6 +17,8 @@ use super::roster::parse_id_card;
 use super::table::{Column, Row, Table, optional, required};
 use super::{DataSet, Found, key, mask_id_card};
 use crate::error::{Error, InputError};
+use crate::messages::Message;
+use crate::msg;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 
@@ -68,11 +70,7 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
     let has = |column: &str| table.position(column).is_some();
     let by_name = has("name") && has("from_school");
     if !has("teacher") && !has("id_card") && !by_name {
-        return Err(InputError::new(
-            &table.file,
-            "missing required column `teacher` (工号): a plan names each teacher by id, by ID \
-             number (id_card, 身份证件号) or by name and school (姓名 and 原单位)",
-        )
+        return Err(InputError::new(&table.file, msg!("read-plan-no-teacher-column"))
         .at(table.header_line())
         .column("teacher")
         .into());
@@ -92,7 +90,7 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
         } else if let (Some(names), Some(name)) = (&names, row.get("name")) {
             data.teachers[names.find(data, &row, name)?].id.clone()
         } else {
-            return Err(row.error(first, "empty cell in a required column"));
+            return Err(row.error(first, msg!("read-empty-required")));
         };
         lines.push(PlanLine {
             line: row.line,
@@ -110,10 +108,11 @@ fn receiving_school(data: &DataSet, row: &Row) -> Result<String, InputError> {
     let text = row.require("to_school")?;
     match data.find_school(text) {
         Some(Found::One(s)) => Ok(data.schools[s].id.clone()),
-        Some(Found::Many) => Err(row.error(
-            "to_school",
-            data.school_named(text).err().unwrap_or_default(),
-        )),
+        // The name is ambiguous: `school_named` says which schools share it.
+        Some(Found::Many) => match data.school_named(text) {
+            Ok(s) => Ok(data.schools[s].id.clone()),
+            Err(why) => Err(row.error("to_school", why)),
+        },
         None => Ok(text.to_string()),
     }
 }
@@ -125,18 +124,18 @@ fn with_id_card(data: &DataSet, row: &Row, number: &str) -> Result<usize, InputE
         Some(&Found::One(t)) => Ok(t),
         Some(Found::Many) => Err(row.error(
             "id_card",
-            format!(
-                "two teachers in {} have the ID number `{}`: name the teacher by id (工号)",
-                data.teachers_file(),
-                mask_id_card(&card.number)
+            msg!(
+                "read-plan-id-card-shared",
+                file = data.teachers_file(),
+                number = mask_id_card(&card.number)
             ),
         )),
         None => Err(row.error(
             "id_card",
-            format!(
-                "no teacher in {} has the ID number `{}`",
-                data.teachers_file(),
-                mask_id_card(&card.number)
+            msg!(
+                "read-plan-id-card-unknown",
+                file = data.teachers_file(),
+                number = mask_id_card(&card.number)
             ),
         )),
     }
@@ -177,20 +176,22 @@ impl NameIndex {
                     .collect();
                 Err(row.error(
                     "name",
-                    format!(
-                        "{} teachers named {} work at school {id} ({}): name the teacher by id (工号)",
-                        ids.len(),
-                        shown(name),
-                        ids.join(", ")
+                    msg!(
+                        "read-plan-name-shared",
+                        count = ids.len(),
+                        name = shown(name),
+                        school = id.as_str(),
+                        ids = ids.join(", ")
                     ),
                 ))
             }
             None => Err(row.error(
                 "name",
-                format!(
-                    "no teacher named {} works at school {id} (in {})",
-                    shown(name),
-                    data.teachers_file()
+                msg!(
+                    "read-plan-name-unknown",
+                    name = shown(name),
+                    school = id.as_str(),
+                    file = data.teachers_file()
                 ),
             )),
         }
@@ -237,36 +238,37 @@ pub fn checked_moves(
     let mut first: FxHashMap<usize, u64> = FxHashMap::default();
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
-        let bad = |column: &str, message: String| {
+        let bad = |column: &str, message: Message| {
             InputError::new(file, message).at(l.line).column(column)
         };
         let (teacher, school) = l.resolve(data);
         let teacher = teacher.ok_or_else(|| {
             bad(
                 "teacher",
-                format!(
-                    "unknown teacher {} (not in {})",
-                    shown(&l.teacher),
-                    data.teachers_file()
+                msg!(
+                    "read-unknown-teacher",
+                    teacher = shown(&l.teacher),
+                    file = data.teachers_file()
                 ),
             )
         })?;
         let school = school.ok_or_else(|| {
             bad(
                 "to_school",
-                format!(
-                    "unknown school {} (not in {})",
-                    shown(&l.to_school),
-                    data.schools_file()
+                msg!(
+                    "read-unknown-school",
+                    school = shown(&l.to_school),
+                    file = data.schools_file()
                 ),
             )
         })?;
         if let Some(line) = first.insert(teacher, l.line) {
             return Err(bad(
                 "teacher",
-                format!(
-                    "teacher {} is listed twice (first on line {line})",
-                    shown(&l.teacher)
+                msg!(
+                    "read-plan-teacher-twice",
+                    teacher = shown(&l.teacher),
+                    line = line
                 ),
             ));
         }

@@ -10,6 +10,8 @@ use super::table::Row;
 // spaces (`县级 骨干教师`) allowed.
 use super::{Backbone, PostStatus, Sex, Title, key};
 use crate::error::InputError;
+use crate::messages::Message;
+use crate::msg;
 use chrono::NaiveDate;
 
 /// 性别 as GB/T 2261.1 and rosters write it: `男`/`女` (also `男性`/`女性`),
@@ -25,8 +27,6 @@ pub fn parse_sex(s: &str) -> Option<Sex> {
         None
     }
 }
-
-pub const SEX_EXPECTED: &str = "expected a sex: 男/女, male/female, m/f or 1/2";
 
 /// 专业技术职务 after the 2015 reform: `正高级`, `高级`, `一级`, `二级`, `三级`,
 /// `未定级` (also `未定职级`, `无`); a trailing `教师` and a leading `中小学` are
@@ -56,27 +56,18 @@ pub fn parse_title(s: &str) -> Option<Title> {
         .map(|&(_, t)| t)
 }
 
-pub const TITLE_EXPECTED: &str = "expected a title: 正高级, 高级, 一级, 二级, 三级, 未定级 (or a title \
-     before 2015 such as 中学高级, 小学高级; or senior_plus, senior, first, second, third, none)";
-
 /// 人员状态 as the national system writes it: the code (`205`), its name
 /// (`交流轮岗`) or both (`205 交流轮岗`, `205-交流轮岗`, `205交流轮岗`), which
 /// must then agree. Codes: 100, 201-211, 299 (`PostStatus::name`).
 ///
 /// Errors: an unknown code or name, or a code and a name that disagree.
-pub fn parse_status(text: &str) -> Result<PostStatus, String> {
+pub fn parse_status(text: &str) -> Result<PostStatus, Message> {
     let s = key(text);
     let s = ascii_digits(&s);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let (code, name) = s.split_at(digits);
     let name = name.trim_start_matches(['-', ':', '.', '、', '|', '/', '_']);
-    let expected = || {
-        format!(
-            "expected a status of the national teacher system, as its code, name or both \
-             (100 在本单位任职, 201-211 such as 205 交流轮岗, 299 其他), found {}",
-            shown(text)
-        )
-    };
+    let expected = || msg!("read-expected-status", found = shown(text));
     let by_name = |name: &str| {
         let name = if name == "其它" { "其他" } else { name };
         (100..=299).map(PostStatus).find(|p| p.name() == Some(name))
@@ -90,10 +81,12 @@ pub fn parse_status(text: &str) -> Result<PostStatus, String> {
         (None, name) => by_name(name).ok_or_else(expected),
         (Some(p), name) => match (p.name(), by_name(name)) {
             (Some(_), Some(q)) if q == p => Ok(p),
-            (Some(known), Some(_)) => Err(format!(
-                "{} (code {} is {known}, not {name})",
-                expected(),
-                p.0
+            (Some(known), Some(_)) => Err(msg!(
+                "read-expected-status-mismatch",
+                found = shown(text),
+                code = p.0,
+                known = known,
+                name = name
             )),
             _ => Err(expected()),
         },
@@ -153,10 +146,6 @@ pub fn parse_backbone(s: &str) -> Option<Backbone> {
     })
 }
 
-pub const BACKBONE_EXPECTED: &str = "expected a boolean or a level: none, school, county, city, \
-     province, national (无, 校级, 县级, 市级, 省级, 国家级), or a title such as 县级骨干教师, \
-     市级学科带头人, 特级教师";
-
 /// A resident ID number (公民身份号码, GB 11643) with what it tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdCard {
@@ -186,7 +175,7 @@ fn check_character(digits: &[u8]) -> char {
 /// Errors (the number masked as `mask_id_card` does, never whole): another
 /// length or character, a wrong check character (ISO 7064 MOD 11-2), an
 /// impossible birth date.
-pub fn parse_id_card(text: &str) -> Result<IdCard, String> {
+pub fn parse_id_card(text: &str) -> Result<IdCard, Message> {
     let s = ascii_digits(text).to_ascii_uppercase();
     let masked = super::mask_id_card(&s);
     let b = s.as_bytes();
@@ -194,22 +183,19 @@ pub fn parse_id_card(text: &str) -> Result<IdCard, String> {
         || !b[..17].iter().all(u8::is_ascii_digit)
         || !(b[17].is_ascii_digit() || b[17] == b'X')
     {
-        return Err(format!(
-            "expected an 18-character resident ID number (17 digits and a digit or X), found `{masked}`"
-        ));
+        return Err(msg!("read-expected-id-card", number = masked));
     }
     let check = check_character(&b[..17]);
     if b[17] as char != check {
-        return Err(format!(
-            "the resident ID number `{masked}` has a wrong check character (ISO 7064 MOD 11-2): \
-             it should be `{check}`; a character is mistyped"
+        return Err(msg!(
+            "read-id-card-check",
+            number = masked,
+            check = check
         ));
     }
     let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
     let birth_date = NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
-        .ok_or_else(|| {
-            format!("the resident ID number `{masked}` holds no real birth date (digits 7-14)")
-        })?;
+        .ok_or_else(|| msg!("read-id-card-birth-date", number = masked))?;
     let sex = if (b[16] - b'0') % 2 == 1 {
         Sex::Male
     } else {
@@ -227,8 +213,7 @@ impl<'a> Row<'a> {
     pub fn sex(&self, key: &str) -> Result<Option<Sex>, InputError> {
         self.get(key)
             .map(|s| {
-                parse_sex(s)
-                    .ok_or_else(|| self.error(key, format!("{SEX_EXPECTED}, found {}", shown(s))))
+                parse_sex(s).ok_or_else(|| self.error(key, msg!("read-expected-sex", found = shown(s))))
             })
             .transpose()
     }
@@ -238,7 +223,7 @@ impl<'a> Row<'a> {
         self.get(key)
             .map(|s| {
                 parse_title(s)
-                    .ok_or_else(|| self.error(key, format!("{TITLE_EXPECTED}, found {}", shown(s))))
+                    .ok_or_else(|| self.error(key, msg!("read-expected-title", found = shown(s))))
             })
             .transpose()
     }
@@ -255,7 +240,7 @@ impl<'a> Row<'a> {
         self.get(key)
             .map(|s| {
                 parse_backbone(s).ok_or_else(|| {
-                    self.error(key, format!("{BACKBONE_EXPECTED}, found {}", shown(s)))
+                    self.error(key, msg!("read-expected-backbone", found = shown(s)))
                 })
             })
             .transpose()
@@ -266,14 +251,12 @@ impl<'a> Row<'a> {
     pub fn id_card(&self, key: &str) -> Result<Option<IdCard>, InputError> {
         self.get(key)
             .map(|s| {
-                parse_id_card(s).map_err(|mut why| {
+                parse_id_card(s).map_err(|why| {
                     if self.date_system().is_some() && s.bytes().all(|b| b.is_ascii_digit()) {
-                        why.push_str(
-                            " (a workbook keeps an ID number typed as a number to 15 digits: \
-                             format the column as text and type the numbers again)",
-                        );
+                        self.error(key, msg!("read-id-card-in-workbook", reason = why))
+                    } else {
+                        self.error(key, why)
                     }
-                    self.error(key, why)
                 })
             })
             .transpose()
@@ -363,12 +346,13 @@ mod tests {
             "99999交流轮岗",
             "",
         ] {
-            let e = parse_status(s).unwrap_err();
+            let e = parse_status(s).unwrap_err().to_string();
             assert!(e.contains("expected a status"), "{s}: {e}");
         }
         assert!(
             parse_status("205 进修")
                 .unwrap_err()
+                .to_string()
                 .contains("code 205 is 交流轮岗, not 进修")
         );
     }
@@ -442,21 +426,21 @@ mod tests {
         assert_eq!(c.sex, Sex::Male);
         assert!(parse_id_card("４４０５２４１８８００１０１００１４").is_ok());
 
-        let e = parse_id_card("110105194912310021").unwrap_err();
+        let e = parse_id_card("110105194912310021").unwrap_err().to_string();
         assert!(
             e.contains("wrong check character") && e.contains("`X`"),
             "{e}"
         );
         assert!(e.contains("1101**********0021"), "masked: {e}");
         assert!(!e.contains("110105194912310021"), "never whole: {e}");
-        let e = parse_id_card("11010519491231002").unwrap_err();
+        let e = parse_id_card("11010519491231002").unwrap_err().to_string();
         assert!(e.contains("18-character"), "{e}");
-        let e = parse_id_card("1101051949123100AX").unwrap_err();
+        let e = parse_id_card("1101051949123100AX").unwrap_err().to_string();
         assert!(e.contains("18-character"), "{e}");
         // A right check character over an impossible day (1949-02-30).
         let body = "11010519490230002";
         let id = format!("{body}{}", check_character(body.as_bytes()));
-        let e = parse_id_card(&id).unwrap_err();
+        let e = parse_id_card(&id).unwrap_err().to_string();
         assert!(e.contains("no real birth date"), "{e}");
     }
 }

@@ -25,7 +25,10 @@
 //! .xls, .xlsb and .ods such a cell reads as its number (`101`): format
 //! the column as text, or save the workbook as .xlsx.
 
+use super::cell::quoted;
 use crate::error::{InputError, SheetPlace};
+use crate::messages::Message;
+use crate::msg;
 use calamine::{Data, Reader};
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -82,7 +85,7 @@ impl SheetRow {
 pub(crate) enum Special {
     /// An Excel error (`#N/A`, ...): the message, raised when the cell is
     /// part of the table.
-    Error(String),
+    Error(Message),
     /// A number shown zero-padded: the text shown.
     Shown(String),
 }
@@ -125,12 +128,7 @@ impl Sheet {
         let read = match read {
             Ok(Ok(found)) => found,
             Ok(Err(why)) => return Err(InputError::new(file, why)),
-            Err(_) => {
-                return Err(InputError::new(
-                    file,
-                    "the workbook could not be read (damaged or not a workbook)",
-                ));
-            }
+            Err(_) => return Err(InputError::new(file, msg!("read-workbook-damaged"))),
         };
         let mut sheet = Sheet::from_cells(read.name, read.cells);
         sheet.hidden = read.hidden;
@@ -194,7 +192,7 @@ impl Sheet {
     }
 
     /// An error about the sheet as a whole.
-    pub fn error(&self, file: &str, message: &str) -> InputError {
+    pub fn error(&self, file: &str, message: Message) -> InputError {
         let mut e = InputError::new(file, message);
         e.sheet = Some(Box::new(SheetPlace {
             sheet: self.name.clone(),
@@ -235,15 +233,15 @@ impl Sheet {
         self.note_hidden(e)
     }
 
-    /// A message about a hidden sheet says so: the planner cannot see it
-    /// without unhiding it.
+    /// A message about a hidden sheet says so (once): the planner cannot
+    /// see it without unhiding it.
     fn note_hidden(&self, mut e: InputError) -> InputError {
-        if self.hidden && !e.message.to_string().contains("is hidden") {
-            e.message = format!(
-                "{} (sheet `{}` is hidden: unhide it in Excel to see it)",
-                e.message, self.name
-            )
-            .into();
+        if self.hidden && e.message.key != "read-sheet-hidden-note" {
+            e.message = msg!(
+                "read-sheet-hidden-note",
+                message = e.message,
+                sheet = self.name.as_str()
+            );
         }
         e
     }
@@ -259,7 +257,7 @@ struct Read {
 
 /// The sheet to read among a workbook's sheets: the worksheet named one of
 /// `names`, else the first visible worksheet. (name, hidden).
-fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), String> {
+fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Message> {
     let worksheet = |s: &&calamine::Sheet| s.typ == calamine::SheetType::WorkSheet;
     let hidden = |s: &calamine::Sheet| s.visible != calamine::SheetVisible::Visible;
     let wanted = |s: &&calamine::Sheet| {
@@ -276,16 +274,21 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), St
     let hidden_names: Vec<String> = sheets
         .iter()
         .filter(worksheet)
-        .map(|s| format!("`{}`", s.name))
+        .map(|s| quoted(&s.name).to_string())
         .collect();
     if hidden_names.is_empty() {
-        return Err("the workbook has no worksheets".to_string());
+        return Err(msg!("read-workbook-no-worksheets"));
     }
-    let asked: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-    Err(format!(
-        "the workbook has no visible worksheet (hidden: {}); unhide the sheet to read, or name it {}",
-        hidden_names.join(", "),
-        asked.join(" or ")
+    // `a` or `b` or `c`.
+    let asked = names
+        .iter()
+        .map(|n| quoted(n))
+        .reduce(|first, then| msg!("read-or", first = first, then = then))
+        .map_or_else(String::new, |m| m.to_string());
+    Err(msg!(
+        "read-workbook-all-hidden",
+        hidden = hidden_names.join(", "),
+        asked = asked
     ))
 }
 
@@ -296,11 +299,15 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), St
 /// single stray value at XFD1048576 (500 GB). .xls and .ods have no such
 /// reader and go through the range (.ods stores dates as ISO text, with no
 /// serials).
-fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, String> {
+fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, Message> {
     let data = Cursor::new(bytes);
     let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
-        let note = if hidden { " (a hidden sheet)" } else { "" };
-        format!("cannot read sheet `{name}`{note}: {e}")
+        let reason = e.to_string();
+        if hidden {
+            msg!("read-hidden-sheet-unreadable", sheet = name, reason = reason)
+        } else {
+            msg!("read-sheet-unreadable", sheet = name, reason = reason)
+        }
     };
     let mut cells = Vec::new();
     let (name, hidden, date_1904) = match extension {
@@ -474,12 +481,12 @@ fn drain<'a, E>(
     Ok(())
 }
 
-fn unreadable(e: &dyn std::fmt::Display) -> String {
-    format!("the workbook could not be read: {e}")
+fn unreadable(e: &dyn std::fmt::Display) -> Message {
+    msg!("read-workbook-unreadable", reason = e.to_string())
 }
 
 /// A cell as the text the planner sees.
-fn text(cell: &Data) -> Result<String, String> {
+fn text(cell: &Data) -> Result<String, Message> {
     Ok(match cell {
         Data::Empty => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
@@ -493,7 +500,7 @@ fn text(cell: &Data) -> Result<String, String> {
             format!("{year:04}-{month:02}-{day:02}")
         }
         Data::DateTime(d) => number(d.as_f64()),
-        Data::Error(e) => return Err(format!("the cell holds the Excel error {e}")),
+        Data::Error(e) => return Err(msg!("read-excel-error", error = e.to_string())),
     })
 }
 
@@ -543,6 +550,7 @@ mod tests {
         assert!(
             text(&Data::Error(calamine::CellErrorType::NA))
                 .unwrap_err()
+                .to_string()
                 .contains("#N/A")
         );
     }

@@ -32,6 +32,7 @@ use super::sheet::{Sheet, Special};
 use super::text::{self, LineCursor};
 use crate::error::InputError;
 use crate::messages::Message;
+use crate::msg;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
@@ -307,7 +308,10 @@ impl<'t> Walk<'t> {
             let line = e
                 .position()
                 .map(|pos| text::line_of(self.bytes, self.base + pos.byte() as usize));
-            let mut err = InputError::new(self.file, format!("malformed CSV: {e}"));
+            let mut err = InputError::new(
+                self.file,
+                msg!("read-malformed-csv", reason = e.to_string()),
+            );
             err.line = line;
             err
         })?;
@@ -399,14 +403,14 @@ impl Table {
         }
         let Some(at) = found else {
             let Some((_, i)) = closest else {
-                return Err(sheet.error(file, "the sheet is empty: a header row is required"));
+                return Err(sheet.error(file, msg!("read-empty-sheet")));
             };
             let row = &sheet.rows[i];
             let (first, last) = row.span().unwrap_or((0, 0));
             let mut record = csv::StringRecord::new();
             row.fields(first, (last - first) as usize + 1, &mut record);
             sheet.first_column = first;
-            let e = missing(file, &record, row.number, columns, &names, examined, "row");
+            let e = missing(file, &record, row.number, columns, &names, examined, Unit::Row);
             return Err(sheet.locate(e, &header_index(&record)));
         };
         let row = &sheet.rows[at];
@@ -535,8 +539,8 @@ impl Table {
         }
         let Some(header) = best else {
             return Err(match closest {
-                None => InputError::new(file, "the file is empty: a header row is required").at(1),
-                Some(c) => missing(file, &c.record, c.line, columns, &names, examined, "line"),
+                None => InputError::new(file, msg!("read-empty-file")).at(1),
+                Some(c) => missing(file, &c.record, c.line, columns, &names, examined, Unit::Line),
             });
         };
         let mapping = map_header(file, &header.record, header.line, columns, &names)?;
@@ -652,10 +656,10 @@ impl Table {
                     if record.len() != self.width {
                         return Err(InputError::new(
                             &self.file,
-                            format!(
-                                "expected {} fields as in the header, found {} (a ragged row)",
-                                self.width,
-                                record.len()
+                            msg!(
+                                "read-ragged-row",
+                                expected = self.width,
+                                found = record.len()
                             ),
                         )
                         .at(place.line));
@@ -801,11 +805,11 @@ impl<'a> Row<'a> {
     /// The trimmed cell of a required column; empty is bad input.
     pub fn require(&self, key: &str) -> Result<&'a str, InputError> {
         self.get(key)
-            .ok_or_else(|| self.error(key, "empty cell in a required column"))
+            .ok_or_else(|| self.error(key, msg!("read-empty-required")))
     }
 
     /// An error about the cell in column `key` of this row.
-    pub fn error(&self, key: &str, message: impl Into<Message>) -> InputError {
+    pub fn error(&self, key: &str, message: Message) -> InputError {
         let mut e = InputError::new(&self.table.file, message)
             .at(self.line)
             .column(key);
@@ -819,7 +823,7 @@ impl<'a> Row<'a> {
     }
 
     /// An error about this row as a whole.
-    pub fn row_error(&self, message: impl Into<Message>) -> InputError {
+    pub fn row_error(&self, message: Message) -> InputError {
         InputError::new(&self.table.file, message).at(self.line)
     }
 }
@@ -910,11 +914,11 @@ fn map_header(
         if let Some(first) = seen.get(&name) {
             return Err(InputError::new(
                 file,
-                format!(
-                    "duplicated header {} (fields {} and {})",
-                    shown(trim(raw)),
-                    first + 1,
-                    index + 1
+                msg!(
+                    "read-duplicated-header",
+                    header = shown(trim(raw)),
+                    first = first + 1,
+                    second = index + 1
                 ),
             )
             .at(line)
@@ -933,13 +937,13 @@ fn map_header(
         if let Some(first) = position[c] {
             return Err(InputError::new(
                 file,
-                format!(
-                    "column `{}` is given twice: {} (field {}) and {} (field {})",
-                    columns[c].key,
-                    shown(trim(&header[first])),
-                    first + 1,
-                    shown(trim(raw)),
-                    index + 1
+                msg!(
+                    "read-column-twice",
+                    column = columns[c].key,
+                    header = shown(trim(&header[first])),
+                    field = first + 1,
+                    other = shown(trim(raw)),
+                    other_field = index + 1
                 ),
             )
             .at(line)
@@ -963,16 +967,20 @@ fn map_header(
 fn missing_column(file: &str, column: &Column, line: u64) -> InputError {
     let mut names: Vec<&str> = column.aliases.to_vec();
     names.extend(column.fallbacks);
-    InputError::new(
-        file,
-        format!(
-            "missing required column `{}` ({})",
-            column.key,
-            names.join(", ")
-        ),
-    )
-    .at(line)
-    .column(column.key)
+    let message = msg!(
+        "read-missing-column",
+        column = column.key,
+        names = names.join(", ")
+    );
+    InputError::new(file, message).at(line).column(column.key)
+}
+
+/// What a file's rows are called in messages: a CSV file's lines, a
+/// worksheet's rows (the catalogue's selector `unit`).
+#[derive(Debug, Clone, Copy)]
+enum Unit {
+    Line,
+    Row,
 }
 
 /// No row holds every required column: the error names the first
@@ -984,7 +992,7 @@ fn missing(
     columns: &'static [Column],
     names: &Names,
     examined: usize,
-    unit: &str,
+    unit: Unit,
 ) -> InputError {
     let mut found = vec![false; columns.len()];
     for cell in record.iter() {
@@ -999,16 +1007,21 @@ fn missing(
         .map(|(c, _)| c)
     else {
         // Unreachable: the row would have been the header.
-        return InputError::new(file, "no header row found").at(line);
+        return InputError::new(file, msg!("read-no-header")).at(line);
     };
     let mut e = missing_column(file, column, line);
     if examined > 1 {
-        e.message = format!(
-            "{}; no row among the first {examined} non-empty rows has every required column, and \
-             {unit} {line} comes closest",
-            e.message
-        )
-        .into();
+        let unit = match unit {
+            Unit::Line => "line",
+            Unit::Row => "row",
+        };
+        e.message = msg!(
+            "read-no-header-closest",
+            missing = e.message,
+            examined = examined,
+            unit = unit,
+            line = line
+        );
     }
     e
 }

@@ -13,24 +13,16 @@
 
 use super::info::Encoding;
 use crate::error::InputError;
+use crate::messages::Message;
+use crate::msg;
 
 /// Decodes `bytes` (see the module doc); a byte-order mark is dropped.
 pub fn decode(file: &str, mut bytes: Vec<u8>) -> Result<(String, Encoding), InputError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(InputError::new(
-            file,
-            "this is a ZIP file (an Excel .xlsx workbook renamed?), not CSV: give it its .xlsx \
-             name, which rotaplan reads, or in Excel use Save As > CSV UTF-8 (or CSV)",
-        )
-        .at(1));
+        return Err(InputError::new(file, msg!("read-zip-not-csv")).at(1));
     }
     if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
-        return Err(InputError::new(
-            file,
-            "the file is UTF-32, which rotaplan does not read: save it as UTF-8 (CSV UTF-8) or \
-             UTF-16 (Unicode 文本)",
-        )
-        .at(1));
+        return Err(InputError::new(file, msg!("read-utf32")).at(1));
     }
     if bytes.starts_with(b"\xFF\xFE") {
         return utf16(file, &bytes[2..], encoding_rs::UTF_16LE, Encoding::Utf16Le);
@@ -40,10 +32,9 @@ pub fn decode(file: &str, mut bytes: Vec<u8>) -> Result<(String, Encoding), Inpu
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let what = if looks_like_utf16(&bytes) {
-            "a NUL byte: the file looks like UTF-16 without a byte-order mark; save it as \
-             UTF-8 (CSV UTF-8) or as Unicode 文本 (UTF-16 with a byte-order mark)"
+            msg!("read-nul-byte-utf16")
         } else {
-            "a NUL byte: the file looks binary, not CSV"
+            msg!("read-nul-byte")
         };
         return Err(byte_error(file, &bytes, at, what));
     }
@@ -73,16 +64,11 @@ pub fn decode(file: &str, mut bytes: Vec<u8>) -> Result<(String, Encoding), Inpu
         encoding_rs::DecoderResult::InputEmpty => Ok((text, Encoding::Gb18030)),
         encoding_rs::DecoderResult::Malformed(bad, _) => {
             let at = read.saturating_sub(bad as usize);
-            Err(byte_error(
-                file,
-                bytes,
-                at,
-                "bytes that are neither UTF-8 nor GB18030/GBK; save the file as UTF-8 or GBK",
-            ))
+            Err(byte_error(file, bytes, at, msg!("read-not-utf8-nor-gbk")))
         }
         encoding_rs::DecoderResult::OutputFull => Err(InputError::new(
             file,
-            "could not decode the file as GB18030",
+            msg!("read-undecodable", encoding = "GB18030"),
         )),
     }
 }
@@ -104,32 +90,27 @@ fn utf16(
     match result {
         encoding_rs::DecoderResult::InputEmpty => {}
         encoding_rs::DecoderResult::Malformed(..) => {
+            let encoding = if name == Encoding::Utf16Le {
+                "UTF-16LE"
+            } else {
+                "UTF-16BE"
+            };
             return Err(text_error(
                 file,
                 &text,
                 text.len(),
-                &format!(
-                    "bytes that are not {} although the file starts with its byte-order mark; \
-                     save the file as UTF-8",
-                    if name == Encoding::Utf16Le {
-                        "UTF-16LE"
-                    } else {
-                        "UTF-16BE"
-                    }
-                ),
+                msg!("read-not-utf16", encoding = encoding),
             ));
         }
         encoding_rs::DecoderResult::OutputFull => {
-            return Err(InputError::new(file, "could not decode the file as UTF-16"));
+            return Err(InputError::new(
+                file,
+                msg!("read-undecodable", encoding = "UTF-16"),
+            ));
         }
     }
     if let Some(at) = text.find('\0') {
-        return Err(text_error(
-            file,
-            &text,
-            at,
-            "a NUL character: the file looks binary, not CSV",
-        ));
+        return Err(text_error(file, &text, at, msg!("read-nul-character")));
     }
     Ok((text, name))
 }
@@ -159,7 +140,7 @@ pub fn line_of(bytes: &[u8], at: usize) -> u64 {
 
 /// An error about the byte at `at`, named by its physical line and field
 /// (fields counted by the separator the first line uses most).
-fn byte_error(file: &str, bytes: &[u8], at: usize, what: &str) -> InputError {
+fn byte_error(file: &str, bytes: &[u8], at: usize, what: Message) -> InputError {
     let at = at.min(bytes.len());
     let before = &bytes[..at];
     let line = line_of(bytes, at);
@@ -173,11 +154,11 @@ fn byte_error(file: &str, bytes: &[u8], at: usize, what: &str) -> InputError {
         .filter(|&&b| b == separator)
         .count()
         + 1;
-    InputError::new(file, format!("{what} (field {field})")).at(line)
+    InputError::new(file, msg!("read-in-field", message = what, field = field)).at(line)
 }
 
 /// As `byte_error`, at byte `at` of decoded text.
-fn text_error(file: &str, text: &str, at: usize, what: &str) -> InputError {
+fn text_error(file: &str, text: &str, at: usize, what: Message) -> InputError {
     byte_error(file, text.as_bytes(), at, what)
 }
 
@@ -303,14 +284,7 @@ pub fn sep_line(file: &str, text: &str) -> Result<Option<(u8, usize)>, InputErro
     };
     match sep {
         ',' | '\t' | ';' => Ok(Some((sep as u8, next))),
-        other => Err(InputError::new(
-            file,
-            format!(
-                "the first line declares the separator `{other}` (sep={other}); rotaplan reads \
-                 comma, tab and semicolon separated files"
-            ),
-        )
-        .at(1)),
+        other => Err(InputError::new(file, msg!("read-sep-line", separator = other)).at(1)),
     }
 }
 

@@ -98,7 +98,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
             derived.service_from_work_start += 1;
         }
     }
-    let mut warnings = data.warnings.clone();
+    let mut warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(missing_values(data, policy));
     for f in &data.files {
         if f.skipped.totals > 0 {
