@@ -11,6 +11,8 @@
 
 use crate::domain::{DataSet, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::retirement;
 use crate::policy::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
 use crate::policy::{Cooldown, Policy};
@@ -56,11 +58,12 @@ pub struct Violation {
     pub count: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub need: Option<u64>,
-    pub message: String,
+    /// What is wrong, in words (in JSON, its text).
+    pub message: Message,
 }
 
 impl Violation {
-    fn new(rule: &str, message: String) -> Violation {
+    fn new(rule: &str, message: Message) -> Violation {
         Violation {
             rule: rule.to_string(),
             line: None,
@@ -82,7 +85,7 @@ impl Violation {
         }
     }
 
-    fn row(rule: &str, line: &PlanLine, message: String) -> Violation {
+    fn row(rule: &str, line: &PlanLine, message: Message) -> Violation {
         Violation {
             line: Some(line.line),
             teacher: Some(line.teacher.clone()),
@@ -177,9 +180,10 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
             violations.push(Violation::row(
                 "duplicate_teacher",
                 line,
-                format!(
-                    "teacher {} is listed again (first on line {first})",
-                    line.teacher
+                msg!(
+                    "audit-duplicate-teacher",
+                    teacher = &line.teacher,
+                    first = *first
                 ),
             ));
             continue;
@@ -190,10 +194,10 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
             violations.push(Violation::row(
                 "unknown_teacher",
                 line,
-                format!(
-                    "teacher {} is not in {}",
-                    line.teacher,
-                    data.teachers_file()
+                msg!(
+                    "audit-unknown-teacher",
+                    teacher = &line.teacher,
+                    file = data.teachers_file()
                 ),
             ));
             continue;
@@ -202,10 +206,10 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
             violations.push(Violation::row(
                 "unknown_school",
                 line,
-                format!(
-                    "school {} is not in {}",
-                    line.to_school,
-                    data.schools_file()
+                msg!(
+                    "audit-unknown-school",
+                    school = &line.to_school,
+                    file = data.schools_file()
                 ),
             ));
             continue;
@@ -294,23 +298,24 @@ fn row_rules(
             ..Violation::row(
                 "ineligible_teacher",
                 line,
-                format!("teacher {} may not rotate: {reason}", teacher.id),
+                msg!(
+                    "audit-ineligible",
+                    teacher = &teacher.id,
+                    reason = reason.to_string()
+                ),
             )
         });
     }
     if !policy.is_receiving(dest) {
-        let what = if dest.quality {
-            "a quality school"
+        let school = &dest.id;
+        let message = if dest.quality {
+            msg!("audit-not-receiving-quality", school = school)
         } else if dest.weak {
-            "a weak school, and the policy's receivers do not include \"weak\""
+            msg!("audit-not-receiving-weak", school = school)
         } else {
-            "urban"
+            msg!("audit-not-receiving-urban", school = school)
         };
-        violations.push(Violation::row(
-            "not_rural",
-            line,
-            format!("school {} is {what}, not a receiving school", dest.id),
-        ));
+        violations.push(Violation::row("not_rural", line, message));
     }
     if dest.district != from.district {
         violations.push(Violation {
@@ -318,9 +323,12 @@ fn row_rules(
             ..Violation::row(
                 "cross_district",
                 line,
-                format!(
-                    "teacher {} works in district {} but school {} is in district {}",
-                    teacher.id, from.district, dest.id, dest.district
+                msg!(
+                    "audit-cross-district",
+                    teacher = &teacher.id,
+                    from_district = &from.district,
+                    school = &dest.id,
+                    to_district = &dest.district
                 ),
             )
         });
@@ -328,9 +336,9 @@ fn row_rules(
     if policy.within_group && dest.group != from.group {
         let shown = |g: &str| {
             if g.is_empty() {
-                "no group".to_string()
+                msg!("audit-no-group")
             } else {
-                format!("group {g}")
+                msg!("audit-group", group = g)
             }
         };
         violations.push(Violation {
@@ -338,13 +346,13 @@ fn row_rules(
             ..Violation::row(
                 "outside_group",
                 line,
-                format!(
-                    "teacher {}'s school {} is in {} but school {} is in {} (within_group)",
-                    teacher.id,
-                    from.id,
-                    shown(&from.group),
-                    dest.id,
-                    shown(&dest.group)
+                msg!(
+                    "audit-outside-group",
+                    teacher = &teacher.id,
+                    from = &from.id,
+                    from_group = shown(&from.group),
+                    to = &dest.id,
+                    to_group = shown(&dest.group)
                 ),
             )
         });
@@ -355,9 +363,11 @@ fn row_rules(
         violations.push(Violation::row(
             "pin",
             line,
-            format!(
-                "teacher {} is assigned to school {} (assign_to), not {}",
-                teacher.id, data.schools[pinned].id, dest.id
+            msg!(
+                "audit-pin-elsewhere",
+                teacher = &teacher.id,
+                pinned = &data.schools[pinned].id,
+                school = &dest.id
             ),
         ));
     }
@@ -370,16 +380,17 @@ fn missing_pins(data: &DataSet, listed: &HashMap<Cow<str>, u64>) -> Vec<Violatio
         .iter()
         .filter(|t| (t.assign_to.is_some() || t.must_rotate) && !listed.contains_key(&key(&t.id)))
         .map(|t| {
-            let what = match t.assign_to {
-                Some(s) => format!("assigned to school {}", data.schools[s].id),
-                None => "marked must_rotate".to_string(),
+            let message = match t.assign_to {
+                Some(s) => msg!(
+                    "audit-missing-assigned",
+                    teacher = &t.id,
+                    school = &data.schools[s].id
+                ),
+                None => msg!("audit-missing-must-rotate", teacher = &t.id),
             };
             Violation {
                 teacher: Some(t.id.clone()),
-                ..Violation::new(
-                    "pin",
-                    format!("teacher {} is {what} but missing from the plan", t.id),
-                )
+                ..Violation::new("pin", message)
             }
         })
         .collect()
@@ -394,10 +405,14 @@ fn over_need(line: &PlanLine, school: &str, subject: &str, count: u64, need: u64
             "over_need",
             line,
             if need == 0 {
-                format!("school {school} has no need in {subject}")
+                msg!("audit-no-need", school = school, subject = subject)
             } else {
-                format!(
-                    "school {school} needs {need} in {subject}; this is teacher number {count} sent there"
+                msg!(
+                    "audit-over-need",
+                    school = school,
+                    need = need,
+                    subject = subject,
+                    count = count
                 )
             },
         )
@@ -457,10 +472,10 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                 .map(|(sex, birth)| retirement::retirement_date(policy.retirement, sex, birth));
             let checks = [
                 (teacher.status == Some(PostStatus::AWAY)).then(|| Ineligible::Away {
-                    detail: "status 205 交流轮岗".to_string(),
+                    detail: msg!("audit-away-status").to_string(),
                 }),
                 away.get(&t).map(|end| Ineligible::Away {
-                    detail: format!("history: a stint until school year {end}"),
+                    detail: msg!("audit-away-history", end = *end).to_string(),
                 }),
                 teacher
                     .status
@@ -584,58 +599,76 @@ fn count_units(
 /// The violation of a unit that fails its rule, with its counts.
 fn unit_violation(u: &UnitCount, rules: &[RatioRule]) -> Violation {
     let place = match (&u.school, &u.group) {
-        (Some(school), _) => format!("school {school}"),
-        (None, Some(group)) => format!("group {group}"),
-        (None, None) if u.district.is_empty() => "the data set".to_string(),
-        (None, None) => format!("district {}", u.district),
+        (Some(school), _) => msg!("audit-school", school = school),
+        (None, Some(group)) => msg!("audit-group", group = group),
+        (None, None) if u.district.is_empty() => msg!("audit-data-set"),
+        (None, None) => msg!("audit-district", district = &u.district),
     };
     let place = match &u.subject {
-        Some(s) => format!("{place}, {s}"),
+        Some(s) => msg!("audit-place-subject", place = place, subject = s),
         None => place,
     };
     let rule = rules.iter().find(|r| r.name == u.rule);
     let share = rule.map(|r| r.share.to_string()).unwrap_or_default();
-    let of = match rule.map(|r| (r.builtin, r.of)) {
-        Some((Some(Builtin::BackboneShare), _)) => "rotating teachers are backbone",
-        Some((Some(Builtin::RotationRatio), _)) => "eligible teachers rotate",
-        Some((_, Of::Eligible)) => "eligible teachers it counts rotate",
-        Some((_, Of::Rotating)) => "rotating teachers it counts match",
-        _ => "teachers on the roster it counts rotate",
+    let counts = match rule.map(|r| (r.builtin, r.of)) {
+        Some((Some(Builtin::BackboneShare), _)) => msg!("audit-counts-backbone"),
+        Some((Some(Builtin::RotationRatio), _)) => msg!("audit-counts-rotation"),
+        Some((_, Of::Eligible)) => msg!("audit-counts-eligible"),
+        Some((_, Of::Rotating)) => msg!("audit-counts-rotating"),
+        _ => msg!("audit-counts-staff"),
     };
     let (n, d) = (u.numerator, u.denominator);
-    let base = Violation {
+    let (required, limit, shortfall, excess, message) = match (u.required, u.limit) {
+        (Some(required), _) => (
+            Some(required),
+            None,
+            Some(required - n),
+            None,
+            msg!(
+                "audit-unit-short",
+                place = place,
+                n = n,
+                d = d,
+                counts = counts,
+                rule = &u.rule,
+                required = required,
+                share = share,
+                short = required - n
+            ),
+        ),
+        (None, limit) => {
+            let limit = limit.unwrap_or(0);
+            (
+                None,
+                Some(limit),
+                None,
+                Some(n - limit),
+                msg!(
+                    "audit-unit-excess",
+                    place = place,
+                    n = n,
+                    d = d,
+                    counts = counts,
+                    rule = &u.rule,
+                    limit = limit,
+                    share = share,
+                    excess = n - limit
+                ),
+            )
+        }
+    };
+    Violation {
         district: Some(u.district.clone()),
         school: u.school.clone(),
         group: u.group.clone(),
         subject: u.subject.clone(),
         numerator: Some(n),
         denominator: Some(d),
-        ..Violation::new(&u.rule, String::new())
-    };
-    match (u.required, u.limit) {
-        (Some(required), _) => Violation {
-            required: Some(required),
-            shortfall: Some(required - n),
-            message: format!(
-                "{place}: {n} of {d} {of}; {} requires {required} ({share}), {} short",
-                u.rule,
-                required - n
-            ),
-            ..base
-        },
-        (None, limit) => {
-            let limit = limit.unwrap_or(0);
-            Violation {
-                limit: Some(limit),
-                excess: Some(n - limit),
-                message: format!(
-                    "{place}: {n} of {d} {of}; {} allows at most {limit} ({share}), {} too many",
-                    u.rule,
-                    n - limit
-                ),
-                ..base
-            }
-        }
+        required,
+        shortfall,
+        limit,
+        excess,
+        ..Violation::new(&u.rule, message)
     }
 }
 

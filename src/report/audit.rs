@@ -3,33 +3,49 @@
 
 use super::text::TextTable;
 use crate::audit::{AuditReport, UnitCount};
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::Policy;
 use crate::policy::rules::Builtin;
 use std::collections::BTreeMap;
 
+/// The two binding ratios, as the plan's and the audit's tables head
+/// them: `rotate >= 0.1 of eligible teachers, backbone >= 0.2 of rotating`.
+pub fn bounds(policy: &Policy) -> Message {
+    msg!(
+        "report-bounds",
+        ratio = policy.min_rotation_ratio.to_string(),
+        share = policy.min_backbone_share.to_string()
+    )
+}
+
 pub fn table(report: &AuditReport, policy: &Policy) -> String {
     let mut out = format!(
-        "rotaplan audit: rotate >= {} of eligible teachers, backbone >= {} of rotating\n\
-         plan year {}, eligibility as of {}\n\n",
-        policy.min_rotation_ratio, policy.min_backbone_share, report.plan_year, report.as_of
+        "{}\n{}\n\n",
+        msg!("report-audit-title", bounds = bounds(policy)),
+        msg!(
+            "report-year-as-of",
+            year = report.plan_year,
+            as_of = &report.as_of
+        )
     );
     let by_school = report.scopes.iter().any(|s| s.school.is_some());
-    let mut header = vec!["district"];
+    let mut header = vec![msg!("report-col-district")];
     if by_school {
-        header.push("school");
+        header.push(msg!("report-col-school"));
     }
     header.extend([
-        "eligible",
-        "required",
-        "rotating",
-        "backbone",
-        "backbone required",
-        "result",
+        msg!("report-col-eligible"),
+        msg!("report-col-required"),
+        msg!("report-col-rotating"),
+        msg!("report-col-backbone"),
+        msg!("report-audit-col-backbone-required"),
+        msg!("report-audit-col-result"),
     ]);
     let mut t = TextTable::new(&header);
     for s in &report.scopes {
         let mut row = vec![if s.district.is_empty() {
-            "(all)".to_string()
+            msg!("report-all").to_string()
         } else {
             s.district.clone()
         }];
@@ -42,17 +58,25 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
             s.rotating.to_string(),
             s.backbone.to_string(),
             s.backbone_required.to_string(),
-            if s.ok { "pass" } else { "FAIL" }.to_string(),
+            if s.ok {
+                msg!("report-pass")
+            } else {
+                msg!("report-fail")
+            }
+            .to_string(),
         ]);
         t.row(row);
     }
     out.push_str(&t.render());
     out.push_str(&rule_lines(policy, &report.rules));
     if let (Some(filled), Some(total)) = (report.needs_filled, report.needs_total) {
-        out.push_str(&format!("\nneeds filled: {filled} of {total}\n"));
+        out.push_str(&format!(
+            "\n{}\n",
+            msg!("report-audit-needs-filled", filled = filled, total = total)
+        ));
     }
     if report.violations.is_empty() {
-        out.push_str("\nOK: the plan meets every rule.\n");
+        out.push_str(&format!("\n{}\n", msg!("report-audit-ok")));
         return out;
     }
     let mut by_rule: BTreeMap<&str, Vec<&crate::audit::Violation>> = BTreeMap::new();
@@ -60,15 +84,23 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
         by_rule.entry(&v.rule).or_default().push(v);
     }
     let n = report.violations.len();
+    let plural = if n == 1 { "one" } else { "other" };
     out.push_str(&format!(
-        "\nFAIL: {n} violation{}\n",
-        if n == 1 { "" } else { "s" }
+        "\n{}\n",
+        msg!("report-audit-violations", n = n, plural = plural)
     ));
     for (rule, list) in by_rule {
         out.push_str(&format!("\n{rule} ({}):\n", list.len()));
         for v in list {
             match v.line {
-                Some(line) => out.push_str(&format!("  line {line}: {}\n", v.message)),
+                Some(line) => out.push_str(&format!(
+                    "  {}\n",
+                    msg!(
+                        "report-audit-line",
+                        line = line,
+                        message = v.message.clone()
+                    )
+                )),
                 None => out.push_str(&format!("  {}\n", v.message)),
             }
         }
@@ -93,15 +125,20 @@ pub fn rule_lines(policy: &Policy, units: &[UnitCount]) -> String {
             continue;
         }
         if out.is_empty() {
-            out.push_str("\nrules:\n");
+            out.push_str(&format!("\n{}\n", msg!("report-rules")));
         }
         let pass = mine.iter().filter(|u| u.ok).count();
-        out.push_str(&format!(
-            "  {}: {pass} of {} units pass{}\n",
-            rule.describe(),
-            mine.len(),
-            if pass == mine.len() { "" } else { "  FAIL" }
-        ));
+        let line = msg!(
+            "report-rule-units",
+            rule = rule.describe(),
+            pass = pass,
+            units = mine.len()
+        );
+        if pass == mine.len() {
+            out.push_str(&format!("  {line}\n"));
+        } else {
+            out.push_str(&format!("  {line}  {}\n", msg!("report-fail")));
+        }
     }
     out
 }

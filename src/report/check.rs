@@ -6,6 +6,8 @@
 use crate::domain::info::FileInfo;
 use crate::domain::{DataSet, mask_id_card};
 use crate::eligibility::{self, Ineligible};
+use crate::messages::{Arg, Message};
+use crate::msg;
 use crate::policy::Policy;
 use crate::policy::retirement;
 use std::collections::BTreeMap;
@@ -98,30 +100,33 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
             derived.service_from_work_start += 1;
         }
     }
+    // The readers' warnings, then check's own, in words (as in JSON).
     let mut warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
-    warnings.extend(missing_values(data, policy));
+    let mut mine = missing_values(data, policy);
     for f in &data.files {
         if f.skipped.totals > 0 {
-            warnings.push(format!(
-                "{}: {} totals row(s) (合计, 总计, 小计, Total) skipped",
-                f.file, f.skipped.totals
+            mine.push(msg!(
+                "report-check-totals-skipped",
+                file = &f.file,
+                count = f.skipped.totals
             ));
         }
     }
     if !derived.age_disagreements.is_empty() {
-        warnings.push(format!(
-            "{} teacher(s) whose age and birth date disagree by more than a year (the date is used): {}",
-            derived.age_disagreements.len(),
-            first_ten(&derived.age_disagreements)
+        mine.push(msg!(
+            "report-check-age-disagrees",
+            count = derived.age_disagreements.len(),
+            teachers = first_ten(&derived.age_disagreements)
         ));
     }
     if !derived.years_disagreements.is_empty() {
-        warnings.push(format!(
-            "{} teacher(s) whose years at the school and entry date disagree by more than a year (the date is used): {}",
-            derived.years_disagreements.len(),
-            first_ten(&derived.years_disagreements)
+        mine.push(msg!(
+            "report-check-years-disagree",
+            count = derived.years_disagreements.len(),
+            teachers = first_ten(&derived.years_disagreements)
         ));
     }
+    warnings.extend(mine.iter().map(Message::to_string));
     CheckReport {
         plan_year: policy.plan_year,
         as_of: as_of.to_string(),
@@ -143,7 +148,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
 
 /// Rules the policy sets that some teachers at sending schools lack the
 /// data for: the rule is not applied to them (rules.md "Eligibility").
-fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
+fn missing_values(data: &DataSet, policy: &Policy) -> Vec<Message> {
     let sending: Vec<&crate::domain::Teacher> = data
         .teachers
         .iter()
@@ -153,36 +158,43 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<String> {
         sending.iter().filter(|t| lacks(t)).count()
     };
     let mut out = Vec::new();
-    let mut say = |n: usize, what: &str, rule: &str| {
+    let mut say = |n: usize, what: Message, rule: Arg| {
         if n > 0 {
-            out.push(format!(
-                "{n} teacher(s) at sending schools without {what}: {rule} is not applied to them"
+            out.push(msg!(
+                "report-check-missing",
+                count = n,
+                what = what,
+                rule = rule
             ));
         }
     };
     let no_age = |t: &crate::domain::Teacher| t.birth_date.is_none() && t.age.is_none();
     if policy.max_age.is_some() || policy.max_age_male.is_some() || policy.max_age_female.is_some()
     {
-        say(count(&no_age), "an age or a birth date", "the age limit");
+        say(
+            count(&no_age),
+            msg!("report-check-no-age"),
+            msg!("report-check-age-limit").into(),
+        );
     }
     if policy.max_age_male.is_some() || policy.max_age_female.is_some() {
         say(
             count(&|t| t.sex.is_none()),
-            "sex",
-            "the age limit by sex (max_age is used, when set)",
+            msg!("report-check-no-sex"),
+            msg!("report-check-age-limit-by-sex").into(),
         );
     }
     if policy.min_years_to_retirement.is_some() {
         say(
             count(&|t| t.sex.is_none() || t.birth_date.is_none()),
-            "sex and a birth date",
-            "min_years_to_retirement",
+            msg!("report-check-no-sex-birth"),
+            "min_years_to_retirement".into(),
         );
     }
     say(
         count(&|t| t.school_entry().is_none() && t.years_at_school.is_none()),
-        "years at the school or an entry date",
-        "min_years_at_school",
+        msg!("report-check-no-years"),
+        "min_years_at_school".into(),
     );
     out
 }
@@ -197,31 +209,49 @@ fn first_ten(ids: &[String]) -> String {
 
 /// The report as text for a planner.
 pub fn table(r: &CheckReport) -> String {
-    let mut out = format!(
-        "rotaplan check: plan year {}, eligibility as of {}\n",
-        r.plan_year, r.as_of
-    );
+    let dates = msg!("report-year-as-of", year = r.plan_year, as_of = &r.as_of);
+    let mut out = format!("{}\n", msg!("report-check-title", dates = dates));
     for f in &r.files {
         let how = match (&f.sheet, f.separator) {
-            (Some(sheet), _) => format!(
-                "sheet `{sheet}`{}",
-                if f.sheet_hidden { " (hidden)" } else { "" }
-            ),
-            (None, Some(sep)) => format!("{}, {sep}-separated", f.encoding),
-            (None, None) => f.encoding.to_string(),
+            (Some(sheet), _) if f.sheet_hidden => {
+                Arg::from(msg!("report-check-sheet-hidden", sheet = sheet))
+            }
+            (Some(sheet), _) => Arg::from(msg!("report-check-sheet", sheet = sheet)),
+            (None, Some(sep)) => Arg::from(msg!(
+                "report-check-separated",
+                encoding = f.encoding.to_string(),
+                separator = sep.to_string()
+            )),
+            (None, None) => Arg::from(f.encoding.to_string()),
         };
-        out.push_str(&format!(
-            "\n{}: {how}, header on {} {}; {} rows read",
-            f.file,
-            if f.sheet.is_some() { "row" } else { "line" },
-            f.header_row,
-            f.rows
-        ));
+        let read = if f.sheet.is_some() {
+            msg!(
+                "report-check-file-row",
+                file = &f.file,
+                how = how.clone(),
+                header = f.header_row,
+                rows = f.rows
+            )
+        } else {
+            msg!(
+                "report-check-file-line",
+                file = &f.file,
+                how = how,
+                header = f.header_row,
+                rows = f.rows
+            )
+        };
+        out.push_str(&format!("\n{read}"));
         let s = f.skipped;
         if s.title + s.blank + s.totals > 0 {
             out.push_str(&format!(
-                "; skipped {} title, {} blank, {} totals",
-                s.title, s.blank, s.totals
+                "{}",
+                msg!(
+                    "report-check-skipped",
+                    title = s.title,
+                    blank = s.blank,
+                    totals = s.totals
+                )
             ));
         }
         out.push('\n');
@@ -236,42 +266,63 @@ pub fn table(r: &CheckReport) -> String {
                 }
             })
             .collect();
-        out.push_str(&format!("  columns: {}\n", columns.join(", ")));
+        out.push_str(&format!(
+            "  {}\n",
+            msg!("report-check-columns", columns = columns.join(", "))
+        ));
         if !f.ignored.is_empty() {
-            out.push_str(&format!("  ignored: {}\n", f.ignored.join(", ")));
+            out.push_str(&format!(
+                "  {}\n",
+                msg!("report-check-ignored", columns = f.ignored.join(", "))
+            ));
         }
     }
     out.push_str(&format!(
-        "\n{} schools ({} sending, {} receiving), {} teachers\n",
-        r.schools, r.sending_schools, r.receiving_schools, r.teachers
+        "\n{}\n",
+        msg!(
+            "report-check-counts",
+            schools = r.schools,
+            sending = r.sending_schools,
+            receiving = r.receiving_schools,
+            teachers = r.teachers
+        )
     ));
     let d = &r.derived;
     out.push_str(&format!(
-        "derived at {}: {} ages from birth dates ({} from ID numbers), {} years at the school from entry dates, {} years of service from work start\n",
-        r.as_of,
-        d.ages_from_birth_dates,
-        d.birth_dates_from_id_cards,
-        d.years_from_entry_dates,
-        d.service_from_work_start
+        "{}\n",
+        msg!(
+            "report-check-derived",
+            as_of = &r.as_of,
+            ages = d.ages_from_birth_dates,
+            from_id = d.birth_dates_from_id_cards,
+            years = d.years_from_entry_dates,
+            service = d.service_from_work_start
+        )
     ));
     let reasons: Vec<String> = Ineligible::CODES
         .iter()
         .filter_map(|code| r.ineligible.get(code).map(|n| format!("{code} {n}")))
         .collect();
     out.push_str(&format!(
-        "eligible at sending schools: {}; not eligible: {}{}\n",
-        r.eligible,
-        r.ineligible.values().sum::<u64>(),
-        if reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", reasons.join(", "))
-        }
+        "{}\n",
+        msg!(
+            "report-check-eligible",
+            eligible = r.eligible,
+            ineligible = r.ineligible.values().sum::<u64>(),
+            reasons = if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            }
+        )
     ));
     if r.warnings.is_empty() {
-        out.push_str("\nno warnings\n");
+        out.push_str(&format!("\n{}\n", msg!("report-check-no-warnings")));
     } else {
-        out.push_str(&format!("\nwarnings ({}):\n", r.warnings.len()));
+        out.push_str(&format!(
+            "\n{}\n",
+            msg!("report-check-warnings", count = r.warnings.len())
+        ));
         for w in &r.warnings {
             out.push_str(&format!("  - {w}\n"));
         }

@@ -3,6 +3,8 @@
 
 use super::text::TextTable;
 use crate::indicators::{Graded, Indicator, Worst};
+use crate::messages::Message;
+use crate::msg;
 use crate::plan::compare::Row;
 use serde::Serialize;
 
@@ -11,12 +13,12 @@ fn percent(v: Option<f64>) -> String {
     v.map_or("-".to_string(), |v| format!("{:.1}", 100.0 * v))
 }
 
-fn short_status(status: &str) -> &'static str {
+fn short_status(status: &str) -> Message {
     match status {
-        "optimal" => "opt",
-        "not_proven_optimal" => "lim",
-        "infeasible" => "inf",
-        _ => "err",
+        "optimal" => msg!("report-compare-optimal"),
+        "not_proven_optimal" => msg!("report-compare-time-limit"),
+        "infeasible" => msg!("report-compare-infeasible"),
+        _ => msg!("report-compare-error"),
     }
 }
 
@@ -84,8 +86,20 @@ fn truncate(name: &str, width: usize) -> String {
 
 pub fn table(rows: &[Row]) -> String {
     let header = [
-        "scenario", "st", "elig", "req", "rot", "rot%", "bb%", "fill", "fill%", "km", "mean",
-        "leave%", "cv!", "s",
+        msg!("report-compare-col-scenario"),
+        msg!("report-compare-col-status"),
+        msg!("report-compare-col-eligible"),
+        msg!("report-compare-col-required"),
+        msg!("report-compare-col-rotating"),
+        msg!("report-compare-col-rotation"),
+        msg!("report-compare-col-backbone"),
+        msg!("report-compare-col-fill"),
+        msg!("report-compare-col-fill-share"),
+        msg!("report-compare-col-km"),
+        msg!("report-compare-col-mean"),
+        msg!("report-compare-col-leave"),
+        msg!("report-compare-col-cvs"),
+        msg!("report-compare-col-seconds"),
     ];
     let mut cells: Vec<Vec<String>> = rows
         .iter()
@@ -174,18 +188,16 @@ pub fn table(rows: &[Row]) -> String {
     dates.sort_unstable();
     dates.dedup();
     for (year, as_of) in dates {
-        out.push_str(&format!("plan year {year}, eligibility as of {as_of}\n"));
+        out.push_str(&format!(
+            "{}\n",
+            msg!("report-year-as-of", year = year, as_of = as_of)
+        ));
     }
     if !footnotes.is_empty() {
         out.push('\n');
         out.push_str(&footnotes);
     }
-    out.push_str(
-        "\nst: opt = proven optimal, lim = time limit (not proven optimal), inf = infeasible, err = error.\n\
-         fill = needs filled; km = total distance; leave = largest share of one sending school's\n\
-         eligible teachers that leaves; cv! = quality-balance CVs not kept; s = solve seconds;\n\
-         * = best value among solved scenarios.\n",
-    );
+    out.push_str(&format!("\n{}\n", msg!("report-compare-legend")));
     out.push_str(&balance_block(rows));
     for r in rows.iter().filter(|r| r.reason.is_some()) {
         out.push_str(&format!(
@@ -221,16 +233,16 @@ fn balance_block(rows: &[Row]) -> String {
         return String::new();
     }
     let short = |i: Indicator| match i {
-        Indicator::Backbone => "bb",
-        Indicator::SportsArts => "art",
-        Indicator::Education => "edu",
+        Indicator::Backbone => msg!("report-compare-backbone"),
+        Indicator::SportsArts => msg!("report-compare-sports-arts"),
+        Indicator::Education => msg!("report-compare-education"),
     };
     let headers: Vec<String> = keys
         .iter()
         .map(|&(l, i)| format!("{}{}", l.chinese(), short(i)))
         .collect();
-    let mut header = vec!["scenario"];
-    header.extend(headers.iter().map(String::as_str));
+    let mut header = vec![msg!("report-compare-col-scenario").to_string()];
+    header.extend(headers);
     let mut t = TextTable::new(&header).gap(1);
     let cell = |v: Option<f64>, limit: f64| match v {
         Some(v) if v > limit => format!("{v:.3}!"),
@@ -238,7 +250,7 @@ fn balance_block(rows: &[Row]) -> String {
         None => "- ".to_string(),
     };
     if let Some(first) = rows.iter().find(|r| !r.balance.is_empty()) {
-        let mut before = vec!["(before)".to_string()];
+        let mut before = vec![msg!("report-compare-before").to_string()];
         for &k in &keys {
             let w = worst_of(first, k);
             before.push(w.map_or("- ".into(), |w| cell(w.cv_before, w.limit)));
@@ -253,12 +265,7 @@ fn balance_block(rows: &[Row]) -> String {
         }
         t.row(row);
     }
-    format!(
-        "
-quality balance: largest CV (差异系数) over the districts after each plan; limit 0.50 小学,\n\
-         0.45 初中; ! = above; bb = backbone, art = sports & arts, edu = education.\n{}",
-        t.render()
-    )
+    format!("\n{}\n{}", msg!("report-compare-balance-title"), t.render())
 }
 
 /// Flat CSV, one row per scenario, full column names.

@@ -161,7 +161,7 @@ fn rules(h: &mut String, a: &AuditReport) {
             "<tr><td class=\"t\">{}</td><td>{}</td><td class=\"t\">{}</td></tr>",
             v.rule,
             v.line.map_or(String::new(), |l| l.to_string()),
-            escape(&v.message)
+            escape(&v.message.to_string())
         );
     }
     h.push_str("</table>");

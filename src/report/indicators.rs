@@ -6,6 +6,8 @@
 use super::text::TextTable;
 use crate::domain::DataSet;
 use crate::indicators::{Balance, Indicator, Indicators, SchoolIndicators, Worst};
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::BalanceGoal;
 use serde_json::{Value, json};
 
@@ -51,8 +53,11 @@ pub fn balance_table(balance: &[Balance]) -> String {
         .into_iter()
         .filter(|i| balance.iter().any(|b| b.indicator == *i))
         .collect();
-    let mut header = vec!["district", "level"];
-    header.extend(indicators.iter().map(|i| i.label()));
+    let mut header = vec![
+        msg!("report-col-district").to_string(),
+        msg!("report-col-level").to_string(),
+    ];
+    header.extend(indicators.iter().map(|i| i.label().to_string()));
     let mut t = TextTable::new(&header);
     // After a plan a CV can be gone (no teacher of the kind left): `-`.
     let planned = balance.iter().any(|b| b.cv_after.is_some());
@@ -61,7 +66,7 @@ pub fn balance_table(balance: &[Balance]) -> String {
         let first = &chunk[0];
         let mut row = vec![
             if first.district.is_empty() {
-                "(all)".to_string()
+                msg!("report-all").to_string()
             } else {
                 first.district.clone()
             },
@@ -92,8 +97,8 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -
         return String::new();
     }
     let mut out = format!(
-        "\nquality balance (差异系数, weighted by students; before -> after; limit 0.50 小学, \
-         0.45 初中; ! = above the limit):\n{}",
+        "\n{}\n{}",
+        msg!("report-balance-plan-title"),
         balance_table(balance)
     );
     let lost: Vec<&Balance> = crate::indicators::not_kept(balance).collect();
@@ -102,48 +107,64 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -
     }
     let newly_failing = lost.iter().filter(|b| b.passes_before()).count();
     out.push_str(&format!(
-        "\nNOT KEPT: the plan worsens {} of {} CVs ({} pass before and fail after):\n",
-        lost.len(),
-        balance.iter().filter(|b| b.planned()).count(),
-        newly_failing
+        "\n{}\n",
+        msg!(
+            "report-not-kept",
+            lost = lost.len(),
+            planned = balance.iter().filter(|b| b.planned()).count(),
+            newly = newly_failing
+        )
     ));
     let not_proven =
         |b: &Balance| goal != BalanceGoal::Report && unproven.contains(&b.district.as_str());
     for b in &lost {
-        out.push_str(&format!(
-            "  {} {} {}: {} -> {} (limit {:.2}){}\n",
-            if b.district.is_empty() {
-                "(all)"
-            } else {
-                &b.district
-            },
-            b.level.chinese(),
-            b.indicator.label(),
-            cv(b.cv_before, b.limit),
-            cv(b.cv_after, b.allowed().unwrap_or(b.limit)),
-            b.limit,
-            if not_proven(b) { " *" } else { "" }
-        ));
+        let district = if b.district.is_empty() {
+            msg!("report-all").to_string()
+        } else {
+            b.district.clone()
+        };
+        let line = msg!(
+            "report-not-kept-cv",
+            district = district,
+            level = b.level.chinese(),
+            indicator = b.indicator.label(),
+            before = cv(b.cv_before, b.limit),
+            after = cv(b.cv_after, b.allowed().unwrap_or(b.limit)),
+            limit = format!("{:.2}", b.limit),
+            mark = if not_proven(b) { " *" } else { "" }
+        );
+        out.push_str(&format!("  {line}\n"));
     }
     let goal_name = goal.name();
     let marked = lost.iter().filter(|b| not_proven(b)).count();
     if goal == BalanceGoal::Report {
-        out.push_str(
-            "  to keep them, plan with balance = \"keep\" in the policy: it fills fewer places\n  \
-             of need where teachers sent raise a CV; compare --sweep balance=report,keep\n  \
-             shows the price side by side\n",
-        );
+        for line in msg!("report-keep-advice").to_string().lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
         return out;
     }
     let (least, found) = (not_kept_note(goal, true), not_kept_note(goal, false));
-    out.push_str(&format!("  balance = \"{goal_name}\": "));
-    out.push_str(&if marked == 0 {
-        format!("these are {least}\n")
+    let lines = if marked == 0 {
+        vec![msg!("report-not-kept-all", goal = goal_name, note = least)]
     } else if marked == lost.len() {
-        format!("these (*) are {found}\n")
+        vec![msg!(
+            "report-not-kept-all-marked",
+            goal = goal_name,
+            note = found
+        )]
     } else {
-        format!("those marked * are {found};\n  the others are {least}\n")
-    });
+        vec![
+            msg!(
+                "report-not-kept-some-marked",
+                goal = goal_name,
+                note = found
+            ),
+            msg!("report-not-kept-others", note = least),
+        ]
+    };
+    for line in lines {
+        out.push_str(&format!("  {line}\n"));
+    }
     out
 }
 
@@ -151,27 +172,24 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -
 /// `balance`): under "report" how to keep it; under "keep" or "improve"
 /// that it is the least the rules allow, when the district's harm stage
 /// was `proven`, or else the least found in its time.
-pub fn not_kept_note(goal: BalanceGoal, proven: bool) -> &'static str {
+pub fn not_kept_note(goal: BalanceGoal, proven: bool) -> Message {
     match (goal, proven) {
-        (BalanceGoal::Report, _) => {
-            "to keep it, plan with balance = \"keep\" (fewer places of need filled)"
-        }
-        (_, true) => {
-            "the least the rules allow, proven on rotaplan's model (the rotations they \
-             require raise it)"
-        }
-        (_, false) => {
-            "the least found within balance_time_limit_seconds, not proven the least \
-             (a larger limit may find less)"
-        }
+        (BalanceGoal::Report, _) => msg!("report-note-report"),
+        (_, true) => msg!("report-note-proven"),
+        (_, false) => msg!("report-note-found"),
     }
 }
 
 /// The whole `rotaplan indicators` report.
 pub fn table(data: &DataSet, ind: &Indicators) -> String {
     let shown: Vec<Indicator> = ind.computed().collect();
-    let mut header = vec!["school", "name", "level", "students"];
-    header.extend(shown.iter().map(|i| i.label()));
+    let mut header = vec![
+        msg!("report-col-school").to_string(),
+        msg!("report-indicators-col-name").to_string(),
+        msg!("report-col-level").to_string(),
+        msg!("report-indicators-col-students").to_string(),
+    ];
+    header.extend(shown.iter().map(|i| i.label().to_string()));
     let mut t = TextTable::new(&header);
     for s in &ind.schools {
         let school = &data.schools[s.school];
@@ -190,30 +208,31 @@ pub fn table(data: &DataSet, ind: &Indicators) -> String {
         }
         t.row(row);
     }
-    let mut out = format!(
-        "rotaplan indicators: teachers per 100 students{} (* = below the threshold: backbone 1.0, \
-         sports&arts 0.9, education 4.2 小学 / 5.3 初中)\n\n",
-        if ind.schools.iter().any(|s| s.after.is_some()) {
-            ", before -> after the plan"
-        } else {
-            ""
-        }
-    );
+    let planned = if ind.schools.iter().any(|s| s.after.is_some()) {
+        "yes"
+    } else {
+        "no"
+    };
+    let mut out = format!("{}\n\n", msg!("report-indicators-title", planned = planned));
     out.push_str(&t.render());
     if !ind.education_given {
         out.push_str(&format!(
-            "\neducation: not computed, {} has no `education` (学历) values\n",
-            data.teachers_file()
+            "\n{}\n",
+            msg!(
+                "report-indicators-no-education",
+                file = data.teachers_file()
+            )
         ));
     }
     if !ind.ungraded.is_empty() {
         out.push_str(&format!(
-            "\nnot graded (no level or no students): {} schools\n",
-            ind.ungraded.len()
+            "\n{}\n",
+            msg!("report-indicators-ungraded", count = ind.ungraded.len())
         ));
     }
     out.push_str(&format!(
-        "\nquality balance (差异系数, weighted by students; limit 0.50 小学, 0.45 初中; ! = above):\n{}",
+        "\n{}\n{}",
+        msg!("report-balance-title"),
         balance_table(&ind.balance)
     ));
     out

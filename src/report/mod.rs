@@ -21,9 +21,7 @@ pub fn refuse_input(out: &Path, inputs: &[&Path]) -> Result<(), Error> {
     let out_abs = absolute(out);
     for input in inputs {
         if absolute(input) == out_abs {
-            return Err(Error::Usage(
-                format!("refusing to write {}: it is an input file", out.display()).into(),
-            ));
+            return Err(Error::Usage(crate::msg!("report-refuse-input", path = out)));
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 use super::km;
 use super::text::TextTable;
 use crate::domain::DataSet;
+use crate::msg;
 use crate::plan::{DistrictSummary, RotationPlan};
 use crate::policy::Policy;
 use crate::solve::Status;
@@ -106,34 +107,38 @@ pub fn table(
     data: &DataSet,
     rules: &[crate::audit::UnitCount],
 ) -> String {
+    let scope = match policy.scope {
+        crate::policy::Scope::District => msg!("report-plan-scope-district"),
+        crate::policy::Scope::School => msg!("report-plan-scope-school"),
+        crate::policy::Scope::Group => msg!("report-plan-scope-group"),
+    };
     let mut out = format!(
-        "rotaplan plan: rotate >= {} of eligible teachers, backbone >= {} of rotating, per {}\n\
-         plan year {} (school year {}-{}), eligibility as of {}\n\n",
-        policy.min_rotation_ratio,
-        policy.min_backbone_share,
-        match policy.scope {
-            crate::policy::Scope::District => "district",
-            crate::policy::Scope::School => "sending school",
-            crate::policy::Scope::Group => "education group",
-        },
-        policy.plan_year,
-        policy.plan_year,
-        policy.plan_year + 1,
-        policy.as_of()
+        "{}\n{}\n\n",
+        msg!(
+            "report-plan-title",
+            bounds = super::audit::bounds(policy),
+            scope = scope
+        ),
+        msg!(
+            "report-plan-dates",
+            year = policy.plan_year,
+            next = policy.plan_year + 1,
+            as_of = policy.as_of().to_string()
+        )
     );
     let mut t = TextTable::new(&[
-        "district",
-        "eligible",
-        "required",
-        "rotating",
-        "backbone",
-        "share",
-        "needs filled",
-        "distance km",
-        "mean km",
-        "max leave",
-        "status",
-        "time s",
+        msg!("report-col-district"),
+        msg!("report-col-eligible"),
+        msg!("report-col-required"),
+        msg!("report-col-rotating"),
+        msg!("report-col-backbone"),
+        msg!("report-plan-col-share"),
+        msg!("report-plan-col-needs"),
+        msg!("report-plan-col-distance"),
+        msg!("report-plan-col-mean"),
+        msg!("report-plan-col-leave"),
+        msg!("report-plan-col-status"),
+        msg!("report-plan-col-time"),
     ]);
     for d in &plan.districts {
         t.row(summary_cells(d));
@@ -145,12 +150,12 @@ pub fn table(
     out.push_str(&t.render());
     let infeasible = plan.infeasibilities();
     if !infeasible.is_empty() {
-        out.push_str("\nINFEASIBLE: the rules cannot be met with these inputs:\n");
+        out.push_str(&format!("\n{}\n", msg!("report-plan-infeasible")));
         for i in &infeasible {
             out.push_str(&format!("  {i}\n"));
         }
     } else if !plan.optimal() {
-        out.push_str("\nNOTE: the plan meets every rule but is NOT proven optimal (solver time limit reached).\n");
+        out.push_str(&format!("\n{}\n", msg!("report-plan-not-optimal")));
     }
     out.push_str(&super::audit::rule_lines(policy, rules));
     out.push_str(&ineligible_line(plan, data));
@@ -177,7 +182,7 @@ fn summary_cells(d: &DistrictSummary) -> Vec<String> {
         .map_or("-".to_string(), |s| format!("{:.1}%", 100.0 * s));
     vec![
         if d.district.is_empty() {
-            "(all)".to_string()
+            msg!("report-all").to_string()
         } else {
             d.district.clone()
         },
@@ -198,7 +203,7 @@ fn summary_cells(d: &DistrictSummary) -> Vec<String> {
             _ => "-".to_string(),
         },
         match (d.status, d.infeasible.is_empty()) {
-            (_, false) => "INFEASIBLE".to_string(),
+            (_, false) => msg!("report-plan-infeasible-cell").to_string(),
             (Some(s), true) => s.to_string(),
             (None, true) => "-".to_string(),
         },
@@ -213,7 +218,7 @@ fn totals(plan: &RotationPlan) -> DistrictSummary {
         .filter(|d| d.max_leave.is_some())
         .max_by(|a, b| a.max_leave_share.total_cmp(&b.max_leave_share));
     DistrictSummary {
-        district: "total".to_string(),
+        district: msg!("report-total").to_string(),
         figures: plan.figures(),
         max_leave_share: largest.map_or(0.0, |d| d.max_leave_share),
         max_leave_school: largest.and_then(|d| d.max_leave_school.clone()),
@@ -235,9 +240,12 @@ fn ineligible_line(plan: &RotationPlan, _data: &DataSet) -> String {
     }
     let parts: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
     format!(
-        "\nnot eligible at sending schools: {} ({}); see --format json for each teacher\n",
-        plan.ineligible.len(),
-        parts.join(", ")
+        "\n{}\n",
+        msg!(
+            "report-plan-not-eligible",
+            count = plan.ineligible.len(),
+            reasons = parts.join(", ")
+        )
     )
 }
 

@@ -12,9 +12,10 @@ pub struct TextTable {
 }
 
 impl TextTable {
-    pub fn new(header: &[&str]) -> Self {
+    /// A table under `header` (texts, or messages shown in words).
+    pub fn new(header: &[impl ToString]) -> Self {
         TextTable {
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header: header.iter().map(ToString::to_string).collect(),
             rows: Vec::new(),
             gap: 2,
         }

@@ -175,6 +175,7 @@ pub fn plan_workbook(
             .iter()
             .any(|d| d.district == district && d.harm_status == Some(Status::TimeLimit))
     };
+    let notes = [false, true].map(|proven| not_kept_note(policy.balance, proven).to_string());
     let balance: Vec<Vec<Cell>> = plan
         .balance
         .iter()
@@ -197,7 +198,7 @@ pub fn plan_workbook(
                 if b.kept() {
                     Cell::Empty
                 } else {
-                    Cell::Text(not_kept_note(policy.balance, !unproven(&b.district)))
+                    Cell::Text(&notes[usize::from(!unproven(&b.district))])
                 },
             ]
         })

@@ -1,1 +1,39 @@
 # The independent audit (src/audit/).
+
+# A plan row that breaks a rule: the violations' `message`, shown in
+# `rotaplan audit`'s table, its JSON and the report page.
+audit-duplicate-teacher = teacher {$teacher} is listed again (first on line {$first})
+audit-unknown-teacher = teacher {$teacher} is not in {$file}
+audit-unknown-school = school {$school} is not in {$file}
+audit-ineligible = teacher {$teacher} may not rotate: {$reason}
+audit-not-receiving-quality = school {$school} is a quality school, not a receiving school
+audit-not-receiving-weak = school {$school} is a weak school, and the policy's receivers do not include "weak", not a receiving school
+audit-not-receiving-urban = school {$school} is urban, not a receiving school
+audit-cross-district = teacher {$teacher} works in district {$from_district} but school {$school} is in district {$to_district}
+audit-outside-group = teacher {$teacher}'s school {$from} is in {$from_group} but school {$to} is in {$to_group} (within_group)
+audit-pin-elsewhere = teacher {$teacher} is assigned to school {$pinned} (assign_to), not {$school}
+audit-no-need = school {$school} has no need in {$subject}
+audit-over-need = school {$school} needs {$need} in {$subject}; this is teacher number {$count} sent there
+
+# A pinned teacher the plan does not list.
+audit-missing-assigned = teacher {$teacher} is assigned to school {$school} but missing from the plan
+audit-missing-must-rotate = teacher {$teacher} is marked must_rotate but missing from the plan
+
+# Why a teacher is away (inside audit-ineligible, after the reason).
+audit-away-status = status 205 交流轮岗
+audit-away-history = history: a stint until school year {$end}
+
+# A unit that fails its rule: the place, what is counted, and the counts.
+audit-no-group = no group
+audit-group = group {$group}
+audit-school = school {$school}
+audit-district = district {$district}
+audit-data-set = the data set
+audit-place-subject = {$place}, {$subject}
+audit-counts-backbone = rotating teachers are backbone
+audit-counts-rotation = eligible teachers rotate
+audit-counts-eligible = eligible teachers it counts rotate
+audit-counts-rotating = rotating teachers it counts match
+audit-counts-staff = teachers on the roster it counts rotate
+audit-unit-short = {$place}: {$n} of {$d} {$counts}; {$rule} requires {$required} ({$share}), {$short} short
+audit-unit-excess = {$place}: {$n} of {$d} {$counts}; {$rule} allows at most {$limit} ({$share}), {$excess} too many
