@@ -4,6 +4,8 @@
 
 use crate::domain::{DataSet, PostStatus, Sex, Teacher};
 use crate::error::InputError;
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::retirement;
 use crate::policy::{Cooldown, Policy};
 use chrono::NaiveDate;
@@ -57,34 +59,56 @@ pub enum Ineligible {
 }
 
 impl fmt::Display for Ineligible {
+    /// The reason in a planner's words, from the catalogue.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Ineligible::NotAtSendingSchool => {
-                write!(
-                    f,
-                    "not at a sending school (only urban and quality schools send)"
-                )
-            }
-            Ineligible::ExplicitOverride => {
-                write!(f, "marked not eligible in the `eligible` column")
-            }
-            Ineligible::Away { detail } => write!(f, "already away on rotation ({detail})"),
-            Ineligible::Status { code, detail } => write!(f, "not at post: status {code} {detail}"),
-            Ineligible::NotEstablished => write!(f, "not on the establishment (编外)"),
-            Ineligible::Exempt { because } => write!(f, "exempt: {because}"),
-            Ineligible::TooFewYears { years, min } => {
-                write!(f, "too few years at the school ({years} < {min})")
-            }
-            Ineligible::OverAge { age, max } => write!(f, "over age ({age} > {max})"),
-            Ineligible::NearRetirement { retires, min } => {
-                write!(f, "retires on {retires}, within {min} years")
-            }
-            Ineligible::CoolDown { year } => write!(f, "cool-down: rotated in {year}"),
-        }
+        write!(f, "{}", self.message())
     }
 }
 
 impl Ineligible {
+    /// The reason in a planner's words (`Display` renders it).
+    pub fn message(&self) -> Message {
+        match self {
+            Ineligible::NotAtSendingSchool => msg!("elig-not-sending-school"),
+            Ineligible::ExplicitOverride => msg!("elig-explicit-override"),
+            Ineligible::Away { detail } => msg!("elig-away", detail = detail),
+            Ineligible::Status { code, detail } => {
+                msg!("elig-status", code = *code, detail = detail)
+            }
+            Ineligible::NotEstablished => msg!("elig-not-established"),
+            Ineligible::Exempt { because } => msg!("elig-exempt", because = because),
+            Ineligible::TooFewYears { years, min } => {
+                msg!("elig-too-few-years", years = *years, min = *min)
+            }
+            Ineligible::OverAge { age, max } => msg!("elig-over-age", age = *age, max = *max),
+            Ineligible::NearRetirement { retires, min } => {
+                msg!("elig-near-retirement", retires = retires, min = *min)
+            }
+            Ineligible::CoolDown { year } => msg!("elig-cool-down", year = *year),
+        }
+    }
+
+    /// Away on rotation by `status` 205 (交流轮岗); the detail in words.
+    pub fn away_by_status() -> Ineligible {
+        let status = crate::domain::PostStatus::AWAY;
+        Ineligible::Away {
+            detail: msg!(
+                "elig-away-status",
+                code = status.0,
+                name = status.name().unwrap_or_default()
+            )
+            .to_string(),
+        }
+    }
+
+    /// Away on rotation by a stint in `history.csv` that ends in school
+    /// year `end`; the detail in words.
+    pub fn away_until(end: i64) -> Ineligible {
+        Ineligible::Away {
+            detail: msg!("elig-away-history", end = end).to_string(),
+        }
+    }
+
     /// The reason codes, in the order they are tried (README's table).
     pub const CODES: [&'static str; 10] = [
         "not_sending_school",
@@ -172,11 +196,13 @@ pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), In
         {
             return Err(InputError::new(
                 file,
-                format!(
-                    "teacher {}: {column} {} is after as_of {as_of} (plan_year {}); expected a date in the past",
-                    t.id,
-                    date.unwrap_or_default(),
-                    policy.plan_year
+                msg!(
+                    "elig-date-after-as-of",
+                    teacher = &t.id,
+                    column = column,
+                    date = date.unwrap_or_default().to_string(),
+                    as_of = as_of.to_string(),
+                    plan_year = policy.plan_year
                 ),
             )
             .at(u64::from(t.line))
@@ -231,14 +257,10 @@ fn first_reason(
     cooled: Option<i64>,
 ) -> Result<(), Ineligible> {
     if t.status == Some(PostStatus::AWAY) {
-        return Err(Ineligible::Away {
-            detail: "status 205 交流轮岗".to_string(),
-        });
+        return Err(Ineligible::away_by_status());
     }
     if let Some(end) = away_until {
-        return Err(Ineligible::Away {
-            detail: format!("history: a stint until school year {end}"),
-        });
+        return Err(Ineligible::away_until(end));
     }
     if let Some(status) = t.status.filter(|s| s.not_at_post()) {
         return Err(Ineligible::Status {

@@ -21,7 +21,9 @@
 use super::{DistrictModel, Pin, RuleUnit, district_label};
 use crate::domain::DataSet;
 use crate::error::Infeasibility;
-use crate::policy::rules::{Bound, Builtin, Of};
+use crate::messages::Message;
+use crate::msg;
+use crate::policy::rules::{Bound, Builtin};
 use crate::policy::{Policy, Scope};
 use std::collections::{BTreeMap, HashMap};
 
@@ -113,15 +115,18 @@ pub fn diagnose(data: &DataSet, m: &DistrictModel, policy: &Policy) -> Vec<Infea
 /// pinned group with nowhere to go, more pins on a school and subject than
 /// its need.
 fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
-    let say = |message: String| Infeasibility::new(district_label(&m.district), "pin", message);
+    let say = |message: Message| {
+        Infeasibility::new(district_label(&m.district).to_string(), "pin", message)
+    };
     let mut found: Vec<Infeasibility> = m
         .ineligible_pins
         .iter()
         .map(|(t, reason)| {
-            say(format!(
-                "teacher {} is pinned (assign_to or must_rotate) but not eligible: {} ({reason})",
-                data.teachers[*t].id,
-                reason.code()
+            say(msg!(
+                "plan-pin-not-eligible",
+                teacher = &data.teachers[*t].id,
+                code = reason.code(),
+                reason = reason.message()
             ))
         })
         .collect();
@@ -134,13 +139,13 @@ fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
                 .extend(&group.teachers);
         }
         if group.pin != Pin::Free && !m.arcs.iter().any(|a| a.group == g) {
-            found.push(say(format!(
-                "pinned teacher(s) {} of {} have no rural need of their subject to go to{}",
-                ids(data, &group.teachers),
-                group.subject,
-                match group.pin {
-                    Pin::AssignTo(_) => " at their assigned school",
-                    _ => "",
+            found.push(say(msg!(
+                "plan-pin-nowhere",
+                teachers = ids(data, &group.teachers),
+                subject = &group.subject,
+                assigned = match group.pin {
+                    Pin::AssignTo(_) => "yes",
+                    _ => "no",
                 }
             )));
         }
@@ -153,11 +158,13 @@ fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
             .map(|n| u64::from(n.count))
             .sum();
         if pinned.len() as u64 > need && need > 0 {
-            found.push(say(format!(
-                "{} teachers of {subject} ({}) are assigned to school {}, which needs {need}",
-                pinned.len(),
-                ids(data, &pinned),
-                data.schools[school].id
+            found.push(say(msg!(
+                "plan-pin-over-need",
+                count = pinned.len(),
+                subject = subject,
+                teachers = ids(data, &pinned),
+                school = &data.schools[school].id,
+                need = need
             )));
         }
     }
@@ -180,7 +187,7 @@ fn ids(data: &DataSet, teachers: &[usize]) -> String {
 fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeasibility> {
     let rule = m.rule(unit);
     let say =
-        |rule: &str, message: String| Infeasibility::new(unit.unit.to_string(), rule, message);
+        |rule: &str, message: Message| Infeasibility::new(unit.unit.to_string(), rule, message);
     let mut found = Vec::new();
     let pinned: u64 = unit
         .numerator
@@ -200,21 +207,33 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
             {
                 found.push(say(
                     "max_rotation_ratio",
-                    format!(
-                        "{p} of {} eligible teachers requires {required} rotations, but max_rotation_ratio {} allows at most {max}",
-                        unit.d,
-                        policy.max_rotation_ratio.map(|r| r.to_string()).unwrap_or_default()
+                    msg!(
+                        "plan-over-max-rotation",
+                        share = p.to_string(),
+                        eligible = unit.d,
+                        required = required,
+                        max_share = policy
+                            .max_rotation_ratio
+                            .map(|r| r.to_string())
+                            .unwrap_or_default(),
+                        max = max
                     ),
                 ));
             }
             if cap.rotations < required {
-                let mut message = format!(
-                    "{p} requires {required} rotations of {} eligible teachers; the needs in subjects that eligible teachers teach total {}",
-                    unit.d, cap.needs_in_taught_subjects
+                let message = msg!(
+                    "plan-too-few-needs",
+                    share = p.to_string(),
+                    required = required,
+                    eligible = unit.d,
+                    needs = cap.needs_in_taught_subjects,
+                    unfillable = if cap.rotations < cap.needs_in_taught_subjects {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                    most = cap.rotations
                 );
-                if cap.rotations < cap.needs_in_taught_subjects {
-                    message += &format!(", and at most {} of them can be filled", cap.rotations);
-                }
                 found.push(say(rule.name.as_str(), message));
             }
         }
@@ -226,9 +245,13 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
             if cap.backbone < backbone_required {
                 found.push(say(
                     rule.name.as_str(),
-                    format!(
-                        "{q} of {required} rotations requires {backbone_required} backbone teachers; at most {} can rotate ({} eligible backbone teachers, fewer needs in their subjects)",
-                        cap.backbone, cap.backbone_eligible
+                    msg!(
+                        "plan-too-few-backbone",
+                        share = q.to_string(),
+                        rotations = required,
+                        required = backbone_required,
+                        most = cap.backbone,
+                        eligible = cap.backbone_eligible
                     ),
                 ));
             }
@@ -238,14 +261,15 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
             if cap.rotations < required {
                 found.push(say(
                     rule.name.as_str(),
-                    format!(
-                        "{} requires {required} rotations of the teachers it counts ({} of {} {}); at most {} of them can rotate (the needs in their subjects total {})",
-                        rule.describe(),
-                        rule.share,
-                        unit.d,
-                        of_word(rule.of),
-                        cap.rotations,
-                        cap.needs_in_taught_subjects
+                    msg!(
+                        "plan-rule-min-unmet",
+                        rule = rule.describe(),
+                        required = required,
+                        share = rule.share.to_string(),
+                        d = unit.d,
+                        of = rule.of.word(),
+                        most = cap.rotations,
+                        needs = cap.needs_in_taught_subjects
                     ),
                 ));
             }
@@ -253,26 +277,20 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
         (_, Bound::Max, Some(most)) if pinned > most => {
             found.push(say(
                 rule.name.as_str(),
-                format!(
-                    "{} allows at most {most} rotations ({} of {} {}), but {pinned} teachers it counts are pinned to rotate",
-                    rule.describe(),
-                    rule.share,
-                    unit.d,
-                    of_word(rule.of)
+                msg!(
+                    "plan-rule-max-pinned",
+                    rule = rule.describe(),
+                    most = most,
+                    share = rule.share.to_string(),
+                    d = unit.d,
+                    of = rule.of.word(),
+                    pinned = pinned
                 ),
             ));
         }
         _ => {}
     }
     found
-}
-
-fn of_word(of: Of) -> &'static str {
-    match of {
-        Of::Eligible => "eligible",
-        Of::Rotating => "rotating",
-        Of::Staff => "staff",
-    }
 }
 
 /// With scope "school" (or "group"), the units compete for the same needs.
@@ -284,25 +302,28 @@ fn check_schools_together(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibili
         .units_of(Builtin::RotationRatio)
         .map(|u| policy.min_backbone_share.ceil_of(u.limit.unwrap_or(0)))
         .sum();
-    let say = |rule: &str, message: String| {
-        Infeasibility::new(district_label(&m.district), rule, message)
+    let say = |rule: &str, message: Message| {
+        Infeasibility::new(district_label(&m.district).to_string(), rule, message)
     };
     let mut found = Vec::new();
     if cap.rotations < required {
         found.push(say(
             "rotation_ratio",
-            format!(
-                "its sending schools together require {required} rotations ({} per school); the needs in subjects that eligible teachers teach allow at most {}",
-                policy.min_rotation_ratio, cap.rotations
+            msg!(
+                "plan-schools-together",
+                required = required,
+                share = policy.min_rotation_ratio.to_string(),
+                most = cap.rotations
             ),
         ));
     }
     if cap.backbone < backbone_required {
         found.push(say(
             "backbone_share",
-            format!(
-                "its sending schools together require {backbone_required} backbone rotations; at most {} backbone teachers can rotate",
-                cap.backbone
+            msg!(
+                "plan-schools-together-backbone",
+                required = backbone_required,
+                most = cap.backbone
             ),
         ));
     }
@@ -318,10 +339,11 @@ fn check_schools_together(m: &DistrictModel, policy: &Policy) -> Vec<Infeasibili
         if units.iter().all(|u| u.limit.is_some()) && cap.rotations < required {
             found.push(say(
                 &rule.name,
-                format!(
-                    "{}: its units together require {required} rotations of the teachers it counts; the needs in their subjects allow at most {}",
-                    rule.describe(),
-                    cap.rotations
+                msg!(
+                    "plan-units-together",
+                    rule = rule.describe(),
+                    required = required,
+                    most = cap.rotations
                 ),
             ));
         }
@@ -454,6 +476,46 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn selectors_keep_the_english_words() {
+        let pinned = |assigned| {
+            msg!(
+                "plan-pin-nowhere",
+                teachers = "T1, T2",
+                subject = "数学",
+                assigned = assigned
+            )
+            .to_string()
+        };
+        let head = "pinned teacher(s) T1, T2 of 数学 have no rural need of their subject to go to";
+        assert_eq!(pinned("no"), head);
+        assert_eq!(pinned("yes"), format!("{head} at their assigned school"));
+        let needs = |unfillable| {
+            msg!(
+                "plan-too-few-needs",
+                share = "10%",
+                required = 13,
+                eligible = 130,
+                needs = 5,
+                unfillable = unfillable,
+                most = 4
+            )
+            .to_string()
+        };
+        let head = "10% requires 13 rotations of 130 eligible teachers; the needs in subjects \
+                    that eligible teachers teach total 5";
+        assert_eq!(needs("no"), head);
+        assert_eq!(
+            needs("yes"),
+            format!("{head}, and at most 4 of them can be filled")
+        );
+        let combined = |within| msg!("plan-infeasible-combined", within_group = within).to_string();
+        assert!(combined("no").ends_with("compete for the same needs)"));
+        assert!(combined("yes").ends_with(
+            "needs), and within_group keeps each school's teachers to the receiving schools of its group"
+        ));
     }
 
     #[test]

@@ -19,6 +19,8 @@ use crate::eligibility::Ineligible;
 use crate::error::Error;
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::rules::{Builtin, Of, RatioRule, Unit};
 use crate::policy::{BalanceGoal, Policy};
 use rayon::prelude::*;
@@ -204,11 +206,11 @@ impl DistrictModel {
 
 /// A district's display name: the empty district (no `district` column)
 /// is shown as "(all)".
-pub fn district_label(district: &str) -> String {
+pub fn district_label(district: &str) -> Message {
     if district.is_empty() {
-        "district (all)".to_string()
+        msg!("plan-district-all")
     } else {
-        format!("district {district}")
+        msg!("policy-unit-district", district = district)
     }
 }
 
@@ -303,11 +305,12 @@ pub fn build(
         .map(|mut m| {
             let count = arc_count(&m);
             if count > MAX_ARCS {
-                return Err(Error::Usage(format!(
-                    "{}: {count} possible moves (sending groups x rural needs of the same subject), \
-                     more than the {MAX_ARCS} rotaplan models in one district; split the district",
-                    district_label(&m.district)
-                ).into()));
+                return Err(Error::Usage(msg!(
+                    "plan-too-many-arcs",
+                    district = district_label(&m.district),
+                    count = count,
+                    most = MAX_ARCS
+                )));
             }
             m.arcs = arcs(data, policy, &m, &wishes);
             m.units = units(data, policy, &m, &staff);
@@ -327,29 +330,35 @@ fn check_pins_and_needs(data: &DataSet, policy: &Policy) -> Result<(), Error> {
     for need in data.needs.iter().flatten() {
         let school = &data.schools[need.school];
         if !policy.is_receiving(school) {
-            return Err(Error::Usage(format!(
-                "needs: school {} is not a receiving school under the policy (receivers: rural{}); \
-                 it cannot have needs",
-                school.id,
-                if policy.receive_weak { ", weak" } else { "" }
-            ).into()));
+            // The policy's own values (`receivers`), not words.
+            let receivers = if policy.receive_weak {
+                "rural, weak"
+            } else {
+                "rural"
+            };
+            return Err(Error::Usage(msg!(
+                "plan-need-not-receiving",
+                school = &school.id,
+                receivers = receivers
+            )));
         }
     }
     for t in &data.teachers {
         let Some(to) = t.assign_to else { continue };
         let (from, to) = (&data.schools[t.school], &data.schools[to]);
         let why = if !policy.is_receiving(to) {
-            "is not a receiving school"
+            msg!("plan-assign-to-not-receiving")
         } else if to.district != from.district {
-            "is in another district"
+            msg!("plan-assign-to-other-district")
         } else {
             continue;
         };
-        return Err(Error::Usage(format!(
-            "teachers: teacher {}, column assign_to: school {} {why}; a teacher can be assigned \
-             only to a receiving school of the same district",
-            t.id, to.id
-        ).into()));
+        return Err(Error::Usage(msg!(
+            "plan-assign-to-bad",
+            teacher = &t.id,
+            school = &to.id,
+            why = why
+        )));
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 use crate::domain::DataSet;
 use crate::error::{Error, InputError};
 use crate::indicators::{self, Worst};
+use crate::msg;
 use crate::plan::{Figures, RotationPlan, plan};
 use crate::policy::Policy;
 use crate::progress::{Progress, Quiet};
@@ -50,9 +51,10 @@ pub fn scenarios(
         .try_fold(1usize, |n, (_, values)| n.checked_mul(values.len()))
         .filter(|&n| n <= MAX_SCENARIOS);
     if points.is_none() {
-        return Err(Error::Usage(format!(
-            "--sweep: the cross product has more than {MAX_SCENARIOS} scenarios; sweep fewer keys or values"
-        ).into()));
+        return Err(Error::Usage(msg!(
+            "plan-sweep-too-many",
+            most = MAX_SCENARIOS
+        )));
     }
     for point in cross_product(&axes) {
         let mut policy = base.clone();
@@ -99,12 +101,7 @@ fn short_key(key: &str) -> &str {
 
 /// `KEY=V1,V2,...` into the key and its values.
 fn parse_sweep(text: &str) -> Result<(String, Vec<String>), Error> {
-    let bad = || {
-        Error::Usage(
-            format!("--sweep {text}: expected KEY=V1,V2,... such as min_rotation_ratio=0.10,0.12")
-                .into(),
-        )
-    };
+    let bad = || Error::Usage(msg!("plan-sweep-expected", sweep = text));
     let (key, values) = text.split_once('=').ok_or_else(bad)?;
     let values: Vec<String> = values.split(',').map(|v| v.trim().to_string()).collect();
     if key.trim().is_empty() || values.iter().any(String::is_empty) {

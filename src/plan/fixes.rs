@@ -22,7 +22,9 @@
 use crate::domain::{DataSet, mask_id_card};
 use crate::eligibility::Ineligible;
 use crate::error::Infeasibility;
+use crate::messages::{Arg, Message};
 use crate::model::{Arc, DistrictModel, Group, Need, Pin, RuleUnit};
+use crate::msg;
 use crate::policy::rules::{Bound, Of};
 use crate::policy::{Policy, Ratio};
 use crate::solve::{self, SolveError};
@@ -63,47 +65,76 @@ pub struct SubjectPlaces {
     pub places: u64,
 }
 
-impl std::fmt::Display for Fix {
-    /// The fix in a planner's words.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Fix {
+    /// The fix in a planner's words (`Display` renders it).
+    pub fn message(&self) -> Message {
         match self {
             Fix::Share {
                 rule,
                 numerator,
                 denominator,
                 percent,
-            } => write!(
-                f,
-                "set {rule} to {percent} ({numerator}/{denominator}) or less strict"
+            } => msg!(
+                "plan-fix-share",
+                rule = rule,
+                percent = percent,
+                numerator = *numerator,
+                denominator = *denominator
             ),
             Fix::Need { places, subjects } => {
                 let list: Vec<String> = subjects
                     .iter()
-                    .map(|s| format!("{} {}", s.places, s.subject))
+                    .map(|s| {
+                        msg!(
+                            "plan-fix-need-subject",
+                            places = s.places,
+                            subject = &s.subject
+                        )
+                        .to_string()
+                    })
                     .collect();
-                write!(
-                    f,
-                    "add {places} place(s) of rural need: {}",
-                    list.join(", ")
+                msg!(
+                    "plan-fix-need",
+                    places = *places,
+                    subjects = list.join(", ")
                 )
             }
             Fix::Eligible {
                 teachers,
                 of,
                 candidates,
-            } => write!(
-                f,
-                "make {teachers} more {of} teacher(s) eligible (nearest: {})",
-                candidates
-                    .iter()
-                    .take(5)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            } => {
+                // `of` is JSON's: "backbone" (a word to show) or subjects.
+                let of: Arg = if of == BACKBONE {
+                    msg!("plan-fix-of-backbone").into()
+                } else {
+                    of.into()
+                };
+                msg!(
+                    "plan-fix-eligible",
+                    teachers = *teachers,
+                    of = of,
+                    candidates = candidates
+                        .iter()
+                        .take(5)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }
         }
     }
 }
+
+impl std::fmt::Display for Fix {
+    /// The fix in a planner's words.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+/// `Fix::Eligible`'s `of` for backbone teachers (rules.md's JSON).
+const BACKBONE: &str = "backbone";
 
 /// The most units whose share is tried when the solver, not the
 /// pre-check, found the conflict (each is one MILP).
@@ -543,7 +574,7 @@ fn eligible_fixes(
     Ok(vec![Fix::Eligible {
         teachers: total,
         of: if all_backbone {
-            "backbone".to_string()
+            BACKBONE.to_string()
         } else {
             subjects.join(", ")
         },

@@ -12,6 +12,7 @@ use crate::eligibility::{self, Ineligible};
 use crate::error::{Error, Infeasibility};
 use crate::indicators::{self, Balance};
 use crate::model::{self, DistrictModel, feasibility};
+use crate::msg;
 use crate::policy::Policy;
 use crate::progress::{Progress, Quiet};
 use crate::solve::{self, SolveError, Status};
@@ -137,9 +138,7 @@ pub fn plan_with(
     progress: &dyn Progress,
 ) -> Result<RotationPlan, Error> {
     if data.needs.is_none() {
-        return Err(Error::Usage(
-            "plan needs needs.csv: put it in the data folder or give --needs".into(),
-        ));
+        return Err(Error::Usage(msg!("plan-needs-missing")));
     }
     let eligibility = eligibility::assess(data, policy);
     let models = model::build(data, policy, &eligibility)?;
@@ -220,24 +219,22 @@ fn plan_district(
         Ok(solved) => solved,
         Err(SolveError::Infeasible) => {
             summary.infeasible.push(Infeasibility::new(
-                model::district_label(&m.district),
+                model::district_label(&m.district).to_string(),
                 "combined",
-                format!(
-                    "each rule can be met on its own, but not all together (the rules pull against each other, or the sending schools compete for the same needs){}",
-                    if policy.within_group {
-                        ", and within_group keeps each school's teachers to the receiving schools of its group"
-                    } else {
-                        ""
-                    }
+                msg!(
+                    "plan-infeasible-combined",
+                    within_group = if policy.within_group { "yes" } else { "no" }
                 ),
             ));
             attach_fixes(data, policy, m, eligibility, &mut summary)?;
             return Ok((summary, Vec::new()));
         }
         Err(SolveError::Failed(why)) => {
-            return Err(Error::Solver(
-                format!("{}: {why}", model::district_label(&m.district)).into(),
-            ));
+            return Err(Error::Solver(msg!(
+                "plan-district-failed",
+                district = model::district_label(&m.district),
+                message = why
+            )));
         }
     };
     let rotations = assign::assign(data, m, &solved.flows, ranks);
@@ -272,7 +269,11 @@ fn attach_fixes(
     summary: &mut DistrictSummary,
 ) -> Result<(), Error> {
     fixes::attach(data, policy, m, eligibility, &mut summary.infeasible).map_err(|e| {
-        Error::Solver(format!("{}: fixes: {e:?}", model::district_label(&m.district)).into())
+        Error::Solver(msg!(
+            "plan-fixes-failed",
+            district = model::district_label(&m.district),
+            error = format!("{e:?}")
+        ))
     })
 }
 

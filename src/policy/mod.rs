@@ -10,6 +10,8 @@ pub mod rules;
 
 use crate::domain::{Area, Backbone, School, Teacher, Title};
 use crate::error::InputError;
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::retirement::Retirement;
 use crate::policy::rules::{Bound, Builtin, Of, RatioRule, RuleFile, Who};
 use chrono::NaiveDate;
@@ -31,7 +33,7 @@ impl Ratio {
 
     /// Parses `0.1`, `.25`, `1`, `12.5%` or `１０%` exactly; a value outside
     /// [0, 1] or more than 12 decimals is an error.
-    pub fn parse(text: &str) -> Result<Ratio, String> {
+    pub fn parse(text: &str) -> Result<Ratio, Message> {
         let normal = crate::read::cell::ascii_digits(text.trim());
         let (digits, scale) = match normal.strip_suffix('%') {
             Some(p) => (p.trim(), 100u64),
@@ -44,18 +46,18 @@ impl Ratio {
             && frac.len() <= 12
             && whole.len() <= 6;
         if !valid {
-            return Err(format!(
-                "expected a decimal ratio such as 0.10 or 10%, found {}",
-                crate::read::cell::shown(text)
+            return Err(msg!(
+                "policy-ratio-not-decimal",
+                found = crate::read::cell::shown(text)
             ));
         }
         let den = 10u64.pow(frac.len() as u32) * scale;
         let num = format!("{whole}{frac}").parse::<u64>().unwrap_or(0);
         let ratio = Ratio { num, den }.reduced();
         if ratio.num > ratio.den {
-            return Err(format!(
-                "expected a ratio from 0 to 1, found {}",
-                crate::read::cell::shown(text)
+            return Err(msg!(
+                "policy-ratio-out-of-range",
+                found = crate::read::cell::shown(text)
             ));
         }
         Ok(ratio)
@@ -63,9 +65,12 @@ impl Ratio {
 
     /// Exact from a TOML float: its shortest round-trip decimal spelling is
     /// the text the planner wrote.
-    pub fn from_f64(value: f64) -> Result<Ratio, String> {
+    pub fn from_f64(value: f64) -> Result<Ratio, Message> {
         if !value.is_finite() {
-            return Err(format!("expected a ratio from 0 to 1, found `{value}`"));
+            return Err(msg!(
+                "policy-ratio-out-of-range",
+                found = crate::read::cell::shown(&value.to_string())
+            ));
         }
         Ratio::parse(&format!("{value}"))
     }
@@ -352,13 +357,13 @@ enum DateText {
 }
 
 impl DateText {
-    fn date(&self) -> Result<NaiveDate, String> {
+    fn date(&self) -> Result<NaiveDate, Message> {
         let text = match self {
             DateText::Date(d) => d.to_string(),
             DateText::Text(t) => t.trim().to_string(),
         };
         NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-            .map_err(|_| format!("expected a date such as 2027-08-31, found `{text}`"))
+            .map_err(|_| msg!("policy-date-expected", found = text))
     }
 }
 
@@ -380,7 +385,7 @@ enum RetirementText {
 
 impl RatioText {
     /// The exact ratio, or what is wrong with it.
-    pub fn ratio(&self) -> Result<Ratio, String> {
+    pub fn ratio(&self) -> Result<Ratio, Message> {
         match self {
             RatioText::Number(v) => Ratio::from_f64(*v),
             RatioText::Text(t) => Ratio::parse(t),
@@ -411,7 +416,11 @@ impl Policy {
                 let policy = Policy::default().overlay_toml(&source, &text)?.0;
                 (policy, source, Some(text))
             }
-            None => (Policy::default(), "the command line".to_string(), None),
+            None => (
+                Policy::default(),
+                msg!("policy-source-command-line").to_string(),
+                None,
+            ),
         };
         policy.apply(overrides)?;
         policy.checked(&source, text.as_deref()).map_err(|mut e| {
@@ -421,7 +430,11 @@ impl Policy {
                 .as_deref()
                 .filter(|_| e.message.to_string().contains("min_rotation_ratio"))
             {
-                e.message = format!("{} (min_rotation_ratio from --ratio {r})", e.message).into();
+                e.message = msg!(
+                    "policy-from-ratio-flag",
+                    message = e.message.clone(),
+                    ratio = r
+                );
             }
             e.into()
         })
@@ -450,7 +463,13 @@ impl Policy {
                 let before = &text.as_bytes()[..s.start.min(text.len())];
                 before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
             });
-            let mut err = InputError::new(file, plain_type_names(e.message().trim_end()));
+            let mut err = InputError::new(
+                file,
+                msg!(
+                    "policy-parser-says",
+                    message = plain_type_names(e.message().trim_end())
+                ),
+            );
             // A value of the wrong type: its line reads `key = value`.
             let key = line
                 .and_then(|n| text.lines().nth(n as usize - 1))
@@ -465,7 +484,7 @@ impl Policy {
             err.line = line;
             err
         })?;
-        let bad = |key: &str, message: String| {
+        let bad = |key: &str, message: Message| {
             let mut err = InputError::new(file, message).key(key);
             err.line = key_line(text, key);
             err
@@ -500,7 +519,7 @@ impl Policy {
             Some(CooldownText::Text(t)) => {
                 return Err(bad(
                     "cooldown_years",
-                    format!("expected whole years or \"ever\", found `{t}`"),
+                    msg!("policy-cooldown-expected", found = t),
                 ));
             }
         }
@@ -512,7 +531,7 @@ impl Policy {
             Some(RetirementText::Text(t)) => {
                 return Err(bad(
                     "retirement",
-                    format!("expected \"statutory\" or {{ male = 60, female = 55 }}, found `{t}`"),
+                    msg!("policy-retirement-expected", found = t),
                 ));
             }
             Some(RetirementText::Fixed { male, female }) => {
@@ -528,9 +547,7 @@ impl Policy {
                 .ok_or_else(|| {
                     bad(
                         "backbone_min_level",
-                        format!(
-                            "expected school, county, city, province or national, found `{level}`"
-                        ),
+                        msg!("policy-backbone-level-expected", found = level),
                     )
                 })?;
         }
@@ -550,16 +567,13 @@ impl Policy {
                     other => {
                         return Err(bad(
                             "receivers",
-                            format!("expected \"rural\" or \"weak\", found `{other}`"),
+                            msg!("policy-receivers-expected", found = other),
                         ));
                     }
                 }
             }
             if !receivers.iter().any(|r| r == "rural") {
-                return Err(bad(
-                    "receivers",
-                    "rural schools always receive: the list must hold \"rural\"".to_string(),
-                ));
+                return Err(bad("receivers", msg!("policy-receivers-need-rural")));
             }
         }
         p.min_years_at_school = raw.min_years_at_school.unwrap_or(p.min_years_at_school);
@@ -575,12 +589,7 @@ impl Policy {
             p.balance = goals
                 .into_iter()
                 .find(|g| g.name() == goal)
-                .ok_or_else(|| {
-                    bad(
-                        "balance",
-                        format!("expected \"report\", \"keep\" or \"improve\", found `{goal}`"),
-                    )
-                })?;
+                .ok_or_else(|| bad("balance", msg!("policy-balance-expected", found = goal)))?;
         }
         match raw.town_area.as_deref() {
             None => {}
@@ -589,7 +598,7 @@ impl Policy {
             Some(other) => {
                 return Err(bad(
                     "town_area",
-                    format!("expected \"rural\" or \"urban\", found `{other}`"),
+                    msg!("policy-town-area-expected", found = other),
                 ));
             }
         }
@@ -626,7 +635,7 @@ impl Policy {
             if !(t.is_finite() && t >= MIN_TIME_LIMIT) {
                 return Err(bad(
                     key,
-                    format!("expected seconds >= {MIN_TIME_LIMIT}, found {t}"),
+                    msg!("policy-seconds-expected", min = MIN_TIME_LIMIT, found = t),
                 ));
             }
             *field = t;
@@ -647,7 +656,9 @@ impl Policy {
     }
 
     fn apply(&mut self, o: &Overrides) -> Result<(), crate::Error> {
-        let usage = |flag: &str, m: String| crate::Error::Usage(format!("{flag}: {m}").into());
+        let usage = |flag: &str, m: Message| {
+            crate::Error::Usage(msg!("policy-flag-error", flag = flag, message = m))
+        };
         if let Some(r) = &o.ratio {
             self.min_rotation_ratio = Ratio::parse(r).map_err(|m| usage("--ratio", m))?;
         }
@@ -665,15 +676,17 @@ impl Policy {
     }
 
     /// Rules between keys, checked after every layer is applied.
-    fn check(&self) -> Result<(), (&'static str, String)> {
+    fn check(&self) -> Result<(), (&'static str, Message)> {
         if let Some(max) = self.max_leave_share
             && max < self.min_rotation_ratio
         {
             return Err((
                 "max_leave_share",
-                format!(
-                    "max_leave_share {max} is below min_rotation_ratio {}",
-                    self.min_rotation_ratio
+                msg!(
+                    "policy-max-below-min",
+                    key = "max_leave_share",
+                    max = max.to_string(),
+                    min = self.min_rotation_ratio.to_string()
                 ),
             ));
         }
@@ -685,16 +698,21 @@ impl Policy {
             {
                 return Err((
                     "rules",
-                    format!(
-                        "rule `{}`: the name of a built-in rule; choose another",
-                        r.name
+                    msg!(
+                        "policy-rule-named",
+                        name = &r.name,
+                        message = msg!("policy-rule-builtin-name")
                     ),
                 ));
             }
             if names.contains(&r.name.as_str()) {
                 return Err((
                     "rules",
-                    format!("rule `{}`: the name is used twice", r.name),
+                    msg!(
+                        "policy-rule-named",
+                        name = &r.name,
+                        message = msg!("policy-rule-name-twice")
+                    ),
                 ));
             }
             names.push(&r.name);
@@ -704,9 +722,11 @@ impl Policy {
         {
             return Err((
                 "max_rotation_ratio",
-                format!(
-                    "max_rotation_ratio {max} is below min_rotation_ratio {}",
-                    self.min_rotation_ratio
+                msg!(
+                    "policy-max-below-min",
+                    key = "max_rotation_ratio",
+                    max = max.to_string(),
+                    min = self.min_rotation_ratio.to_string()
                 ),
             ));
         }
@@ -859,13 +879,15 @@ impl Policy {
 /// A TOML type error in the planner's words: "expected f64" says "a
 /// number", "expected u32" "a whole number".
 fn plain_type_names(message: &str) -> String {
+    let number = msg!("policy-type-number").to_string();
+    let whole = msg!("policy-type-whole-number").to_string();
     message
-        .replace("expected f64", "expected a number")
-        .replace("expected f32", "expected a number")
-        .replace("expected u64", "expected a whole number")
-        .replace("expected u32", "expected a whole number")
-        .replace("expected i64", "expected a whole number")
-        .replace("expected i32", "expected a whole number")
+        .replace("expected f64", &number)
+        .replace("expected f32", &number)
+        .replace("expected u64", &whole)
+        .replace("expected u32", &whole)
+        .replace("expected i64", &whole)
+        .replace("expected i32", &whole)
 }
 
 /// The line of a policy file where `key` is set (`key = ...` at the top

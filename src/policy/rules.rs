@@ -19,6 +19,8 @@
 //! Adding a kind of rule is a change here plus its two checks.
 
 use crate::domain::{DataSet, Level, School, Sex, Teacher, Title};
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::{Policy, Ratio};
 use std::fmt;
 
@@ -44,6 +46,18 @@ pub enum Of {
     Staff,
 }
 
+impl Of {
+    /// The denominator in a planner's words: `eligible`, `rotating`,
+    /// `staff`.
+    pub fn word(self) -> Message {
+        match self {
+            Of::Eligible => msg!("policy-of-eligible"),
+            Of::Rotating => msg!("policy-of-rotating"),
+            Of::Staff => msg!("policy-of-staff"),
+        }
+    }
+}
+
 /// Over which sending schools a rule is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,14 +72,14 @@ pub enum UnitScope {
 }
 
 impl UnitScope {
-    pub fn parse(text: &str) -> Result<UnitScope, String> {
+    pub fn parse(text: &str) -> Result<UnitScope, Message> {
         match text {
             "district" => Ok(UnitScope::District),
             "school" => Ok(UnitScope::School),
             "group" => Ok(UnitScope::Group),
-            _ => Err(format!(
-                "expected scope \"district\", \"school\" or \"group\", found {}",
-                crate::read::cell::shown(text)
+            _ => Err(msg!(
+                "policy-scope-expected",
+                found = crate::read::cell::shown(text)
             )),
         }
     }
@@ -268,17 +282,18 @@ impl RatioRule {
     }
 
     /// The rule in a planner's words: `rotation_ratio (>= 10% of eligible)`.
-    pub fn describe(&self) -> String {
-        let of = match self.of {
-            Of::Eligible => "eligible",
-            Of::Rotating => "rotating",
-            Of::Staff => "staff",
-        };
+    pub fn describe(&self) -> Message {
         let sign = match self.bound {
             Bound::Min => ">=",
             Bound::Max => "<=",
         };
-        format!("{} ({sign} {} of {of})", self.name, self.share)
+        msg!(
+            "policy-rule-describe",
+            name = self.name.as_str(),
+            sign = sign,
+            share = self.share.to_string(),
+            of = self.of.word()
+        )
     }
 }
 
@@ -305,15 +320,23 @@ impl fmt::Display for Unit {
     /// `district 大丰`, `school S01`, `group 一集团 (district 大丰)`, with
     /// `, subject 数学` when split by subject.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.place {
-            Place::District if self.district.is_empty() => write!(f, "the data set")?,
-            Place::District => write!(f, "district {}", self.district)?,
-            Place::School(id) => write!(f, "school {id}")?,
-            Place::Group(g) if self.district.is_empty() => write!(f, "group {g}")?,
-            Place::Group(g) => write!(f, "group {g} (district {})", self.district)?,
-        }
+        let district = self.district.as_str();
+        let place = match &self.place {
+            Place::District if district.is_empty() => msg!("policy-unit-data-set"),
+            Place::District => msg!("policy-unit-district", district = district),
+            Place::School(id) => msg!("policy-unit-school", school = id),
+            Place::Group(g) if district.is_empty() => msg!("policy-unit-group", group = g),
+            Place::Group(g) => {
+                msg!(
+                    "policy-unit-group-in-district",
+                    group = g,
+                    district = district
+                )
+            }
+        };
+        write!(f, "{place}")?;
         if let Some(s) = &self.subject {
-            write!(f, ", subject {s}")?;
+            write!(f, "{}", msg!("policy-unit-subject", subject = s))?;
         }
         Ok(())
     }
@@ -362,26 +385,24 @@ pub struct ColumnFile {
 impl RuleFile {
     /// The rule, or what is wrong with it (the message names the rule).
     /// `scope` is the policy's, the default of an entry without one.
-    pub fn resolve(&self, index: usize, scope: UnitScope) -> Result<RatioRule, String> {
+    pub fn resolve(&self, index: usize, scope: UnitScope) -> Result<RatioRule, Message> {
         let name = match self.name.as_deref().map(str::trim) {
             Some(n) if !n.is_empty() => n.to_string(),
-            _ => return Err(format!("rules entry {}: a rule needs a `name`", index + 1)),
+            _ => return Err(msg!("policy-rule-needs-name", entry = index + 1)),
         };
-        let bad = |what: String| format!("rule `{name}`: {what}");
+        let bad = |what: Message| msg!("policy-rule-named", name = name.as_str(), message = what);
         let bound = match self.bound.as_deref() {
             Some("min") => Bound::Min,
             Some("max") => Bound::Max,
             Some(other) => {
-                return Err(bad(format!(
-                    "expected bound \"min\" or \"max\", found `{other}`"
-                )));
+                return Err(bad(msg!("policy-rule-bound-expected", found = other)));
             }
-            None => return Err(bad("a rule needs `bound` (\"min\" or \"max\")".into())),
+            None => return Err(bad(msg!("policy-rule-needs-bound"))),
         };
         let share = self
             .share
             .as_ref()
-            .ok_or_else(|| bad("a rule needs `share`".into()))?
+            .ok_or_else(|| bad(msg!("policy-rule-needs-share")))?
             .ratio()
             .map_err(&bad)?;
         let of = match self.of.as_deref() {
@@ -389,14 +410,10 @@ impl RuleFile {
             Some("rotating") => Of::Rotating,
             Some("staff") => Of::Staff,
             Some(other) => {
-                return Err(bad(format!(
-                    "expected of \"eligible\", \"rotating\" or \"staff\", found `{other}`"
-                )));
+                return Err(bad(msg!("policy-rule-of-expected", found = other)));
             }
             None => {
-                return Err(bad(
-                    "a rule needs `of` (\"eligible\", \"rotating\" or \"staff\")".into(),
-                ));
+                return Err(bad(msg!("policy-rule-needs-of")));
             }
         };
         let scope_from_policy = self.scope.is_none();
@@ -407,10 +424,7 @@ impl RuleFile {
         let who = |w: &Option<WhoFile>| match w {
             None => Ok(Who::all()),
             Some(WhoFile::One(f)) => Ok(Who(vec![f.resolve().map_err(&bad)?])),
-            Some(WhoFile::Any(fs)) if fs.is_empty() => Err(bad(
-                "an empty list of filters matches no one; leave the key out to count everyone"
-                    .into(),
-            )),
+            Some(WhoFile::Any(fs)) if fs.is_empty() => Err(bad(msg!("policy-rule-empty-filters"))),
             Some(WhoFile::Any(fs)) => fs
                 .iter()
                 .map(|f| f.resolve().map_err(&bad))
@@ -433,7 +447,7 @@ impl RuleFile {
 }
 
 impl FilterFile {
-    fn resolve(&self) -> Result<Filter, String> {
+    fn resolve(&self) -> Result<Filter, Message> {
         let title = self
             .title
             .as_ref()
@@ -444,9 +458,7 @@ impl FilterFile {
             Some("male") => Some(Sex::Male),
             Some("female") => Some(Sex::Female),
             Some(other) => {
-                return Err(format!(
-                    "expected sex \"male\" or \"female\", found `{other}`"
-                ));
+                return Err(msg!("policy-sex-expected", found = other));
             }
         };
         let level = self
@@ -474,7 +486,7 @@ impl FilterFile {
 }
 
 /// A title as a policy names it: the 2015 names in Chinese or English.
-pub fn title_named(text: &str) -> Result<Title, String> {
+pub fn title_named(text: &str) -> Result<Title, Message> {
     const TITLES: &[(&[&str], Title)] = &[
         (&["正高级", "senior_plus"], Title::SeniorPlus),
         (&["高级", "senior"], Title::Senior),
@@ -489,21 +501,19 @@ pub fn title_named(text: &str) -> Result<Title, String> {
         .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(t)))
         .map(|&(_, title)| title)
         .ok_or_else(|| {
-            format!(
-                "expected a title (正高级, 高级, 一级, 二级, 三级, 未定级), found {}",
-                crate::read::cell::shown(text)
+            msg!(
+                "policy-title-expected",
+                found = crate::read::cell::shown(text)
             )
         })
 }
 
-fn level_named(text: &str) -> Result<Level, String> {
+fn level_named(text: &str) -> Result<Level, Message> {
     match text.trim() {
         "primary" | "小学" => Ok(Level::Primary),
         "junior" | "初中" => Ok(Level::Junior),
         "nine-year" | "九年一贯制" => Ok(Level::NineYear),
-        other => Err(format!(
-            "expected a level (primary, junior, nine-year; 小学, 初中, 九年一贯制), found `{other}`"
-        )),
+        other => Err(msg!("policy-level-expected", found = other)),
     }
 }
 
@@ -513,7 +523,7 @@ mod tests {
 
     fn rule(text: &str) -> Result<RatioRule, String> {
         let f: RuleFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        f.resolve(0, UnitScope::District)
+        f.resolve(0, UnitScope::District).map_err(|m| m.to_string())
     }
 
     #[test]

@@ -32,6 +32,7 @@
 
 use crate::model::balance::{Columns, HARM_GAP};
 use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
+use crate::msg;
 use crate::policy::rules::{Bound, Builtin};
 use crate::policy::{BalanceGoal, Policy};
 use good_lp::{
@@ -61,11 +62,13 @@ impl Status {
 }
 
 impl std::fmt::Display for Status {
+    /// The status in a planner's words, from the catalogue.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Status::Optimal => "optimal",
-            Status::TimeLimit => "time limit, not proven optimal",
-        })
+        let words = match self {
+            Status::Optimal => msg!("plan-status-optimal"),
+            Status::TimeLimit => msg!("plan-status-time-limit"),
+        };
+        write!(f, "{words}")
     }
 }
 
@@ -90,7 +93,16 @@ pub enum SolveError {
     /// HiGHS proved the model infeasible (the pre-check should catch this
     /// first; this is the fallback).
     Infeasible,
+    /// The failure in words: rendered from the catalogue, with HiGHS's
+    /// own text as its argument.
     Failed(String),
+}
+
+impl SolveError {
+    /// A HiGHS failure, its own text (`Debug` or `Display`) in the message.
+    fn highs(error: impl std::fmt::Display) -> SolveError {
+        SolveError::Failed(msg!("plan-highs-error", error = error.to_string()).to_string())
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -851,13 +863,13 @@ impl<'a> CapProbes<'a> {
         let mut model = self
             .model
             .take()
-            .ok_or_else(|| SolveError::Failed("HiGHS model lost".into()))?;
+            .ok_or_else(|| SolveError::Failed(msg!("plan-highs-model-lost").to_string()))?;
         for (&y, &cap) in self.schools.iter().zip(caps) {
             model.change_column_bounds(y, 0.0..=cap as f64);
         }
         let solved = model
             .try_solve()
-            .map_err(|e| SolveError::Failed(format!("HiGHS: {e:?}")))?;
+            .map_err(|e| SolveError::highs(format!("{e:?}")))?;
         let status = solved.status();
         let result = match status {
             highs::HighsModelStatus::Optimal => {
@@ -891,7 +903,7 @@ impl<'a> CapProbes<'a> {
             }
             highs::HighsModelStatus::Infeasible
             | highs::HighsModelStatus::UnboundedOrInfeasible => Ok(None),
-            other => Err(SolveError::Failed(format!("HiGHS: {other:?}"))),
+            other => Err(SolveError::highs(format!("{other:?}"))),
         };
         self.model = Some(solved.into());
         result

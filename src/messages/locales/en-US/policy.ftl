@@ -1,1 +1,85 @@
 # The policy, its rules and eligibility (src/policy/, src/eligibility/).
+
+# A ratio's value in policy.toml or a flag (src/policy/mod.rs, Ratio):
+# $found is the value as written, quoted.
+policy-ratio-not-decimal = expected a decimal ratio such as 0.10 or 10%, found {$found}
+policy-ratio-out-of-range = expected a ratio from 0 to 1, found {$found}
+
+# A policy key's value (src/policy/mod.rs): shown after "key `name`: ".
+policy-date-expected = expected a date such as 2027-08-31, found `{$found}`
+policy-cooldown-expected = expected whole years or "ever", found `{$found}`
+policy-retirement-expected = expected "statutory" or {"{"} male = 60, female = 55 {"}"}, found `{$found}`
+policy-backbone-level-expected = expected school, county, city, province or national, found `{$found}`
+policy-receivers-expected = expected "rural" or "weak", found `{$found}`
+policy-receivers-need-rural = rural schools always receive: the list must hold "rural"
+policy-balance-expected = expected "report", "keep" or "improve", found `{$found}`
+policy-town-area-expected = expected "rural" or "urban", found `{$found}`
+policy-seconds-expected = expected seconds >= {$min}, found {$found}
+
+# The TOML parser's own message (its English), with its type
+# names said in the planner's words.
+policy-parser-says = {$message}
+policy-type-number = expected a number
+policy-type-whole-number = expected a whole number
+
+# Where a policy comes from when there is no file (an error's place).
+policy-source-command-line = the command line
+
+# A conflict involving a value given by --ratio.
+policy-from-ratio-flag = {$message} (min_rotation_ratio from --ratio {$ratio})
+
+# A bad flag value: the flag, then what is wrong.
+policy-flag-error = {$flag}: {$message}
+
+# Rules between keys (src/policy/mod.rs, checked after every layer).
+policy-max-below-min = {$key} {$max} is below min_rotation_ratio {$min}
+policy-rule-builtin-name = the name of a built-in rule; choose another
+policy-rule-name-twice = the name is used twice
+
+# A [[rules]] entry (src/policy/rules.rs): the rule's name, then what is wrong.
+policy-rule-named = rule `{$name}`: {$message}
+policy-rule-needs-name = rules entry {$entry}: a rule needs a `name`
+policy-rule-bound-expected = expected bound "min" or "max", found `{$found}`
+policy-rule-needs-bound = a rule needs `bound` ("min" or "max")
+policy-rule-needs-share = a rule needs `share`
+policy-rule-of-expected = expected of "eligible", "rotating" or "staff", found `{$found}`
+policy-rule-needs-of = a rule needs `of` ("eligible", "rotating" or "staff")
+policy-rule-empty-filters = an empty list of filters matches no one; leave the key out to count everyone
+policy-scope-expected = expected scope "district", "school" or "group", found {$found}
+policy-sex-expected = expected sex "male" or "female", found `{$found}`
+policy-title-expected = expected a title (正高级, 高级, 一级, 二级, 三级, 未定级), found {$found}
+policy-level-expected = expected a level (primary, junior, nine-year; 小学, 初中, 九年一贯制), found `{$found}`
+
+# A rule in a planner's words (reports, infeasibility messages):
+# `rotation_ratio (>= 10% of eligible)`; $of is one of policy-of-*.
+policy-rule-describe = {$name} ({$sign} {$share} of {$of})
+policy-of-eligible = eligible
+policy-of-rotating = rotating
+policy-of-staff = staff
+
+# Where a rule is counted (src/policy/rules.rs, Unit), and a district's
+# name wherever a district is the scope of a message.
+policy-unit-data-set = the data set
+policy-unit-district = district {$district}
+policy-unit-school = school {$school}
+policy-unit-group = group {$group}
+policy-unit-group-in-district = group {$group} (district {$district})
+policy-unit-subject = , subject {$subject}
+
+# Why a teacher is not eligible (src/eligibility/, Ineligible): reports,
+# audit's ineligible_teacher violations.
+elig-not-sending-school = not at a sending school (only urban and quality schools send)
+elig-explicit-override = marked not eligible in the `eligible` column
+elig-away = already away on rotation ({$detail})
+elig-away-status = status {$code} {$name}
+elig-away-history = history: a stint until school year {$end}
+elig-status = not at post: status {$code} {$detail}
+elig-not-established = not on the establishment (编外)
+elig-exempt = exempt: {$because}
+elig-too-few-years = too few years at the school ({$years} < {$min})
+elig-over-age = over age ({$age} > {$max})
+elig-near-retirement = retires on {$retires}, within {$min} years
+elig-cool-down = cool-down: rotated in {$year}
+
+# A date in teachers.csv after as_of (src/eligibility/, check_dates).
+elig-date-after-as-of = teacher {$teacher}: {$column} {$date} is after as_of {$as_of} (plan_year {$plan_year}); expected a date in the past
