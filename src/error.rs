@@ -20,7 +20,7 @@ pub struct InputError {
     pub column: Option<String>,
     /// The column's header as the file writes it, when that differs from
     /// the key (`需求人数` for `count`): messages show both.
-    pub header: Option<String>,
+    pub header: Option<Box<str>>,
     /// What was expected and found, from the catalogue.
     pub message: Message,
     /// Where in a workbook; boxed, as most files are CSV.
@@ -79,10 +79,15 @@ impl fmt::Display for InputError {
         };
         let column = match (&self.column, cell, &self.header) {
             (Some(c), Some(cell), Some(h)) => {
-                msg!("at-column-cell-headed", column = c, cell = cell, header = h)
+                msg!(
+                    "at-column-cell-headed",
+                    column = c,
+                    cell = cell,
+                    header = &**h
+                )
             }
             (Some(c), Some(cell), None) => msg!("at-column-cell", column = c, cell = cell),
-            (Some(c), None, Some(h)) => msg!("at-column-headed", column = c, header = h),
+            (Some(c), None, Some(h)) => msg!("at-column-headed", column = c, header = &**h),
             (Some(c), None, None) => msg!("at-column", column = c),
             (None, Some(cell), _) => msg!("at-cell", cell = cell),
             (None, None, _) => msg!("at-nothing"),

@@ -58,23 +58,22 @@ fn catalogue() -> BTreeMap<String, BTreeSet<String>> {
         for entry in resource.body {
             if let ast::Entry::Message(m) = entry {
                 let id = m.id.name.to_string();
-                // The variables, read off the entry's source text.
+                // The variables, read off the entry's source text: from
+                // its line to the next line that starts an entry or a
+                // comment (continuation lines are indented).
                 let start = text.find(&format!("\n{id} =")).map_or(0, |i| i + 1);
-                let end = text[start + 1..]
-                    .find("\n\n")
-                    .map_or(text.len(), |i| start + 1 + i);
-                let mut body = &text[start..end];
-                // Up to the next entry (a line that starts a new key).
-                if let Some(i) = body[1..].find(|c: char| c == '\n').and_then(|_| {
-                    body.match_indices('\n').map(|(i, _)| i).find(|&i| {
-                        body[i + 1..]
+                let rest = &text[start..];
+                let end = rest
+                    .match_indices('\n')
+                    .map(|(i, _)| i)
+                    .find(|&i| {
+                        rest[i + 1..]
                             .chars()
                             .next()
-                            .is_some_and(|c| c.is_ascii_alphabetic())
+                            .is_some_and(|c| c.is_ascii_alphabetic() || c == '#')
                     })
-                }) {
-                    body = &body[..i];
-                }
+                    .unwrap_or(rest.len());
+                let body = &rest[..end];
                 let vars = var.captures_iter(body).map(|c| c[1].to_string()).collect();
                 assert!(
                     keys.insert(id.clone(), vars).is_none(),

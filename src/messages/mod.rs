@@ -41,8 +41,9 @@ const EN_US: &[(&str, &str)] = &[
 pub struct Message {
     /// The catalogue key (`read-malformed-csv`).
     pub key: &'static str,
-    /// The named arguments, in the order given.
-    pub args: Vec<(&'static str, Arg)>,
+    /// The named arguments, in the order given (a boxed slice: a message
+    /// rides inside every error, which clippy wants small).
+    pub args: Box<[(&'static str, Arg)]>,
 }
 
 /// An argument of a message: text shown as it is (a value from a file, a
@@ -57,12 +58,17 @@ pub enum Arg {
 impl Message {
     /// A message with its arguments; `msg!` is the short way to write it.
     pub fn new(key: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
-        Message { key, args }
+        Message {
+            key,
+            args: args.into_boxed_slice(),
+        }
     }
 
     /// This message with one more argument.
     pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
+        let mut args = std::mem::take(&mut self.args).into_vec();
+        args.push((name, value.into()));
+        self.args = args.into_boxed_slice();
         self
     }
 }
