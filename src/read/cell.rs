@@ -116,9 +116,9 @@ impl<'a> Row<'a> {
     pub fn integer(&self, key: &str) -> Result<Option<i64>, InputError> {
         self.get(key)
             .map(|s| {
-                plain_number(s).parse::<i64>().map_err(|_| {
-                    self.error(key, msg!("read-expected-integer", found = shown(s)))
-                })
+                plain_number(s)
+                    .parse::<i64>()
+                    .map_err(|_| self.error(key, msg!("read-expected-integer", found = shown(s))))
             })
             .transpose()
     }
@@ -181,7 +181,9 @@ impl<'a> Row<'a> {
         {
             return date::from_serial(serial, date_1904)
                 .map(Some)
-                .ok_or_else(|| self.error(key, msg!("read-expected-date-serial", found = shown(s))));
+                .ok_or_else(|| {
+                    self.error(key, msg!("read-expected-date-serial", found = shown(s)))
+                });
         }
         Err(self.error(key, why))
     }

@@ -300,7 +300,9 @@ impl DataSet {
         table.for_each_row(|row| {
             let id = row.require("id")?.to_string();
             let area = row
-                .choice("area", AREAS, |found| msg!("read-expected-area", found = found))?
+                .choice("area", AREAS, |found| {
+                    msg!("read-expected-area", found = found)
+                })?
                 .ok_or_else(|| row.error("area", msg!("read-empty-required")))?;
             let lat = row.number("lat", -90.0..=90.0)?;
             let lon = row.number("lon", -180.0..=180.0)?;
@@ -391,9 +393,11 @@ impl DataSet {
     fn read_teachers(&mut self, table: &Table, extra: &[usize]) -> Result<(), InputError> {
         self.ids_are_id_cards = table.position("id").is_none();
         if self.ids_are_id_cards && table.position("id_card").is_none() {
-            return Err(InputError::new(&table.file, msg!("read-missing-teacher-id"))
-            .at(table.header_line())
-            .column("id"));
+            return Err(
+                InputError::new(&table.file, msg!("read-missing-teacher-id"))
+                    .at(table.header_line())
+                    .column("id"),
+            );
         }
         let id_column = if self.ids_are_id_cards {
             "id_card"
@@ -440,11 +444,7 @@ impl DataSet {
                 }
             };
             if let Some(card) = &id_card {
-                Found::note(
-                    &mut self.id_cards,
-                    card.number.clone(),
-                    self.teachers.len(),
-                );
+                Found::note(&mut self.id_cards, card.number.clone(), self.teachers.len());
             }
             // Cells in the order a row with several bad ones has always
             // named the first.

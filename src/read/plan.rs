@@ -70,10 +70,12 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
     let has = |column: &str| table.position(column).is_some();
     let by_name = has("name") && has("from_school");
     if !has("teacher") && !has("id_card") && !by_name {
-        return Err(InputError::new(&table.file, msg!("read-plan-no-teacher-column"))
-        .at(table.header_line())
-        .column("teacher")
-        .into());
+        return Err(
+            InputError::new(&table.file, msg!("read-plan-no-teacher-column"))
+                .at(table.header_line())
+                .column("teacher")
+                .into(),
+        );
     }
     // The column an empty row is reported in: the first way the plan has.
     let first = ["teacher", "id_card", "name"]

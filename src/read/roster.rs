@@ -187,11 +187,7 @@ pub fn parse_id_card(text: &str) -> Result<IdCard, Message> {
     }
     let check = check_character(&b[..17]);
     if b[17] as char != check {
-        return Err(msg!(
-            "read-id-card-check",
-            number = masked,
-            check = check
-        ));
+        return Err(msg!("read-id-card-check", number = masked, check = check));
     }
     let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
     let birth_date = NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
@@ -213,7 +209,8 @@ impl<'a> Row<'a> {
     pub fn sex(&self, key: &str) -> Result<Option<Sex>, InputError> {
         self.get(key)
             .map(|s| {
-                parse_sex(s).ok_or_else(|| self.error(key, msg!("read-expected-sex", found = shown(s))))
+                parse_sex(s)
+                    .ok_or_else(|| self.error(key, msg!("read-expected-sex", found = shown(s))))
             })
             .transpose()
     }

@@ -304,7 +304,11 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
     let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
         let reason = e.to_string();
         if hidden {
-            msg!("read-hidden-sheet-unreadable", sheet = name, reason = reason)
+            msg!(
+                "read-hidden-sheet-unreadable",
+                sheet = name,
+                reason = reason
+            )
         } else {
             msg!("read-sheet-unreadable", sheet = name, reason = reason)
         }

@@ -410,7 +410,15 @@ impl Table {
             let mut record = csv::StringRecord::new();
             row.fields(first, (last - first) as usize + 1, &mut record);
             sheet.first_column = first;
-            let e = missing(file, &record, row.number, columns, &names, examined, Unit::Row);
+            let e = missing(
+                file,
+                &record,
+                row.number,
+                columns,
+                &names,
+                examined,
+                Unit::Row,
+            );
             return Err(sheet.locate(e, &header_index(&record)));
         };
         let row = &sheet.rows[at];
@@ -540,7 +548,15 @@ impl Table {
         let Some(header) = best else {
             return Err(match closest {
                 None => InputError::new(file, msg!("read-empty-file")).at(1),
-                Some(c) => missing(file, &c.record, c.line, columns, &names, examined, Unit::Line),
+                Some(c) => missing(
+                    file,
+                    &c.record,
+                    c.line,
+                    columns,
+                    &names,
+                    examined,
+                    Unit::Line,
+                ),
             });
         };
         let mapping = map_header(file, &header.record, header.line, columns, &names)?;
