@@ -644,6 +644,25 @@ mod tests {
     }
 
     #[test]
+    fn hidden_sheets_only() {
+        let hidden = |name: &str| calamine::Sheet {
+            name: name.to_string(),
+            typ: calamine::SheetType::WorkSheet,
+            visible: calamine::SheetVisible::Hidden,
+        };
+        let e = pick(&[hidden("old"), hidden("older")], &["schools", "学校", "x"]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the workbook has no visible worksheet (hidden: `old`, `older`); unhide the sheet \
+             to read, or name it `schools` or `学校` or `x`"
+        );
+        assert_eq!(
+            pick(&[], &["schools"]).unwrap_err().to_string(),
+            "the workbook has no worksheets"
+        );
+    }
+
+    #[test]
     fn workbook_extensions() {
         assert!(is_workbook(Path::new("a/teachers.XLSX")));
         assert!(is_workbook(Path::new("t.ods")));

@@ -1407,6 +1407,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_without_a_header_names_the_closest_row() {
+        let rows: &[&[&str]] = &[&["学校名单"], &["name", "x"], &["A", "1"]];
+        let e = sheet_rows(book(&[("s", false, rows)]), &[]).unwrap_err();
+        assert_eq!(
+            e.message.to_string(),
+            "missing required column `id` (学校代码); no row among the first 3 non-empty rows \
+             has every required column, and row 2 comes closest"
+        );
+    }
+
+    #[test]
     fn zero_padded_numbers_read_as_shown_in_id_columns() {
         let rows: &[&[&str]] = &[&["id", "name"], &["#101", "#7"]];
         let (got, _) = sheet_rows(book(&[("s", false, rows)]), &[]).unwrap();
