@@ -185,21 +185,6 @@ impl serde::Serialize for Message {
     }
 }
 
-/// TRANSITIONAL while the texts move into the catalogue: a sentence made
-/// elsewhere. Removed once every caller passes a `msg!`.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Message::new("untranslated", vec![("text", Arg::Text(text))])
-    }
-}
-
-/// TRANSITIONAL, as `From<String>`.
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Message::from(text.to_string())
-    }
-}
-
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&render(self))

@@ -22,6 +22,3 @@ error-solver = solver failure: {$message}
 infeasible-unit = {$scope}: {$message}
 infeasible-fix-first = {"      "}would fix it: {$fix}
 infeasible-fix-or = {"      "}or: {$fix}
-
-# TRANSITIONAL: a text not yet in the catalogue.
-untranslated = {$text}
