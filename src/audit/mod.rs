@@ -471,12 +471,8 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                 .zip(teacher.birth_date)
                 .map(|(sex, birth)| retirement::retirement_date(policy.retirement, sex, birth));
             let checks = [
-                (teacher.status == Some(PostStatus::AWAY)).then(|| Ineligible::Away {
-                    detail: msg!("audit-away-status").to_string(),
-                }),
-                away.get(&t).map(|end| Ineligible::Away {
-                    detail: msg!("audit-away-history", end = *end).to_string(),
-                }),
+                (teacher.status == Some(PostStatus::AWAY)).then(Ineligible::away_by_status),
+                away.get(&t).map(|&end| Ineligible::away_until(end)),
                 teacher
                     .status
                     .filter(|s| s.not_at_post())

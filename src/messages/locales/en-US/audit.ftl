@@ -19,10 +19,6 @@ audit-over-need = school {$school} needs {$need} in {$subject}; this is teacher 
 audit-missing-assigned = teacher {$teacher} is assigned to school {$school} but missing from the plan
 audit-missing-must-rotate = teacher {$teacher} is marked must_rotate but missing from the plan
 
-# Why a teacher is away (inside audit-ineligible, after the reason).
-audit-away-status = status 205 交流轮岗
-audit-away-history = history: a stint until school year {$end}
-
 # A unit that fails its rule: the place, what is counted, and the counts.
 audit-no-group = no group
 audit-group = group {$group}

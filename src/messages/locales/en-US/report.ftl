@@ -130,7 +130,11 @@ report-check-no-years = years at the school or an entry date
 report-check-title = rotaplan check: {$dates}
 report-check-sheet = sheet `{$sheet}`
 report-check-sheet-hidden = sheet `{$sheet}` (hidden)
-report-check-separated = {$encoding}, {$separator}-separated
+report-check-separated = {$encoding}, { $separator ->
+        [tab] tab
+        [semicolon] semicolon
+       *[comma] comma
+    }-separated
 report-check-file-line = {$file}: {$how}, header on line {$header}; {$rows} rows read
 report-check-file-row = {$file}: {$how}, header on row {$header}; {$rows} rows read
 report-check-skipped = ; skipped {$title} title, {$blank} blank, {$totals} totals
