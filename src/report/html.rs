@@ -32,6 +32,7 @@ pub struct ReportInput<'a> {
     pub balance: &'a [Balance],
 }
 
+// catalogue: not a message (CSS)
 const STYLE: &str = "body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;\
 margin:2em auto;max-width:1000px;color:#222;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.25em;\
 border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}table{border-collapse:collapse;\
@@ -50,9 +51,9 @@ fn text(words: impl Display) -> String {
 
 fn verdict(ok: bool) -> String {
     if ok {
-        format!(r#"<span class="pass">{}</span>"#, text(msg!("page-pass")))
+        format!("<span class=\"pass\">{}</span>", text(msg!("page-pass")))
     } else {
-        format!(r#"<span class="fail">{}</span>"#, text(msg!("page-fail")))
+        format!("<span class=\"fail\">{}</span>", text(msg!("page-fail")))
     }
 }
 
@@ -425,5 +426,25 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
                 how = how
             ))
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::messages::render;
+    use crate::msg;
+
+    #[test]
+    fn one_cv_not_kept_is_singular() {
+        let note = |count: usize, form: &str| {
+            render(&msg!(
+                "page-balance-not-kept",
+                count = count,
+                form = form,
+                how = "x"
+            ))
+        };
+        assert_eq!(note(1, "one"), "1 CV not kept (未保持): x.");
+        assert_eq!(note(4, "other"), "4 CVs not kept (未保持): x.");
     }
 }
