@@ -10,10 +10,12 @@ use crate::audit::AuditReport;
 use crate::domain::DataSet;
 use crate::eligibility;
 use crate::indicators::Balance;
+use crate::messages::Message;
+use crate::msg;
 use crate::policy::{BalanceGoal, Policy};
 use crate::report::indicators::{cv, not_kept_note};
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::fmt::{Display, Write};
 
 /// Charts show at most this many bars (the lowest values first).
 const MAX_BARS: usize = 60;
@@ -30,6 +32,7 @@ pub struct ReportInput<'a> {
     pub balance: &'a [Balance],
 }
 
+// catalogue: not a message (CSS)
 const STYLE: &str = "body{font-family:'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif;\
 margin:2em auto;max-width:1000px;color:#222;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.25em;\
 border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}table{border-collapse:collapse;\
@@ -40,11 +43,26 @@ min-width:9em}.card b{display:block;font-size:1.4em}.bar{fill:#4a78b5}.label,.va
 .chart-title{font-size:14px;font-weight:bold}.marker{stroke:#b00020;stroke-dasharray:4 3}\
 .marker-label{font-size:11px;fill:#b00020}.note{color:#666;font-size:.9em}";
 
-fn verdict(ok: bool) -> &'static str {
+/// A text for the page (a catalogue message, or a value in words),
+/// escaped.
+fn text(words: impl Display) -> String {
+    escape(&words.to_string())
+}
+
+fn verdict(ok: bool) -> String {
     if ok {
-        r#"<span class="pass">达标 pass</span>"#
+        format!("<span class=\"pass\">{}</span>", text(msg!("page-pass")))
     } else {
-        r#"<span class="fail">未达标 FAIL</span>"#
+        format!("<span class=\"fail\">{}</span>", text(msg!("page-fail")))
+    }
+}
+
+/// The district of a row, `(all)` for a county planned as one.
+fn district(name: &str) -> String {
+    if name.is_empty() {
+        text(msg!("page-all-districts"))
+    } else {
+        escape(name)
     }
 }
 
@@ -64,25 +82,30 @@ pub fn report(input: &ReportInput) -> String {
     let _ = write!(
         h,
         "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width\"><title>交流轮岗方案报告</title>\
-         <style>{STYLE}</style></head><body>"
+         <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
+         <style>{STYLE}</style></head><body>",
+        text(msg!("page-title"))
     );
+    let scope = match p.scope {
+        crate::policy::Scope::District => msg!("page-scope-district"),
+        crate::policy::Scope::School => msg!("page-scope-school"),
+        crate::policy::Scope::Group => msg!("page-scope-group"),
+    };
     let _ = write!(
         h,
-        "<h1>教师交流轮岗方案报告 <small>Teacher rotation plan report</small></h1>\
-         <p class=\"note\">方案 plan: {} · 政策 policy: 交流比例 ≥ {} of eligible, 骨干比例 ≥ {} of \
-         rotating, per {} · 年度 plan year {} · as of {} · rotaplan {}</p>",
-        escape(input.plan_file),
-        p.min_rotation_ratio,
-        p.min_backbone_share,
-        match p.scope {
-            crate::policy::Scope::District => "district 区县",
-            crate::policy::Scope::School => "sending school 派出学校",
-            crate::policy::Scope::Group => "education group 教育集团",
-        },
-        p.plan_year,
-        p.as_of(),
-        env!("CARGO_PKG_VERSION"),
+        "<h1>{} <small>{}</small></h1><p class=\"note\">{}</p>",
+        text(msg!("page-heading")),
+        text(msg!("page-heading-english")),
+        text(msg!(
+            "page-policy",
+            plan = input.plan_file,
+            ratio = p.min_rotation_ratio.to_string(),
+            backbone = p.min_backbone_share.to_string(),
+            scope = scope,
+            year = p.plan_year,
+            as_of = p.as_of().to_string(),
+            version = env!("CARGO_PKG_VERSION"),
+        )),
     );
     summary(&mut h, a);
     rules(&mut h, a);
@@ -97,44 +120,52 @@ pub fn report(input: &ReportInput) -> String {
 }
 
 fn summary(h: &mut String, a: &AuditReport) {
-    h.push_str("<h2>总体情况 Summary</h2><div class=\"cards\">");
-    let mut card = |label: &str, value: String| {
-        let _ = write!(h, "<div class=\"card\">{label}<b>{value}</b></div>");
+    let _ = write!(
+        h,
+        "<h2>{}</h2><div class=\"cards\">",
+        text(msg!("page-summary"))
+    );
+    let mut card = |label: Message, value: String| {
+        let _ = write!(h, "<div class=\"card\">{}<b>{value}</b></div>", text(label));
     };
-    card("符合条件教师 eligible", a.eligible.to_string());
-    card("应交流 required", a.required.to_string());
+    card(msg!("page-eligible-teachers"), a.eligible.to_string());
+    card(msg!("page-required"), a.required.to_string());
     card(
-        "交流教师 rotating",
+        msg!("page-rotating-teachers"),
         format!("{} ({})", a.rotating, percent(a.rotating, a.eligible)),
     );
     card(
-        "骨干教师 backbone",
+        msg!("page-backbone-teachers"),
         format!("{} ({})", a.backbone, percent(a.backbone, a.rotating)),
     );
     if let (Some(filled), Some(total)) = (a.needs_filled, a.needs_total) {
-        card("需求满足 needs filled", format!("{filled} / {total}"));
+        card(msg!("page-needs-filled"), format!("{filled} / {total}"));
     }
-    card("结论 verdict", verdict(a.ok).to_string());
+    card(msg!("page-verdict"), verdict(a.ok));
     h.push_str("</div>");
 }
 
 fn rules(h: &mut String, a: &AuditReport) {
-    h.push_str(
-        "<h2>规则检查 Rules</h2><table><tr><th class=\"t\">区县 district</th>\
-         <th class=\"t\">学校 school</th><th>符合条件 eligible</th><th>应交流 required</th>\
-         <th>交流 rotating</th><th>骨干 backbone</th><th>骨干应有 backbone required</th>\
-         <th class=\"t\">结果 result</th></tr>",
+    let _ = write!(
+        h,
+        "<h2>{}</h2><table><tr><th class=\"t\">{}</th><th class=\"t\">{}</th><th>{}</th>\
+         <th>{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"t\">{}</th></tr>",
+        text(msg!("page-rules")),
+        text(msg!("page-district")),
+        text(msg!("page-school")),
+        text(msg!("page-eligible")),
+        text(msg!("page-required")),
+        text(msg!("page-rotating")),
+        text(msg!("page-backbone")),
+        text(msg!("page-backbone-required")),
+        text(msg!("page-result")),
     );
     for s in &a.scopes {
         let _ = write!(
             h,
             "<tr><td class=\"t\">{}</td><td class=\"t\">{}</td><td>{}</td><td>{}</td><td>{}</td>\
              <td>{}</td><td>{}</td><td class=\"t\">{}</td></tr>",
-            escape(if s.district.is_empty() {
-                "(all)"
-            } else {
-                &s.district
-            }),
+            district(&s.district),
             escape(s.school.as_deref().unwrap_or("")),
             s.eligible,
             s.required,
@@ -146,14 +177,17 @@ fn rules(h: &mut String, a: &AuditReport) {
     }
     h.push_str("</table>");
     if a.violations.is_empty() {
-        h.push_str("<p class=\"pass\">方案满足全部规则。The plan meets every rule.</p>");
+        let _ = write!(h, "<p class=\"pass\">{}</p>", text(msg!("page-rules-met")));
         return;
     }
     let _ = write!(
         h,
-        "<p class=\"fail\">{} 处违规 violations:</p><table><tr><th class=\"t\">rule</th>\
-         <th>line</th><th class=\"t\">message</th></tr>",
-        a.violations.len()
+        "<p class=\"fail\">{}</p><table><tr><th class=\"t\">{}</th><th>{}</th>\
+         <th class=\"t\">{}</th></tr>",
+        text(msg!("page-violations", count = a.violations.len())),
+        text(msg!("page-violation-rule")),
+        text(msg!("page-violation-line")),
+        text(msg!("page-violation-message")),
     );
     for v in &a.violations {
         let _ = write!(
@@ -161,7 +195,7 @@ fn rules(h: &mut String, a: &AuditReport) {
             "<tr><td class=\"t\">{}</td><td>{}</td><td class=\"t\">{}</td></tr>",
             v.rule,
             v.line.map_or(String::new(), |l| l.to_string()),
-            escape(&v.message.to_string())
+            text(&v.message)
         );
     }
     h.push_str("</table>");
@@ -169,7 +203,13 @@ fn rules(h: &mut String, a: &AuditReport) {
 
 /// Bars sorted by value (lowest first, as those need attention), at most
 /// `MAX_BARS`, and a note when some were left out.
-fn chart(h: &mut String, title: &str, mut bars: Vec<Bar>, max: f64, marker: Option<(f64, &str)>) {
+fn chart(
+    h: &mut String,
+    title: Message,
+    mut bars: Vec<Bar>,
+    max: f64,
+    marker: Option<(f64, &str)>,
+) {
     if bars.is_empty() {
         return;
     }
@@ -177,11 +217,12 @@ fn chart(h: &mut String, title: &str, mut bars: Vec<Bar>, max: f64, marker: Opti
     let total = bars.len();
     bars.truncate(MAX_BARS);
     h.push_str("<figure>");
-    h.push_str(&bar_chart(title, &bars, max, marker));
+    h.push_str(&bar_chart(&title.to_string(), &bars, max, marker));
     if total > MAX_BARS {
         let _ = write!(
             h,
-            "<figcaption class=\"note\">showing the {MAX_BARS} lowest of {total}</figcaption>"
+            "<figcaption class=\"note\">{}</figcaption>",
+            text(msg!("page-chart-cut", shown = MAX_BARS, total = total))
         );
     }
     h.push_str("</figure>");
@@ -220,14 +261,14 @@ fn sending_chart(h: &mut String, input: &ReportInput) {
             text: format!("{r} / {e} ({})", percent(r, e)),
         })
         .collect::<Vec<_>>();
-    h.push_str("<h2>各派出学校交流比例 Share rotating per sending school</h2>");
+    let _ = write!(h, "<h2>{}</h2>", text(msg!("page-sending")));
     let max = bars.iter().map(|b| b.value).fold(0.0, f64::max).max(0.2);
     let rule = input.policy.min_rotation_ratio;
     let line = rule.num() as f64 / rule.den() as f64;
     let label = format!("{rule}");
     chart(
         h,
-        "交流教师 / 符合条件教师 rotating / eligible",
+        msg!("page-sending-chart"),
         bars,
         max,
         Some((line, &label)),
@@ -261,8 +302,8 @@ fn needs_chart(h: &mut String, input: &ReportInput) {
             text: format!("{filled} / {need}"),
         })
         .collect::<Vec<_>>();
-    h.push_str("<h2>各乡村学校需求满足 Need filled per rural school</h2>");
-    chart(h, "已满足 / 需求 filled / need", bars, 1.0, None);
+    let _ = write!(h, "<h2>{}</h2>", text(msg!("page-needs")));
+    chart(h, msg!("page-needs-chart"), bars, 1.0, None);
 }
 
 fn flows(h: &mut String, input: &ReportInput) {
@@ -286,10 +327,14 @@ fn flows(h: &mut String, input: &ReportInput) {
     }
     let _ = write!(
         h,
-        "<h2>交流流向 Flows ({} 条 pairs)</h2><table><tr><th class=\"t\">派出学校 from</th>\
-         <th class=\"t\">接收学校 to</th><th>人数 teachers</th><th>骨干 backbone</th>\
-         <th class=\"t\">学科 subjects</th></tr>",
-        flows.len()
+        "<h2>{}</h2><table><tr><th class=\"t\">{}</th><th class=\"t\">{}</th><th>{}</th>\
+         <th>{}</th><th class=\"t\">{}</th></tr>",
+        text(msg!("page-flows", count = flows.len())),
+        text(msg!("page-from")),
+        text(msg!("page-to")),
+        text(msg!("page-teachers")),
+        text(msg!("page-backbone")),
+        text(msg!("page-subjects")),
     );
     for ((_, _, from, to), (n, backbone, subjects)) in &flows {
         let subjects: Vec<String> = subjects.iter().map(|(s, k)| format!("{s} {k}")).collect();
@@ -311,37 +356,45 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
     if balance.is_empty() {
         return;
     }
-    h.push_str(
-        "<h2>优质均衡指标 Quality balance</h2><p class=\"note\">差异系数 (coefficient of \
-         variation, weighted by students) per district and level, before and after the plan; \
-         limit 0.50 小学, 0.45 初中.</p><table><tr><th class=\"t\">区县 district</th>\
-         <th class=\"t\">学段 level</th><th class=\"t\">指标 indicator</th><th>学校 schools</th>\
-         <th>之前 before</th><th>之后 after</th><th>限值 limit</th><th class=\"t\">结果 result</th>\
-         <th class=\"t\">保持 kept</th></tr>",
+    let _ = write!(
+        h,
+        "<h2>{}</h2><p class=\"note\">{}</p><table><tr><th class=\"t\">{}</th>\
+         <th class=\"t\">{}</th><th class=\"t\">{}</th><th>{}</th><th>{}</th><th>{}</th>\
+         <th>{}</th><th class=\"t\">{}</th><th class=\"t\">{}</th></tr>",
+        text(msg!("page-balance")),
+        text(msg!("page-balance-intro")),
+        text(msg!("page-district")),
+        text(msg!("page-level")),
+        text(msg!("page-indicator")),
+        text(msg!("page-schools")),
+        text(msg!("page-before")),
+        text(msg!("page-after")),
+        text(msg!("page-limit")),
+        text(msg!("page-result")),
+        text(msg!("page-kept")),
     );
     for b in balance {
         let _ = write!(
             h,
             "<tr><td class=\"t\">{}</td><td class=\"t\">{}</td><td class=\"t\">{}</td><td>{}</td>\
              <td>{}</td><td>{}</td><td>{:.2}</td><td class=\"t\">{}</td><td class=\"t\">{}</td></tr>",
-            escape(if b.district.is_empty() {
-                "(all)"
-            } else {
-                &b.district
-            }),
+            district(&b.district),
             b.level.chinese(),
             b.indicator.label(),
             b.schools,
             cv(b.cv_before, b.limit),
             cv(b.cv_after, b.allowed().unwrap_or(b.limit)),
             b.limit,
-            b.passes_after().map_or("-", |ok| verdict(ok)),
+            b.passes_after().map_or("-".to_string(), verdict),
             // The education indicator is reported, not planned: no
             // verdict on keeping it (objectives.md).
             match (b.cv_after.is_some() && b.planned(), b.kept()) {
-                (false, _) => "-",
-                (true, true) => "<span class=\"pass\">保持 kept</span>",
-                (true, false) => "<span class=\"fail\">未保持 NOT kept</span>",
+                (false, _) => "-".to_string(),
+                (true, true) => format!("<span class=\"pass\">{}</span>", text(msg!("page-kept"))),
+                (true, false) => format!(
+                    "<span class=\"fail\">{}</span>",
+                    text(msg!("page-not-kept"))
+                ),
             },
         );
     }
@@ -351,26 +404,47 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
         // The report reads a plan file, which does not say the goal it
         // was made under nor whether its harm was proven: the plan's table
         // and JSON (`harm_status`) do.
-        let note = match goal {
-            BalanceGoal::Report => format!(
-                "to keep them, plan with balance = \"keep\" (fewer places of need filled); a plan \
-                 made with it says in its table and JSON (harm_status) whether those it does not \
-                 keep are {}",
-                not_kept_note(BalanceGoal::Keep, true)
+        let how = match goal {
+            BalanceGoal::Report => msg!(
+                "page-balance-keep-how",
+                proven = not_kept_note(BalanceGoal::Keep, true)
             ),
-            _ => format!(
-                "under balance = \"{}\" each is {} where the plan's harm_status is optimal, \
-                 else {}",
-                goal.name(),
-                not_kept_note(goal, true),
-                not_kept_note(goal, false)
+            _ => msg!(
+                "page-balance-goal-how",
+                goal = goal.name(),
+                proven = not_kept_note(goal, true),
+                unproven = not_kept_note(goal, false)
             ),
         };
         let _ = write!(
             h,
-            "<p class=\"note\">{lost} CV{} not kept (未保持): {}.</p>",
-            if lost == 1 { "" } else { "s" },
-            escape(&note)
+            "<p class=\"note\">{}</p>",
+            text(msg!(
+                "page-balance-not-kept",
+                count = lost,
+                form = if lost == 1 { "one" } else { "other" },
+                how = how
+            ))
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::messages::render;
+    use crate::msg;
+
+    #[test]
+    fn one_cv_not_kept_is_singular() {
+        let note = |count: usize, form: &str| {
+            render(&msg!(
+                "page-balance-not-kept",
+                count = count,
+                form = form,
+                how = "x"
+            ))
+        };
+        assert_eq!(note(1, "one"), "1 CV not kept (未保持): x.");
+        assert_eq!(note(4, "other"), "4 CVs not kept (未保持): x.");
     }
 }

@@ -14,6 +14,8 @@
 
 use super::plan::{COLUMNS, PlanRow};
 use crate::domain::{DataSet, mask_id_cards};
+use crate::messages::{Message, render};
+use crate::msg;
 use crate::plan::RotationPlan;
 use crate::policy::Policy;
 use crate::report::indicators::not_kept_note;
@@ -32,14 +34,14 @@ enum Cell<'a> {
 fn sheet(
     book: &mut Workbook,
     name: &str,
-    header: &[&str],
+    header: &[impl AsRef<str>],
     rows: &[Vec<Cell>],
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let ws: &mut Worksheet = book.add_worksheet();
     ws.set_name(name)?;
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        ws.write_string_with_format(0, c as u16, h.as_ref(), &bold)?;
     }
     for (r, cells) in rows.iter().enumerate() {
         let row = r as u32 + 1;
@@ -66,8 +68,9 @@ fn sheet(
     Ok(())
 }
 
-fn pass(ok: bool) -> Cell<'static> {
-    Cell::Text(if ok { "pass" } else { "FAIL" })
+/// A sheet's headings, in words.
+fn headings(messages: &[Message]) -> Vec<String> {
+    messages.iter().map(render).collect()
 }
 
 /// The workbook's bytes.
@@ -85,6 +88,7 @@ pub fn plan_workbook(
                 Cell::Text(r.teacher),
                 Cell::Text(r.name),
                 Cell::Text(r.subject),
+                // catalogue: not a message (plan.csv's boolean, which audit reads back)
                 Cell::Text(if r.backbone { "true" } else { "false" }),
                 Cell::Text(r.from_school),
                 Cell::Text(r.to_school),
@@ -99,8 +103,16 @@ pub fn plan_workbook(
             ]
         })
         .collect();
+    // `audit --plan plan.xlsx` finds the plan by this sheet name (read/plan.rs).
+    // catalogue: not a message (a plan file's sheet name, part of the contract)
     sheet(&mut book, "plan", COLUMNS, &plan_rows)?;
 
+    let all = render(&msg!("page-all-districts"));
+    let (pass_text, fail_text) = (
+        render(&msg!("page-cell-pass")),
+        render(&msg!("page-cell-fail")),
+    );
+    let pass = |ok: bool| Cell::Text(if ok { &pass_text } else { &fail_text });
     let q = policy.min_backbone_share;
     let summary: Vec<Vec<Cell>> = plan
         .districts
@@ -112,7 +124,7 @@ pub fn plan_workbook(
             let solved = d.infeasible.is_empty();
             vec![
                 Cell::Text(if d.district.is_empty() {
-                    "(all)"
+                    &all
                 } else {
                     &d.district
                 }),
@@ -144,27 +156,27 @@ pub fn plan_workbook(
         .collect();
     sheet(
         &mut book,
-        "summary",
-        &[
-            "district",
-            "eligible",
-            "required",
-            "rotating",
-            "backbone",
-            "backbone_required",
-            "backbone_share",
-            "needs_filled",
-            "needs_total",
-            "total_distance_km",
-            "max_leave_share",
-            "max_leave_school",
-            "cvs_not_kept",
-            "rotation_ratio",
-            "backbone_share_rule",
-            "result",
-            "status",
-            "harm_status",
-        ],
+        &render(&msg!("page-sheet-summary")),
+        &headings(&[
+            msg!("page-column-district"),
+            msg!("page-column-eligible"),
+            msg!("page-column-required"),
+            msg!("page-column-rotating"),
+            msg!("page-column-backbone"),
+            msg!("page-column-backbone-required"),
+            msg!("page-column-backbone-share"),
+            msg!("page-column-needs-filled"),
+            msg!("page-column-needs-total"),
+            msg!("page-column-total-distance"),
+            msg!("page-column-max-leave-share"),
+            msg!("page-column-max-leave-school"),
+            msg!("page-column-cvs-not-kept"),
+            msg!("page-column-rotation-ratio"),
+            msg!("page-column-backbone-share-rule"),
+            msg!("page-column-result"),
+            msg!("page-column-status"),
+            msg!("page-column-harm-status"),
+        ]),
         &summary,
     )?;
 
@@ -175,16 +187,19 @@ pub fn plan_workbook(
             .iter()
             .any(|d| d.district == district && d.harm_status == Some(Status::TimeLimit))
     };
-    let notes = [false, true].map(|proven| not_kept_note(policy.balance, proven).to_string());
-    let balance: Vec<Vec<Cell>> = plan
-        .balance
+    let planned: Vec<_> = plan.balance.iter().filter(|b| b.planned()).collect();
+    let notes: Vec<String> = planned
         .iter()
-        .filter(|b| b.planned())
-        .map(|b| {
+        .map(|b| not_kept_note(policy.balance, !unproven(&b.district)).to_string())
+        .collect();
+    let balance: Vec<Vec<Cell>> = planned
+        .iter()
+        .zip(&notes)
+        .map(|(b, note)| {
             let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
             vec![
                 Cell::Text(if b.district.is_empty() {
-                    "(all)"
+                    &all
                 } else {
                     &b.district
                 }),
@@ -198,25 +213,25 @@ pub fn plan_workbook(
                 if b.kept() {
                     Cell::Empty
                 } else {
-                    Cell::Text(&notes[usize::from(!unproven(&b.district))])
+                    Cell::Text(note)
                 },
             ]
         })
         .collect();
     sheet(
         &mut book,
-        "balance",
-        &[
-            "district",
-            "level",
-            "indicator",
-            "schools",
-            "cv_before",
-            "cv_after",
-            "limit",
-            "kept",
-            "note",
-        ],
+        &render(&msg!("page-sheet-balance")),
+        &headings(&[
+            msg!("page-column-district"),
+            msg!("page-column-level"),
+            msg!("page-column-indicator"),
+            msg!("page-column-schools"),
+            msg!("page-column-cv-before"),
+            msg!("page-column-cv-after"),
+            msg!("page-column-limit"),
+            msg!("page-column-kept"),
+            msg!("page-column-note"),
+        ]),
         &balance,
     )?;
 
@@ -247,16 +262,16 @@ pub fn plan_workbook(
         .collect();
     sheet(
         &mut book,
-        "not eligible",
-        &[
-            "teacher",
-            "name",
-            "school",
-            "school_name",
-            "subject",
-            "reason",
-            "detail",
-        ],
+        &render(&msg!("page-sheet-not-eligible")),
+        &headings(&[
+            msg!("page-column-teacher"),
+            msg!("page-column-name"),
+            msg!("page-column-school"),
+            msg!("page-column-school-name"),
+            msg!("page-column-subject"),
+            msg!("page-column-reason"),
+            msg!("page-column-detail"),
+        ]),
         &ineligible,
     )?;
     book.save_to_buffer()
