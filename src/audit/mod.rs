@@ -338,7 +338,7 @@ fn row_rules(
             if g.is_empty() {
                 msg!("audit-no-group")
             } else {
-                msg!("audit-group", group = g)
+                msg!("policy-unit-group", group = g)
             }
         };
         violations.push(Violation {
@@ -595,10 +595,10 @@ fn count_units(
 /// The violation of a unit that fails its rule, with its counts.
 fn unit_violation(u: &UnitCount, rules: &[RatioRule]) -> Violation {
     let place = match (&u.school, &u.group) {
-        (Some(school), _) => msg!("audit-school", school = school),
-        (None, Some(group)) => msg!("audit-group", group = group),
-        (None, None) if u.district.is_empty() => msg!("audit-data-set"),
-        (None, None) => msg!("audit-district", district = &u.district),
+        (Some(school), _) => msg!("policy-unit-school", school = school),
+        (None, Some(group)) => msg!("policy-unit-group", group = group),
+        (None, None) if u.district.is_empty() => msg!("policy-unit-data-set"),
+        (None, None) => msg!("policy-unit-district", district = &u.district),
     };
     let place = match &u.subject {
         Some(s) => msg!("audit-place-subject", place = place, subject = s),

@@ -47,11 +47,14 @@ pub struct Message {
 }
 
 /// An argument of a message: text shown as it is (a value from a file, a
-/// figure already formatted), or another message rendered in the same
-/// language (a reason inside a sentence).
+/// figure already formatted), a count (a whole number, which a Fluent
+/// selector can choose a plural form by: `{ $count -> [one] ... }`), or
+/// another message rendered in the same language (a reason inside a
+/// sentence).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
+    Count(i64),
     Message(Box<Message>),
 }
 
@@ -103,8 +106,8 @@ impl From<&std::path::Path> for Arg {
     }
 }
 
-/// Whole numbers and figures as Rust writes them (`Display`), so that
-/// the catalogue never changes a figure.
+/// Figures as Rust writes them (`Display`), so that the catalogue never
+/// changes a figure.
 macro_rules! arg_by_display {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {
@@ -114,7 +117,21 @@ macro_rules! arg_by_display {
         }
     )*};
 }
-arg_by_display!(u8, u16, u32, u64, usize, i32, i64, f64, char);
+arg_by_display!(f64, char);
+
+/// Whole numbers are counts: Fluent shows them as Rust does (no
+/// grouping, no decimals) and its selectors pick plural forms by them.
+/// One beyond `i64` (none is) is shown as text.
+macro_rules! arg_by_count {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(v: $t) -> Self {
+                i64::try_from(v).map_or_else(|_| Arg::Text(v.to_string()), Arg::Count)
+            }
+        }
+    )*};
+}
+arg_by_count!(u8, u16, u32, u64, usize, i32, i64);
 
 /// A message: `msg!("key")` or `msg!("key", name = value, ...)`; each
 /// value is anything that turns into an `Arg` (text, a number, a path,
@@ -163,7 +180,10 @@ pub fn render(message: &Message) -> String {
     };
     let mut args = FluentArgs::new();
     for (name, arg) in &message.args {
-        args.set(*name, shown(arg));
+        match arg {
+            Arg::Count(n) => args.set(*name, *n),
+            _ => args.set(*name, shown(arg)),
+        }
     }
     let mut errors = Vec::new();
     bundle
@@ -174,6 +194,7 @@ pub fn render(message: &Message) -> String {
 fn shown(arg: &Arg) -> String {
     match arg {
         Arg::Text(s) => s.clone(),
+        Arg::Count(n) => n.to_string(),
         Arg::Message(m) => render(m),
     }
 }
@@ -194,4 +215,36 @@ impl fmt::Display for Message {
 /// Every catalogue file of a language, for the catalogue's own tests.
 pub fn catalogue_files() -> &'static [(&'static str, &'static str)] {
     EN_US
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_show_as_rust_writes_them() {
+        let m = crate::msg!(
+            "cli-generate-written",
+            folder = "d",
+            districts = 1_234_567_usize,
+            schools = 0_u32,
+            teachers = -3_i64,
+            needs = 1_u8,
+            places = u64::MAX
+        );
+        assert_eq!(
+            render(&m),
+            format!(
+                "d: 1234567 districts, 0 schools, -3 teachers, 1 needs ({} places)",
+                u64::MAX
+            )
+        );
+    }
+
+    #[test]
+    fn a_nested_message_renders_in_place() {
+        let inner = crate::msg!("cli-report-meets-rules");
+        let m = crate::msg!("cli-error", message = inner);
+        assert_eq!(render(&m), "rotaplan: the plan meets every rule");
+    }
 }

@@ -60,7 +60,7 @@ fn verdict(ok: bool) -> String {
 /// The district of a row, `(all)` for a county planned as one.
 fn district(name: &str) -> String {
     if name.is_empty() {
-        text(msg!("page-all-districts"))
+        text(msg!("report-all"))
     } else {
         escape(name)
     }

@@ -107,10 +107,10 @@ pub fn plan_workbook(
     // catalogue: not a message (a plan file's sheet name, part of the contract)
     sheet(&mut book, "plan", COLUMNS, &plan_rows)?;
 
-    let all = render(&msg!("page-all-districts"));
+    let all = render(&msg!("report-all"));
     let (pass_text, fail_text) = (
-        render(&msg!("page-cell-pass")),
-        render(&msg!("page-cell-fail")),
+        render(&msg!("report-pass")),
+        render(&msg!("report-fail")),
     );
     let pass = |ok: bool| Cell::Text(if ok { &pass_text } else { &fail_text });
     let q = policy.min_backbone_share;
@@ -158,11 +158,11 @@ pub fn plan_workbook(
         &mut book,
         &render(&msg!("page-sheet-summary")),
         &headings(&[
-            msg!("page-column-district"),
-            msg!("page-column-eligible"),
-            msg!("page-column-required"),
-            msg!("page-column-rotating"),
-            msg!("page-column-backbone"),
+            msg!("report-col-district"),
+            msg!("report-col-eligible"),
+            msg!("report-col-required"),
+            msg!("report-col-rotating"),
+            msg!("report-col-backbone"),
             msg!("page-column-backbone-required"),
             msg!("page-column-backbone-share"),
             msg!("page-column-needs-filled"),
@@ -173,8 +173,8 @@ pub fn plan_workbook(
             msg!("page-column-cvs-not-kept"),
             msg!("page-column-rotation-ratio"),
             msg!("page-column-backbone-share-rule"),
-            msg!("page-column-result"),
-            msg!("page-column-status"),
+            msg!("report-audit-col-result"),
+            msg!("report-plan-col-status"),
             msg!("page-column-harm-status"),
         ]),
         &summary,
@@ -222,8 +222,8 @@ pub fn plan_workbook(
         &mut book,
         &render(&msg!("page-sheet-balance")),
         &headings(&[
-            msg!("page-column-district"),
-            msg!("page-column-level"),
+            msg!("report-col-district"),
+            msg!("report-col-level"),
             msg!("page-column-indicator"),
             msg!("page-column-schools"),
             msg!("page-column-cv-before"),
@@ -265,8 +265,8 @@ pub fn plan_workbook(
         &render(&msg!("page-sheet-not-eligible")),
         &headings(&[
             msg!("page-column-teacher"),
-            msg!("page-column-name"),
-            msg!("page-column-school"),
+            msg!("report-indicators-col-name"),
+            msg!("report-col-school"),
             msg!("page-column-school-name"),
             msg!("page-column-subject"),
             msg!("page-column-reason"),

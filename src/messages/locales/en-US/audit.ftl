@@ -21,10 +21,6 @@ audit-missing-must-rotate = teacher {$teacher} is marked must_rotate but missing
 
 # A unit that fails its rule: the place, what is counted, and the counts.
 audit-no-group = no group
-audit-group = group {$group}
-audit-school = school {$school}
-audit-district = district {$district}
-audit-data-set = the data set
 audit-place-subject = {$place}, {$subject}
 audit-counts-backbone = rotating teachers are backbone
 audit-counts-rotation = eligible teachers rotate

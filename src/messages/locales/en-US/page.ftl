@@ -35,7 +35,6 @@ page-backbone-required = 骨干应有 backbone required
 page-result = 结果 result
 
 # report.html and plan.xlsx: the district of a county planned as one.
-page-all-districts = (all)
 
 # report.html: the rules section, and the violations under it.
 page-rules = 规则检查 Rules
@@ -87,11 +86,6 @@ page-sheet-balance = balance
 page-sheet-not-eligible = not eligible
 
 # plan.xlsx: the headings of the sheets summary, balance and not eligible.
-page-column-district = district
-page-column-eligible = eligible
-page-column-required = required
-page-column-rotating = rotating
-page-column-backbone = backbone
 page-column-backbone-required = backbone_required
 page-column-backbone-share = backbone_share
 page-column-needs-filled = needs_filled
@@ -102,10 +96,7 @@ page-column-max-leave-school = max_leave_school
 page-column-cvs-not-kept = cvs_not_kept
 page-column-rotation-ratio = rotation_ratio
 page-column-backbone-share-rule = backbone_share_rule
-page-column-result = result
-page-column-status = status
 page-column-harm-status = harm_status
-page-column-level = level
 page-column-indicator = indicator
 page-column-schools = schools
 page-column-cv-before = cv_before
@@ -114,13 +105,9 @@ page-column-limit = limit
 page-column-kept = kept
 page-column-note = note
 page-column-teacher = teacher
-page-column-name = name
-page-column-school = school
 page-column-school-name = school_name
 page-column-subject = subject
 page-column-reason = reason
 page-column-detail = detail
 
 # plan.xlsx, sheet summary: a rule's result.
-page-cell-pass = pass
-page-cell-fail = FAIL
