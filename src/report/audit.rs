@@ -84,11 +84,7 @@ pub fn table(report: &AuditReport, policy: &Policy) -> String {
         by_rule.entry(&v.rule).or_default().push(v);
     }
     let n = report.violations.len();
-    let plural = if n == 1 { "one" } else { "other" };
-    out.push_str(&format!(
-        "\n{}\n",
-        msg!("report-audit-violations", n = n, plural = plural)
-    ));
+    out.push_str(&format!("\n{}\n", msg!("report-audit-violations", n = n)));
     for (rule, list) in by_rule {
         out.push_str(&format!("\n{rule} ({}):\n", list.len()));
         for v in list {

@@ -419,12 +419,7 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
         let _ = write!(
             h,
             "<p class=\"note\">{}</p>",
-            text(msg!(
-                "page-balance-not-kept",
-                count = lost,
-                form = if lost == 1 { "one" } else { "other" },
-                how = how
-            ))
+            text(msg!("page-balance-not-kept", count = lost, how = how))
         );
     }
 }
@@ -436,15 +431,9 @@ mod tests {
 
     #[test]
     fn one_cv_not_kept_is_singular() {
-        let note = |count: usize, form: &str| {
-            render(&msg!(
-                "page-balance-not-kept",
-                count = count,
-                form = form,
-                how = "x"
-            ))
-        };
-        assert_eq!(note(1, "one"), "1 CV not kept (未保持): x.");
-        assert_eq!(note(4, "other"), "4 CVs not kept (未保持): x.");
+        let note = |count: usize| render(&msg!("page-balance-not-kept", count = count, how = "x"));
+        assert_eq!(note(1), "1 CV not kept (未保持): x.");
+        assert_eq!(note(4), "4 CVs not kept (未保持): x.");
+        assert_eq!(note(0), "0 CVs not kept (未保持): x.");
     }
 }

@@ -108,10 +108,7 @@ pub fn plan_workbook(
     sheet(&mut book, "plan", COLUMNS, &plan_rows)?;
 
     let all = render(&msg!("report-all"));
-    let (pass_text, fail_text) = (
-        render(&msg!("report-pass")),
-        render(&msg!("report-fail")),
-    );
+    let (pass_text, fail_text) = (render(&msg!("report-pass")), render(&msg!("report-fail")));
     let pass = |ok: bool| Cell::Text(if ok { &pass_text } else { &fail_text });
     let q = policy.min_backbone_share;
     let summary: Vec<Vec<Cell>> = plan

@@ -64,9 +64,7 @@ page-kept = 保持 kept
 page-not-kept = 未保持 NOT kept
 
 # report.html: under the balance table, the CVs not kept and what to know of them.
-# $form is the plural form of $count (`one` or `other`): the catalogue's
-# arguments are text, which Fluent does not select on as a number.
-page-balance-not-kept = {$count} { $form ->
+page-balance-not-kept = {$count} { $count ->
         [one] CV
        *[other] CVs
     } not kept (未保持): {$how}.

@@ -43,7 +43,7 @@ report-fail = FAIL
 report-audit-needs-filled = needs filled: {$filled} of {$total}
 report-audit-line = line {$line}: {$message}
 report-audit-ok = OK: the plan meets every rule.
-report-audit-violations = FAIL: {$n} { $plural ->
+report-audit-violations = FAIL: {$n} { $n ->
         [one] violation
        *[other] violations
     }
