@@ -14,7 +14,7 @@
 use crate::domain::DataSet;
 use crate::model::DistrictModel;
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One teacher's move.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,10 @@ pub fn assign(
                 teacher.id.as_str(),
             )
         };
-        let mut placed: HashMap<usize, usize> = HashMap::new();
+        // Ordered by teacher: the district's distance is summed in this
+        // order, and a hash map's order changes from run to run (the
+        // last digits of total_distance_km in the JSON did).
+        let mut placed: BTreeMap<usize, usize> = BTreeMap::new();
         let mut wishes: Vec<(u32, usize, usize)> = group
             .teachers
             .iter()
