@@ -507,3 +507,52 @@ impl DataSet {
 fn non_empty<'a>(s: &'a str, default: &'a str) -> &'a str {
     if s.is_empty() { default } else { s }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masked_id_cards_keep_four_and_four() {
+        assert_eq!(mask_id_card("33010219750312123X"), "3301**********123X");
+        assert_eq!(mask_id_card("123456789"), "1234*6789");
+        assert_eq!(mask_id_card("12345678"), "********");
+        assert_eq!(mask_id_card(""), "");
+    }
+
+    #[test]
+    fn id_numbers_in_text_are_masked() {
+        let text = "teacher 33010219750312123X: see 11010519491231002x, T33010219750312123X, \
+                    330102197503121234567 and 身份证11010519491231002X号";
+        assert_eq!(
+            mask_id_cards(text),
+            "teacher 3301**********123X: see 1101**********002x, T33010219750312123X, \
+             330102197503121234567 and 身份证1101**********002X号"
+        );
+        assert!(matches!(mask_id_cards("T001 -> N01"), Cow::Borrowed(_)));
+        // A JSON number's 18 decimals are not an ID number.
+        assert_eq!(
+            mask_id_cards("{\"cv\": 0.057735026918962616}"),
+            "{\"cv\": 0.057735026918962616}"
+        );
+    }
+
+    #[test]
+    fn a_teacher_stays_small() {
+        // A province has 600,000 teachers: 8 bytes more each is 5 MB.
+        let size = std::mem::size_of::<Teacher>();
+        assert!(size <= 136, "Teacher is {size} bytes");
+    }
+
+    #[test]
+    fn keys_ignore_white_space_and_width() {
+        assert_eq!(key("语\u{3000}文"), "语文");
+        assert_eq!(key(" 语 文\u{a0}"), "语文");
+        assert_eq!(key("ＳＣ０１"), "SC01");
+        assert!(matches!(key("语文"), Cow::Borrowed(_)));
+        assert!(matches!(key("T001"), Cow::Borrowed(_)));
+        assert!(matches!(key("体育与健康G9"), Cow::Borrowed(_)));
+        // A compatibility ideograph (U+F900) is not borrowed: NFKC maps it.
+        assert_eq!(key("\u{f900}"), "\u{8c48}");
+    }
+}
