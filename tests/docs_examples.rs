@@ -25,7 +25,7 @@
 //! exits 0, the last N). After a call that exits 0, each file or folder it
 //! names with `--out` or `--out-dir` must exist. Nothing else is compared:
 //! the output shown beside a command is for the reader, and `plan_year`
-//! defaults to the clock's year, so a command whose output depends on the
+//! defaults from the clock (the year of its next 1 September), so a command whose output depends on the
 //! year pins it (`--plan-year 2026`) in the text, and this test asserts
 //! only what holds in any year.
 //!

@@ -252,7 +252,7 @@ impl Default for Policy {
             scope: Scope::District,
             min_years_at_school: 6,
             max_age: None,
-            plan_year: current_year(),
+            plan_year: default_plan_year(),
             as_of: None,
             cooldown: Cooldown::Years(3),
             established_only: true,
@@ -602,7 +602,16 @@ impl Policy {
                 ));
             }
         }
-        p.plan_year = raw.plan_year.unwrap_or(p.plan_year);
+        if let Some(year) = raw.plan_year {
+            // fit.md "The plan year": the command line's range, in the file too.
+            if !(1900..=9999).contains(&year) {
+                return Err(bad(
+                    "plan_year",
+                    msg!("policy-plan-year-range", found = year),
+                ));
+            }
+            p.plan_year = year;
+        }
         if let Some(entries) = &raw.rules {
             // The entries' own scope defaults to the policy's, as laid so far.
             p.rules = entries
@@ -912,16 +921,26 @@ fn entry_line(text: &str, index: usize) -> Option<u64> {
         .map(|(n, _)| n as u64 + 1)
 }
 
-/// The current year in China Standard Time (UTC+8): a bureau planning on
-/// the morning of 1 January is in the new year.
-fn current_year() -> i64 {
-    year_in_china(chrono::Utc::now())
+/// `plan_year` by default: the plan being prepared today (see
+/// `plan_year_at`).
+fn default_plan_year() -> i64 {
+    plan_year_at(chrono::Utc::now())
 }
 
-/// The calendar year at `instant` in China Standard Time (UTC+8).
-fn year_in_china(instant: chrono::DateTime<chrono::Utc>) -> i64 {
+/// The plan year being prepared at `instant` (fit.md "The plan year"): the
+/// year of the first 1 September on or after that day in China Standard
+/// Time (UTC+8). In December 2026 the rotation being prepared starts in
+/// September 2027; on 1 September 2027 it is still 2027's, from the 2nd
+/// 2028's.
+fn plan_year_at(instant: chrono::DateTime<chrono::Utc>) -> i64 {
     use chrono::Datelike;
-    i64::from((instant + chrono::Duration::hours(8)).year())
+    let day = (instant + chrono::Duration::hours(8)).date_naive();
+    let year = i64::from(day.year());
+    if (day.month(), day.day()) <= (9, 1) {
+        year
+    } else {
+        year + 1
+    }
 }
 
 #[cfg(test)]
@@ -980,10 +999,18 @@ mod tests {
         assert!(Policy::from_toml("p.toml", "scope = \"District\"").is_err());
     }
 
+    /// fit.md "The plan year", at the four days it names, with the clock
+    /// given (no test reads the real one).
     #[test]
-    fn the_year_turns_at_midnight_in_china() {
+    fn the_plan_year_is_that_of_the_next_first_of_september() {
         let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
-        assert_eq!(year_in_china(at("2026-12-31T15:59:59Z")), 2026);
-        assert_eq!(year_in_china(at("2026-12-31T16:00:00Z")), 2027);
+        assert_eq!(plan_year_at(at("2026-12-06T04:00:00Z")), 2027);
+        assert_eq!(plan_year_at(at("2027-03-01T04:00:00Z")), 2027);
+        assert_eq!(plan_year_at(at("2027-09-01T04:00:00Z")), 2027);
+        assert_eq!(plan_year_at(at("2027-09-02T04:00:00Z")), 2028);
+        // The day turns at midnight in China (UTC+8).
+        assert_eq!(plan_year_at(at("2027-09-01T15:59:59Z")), 2027);
+        assert_eq!(plan_year_at(at("2027-09-01T16:00:00Z")), 2028);
+        assert_eq!(plan_year_at(at("2026-12-31T16:00:00Z")), 2027);
     }
 }

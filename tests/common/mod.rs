@@ -60,7 +60,7 @@ pub fn rotaplan(cwd: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// The year every test that decides eligibility plans for. `plan_year`
-/// defaults to the year of the clock, and the fixtures (the sample county's
+/// defaults from the clock (the year of its next 1 September), and the fixtures (the sample county's
 /// history.csv, which runs to 2025, the hand-made histories and the corpus)
 /// are written for a rotation starting in 2026: unpinned, cool-downs end and
 /// counts change when the calendar passes 2027-01-01.

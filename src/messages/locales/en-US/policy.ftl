@@ -83,3 +83,6 @@ elig-cool-down = cool-down: rotated in {$year}
 
 # A date in teachers.csv after as_of (src/eligibility/, check_dates).
 elig-date-after-as-of = teacher {$teacher}: {$column} {$date} is after as_of {$as_of} (plan_year {$plan_year}); expected a date in the past
+
+# plan_year in the policy file (fit.md "The plan year").
+policy-plan-year-range = expected a year from 1900 to 9999, found {$found}
