@@ -61,3 +61,59 @@ fn a_plan_year_in_range_is_the_plan_year() {
     assert_eq!(json(&out)["plan_year"], 2026);
     assert_eq!(json(&out)["as_of"], "2026-08-31");
 }
+
+/// A county of one sending school (U1) with four teachers whose 人员状态 and
+/// 学历 cells are the given words, and one rural need.
+fn county_with(words: &[(&str, &str)]) -> DataDir {
+    let schools = "id,name,area,level,students,district\nU1,城区实验小学,urban,小学,600,大丰\nR1,草堰小学,rural,小学,200,大丰\n";
+    let mut teachers =
+        String::from("id,name,school,subject,backbone,years_at_school,人员状态,学历\n");
+    for (i, (status, education)) in words.iter().enumerate() {
+        teachers += &format!("T{i},教师{i},U1,数学,county,8,{status},{education}\n");
+    }
+    DataDir::tables(schools, &teachers, "school,subject,count\nR1,数学,1\n")
+}
+
+/// fit.md "Words bureaus use": 在岗, 借调, 病休 and 支教 as the codes they
+/// stand for (100, 201, 203, 205); 大学本科, 硕士研究生, 大学专科 and 中等专业学校
+/// as degrees. By hand: T0 (在岗) is eligible, T1 (借调) and T2 (病休) are
+/// not at post, T3 (支教) is away on rotation.
+#[test]
+fn status_and_education_words_of_bureaus_are_read() {
+    let dir = county_with(&[
+        ("在岗", "大学本科"),
+        ("借调", "硕士研究生"),
+        ("病休", "大学专科"),
+        ("支教", "中等专业学校"),
+    ]);
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let text = v.to_string();
+    // One eligible (T0); T1 and T2 not at post (status 201, 203); T3 away (205).
+    assert_eq!(v["eligible"], 1, "{text}");
+    let reasons = &v["ineligible"];
+    assert_eq!(reasons["status"], 2, "{text}");
+    assert_eq!(reasons["away"], 1, "{text}");
+}
+
+/// An education word not known is a warning, not an error: the run goes
+/// on and the teacher counts as not above the required degree.
+#[test]
+fn an_unknown_education_word_is_a_warning() {
+    let dir = county_with(&[("在岗", "大学本科"), ("在岗", "函授")]);
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("1 teacher has an education (学历) not recognised (first `函授` on line 3"),
+        "{text}"
+    );
+    // A status word no one uses stays bad input, naming the words it knows.
+    let bad = county_with(&[("休假中", "本科")]);
+    let out = rotaplan_pinned(bad.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("teachers.csv line 2"), "{err}");
+    assert!(err.contains("在岗, 在职, 正常, 在编在岗: 100"), "{err}");
+}

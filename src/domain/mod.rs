@@ -34,7 +34,10 @@ pub enum Level {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Education {
-    /// 中专 (and 中师): the degree a primary teacher must hold.
+    /// 初中 or below (初中及以下).
+    #[serde(rename = "below_secondary")]
+    BelowSecondary,
+    /// 中专 (and 中师, 高中, 职高): the degree a primary teacher must hold.
     Secondary,
     /// 大专: the degree a junior-secondary teacher must hold.
     Associate,

@@ -203,12 +203,27 @@ const LEVELS: &[(&[&str], Level)] = &[
     (&["nine-year", "九年一贯制"], Level::NineYear),
 ];
 
+/// 学历 as the national system names them and their short forms (fit.md
+/// "Words bureaus use").
 const EDUCATIONS: &[(&[&str], Education)] = &[
-    (&["secondary", "中专", "中师"], Education::Secondary),
-    (&["associate", "大专", "专科"], Education::Associate),
-    (&["bachelor", "本科"], Education::Bachelor),
-    (&["master", "硕士", "研究生"], Education::Master),
-    (&["doctor", "博士"], Education::Doctor),
+    (
+        &["below_secondary", "初中", "初中及以下"],
+        Education::BelowSecondary,
+    ),
+    (
+        &["secondary", "中等专业学校", "中专", "中师", "高中", "职高"],
+        Education::Secondary,
+    ),
+    (
+        &["associate", "大学专科", "专科", "大专"],
+        Education::Associate,
+    ),
+    (&["bachelor", "大学本科", "本科"], Education::Bachelor),
+    (
+        &["master", "硕士研究生", "硕士", "研究生"],
+        Education::Master,
+    ),
+    (&["doctor", "博士研究生", "博士"], Education::Doctor),
 ];
 
 impl DataSet {
@@ -410,6 +425,10 @@ impl DataSet {
         // Spelling -> subject: most rows repeat a spelling already met,
         // and then need no normalising.
         let mut spellings: FxHashMap<String, Arc<str>> = FxHashMap::default();
+        // Education words not known (line, word): a warning, not an error
+        // (fit.md "Words bureaus use"); the teacher counts as not above the
+        // required degree.
+        let mut unknown_education: Vec<(u64, String)> = Vec::new();
         table.for_each_row(|row| {
             // The ID number gives the id (without `id`), and the birth
             // date and the sex when their own cells are empty.
@@ -451,9 +470,15 @@ impl DataSet {
             let years_at_school = row.count("years_at_school")?;
             let age = row.count("age")?;
             let eligible = row.boolean("eligible")?;
-            let education = row.choice("education", EDUCATIONS, |found| {
-                msg!("read-expected-education", found = found)
-            })?;
+            let education = row.get("education").and_then(|word| {
+                let known = EDUCATIONS
+                    .iter()
+                    .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(word)));
+                if known.is_none() {
+                    unknown_education.push((row.line, word.to_string()));
+                }
+                known.map(|(_, e)| *e)
+            });
             let school_entry = row.date("school_entry")?;
             let work_start = row.date("work_start")?;
             let title = row.title("title")?;
@@ -496,7 +521,17 @@ impl DataSet {
                 return Err(duplicate_id(&row, id_column, &self.teachers[at].id));
             }
             Ok(())
-        })
+        })?;
+        if let Some((line, word)) = unknown_education.first() {
+            self.warnings.push(msg!(
+                "read-education-unknown",
+                file = table.file.as_str(),
+                count = unknown_education.len(),
+                found = cell::shown(word),
+                line = *line
+            ));
+        }
+        Ok(())
     }
 
     fn read_needs(&mut self, table: &Table) -> Result<(), InputError> {

@@ -56,6 +56,26 @@ pub fn parse_title(s: &str) -> Option<Title> {
         .map(|&(_, t)| t)
 }
 
+/// The words bureaus write for a status besides the national names
+/// (fit.md "Words bureaus use").
+const STATUS_WORDS: &[(&[&str], u16)] = &[
+    (&["在岗", "在职", "正常", "在编在岗"], 100),
+    (&["借调", "借用", "借出"], 201),
+    (&["病休", "病假"], 203),
+    (&["脱产进修", "脱产学习"], 204),
+    (&["交流", "支教", "轮岗"], 205),
+    (&["援外"], 207),
+    (&["内退", "待退"], 209),
+];
+
+/// The status a bureau's word stands for, `None` for another word.
+fn status_word(word: &str) -> Option<PostStatus> {
+    STATUS_WORDS
+        .iter()
+        .find(|(words, _)| words.contains(&word))
+        .map(|&(_, code)| PostStatus(code))
+}
+
 /// 人员状态 as the national system writes it: the code (`205`), its name
 /// (`交流轮岗`) or both (`205 交流轮岗`, `205-交流轮岗`, `205交流轮岗`), which
 /// must then agree. Codes: 100, 201-211, 299 (`PostStatus::name`).
@@ -70,7 +90,10 @@ pub fn parse_status(text: &str) -> Result<PostStatus, Message> {
     let expected = || msg!("read-expected-status", found = shown(text));
     let by_name = |name: &str| {
         let name = if name == "其它" { "其他" } else { name };
-        (100..=299).map(PostStatus).find(|p| p.name() == Some(name))
+        (100..=299)
+            .map(PostStatus)
+            .find(|p| p.name() == Some(name))
+            .or_else(|| status_word(name))
     };
     let code = match code {
         "" => None,

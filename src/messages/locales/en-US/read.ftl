@@ -16,7 +16,7 @@ read-or = {$first} or {$then}
 
 -read-school-year-form = expected a school year: a whole number such as 2024, or 2024年, 2024-2025, 2024学年, or a date
 
--read-status-form = expected a status of the national teacher system, as its code, name or both (100 在本单位任职, 201-211 such as 205 交流轮岗, 299 其他)
+-read-status-form = expected a status of the national teacher system, as its code, name or both (100 在本单位任职, 201-211 such as 205 交流轮岗, 299 其他), or a word bureaus use (在岗, 在职, 正常, 在编在岗: 100; 借调, 借用, 借出: 201; 病休, 病假: 203; 脱产进修, 脱产学习: 204; 交流, 支教, 轮岗: 205; 援外: 207; 内退, 待退: 209)
 
 # A cell that does not read as its column's type (src/read/cell.rs,
 # date.rs, roster.rs).
@@ -38,7 +38,6 @@ read-expected-status-mismatch = {-read-status-form}, found {$found} (code {$code
 read-expected-backbone = expected a boolean or a level: none, school, county, city, province, national (无, 校级, 县级, 市级, 省级, 国家级), or a title such as 县级骨干教师, 市级学科带头人, 特级教师, found {$found}
 read-expected-area = expected urban, town or rural (城区, 镇区, 农村, 乡村, or a national urban-rural code such as 111, 121, 220), found {$found}
 read-expected-level = expected primary, junior or nine-year (小学, 初中, 九年一贯制), found {$found}
-read-expected-education = expected a degree: secondary, associate, bachelor, master, doctor (中专, 大专, 本科, 硕士, 博士), found {$found}
 
 # A resident ID number (src/read/roster.rs); `number` is masked.
 read-expected-id-card = expected an 18-character resident ID number (17 digits and a digit or X), found `{$number}`
@@ -113,3 +112,9 @@ read-plan-id-card-unknown = no teacher in {$file} has the ID number `{$number}`
 read-plan-name-shared = {$count} teachers named {$name} work at school {$school} ({$ids}): name the teacher by id (工号)
 read-plan-name-unknown = no teacher named {$name} works at school {$school} (in {$file})
 read-plan-teacher-twice = teacher {$teacher} is listed twice (first on line {$line})
+
+# A 学历 word not known: a warning of `check` (fit.md "Words bureaus use").
+read-education-unknown = {$file}: {$count ->
+        [one] 1 teacher has
+       *[other] {$count} teachers have
+    } an education (学历) not recognised (first {$found} on line {$line}; known: 博士研究生, 硕士研究生, 大学本科, 大学专科, 中专, 高中, 初中 and their short forms, or doctor, master, bachelor, associate, secondary, below_secondary); counted as not above the required degree
