@@ -117,3 +117,30 @@ fn an_unknown_education_word_is_a_warning() {
     assert!(err.contains("teachers.csv line 2"), "{err}");
     assert!(err.contains("在岗, 在职, 正常, 在编在岗: 100"), "{err}");
 }
+
+/// fit.md "A rule never switches off in silence": `在校学生数` is the
+/// students column, so the schools are graded (their CVs computed).
+#[test]
+fn students_under_the_bureaus_headers_grade_the_schools() {
+    for header in ["在校学生数", "在校生数", "学生人数", "在籍学生数"] {
+        let schools = format!(
+            "id,name,area,level,{header},district\nU1,城区实验小学,urban,小学,600,大丰\nR1,草堰小学,rural,小学,200,大丰\nR2,新丰小学,rural,小学,300,大丰\n"
+        );
+        let teachers = "id,name,school,subject,backbone,years_at_school\nT0,教师0,U1,数学,county,8\nT1,教师1,R1,体育,none,8\nT2,教师2,R2,数学,county,8\n";
+        let dir = DataDir::tables(&schools, teachers, "school,subject,count\nR1,数学,1\n");
+        let out = rotaplan_pinned(dir.path(), &["indicators", ".", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{header}: {}", stderr(&out));
+        let v = json(&out);
+        // Three graded 小学 (none ungraded), one CV row per indicator.
+        assert_eq!(
+            v["ungraded"].as_array().map(Vec::len),
+            Some(0),
+            "{header}: {v}"
+        );
+        assert_eq!(
+            v["schools"].as_array().map(Vec::len),
+            Some(3),
+            "{header}: {v}"
+        );
+    }
+}

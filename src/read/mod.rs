@@ -100,7 +100,10 @@ const SCHOOL_COLUMNS: &[Column] = &[
     required("area", &["城乡类型"]),
     optional("quality", &["优质学校"]),
     optional("level", &["学段"]),
-    optional("students", &["学生数"]),
+    optional(
+        "students",
+        &["学生数", "在校学生数", "在校生数", "学生人数", "在籍学生数"],
+    ),
     optional("district", &["区县"]),
     optional("lat", &["纬度"]),
     optional("lon", &["经度"]),
