@@ -144,3 +144,31 @@ fn students_under_the_bureaus_headers_grade_the_schools() {
         );
     }
 }
+
+/// fit.md "The smallest share and exactly the required number": a fix
+/// names the policy key that sets its rule, to paste into the policy file.
+/// The sample county at 90%: 276 places of need, so at most 14.0% (92/653
+/// of 1959 eligible, as `rotaplan plan --ratio 0.9` showed before).
+#[test]
+fn a_fix_names_the_policy_key() {
+    let dir = DataDir::new(&[]);
+    let sample = sample();
+    let out = rotaplan_pinned(
+        dir.path(),
+        &[
+            "plan",
+            sample.to_str().unwrap(),
+            "--ratio",
+            "0.9",
+            "--out",
+            "p.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("would fix it: set min_rotation_ratio to 14.0% (92/653) or less strict"),
+        "{err}"
+    );
+    assert!(!err.contains("set rotation_ratio"), "{err}");
+}

@@ -76,7 +76,7 @@ impl Fix {
                 percent,
             } => msg!(
                 "plan-fix-share",
-                rule = rule,
+                rule = crate::policy::rules::Builtin::key_of(rule),
                 percent = percent,
                 numerator = *numerator,
                 denominator = *denominator

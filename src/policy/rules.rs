@@ -109,6 +109,25 @@ impl Builtin {
         Builtin::MaxLeaveShare,
     ];
 
+    /// The policy key that sets the rule (`min_rotation_ratio`), for a
+    /// message a planner can paste into the policy file (fit.md).
+    pub fn key(self) -> &'static str {
+        match self {
+            Builtin::RotationRatio => "min_rotation_ratio",
+            Builtin::BackboneShare => "min_backbone_share",
+            other => other.name(),
+        }
+    }
+
+    /// The policy key that sets the rule named `name`: a built-in rule's
+    /// key, else the name itself (a `[[rules]]` entry is set by its name).
+    pub fn key_of(name: &str) -> &str {
+        Builtin::ALL
+            .iter()
+            .find(|b| b.name() == name)
+            .map_or(name, |b| b.key())
+    }
+
     /// The rule's name in every output (the policy key that sets it is
     /// `min_` + the name for the two binding ratios, the name otherwise).
     pub fn name(self) -> &'static str {
