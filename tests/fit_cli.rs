@@ -172,3 +172,46 @@ fn a_fix_names_the_policy_key() {
     );
     assert!(!err.contains("set rotation_ratio"), "{err}");
 }
+
+/// A pin (`assign_to`) to a school that cannot receive is bad input
+/// naming teachers.csv, the teacher's line and the column.
+#[test]
+fn a_pin_to_a_school_that_cannot_receive_names_its_line() {
+    let schools = "id,name,area,district\nU1,城区实验小学,urban,大丰\nU2,城区第二小学,urban,大丰\nR1,草堰小学,rural,大丰\n";
+    let teachers = "id,name,school,subject,backbone,years_at_school,assign_to\nT0,教师0,U1,数学,county,8,\nT1,教师1,U1,数学,none,8,U2\n";
+    let dir = DataDir::tables(schools, teachers, "school,subject,count\nR1,数学,1\n");
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "p.csv"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "teachers.csv line 3, column `assign_to`: teacher T1: school U2 is not a receiving school"
+        ),
+        "{err}"
+    );
+    assert!(!dir.file("p.csv").exists());
+}
+
+/// fit.md "Years at the school": the school years completed by the end
+/// of `as_of` (2027-08-31 for plan year 2027). An entry on 2021-09-01 (or
+/// `2021-09`) has 6 years, one on 2021-09-02 has 5; under
+/// `min_years_at_school = 6` only the first two are eligible.
+#[test]
+fn years_at_the_school_count_from_the_entry_date_to_the_day_after_as_of() {
+    let schools = "id,name,area,district\nU1,城区实验小学,urban,大丰\nR1,草堰小学,rural,大丰\n";
+    let teachers = "id,name,school,subject,backbone,进本校时间\nT0,教师0,U1,数学,county,2021-09-01\nT1,教师1,U1,数学,county,2021-09\nT2,教师2,U1,数学,county,2021-09-02\n";
+    let dir = DataDir::tables(schools, teachers, "school,subject,count\nR1,数学,1\n");
+    dir.write(
+        "policy.toml",
+        b"plan_year = 2027\nmin_years_at_school = 6\n",
+    );
+    let out = rotaplan(
+        dir.path(),
+        &["check", ".", "--policy", "policy.toml", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["as_of"], "2027-08-31");
+    assert_eq!(v["eligible"], 2, "{v}");
+    assert_eq!(v["ineligible"]["too_few_years"], 1, "{v}");
+}

@@ -16,7 +16,7 @@ pub mod feasibility;
 
 use crate::domain::DataSet;
 use crate::eligibility::Ineligible;
-use crate::error::Error;
+use crate::error::{Error, InputError};
 use crate::geo;
 use crate::indicators::{self, Indicator, SchoolIndicators};
 use crate::messages::Message;
@@ -353,12 +353,17 @@ fn check_pins_and_needs(data: &DataSet, policy: &Policy) -> Result<(), Error> {
         } else {
             continue;
         };
-        return Err(Error::Usage(msg!(
+        // The teacher's row: the planner fixes the pin there.
+        let message = msg!(
             "plan-assign-to-bad",
             teacher = &t.id,
             school = &to.id,
             why = why
-        )));
+        );
+        return Err(InputError::new(data.teachers_file(), message)
+            .at(u64::from(t.line))
+            .column("assign_to")
+            .into());
     }
     Ok(())
 }

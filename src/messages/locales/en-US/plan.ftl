@@ -7,7 +7,7 @@ plan-district-all = district (all)
 # Bad input found while building the models (src/model/mod.rs; exit 2).
 plan-too-many-arcs = {$district}: {$count} possible moves (sending groups x rural needs of the same subject), more than the {$most} rotaplan models in one district; split the district
 plan-need-not-receiving = needs: school {$school} is not a receiving school under the policy (receivers: {$receivers}); it cannot have needs
-plan-assign-to-bad = teachers: teacher {$teacher}, column assign_to: school {$school} {$why}; a teacher can be assigned only to a receiving school of the same district
+plan-assign-to-bad = teacher {$teacher}: school {$school} {$why}; a teacher can be assigned only to a receiving school of the same district
 plan-assign-to-not-receiving = is not a receiving school
 plan-assign-to-other-district = is in another district
 
