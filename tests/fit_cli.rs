@@ -215,3 +215,40 @@ fn years_at_the_school_count_from_the_entry_date_to_the_day_after_as_of() {
     assert_eq!(v["eligible"], 2, "{v}");
     assert_eq!(v["ineligible"]["too_few_years"], 1, "{v}");
 }
+
+/// fit.md "A rule never switches off in silence": the entry date headed
+/// `进入本校年月` (not an alias) under `min_years_at_school = 6` in the
+/// policy file is bad input naming the key and its line, the columns its
+/// rule reads and the header not read; nothing is planned.
+#[test]
+fn a_key_whose_rule_finds_no_column_is_bad_input() {
+    let schools = "id,name,area,district\nU1,城区实验小学,urban,大丰\nR1,草堰小学,rural,大丰\n";
+    let teachers = "id,name,school,subject,backbone,进入本校年月\nT0,教师0,U1,数学,county,2024-09\nT1,教师1,U1,数学,none,2015-09\n";
+    let dir = DataDir::tables(schools, teachers, "school,subject,count\nR1,数学,1\n");
+    dir.write("policy.toml", b"# county\nmin_years_at_school = 6\n");
+    for command in ["plan", "check", "audit"] {
+        let mut args = vec![command, ".", "--policy", "policy.toml"];
+        if command == "audit" {
+            args.extend(["--plan", "plan.csv"]);
+        }
+        let out = rotaplan_pinned(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("policy.toml line 2: key `min_years_at_school`: the rule reads years_at_school, school_entry"),
+            "{command}: {err}"
+        );
+        assert!(
+            err.contains("headers of it not read: 进入本校年月"),
+            "{err}"
+        );
+    }
+    assert!(!dir.file("plan.csv").exists());
+    // Without the key set, the default rule is no error: the plan goes on.
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "plan.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Set to a value that applies no rule, it needs no column.
+    dir.write("policy.toml", b"min_years_at_school = 0\n");
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--policy", "policy.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -120,6 +120,7 @@ pub fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Erro
     let file = paths.teachers.display().to_string();
     for policy in policies {
         crate::eligibility::check_dates(&data, policy, &file)?;
+        crate::eligibility::check_rule_columns(&data, policy)?;
     }
     Ok(data)
 }

@@ -212,6 +212,64 @@ pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), In
     Ok(())
 }
 
+/// fit.md "A rule never switches off in silence": a key the policy file
+/// set (to a value that applies a rule) whose columns no teacher at a
+/// sending school has a value in is bad input naming the key, its line,
+/// the columns it reads and the headers of the teachers' file that were
+/// not read. (Without any value the rule would apply to no one.)
+pub fn check_rule_columns(data: &DataSet, policy: &Policy) -> Result<(), InputError> {
+    let senders: Vec<&Teacher> = data
+        .teachers
+        .iter()
+        .filter(|t| policy.is_sending(&data.schools[t.school]))
+        .collect();
+    if senders.is_empty() {
+        return Ok(());
+    }
+    let aged = |t: &Teacher| t.age.is_some() || t.birth_date.is_some();
+    for set in &policy.set_in_file {
+        // The columns the key's rule reads, and whether a teacher has them.
+        let (columns, has): (&str, &dyn Fn(&Teacher) -> bool) = match set.key {
+            "min_years_at_school" => ("years_at_school, school_entry", &|t| {
+                t.years_at_school.is_some() || t.school_entry().is_some()
+            }),
+            "max_age" => ("age, birth_date, id_card", &aged),
+            "max_age_male" | "max_age_female" => ("age, birth_date, id_card; sex", &|t| {
+                aged(t) && t.sex.is_some()
+            }),
+            "min_years_to_retirement" => ("birth_date, id_card; sex", &|t| {
+                t.birth_date.is_some() && t.sex.is_some()
+            }),
+            "established_only" => ("established", &|t| t.established.is_some()),
+            "backbone_titles" => ("title", &|t| t.title.is_some()),
+            _ => continue,
+        };
+        if senders.iter().any(|t| has(t)) {
+            continue;
+        }
+        let unread: Vec<&str> = data
+            .files
+            .iter()
+            .find(|f| f.file.ends_with(data.teachers_file()))
+            .map(|f| f.ignored.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        let message = msg!(
+            "elig-rule-without-column",
+            columns = columns,
+            file = data.teachers_file(),
+            unread = if unread.is_empty() {
+                msg!("elig-no-header-unread")
+            } else {
+                msg!("elig-headers-unread", headers = unread.join(", "))
+            }
+        );
+        let mut err = InputError::new(&set.file, message).key(set.key);
+        err.line = set.line;
+        return Err(err);
+    }
+    Ok(())
+}
+
 /// For each teacher (by index), `Ok(())` when eligible, else the first
 /// reason in rules.md's order.
 pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {

@@ -163,6 +163,16 @@ pub enum Cooldown {
 /// The shortest solver time limit accepted, in seconds.
 const MIN_TIME_LIMIT: f64 = 0.01;
 
+/// An eligibility key a policy file set, where it set it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetKey {
+    /// `min_years_at_school`, `max_age`, ...
+    pub key: &'static str,
+    /// The policy file as given.
+    pub file: String,
+    pub line: Option<u64>,
+}
+
 /// The resolved policy every command works from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
@@ -190,6 +200,10 @@ pub struct Policy {
     pub backbone_min_level: Backbone,
     /// Titles that also make a teacher backbone.
     pub backbone_titles: Vec<Title>,
+    /// The eligibility keys a policy file set to a value that applies a
+    /// rule, with where: such a rule must find its columns (fit.md "A rule
+    /// never switches off in silence").
+    pub set_in_file: Vec<SetKey>,
     /// At most this share of a district's (or school's) eligible teachers
     /// rotate; `None` is no cap.
     pub max_rotation_ratio: Option<Ratio>,
@@ -262,6 +276,7 @@ impl Default for Policy {
             retirement: Retirement::Statutory,
             backbone_min_level: Backbone::County,
             backbone_titles: Vec::new(),
+            set_in_file: Vec::new(),
             max_rotation_ratio: None,
             max_subject_share: None,
             max_leave_share: None,
@@ -582,6 +597,47 @@ impl Policy {
         p.max_age_female = raw.max_age_female.or(p.max_age_female);
         p.min_years_to_retirement = raw.min_years_to_retirement.or(p.min_years_to_retirement);
         p.established_only = raw.established_only.unwrap_or(p.established_only);
+        // The keys set here to a value that applies a rule (a value that
+        // applies none needs no column: 0 years, false, no titles).
+        // (key, set in this file, to a value that applies a rule)
+        let set = [
+            (
+                "min_years_at_school",
+                raw.min_years_at_school.is_some(),
+                raw.min_years_at_school.is_some_and(|y| y > 0),
+            ),
+            ("max_age", raw.max_age.is_some(), true),
+            ("max_age_male", raw.max_age_male.is_some(), true),
+            ("max_age_female", raw.max_age_female.is_some(), true),
+            (
+                "min_years_to_retirement",
+                raw.min_years_to_retirement.is_some(),
+                true,
+            ),
+            (
+                "established_only",
+                raw.established_only.is_some(),
+                raw.established_only == Some(true),
+            ),
+            (
+                "backbone_titles",
+                raw.backbone_titles.is_some(),
+                !p.backbone_titles.is_empty(),
+            ),
+        ];
+        for (key, present, applies) in set {
+            if !present {
+                continue;
+            }
+            p.set_in_file.retain(|s| s.key != key);
+            if applies {
+                p.set_in_file.push(SetKey {
+                    key,
+                    file: file.to_string(),
+                    line: key_line(text, key),
+                });
+            }
+        }
         p.within_group = raw.within_group.unwrap_or(p.within_group);
         p.spread = raw.spread.unwrap_or(p.spread);
         if let Some(goal) = &raw.balance {

@@ -86,3 +86,9 @@ elig-date-after-as-of = teacher {$teacher}: {$column} {$date} is after as_of {$a
 
 # plan_year in the policy file (fit.md "The plan year").
 policy-plan-year-range = expected a year from 1900 to 9999, found {$found}
+
+# A policy key whose rule finds no value (fit.md "A rule never switches off
+# in silence"), after "policy.toml line 3: key `min_years_at_school`: ".
+elig-rule-without-column = the rule reads {$columns}, and no teacher at a sending school has a value there in {$file}, so it would apply to no one; {$unread}
+elig-headers-unread = headers of it not read: {$headers} (name the column as rosters.md says, or remove the key)
+elig-no-header-unread = every header of it was read (add the column, or remove the key)
