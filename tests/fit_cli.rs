@@ -252,3 +252,51 @@ fn a_key_whose_rule_finds_no_column_is_bad_input() {
     let out = rotaplan_pinned(dir.path(), &["check", ".", "--policy", "policy.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// fit.md "The smallest share and exactly the required number": under
+/// `max_rotation_ratio = "required"` exactly ceil(10% x 25) = 3 of 25
+/// eligible teachers rotate, though 10 places could be filled; the plan
+/// passes the audit. (`max_rotation_ratio = 0.10` would allow floor(2.5) =
+/// 2, below the 3 required: infeasible.)
+#[test]
+fn max_rotation_ratio_required_plans_exactly_the_required_number() {
+    let dir = data_dir(one_district(25, 5, 10));
+    dir.write("policy.toml", b"max_rotation_ratio = \"required\"\n");
+    let out = rotaplan_pinned(
+        dir.path(),
+        &[
+            "plan",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--format",
+            "json",
+            "--out",
+            "plan.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["eligible"], 25, "{v}");
+    assert_eq!(v["required"], 3, "{v}");
+    assert_eq!(v["rotating"], 3, "{v}");
+    let audit = rotaplan_pinned(
+        dir.path(),
+        &[
+            "audit",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "plan.csv",
+        ],
+    );
+    assert_eq!(audit.status.code(), Some(0), "{}", stdout(&audit));
+    // The numeric 10% allows 2 of the 3 required: no plan.
+    dir.write("policy.toml", b"max_rotation_ratio = 0.10\n");
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "policy.toml"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // Without the cap the plan fills the 10 places.
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--format", "json"]);
+    assert_eq!(json(&out)["rotating"], 10);
+}

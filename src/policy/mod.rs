@@ -207,6 +207,11 @@ pub struct Policy {
     /// At most this share of a district's (or school's) eligible teachers
     /// rotate; `None` is no cap.
     pub max_rotation_ratio: Option<Ratio>,
+    /// `max_rotation_ratio = "required"`: at most the rotations
+    /// `min_rotation_ratio` requires, ceil(share x E) (fit.md "The smallest
+    /// share and exactly the required number"); `max_rotation_ratio` is
+    /// then `None`.
+    pub max_rotation_required: bool,
     /// At most this share of a sending school's teachers of one subject may
     /// leave (rounded down); `None` is no cap.
     pub max_subject_share: Option<Ratio>,
@@ -278,6 +283,7 @@ impl Default for Policy {
             backbone_titles: Vec::new(),
             set_in_file: Vec::new(),
             max_rotation_ratio: None,
+            max_rotation_required: false,
             max_subject_share: None,
             max_leave_share: None,
             rules: Vec::new(),
@@ -516,7 +522,13 @@ impl Policy {
             p.scope = Scope::parse(v).map_err(|m| bad("scope", m))?;
         }
         if let Some(v) = &raw.max_rotation_ratio {
-            p.max_rotation_ratio = Some(ratio("max_rotation_ratio", v)?);
+            let required = matches!(v, RatioText::Text(t) if t.trim() == "required");
+            p.max_rotation_required = required;
+            p.max_rotation_ratio = if required {
+                None
+            } else {
+                Some(ratio("max_rotation_ratio", v)?)
+            };
         }
         if let Some(v) = &raw.max_subject_share {
             p.max_subject_share = Some(ratio("max_subject_share", v)?);
@@ -857,6 +869,7 @@ impl Policy {
             scope,
             scope_from_policy: false,
             per_subject,
+            rounds_up: false,
         };
         let backbone = Who(vec![crate::policy::rules::Filter {
             backbone: Some(true),
@@ -892,6 +905,20 @@ impl Policy {
                 self.scope,
                 false,
             ));
+        } else if self.max_rotation_required {
+            // Exactly ceil(min share x E) rotate in each unit (fit.md).
+            all.push(RatioRule {
+                rounds_up: true,
+                ..builtin(
+                    Builtin::MaxRotationRatio,
+                    Bound::Max,
+                    self.min_rotation_ratio,
+                    Of::Eligible,
+                    Who::all(),
+                    self.scope,
+                    false,
+                )
+            });
         }
         if let Some(r) = self.max_subject_share {
             all.push(builtin(

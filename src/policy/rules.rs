@@ -247,15 +247,19 @@ pub struct RatioRule {
     /// (after command-line overrides).
     pub scope_from_policy: bool,
     pub per_subject: bool,
+    /// A `max` rule that allows ceil(share x d), not floor: exactly the
+    /// required number (`max_rotation_ratio = "required"`, fit.md).
+    pub rounds_up: bool,
 }
 
 impl RatioRule {
     /// What the bound allows for a denominator of `d`: the least N of a
     /// `min` rule, ceil(share x d); the most of a `max` rule, floor(share
-    /// x d).
+    /// x d), or ceil(share x d) when it `rounds_up`.
     pub fn bound_of(&self, d: u64) -> u64 {
         match self.bound {
             Bound::Min => self.share.ceil_of(d),
+            Bound::Max if self.rounds_up => self.share.ceil_of(d),
             Bound::Max => self.share.floor_of(d),
         }
     }
@@ -460,6 +464,7 @@ impl RuleFile {
             scope,
             scope_from_policy,
             per_subject: self.per_subject.unwrap_or(false),
+            rounds_up: false,
             name,
         })
     }
