@@ -300,3 +300,33 @@ fn max_rotation_ratio_required_plans_exactly_the_required_number() {
     let out = rotaplan_pinned(dir.path(), &["plan", ".", "--format", "json"]);
     assert_eq!(json(&out)["rotating"], 10);
 }
+
+/// fit.md "Conflicts are shown, not settled in silence": a backbone flag
+/// against a level, and an ID number's birth date against `birth_date`,
+/// are warnings naming the first teacher (the ID number masked) and which
+/// value is used.
+#[test]
+fn conflicting_columns_are_warnings() {
+    let schools = "id,name,area,district\nU1,城区实验小学,urban,大丰\nR1,草堰小学,rural,大丰\n";
+    let teachers = "id,name,school,subject,骨干类别,是否县级及以上骨干教师,身份证件号,出生日期,性别,years_at_school\n\
+        T0,教师0,U1,数学,无,是,,,,8\n\
+        T1,教师1,U1,数学,县级骨干教师,是,11010519491231002X,1950-01-01,女,8\n";
+    let dir = DataDir::tables(schools, teachers, "school,subject,count\nR1,数学,1\n");
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("teachers.csv: 1 teacher (first T0 on line 2): the backbone flag (是否县级及以上骨干教师) and the backbone level disagree; the higher of the two is used"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 teacher (first T1 on line 3): the ID number's birth date differs from birth_date (出生日期); the birth_date column is used"),
+        "{text}"
+    );
+    // The sex agrees (an even 17th digit is female): no warning of it.
+    assert!(!text.contains("the ID number's sex"), "{text}");
+    assert!(
+        !text.contains("11010519491231002X"),
+        "no ID number whole: {text}"
+    );
+}

@@ -32,6 +32,18 @@ pub struct Wanted {
     pub rule: String,
 }
 
+/// Teachers (line, id) whose columns disagree (fit.md "Conflicts are
+/// shown, not settled in silence"), for `check`'s warnings.
+#[derive(Default)]
+struct Conflicts {
+    /// A backbone flag against a backbone level.
+    backbone: Vec<(u64, String)>,
+    /// The ID number's birth date against `birth_date`.
+    birth_date: Vec<(u64, String)>,
+    /// The ID number's sex against `sex`.
+    sex: Vec<(u64, String)>,
+}
+
 /// Where each input file is; built from a folder and per-file flags.
 #[derive(Debug, Clone, Default)]
 pub struct DataPaths {
@@ -432,6 +444,7 @@ impl DataSet {
         // (fit.md "Words bureaus use"); the teacher counts as not above the
         // required degree.
         let mut unknown_education: Vec<(u64, String)> = Vec::new();
+        let mut conflicts = Conflicts::default();
         table.for_each_row(|row| {
             // The ID number gives the id (without `id`), and the birth
             // date and the sex when their own cells are empty.
@@ -441,17 +454,35 @@ impl DataSet {
                 _ => row.require(id_column)?.to_string(),
             };
             let school = self.school_ref(&row, "school")?;
-            let mut backbone = row.backbone("backbone")?.unwrap_or(Backbone::None);
+            let level = row.backbone("backbone")?;
+            let mut backbone = level.unwrap_or(Backbone::None);
             if row.boolean("special_grade")? == Some(true) {
                 backbone = backbone.max(Backbone::Province);
             }
-            if row.boolean("backbone_flag")? == Some(true) {
+            let flag = row.boolean("backbone_flag")?;
+            // fit.md "Conflicts are shown": a flag and a level that
+            // disagree; the higher of the two is used.
+            if let (Some(flag), Some(level)) = (flag, level)
+                && flag != (level >= Backbone::County)
+            {
+                conflicts.backbone.push((row.line, id.clone()));
+            }
+            if flag == Some(true) {
                 backbone = backbone.max(Backbone::County);
             }
-            let birth_date = row
-                .date("birth_date")?
-                .or(id_card.as_ref().map(|c| c.birth_date));
-            let sex = row.sex("sex")?.or(id_card.as_ref().map(|c| c.sex));
+            // The columns win over the ID number; a difference is shown.
+            let own_birth = row.date("birth_date")?;
+            let own_sex = row.sex("sex")?;
+            if let Some(card) = &id_card {
+                if own_birth.is_some_and(|d| d != card.birth_date) {
+                    conflicts.birth_date.push((row.line, id.clone()));
+                }
+                if own_sex.is_some_and(|s| s != card.sex) {
+                    conflicts.sex.push((row.line, id.clone()));
+                }
+            }
+            let birth_date = own_birth.or(id_card.as_ref().map(|c| c.birth_date));
+            let sex = own_sex.or(id_card.as_ref().map(|c| c.sex));
             let assign_to = match row.get("assign_to") {
                 Some(_) => Some(self.school_ref(&row, "assign_to")?),
                 None => None,
@@ -525,6 +556,29 @@ impl DataSet {
             }
             Ok(())
         })?;
+        let kinds: [(&Vec<(u64, String)>, fn(Message) -> Message); 3] = [
+            (&conflicts.backbone, |first| {
+                msg!("read-conflict-backbone", first = first)
+            }),
+            (&conflicts.birth_date, |first| {
+                msg!("read-conflict-birth-date", first = first)
+            }),
+            (&conflicts.sex, |first| {
+                msg!("read-conflict-sex", first = first)
+            }),
+        ];
+        for (found, warning) in kinds {
+            if let Some((line, teacher)) = found.first() {
+                let detail = msg!(
+                    "read-conflict-first",
+                    file = table.file.as_str(),
+                    count = found.len(),
+                    teacher = mask_id_cards(teacher).into_owned(),
+                    line = *line
+                );
+                self.warnings.push(warning(detail));
+            }
+        }
         if let Some((line, word)) = unknown_education.first() {
             self.warnings.push(msg!(
                 "read-education-unknown",

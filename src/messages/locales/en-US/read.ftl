@@ -118,3 +118,14 @@ read-education-unknown = {$file}: {$count ->
         [one] 1 teacher has
        *[other] {$count} teachers have
     } an education (学历) not recognised (first {$found} on line {$line}; known: 博士研究生, 硕士研究生, 大学本科, 大学专科, 中专, 高中, 初中 and their short forms, or doctor, master, bachelor, associate, secondary, below_secondary); counted as not above the required degree
+
+# Columns of a teacher that disagree: warnings of `check` (fit.md
+# "Conflicts are shown, not settled in silence"). `first` is
+# read-conflict-first.
+read-conflict-first = {$file}: {$count ->
+        [one] 1 teacher
+       *[other] {$count} teachers
+    } (first {$teacher} on line {$line})
+read-conflict-backbone = {$first}: the backbone flag (是否县级及以上骨干教师) and the backbone level disagree; the higher of the two is used
+read-conflict-birth-date = {$first}: the ID number's birth date differs from birth_date (出生日期); the birth_date column is used
+read-conflict-sex = {$first}: the ID number's sex differs from sex (性别); the sex column is used
