@@ -37,12 +37,15 @@ pub struct Wanted {
 #[derive(Default)]
 struct Conflicts {
     /// A backbone flag against a backbone level.
-    backbone: Vec<(u64, String)>,
+    backbone: Teachers,
     /// The ID number's birth date against `birth_date`.
-    birth_date: Vec<(u64, String)>,
+    birth_date: Teachers,
     /// The ID number's sex against `sex`.
-    sex: Vec<(u64, String)>,
+    sex: Teachers,
 }
+
+/// Teachers as (line, id), in reading order.
+type Teachers = Vec<(u64, String)>;
 
 /// Where each input file is; built from a folder and per-file flags.
 #[derive(Debug, Clone, Default)]
@@ -556,7 +559,7 @@ impl DataSet {
             }
             Ok(())
         })?;
-        let kinds: [(&Vec<(u64, String)>, fn(Message) -> Message); 3] = [
+        let kinds: [(&Teachers, fn(Message) -> Message); 3] = [
             (&conflicts.backbone, |first| {
                 msg!("read-conflict-backbone", first = first)
             }),
