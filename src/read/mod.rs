@@ -47,6 +47,19 @@ struct Conflicts {
 /// Teachers as (line, id), in reading order.
 type Teachers = Vec<(u64, String)>;
 
+/// How many of `found` and the first (its id masked, rosters.md "Personal
+/// data"), for a warning; `None` when there is none.
+fn first_of(file: &str, found: &Teachers) -> Option<Message> {
+    let (line, teacher) = found.first()?;
+    Some(msg!(
+        "read-conflict-first",
+        file = file,
+        count = found.len(),
+        teacher = mask_id_cards(teacher).into_owned(),
+        line = *line
+    ))
+}
+
 /// Where each input file is; built from a folder and per-file flags.
 #[derive(Debug, Clone, Default)]
 pub struct DataPaths {
@@ -559,29 +572,19 @@ impl DataSet {
             }
             Ok(())
         })?;
-        let kinds: [(&Teachers, fn(Message) -> Message); 3] = [
-            (&conflicts.backbone, |first| {
-                msg!("read-conflict-backbone", first = first)
-            }),
-            (&conflicts.birth_date, |first| {
-                msg!("read-conflict-birth-date", first = first)
-            }),
-            (&conflicts.sex, |first| {
-                msg!("read-conflict-sex", first = first)
-            }),
-        ];
-        for (found, warning) in kinds {
-            if let Some((line, teacher)) = found.first() {
-                let detail = msg!(
-                    "read-conflict-first",
-                    file = table.file.as_str(),
-                    count = found.len(),
-                    teacher = mask_id_cards(teacher).into_owned(),
-                    line = *line
-                );
-                self.warnings.push(warning(detail));
-            }
-        }
+        let file = table.file.as_str();
+        self.warnings.extend(
+            [
+                first_of(file, &conflicts.backbone)
+                    .map(|first| msg!("read-conflict-backbone", first = first)),
+                first_of(file, &conflicts.birth_date)
+                    .map(|first| msg!("read-conflict-birth-date", first = first)),
+                first_of(file, &conflicts.sex)
+                    .map(|first| msg!("read-conflict-sex", first = first)),
+            ]
+            .into_iter()
+            .flatten(),
+        );
         if let Some((line, word)) = unknown_education.first() {
             self.warnings.push(msg!(
                 "read-education-unknown",
