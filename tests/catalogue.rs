@@ -14,30 +14,15 @@
 //! not read by a person (CSS, a file's own words) carries
 //! `// catalogue: not a message (why)` on its line or the line above.
 
+mod common;
+
+use common::rust_files;
 use fluent_syntax::ast;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("read src") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// The catalogue: key -> the variables its text uses.
 fn catalogue() -> BTreeMap<String, BTreeSet<String>> {

@@ -9,6 +9,8 @@
 //!   the drivers in `crate::plan`.
 //! * Each command is one file under `src/cmd/`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -20,20 +22,7 @@ fn files(dir: &str) -> Vec<PathBuf> {
     if file.is_file() {
         return vec![file];
     }
-    let mut out = Vec::new();
-    let mut stack = vec![base.join(dir)];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    common::rust_files(&base.join(dir))
 }
 
 /// Each line of `dirs`' files (outside their unit tests) that names one

@@ -185,3 +185,22 @@ pub fn sheet_header(sheet: &calamine::Range<calamine::Data>) -> Vec<String> {
         .map(|row| row.iter().map(|c| c.to_string()).collect())
         .unwrap_or_default()
 }
+
+/// Every `.rs` file under `dir`, sorted (for the tests that read the
+/// source: the catalogue's and the layout's).
+pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let path = entry.expect("a folder entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
