@@ -35,13 +35,15 @@ pub struct SheetPlace {
 }
 
 impl InputError {
-    pub fn new(file: impl Into<String>, message: impl Into<Message>) -> Self {
+    /// Bad input in `file` (as the planner named it), no position yet:
+    /// `at`, `column` and `key` add one.
+    pub fn new(file: impl Into<String>, message: Message) -> Self {
         InputError {
             file: file.into(),
             line: None,
             column: None,
             header: None,
-            message: message.into(),
+            message,
             sheet: None,
         }
     }
@@ -119,15 +121,11 @@ pub struct Infeasibility {
 
 impl Infeasibility {
     /// An infeasibility found before its fixes are worked out.
-    pub fn new(
-        scope: impl Into<String>,
-        rule: impl Into<String>,
-        message: impl Into<Message>,
-    ) -> Self {
+    pub fn new(scope: impl Into<String>, rule: impl Into<String>, message: Message) -> Self {
         Infeasibility {
             scope: scope.into(),
             rule: rule.into(),
-            message: message.into(),
+            message,
             fixes: Vec::new(),
         }
     }
