@@ -68,7 +68,8 @@ pub const PLAN_YEAR: &str = "2026";
 
 /// The subcommands that take policy flags, `--plan-year` among them
 /// (`generate` takes none).
-pub const POLICY_COMMANDS: [&str; 5] = ["plan", "audit", "compare", "indicators", "report"];
+pub const POLICY_COMMANDS: [&str; 6] =
+    ["plan", "audit", "compare", "indicators", "report", "check"];
 
 /// `args` with `--plan-year 2026` appended when the subcommand takes policy
 /// flags and `args` does not name a plan year already.
