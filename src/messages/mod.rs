@@ -66,14 +66,6 @@ impl Message {
             args: args.into_boxed_slice(),
         }
     }
-
-    /// This message with one more argument.
-    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        let mut args = std::mem::take(&mut self.args).into_vec();
-        args.push((name, value.into()));
-        self.args = args.into_boxed_slice();
-        self
-    }
 }
 
 impl From<String> for Arg {
@@ -210,11 +202,6 @@ impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&render(self))
     }
-}
-
-/// Every catalogue file of a language, for the catalogue's own tests.
-pub fn catalogue_files() -> &'static [(&'static str, &'static str)] {
-    EN_US
 }
 
 #[cfg(test)]
