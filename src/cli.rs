@@ -97,6 +97,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         (_, "scope") => msg!("cli-arg-scope"),
         (_, "plan_year") => msg!("cli-arg-plan-year"),
         (_, "improve_indicators") => msg!("cli-arg-improve-indicators"),
+        (_, "level_match") => msg!("cli-arg-level-match"),
         (_, "format") => msg!("cli-arg-format"),
         _ => return None,
     })

@@ -9,13 +9,13 @@
 //! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
 //! bookkeeping therefore shows up here as a violation.
 
-use crate::domain::{DataSet, PostStatus, Sex, Teacher, key};
+use crate::domain::{DataSet, Levels, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
 use crate::messages::Message;
 use crate::msg;
 use crate::policy::retirement;
 use crate::policy::rules::{Bound, Builtin, Of, Place, RatioRule, Unit};
-use crate::policy::{Cooldown, Policy};
+use crate::policy::{Cooldown, LevelMatch, Policy};
 pub use crate::read::plan::{PlanLine, read_plan};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -58,6 +58,13 @@ pub struct Violation {
     pub count: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub need: Option<u64>,
+    /// Under `level_mismatch`: the levels the teacher teaches (or is
+    /// qualified for, under `level_match = "qualified"`), and those the
+    /// need takes (`Levels::key`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teacher_levels: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need_levels: Option<&'static str>,
     /// What is wrong, in words (in JSON, its text).
     pub message: Message,
 }
@@ -81,6 +88,8 @@ impl Violation {
             excess: None,
             count: None,
             need: None,
+            teacher_levels: None,
+            need_levels: None,
             message,
         }
     }
@@ -165,14 +174,18 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
     let mut counted: Vec<usize> = Vec::new(); // teacher indices that count
     // Teacher id (as compared, `key`) -> the first line listing it.
     let mut first_line: HashMap<Cow<str>, u64> = HashMap::new();
-    // (school, subject) -> need; rows sent there so far that pass the other rules.
-    let need_of: Option<HashMap<(usize, &str), u64>> = data.needs.as_ref().map(|needs| {
-        needs
-            .iter()
-            .map(|n| ((n.school, n.subject.as_str()), u64::from(n.count)))
-            .collect()
+    // (school, subject) -> its needs' places by the levels they take
+    // (`Levels::index`); rows sent there so far that pass the other rules:
+    // those placed, by the need levels their teachers reach, and how many.
+    let need_of: Option<HashMap<(usize, &str), [u64; 4]>> = data.needs.as_ref().map(|needs| {
+        let mut of: HashMap<(usize, &str), [u64; 4]> = HashMap::new();
+        for n in needs {
+            of.entry((n.school, n.subject.as_str())).or_default()[data.need_levels(n).index()] +=
+                u64::from(n.count);
+        }
+        of
     });
-    let mut sent: HashMap<(usize, &str), u64> = HashMap::new();
+    let mut sent: HashMap<(usize, &str), ([u64; 4], u64)> = HashMap::new();
     let mut filled: u64 = 0;
     for line in plan {
         let listed = key(&line.teacher);
@@ -230,20 +243,33 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         }
         if let Some(need_of) = &need_of {
             let key = (to, &*teacher.subject);
-            let need = need_of.get(&key).copied().unwrap_or(0);
-            let count = sent.entry(key).or_default();
-            *count += 1;
-            if *count > need {
+            let places = need_of.get(&key).copied().unwrap_or_default();
+            let reach = policy.level_reach(data, teacher);
+            if let Some(mismatch) = level_mismatch(data, policy, line, teacher, reach, to, places) {
+                violations.push(mismatch);
+                continue;
+            }
+            let (rows, listed) = sent.entry(key).or_default();
+            *listed += 1;
+            rows[reach.index()] += 1;
+            if !all_placed(rows, &places) {
+                rows[reach.index()] -= 1;
                 violations.push(over_need(
                     line,
                     &data.schools[to].id,
                     &teacher.subject,
-                    *count,
-                    need,
+                    *listed,
+                    places.iter().sum(),
                 ));
                 continue;
             }
             filled += 1;
+        } else {
+            let reach = policy.level_reach(data, teacher);
+            if let Some(mismatch) = level_mismatch(data, policy, line, teacher, reach, to, [0; 4]) {
+                violations.push(mismatch);
+                continue;
+            }
         }
         counted.push(t);
     }
@@ -394,6 +420,68 @@ fn missing_pins(data: &DataSet, listed: &HashMap<Cow<str>, u64>) -> Vec<Violatio
             }
         })
         .collect()
+}
+
+/// `level_mismatch` (fit.md "Teaching level"): the row's teacher reaches
+/// (`Policy::level_reach`) none of the levels its place takes, which are
+/// those of the school's needs in the subject (`places`, by
+/// `Levels::index`), or the school's own levels when it has none there.
+fn level_mismatch(
+    data: &DataSet,
+    policy: &Policy,
+    line: &PlanLine,
+    teacher: &Teacher,
+    reach: Levels,
+    to: usize,
+    places: [u64; 4],
+) -> Option<Violation> {
+    let mut taken = (0..4)
+        .filter(|&k| places[k] > 0)
+        .fold(Levels::NONE, |all, k| all.or(Levels::from_index(k)));
+    if taken.is_empty() {
+        taken = Levels::of_school(data.schools[to].level);
+    }
+    if reach.meets(taken) {
+        return None;
+    }
+    Some(Violation {
+        teacher_levels: Some(reach.key()),
+        need_levels: Some(taken.key()),
+        ..Violation::row(
+            "level_mismatch",
+            line,
+            msg!(
+                "audit-level-mismatch",
+                teacher = &teacher.id,
+                qualified = if policy.level_match == LevelMatch::Qualified {
+                    "yes"
+                } else {
+                    "no"
+                },
+                teacher_levels = reach.chinese(),
+                school = &data.schools[to].id,
+                need_levels = taken.chinese()
+            ),
+        )
+    })
+}
+
+/// Whether rows sent to one school and subject, counted by the need
+/// levels their teachers reach, can all take a place of a level they
+/// reach: Hall's condition over every set of reaches (the places of the
+/// levels some reach in the set meets hold the rows of the set).
+fn all_placed(rows: &[u64; 4], places: &[u64; 4]) -> bool {
+    (1..16u8).all(|set| {
+        let in_set = |r: usize| set & (1 << r) != 0;
+        let wanting: u64 = (0..4).filter(|&r| in_set(r)).map(|r| rows[r]).sum();
+        let open: u64 = (0..4)
+            .filter(|&k| {
+                (0..4).any(|r| in_set(r) && Levels::from_index(r).meets(Levels::from_index(k)))
+            })
+            .map(|k| places[k])
+            .sum();
+        wanting <= open
+    })
 }
 
 fn over_need(line: &PlanLine, school: &str, subject: &str, count: u64, need: u64) -> Violation {

@@ -64,6 +64,8 @@ pub struct PolicyArgs {
     plan_year: Option<i64>,
     #[arg(long)]
     improve_indicators: bool,
+    #[arg(long, value_name = "same|qualified|any")]
+    level_match: Option<String>,
 }
 
 impl PolicyArgs {
@@ -74,6 +76,7 @@ impl PolicyArgs {
             scope: self.scope.clone(),
             plan_year: self.plan_year,
             improve_indicators: self.improve_indicators,
+            level_match: self.level_match.clone(),
         };
         Policy::load(self.policy.as_deref(), &overrides)
     }

@@ -6,6 +6,9 @@
 
 pub mod index;
 pub mod info;
+pub mod teaching;
+
+pub use teaching::{Certificate, Levels};
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -22,7 +25,7 @@ pub enum Area {
     Rural,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Primary,
@@ -211,6 +214,11 @@ pub struct Teacher {
     pub eligible: Option<bool>,
     /// `None` when the `education` column is absent or the cell empty.
     pub education: Option<Education>,
+    /// 任教学段: the level taught, when the roster says (fit.md "Teaching
+    /// level"); else the school's (`DataSet::teacher_levels`).
+    pub section: Option<Level>,
+    /// 教师资格种类 (`DataSet::qualification`).
+    pub certificate: Option<Certificate>,
     pub sex: Option<Sex>,
     /// From `birth_date`, else from `id_card`.
     pub birth_date: Option<chrono::NaiveDate>,
@@ -308,6 +316,9 @@ pub struct RuralNeed {
     pub subject: String,
     pub count: u32,
     pub weight: f64,
+    /// 学段: the level the need is for, when needs.csv says (fit.md
+    /// "Teaching level"); else the school's (`DataSet::need_levels`).
+    pub level: Option<Level>,
 }
 
 #[derive(Debug, Clone)]

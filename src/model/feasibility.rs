@@ -19,7 +19,7 @@
 //! sums are checked too, and a conflict that remains is reported as such.
 
 use super::{DistrictModel, Pin, RuleUnit, district_label};
-use crate::domain::DataSet;
+use crate::domain::{DataSet, Levels};
 use crate::error::Infeasibility;
 use crate::messages::Message;
 use crate::msg;
@@ -40,9 +40,9 @@ pub struct Capacity {
     pub backbone_eligible: u64,
 }
 
-/// The capacity of `groups` (indices into `m.groups`): per subject, at
-/// most min(need, supply), each school's supply of a subject capped by
-/// `max_subject_share`.
+/// The capacity of `groups` (indices into `m.groups`): per subject, the
+/// most teachers that can move to its needs (`most_moved`), each school's
+/// supply of a subject capped by `max_subject_share`.
 pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
     let mut cap_of: HashMap<(usize, &str), u64> = HashMap::new();
     for unit in m.units_of(Builtin::MaxSubjectShare) {
@@ -51,38 +51,89 @@ pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
             cap_of.insert((group.school, &group.subject), unit.limit.unwrap_or(0));
         }
     }
-    // Per (school, subject): (eligible, eligible backbone).
-    let mut supply: BTreeMap<(&str, usize), (u64, u64)> = BTreeMap::new();
+    // Per subject and school: eligible and eligible backbone teachers by
+    // the need levels they reach.
+    let mut supply: BTreeMap<&str, BTreeMap<usize, Supply>> = BTreeMap::new();
+    let mut result = Capacity::default();
     for &g in groups {
         let group = &m.groups[g];
-        let entry = supply.entry((&group.subject, group.school)).or_default();
+        let entry = supply
+            .entry(&group.subject)
+            .or_default()
+            .entry(group.school)
+            .or_insert_with(|| Supply {
+                cap: cap_of
+                    .get(&(group.school, group.subject.as_str()))
+                    .copied()
+                    .unwrap_or(u64::MAX),
+                ..Supply::default()
+            });
         let n = group.teachers.len() as u64;
-        entry.0 += n;
+        let reach = group.reach.index();
+        entry.all[reach] += n;
         if group.backbone {
-            entry.1 += n;
+            entry.backbone[reach] += n;
+            result.backbone_eligible += n;
         }
     }
-    let mut need_of: HashMap<&str, u64> = HashMap::new();
+    let mut need_of: HashMap<&str, [u64; 4]> = HashMap::new();
     for need in &m.needs {
-        *need_of.entry(&need.subject).or_default() += u64::from(need.count);
+        need_of.entry(&need.subject).or_default()[need.levels.index()] += u64::from(need.count);
     }
-    // Per subject: (supply, backbone supply), with school caps applied.
-    let mut by_subject: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
-    let mut result = Capacity::default();
-    for ((subject, school), (all, backbone)) in supply {
-        let cap = cap_of.get(&(school, subject)).copied().unwrap_or(u64::MAX);
-        let entry = by_subject.entry(subject).or_default();
-        entry.0 += all.min(cap);
-        entry.1 += backbone.min(cap);
-        result.backbone_eligible += backbone;
-    }
-    for (subject, (all, backbone)) in by_subject {
-        let need = need_of.get(subject).copied().unwrap_or(0);
-        result.rotations += all.min(need);
-        result.backbone += backbone.min(need);
-        result.needs_in_taught_subjects += need;
+    for (subject, schools) in supply {
+        let need = need_of.get(subject).copied().unwrap_or_default();
+        let all: Vec<(u64, [u64; 4])> = schools.values().map(|s| (s.cap, s.all)).collect();
+        let backbone: Vec<(u64, [u64; 4])> =
+            schools.values().map(|s| (s.cap, s.backbone)).collect();
+        result.rotations += most_moved(&all, need);
+        result.backbone += most_moved(&backbone, need);
+        result.needs_in_taught_subjects += need.iter().sum::<u64>();
     }
     result
+}
+
+/// One school's eligible teachers of one subject, by the need levels they
+/// reach (`Levels::index`), and its cap.
+#[derive(Debug, Clone, Copy, Default)]
+struct Supply {
+    cap: u64,
+    all: [u64; 4],
+    backbone: [u64; 4],
+}
+
+/// The most teachers of one subject that can move: schools given as (cap,
+/// teachers by the levels they reach), needs by the levels they take
+/// (indexed by `Levels::index`). This is a maximum flow (source, school
+/// with its cap, the school's teachers of a reach, the needs of a level,
+/// sink), so it equals the least cut: for every set T of need levels cut
+/// at the sink, their needs, plus for each school the least of its cap and
+/// its teachers who reach a need level outside T.
+pub(crate) fn most_moved(schools: &[(u64, [u64; 4])], need: [u64; 4]) -> u64 {
+    (0..8u8)
+        .map(|cut| {
+            // Need levels 1..=3 (primary, junior, either); bit k-1 cuts k.
+            let kept: Vec<Levels> = (1..4)
+                .filter(|k| cut & (1 << (k - 1)) == 0)
+                .map(|k| Levels::from_index(k))
+                .collect();
+            let at_sink: u64 = (1..4)
+                .filter(|k| cut & (1 << (k - 1)) != 0)
+                .map(|k| need[k])
+                .sum();
+            let at_schools: u64 = schools
+                .iter()
+                .map(|(cap, by_reach)| {
+                    let reaching: u64 = (0..4)
+                        .filter(|&r| kept.iter().any(|k| Levels::from_index(r).meets(*k)))
+                        .map(|r| by_reach[r])
+                        .sum();
+                    reaching.min(*cap)
+                })
+                .sum();
+            at_sink.saturating_add(at_schools)
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 /// The groups counted in the numerator of any of `units`, each once.
@@ -143,6 +194,12 @@ fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
                 "plan-pin-nowhere",
                 teachers = ids(data, &group.teachers),
                 subject = &group.subject,
+                levels = group.reach.key(),
+                limited = if group.reach == Levels::BOTH {
+                    "no"
+                } else {
+                    "yes"
+                },
                 assigned = match group.pin {
                     Pin::AssignTo(_) => "yes",
                     _ => "no",
@@ -376,6 +433,7 @@ mod tests {
                     subject: subject.into(),
                     backbone,
                     pin: Pin::Free,
+                    reach: crate::domain::Levels::BOTH,
                     teachers: (next - n..next).collect(),
                 }
             })
@@ -426,12 +484,44 @@ mod tests {
                     subject: subject.into(),
                     count,
                     weight: 1.0,
+                    levels: crate::domain::Levels::BOTH,
                 })
                 .collect(),
             arcs: Vec::new(),
             terms: Vec::new(),
             cvs: Vec::new(),
         }
+    }
+
+    #[test]
+    fn most_moved_respects_levels_and_caps() {
+        let (p, j, both) = (1, 2, 3);
+        let mut primary_only = [0; 4];
+        primary_only[p] = 5;
+        let mut needs = [0; 4];
+        needs[j] = 3;
+        needs[p] = 2;
+        // Five primary teachers, 2 primary and 3 junior places: 2.
+        assert_eq!(most_moved(&[(u64::MAX, primary_only)], needs), 2);
+        // Three of both levels and one primary: all four places of 2 + 2.
+        let mut mixed = [0; 4];
+        mixed[both] = 3;
+        mixed[p] = 1;
+        let mut two_and_two = [0; 4];
+        two_and_two[p] = 2;
+        two_and_two[j] = 2;
+        assert_eq!(most_moved(&[(u64::MAX, mixed)], two_and_two), 4);
+        // A cap of 2 on that school: 2.
+        assert_eq!(most_moved(&[(2, mixed)], two_and_two), 2);
+        // A need of either level takes anyone who reaches a level; a
+        // teacher who reaches none (a kindergarten certificate) moves
+        // nowhere.
+        let mut either = [0; 4];
+        either[both] = 4;
+        let mut reach_none = [0; 4];
+        reach_none[0] = 9;
+        reach_none[j] = 1;
+        assert_eq!(most_moved(&[(u64::MAX, reach_none)], either), 1);
     }
 
     #[test]

@@ -14,7 +14,7 @@
 pub mod balance;
 pub mod feasibility;
 
-use crate::domain::DataSet;
+use crate::domain::{DataSet, Levels};
 use crate::eligibility::Ineligible;
 use crate::error::{Error, InputError};
 use crate::geo;
@@ -35,6 +35,9 @@ pub struct Group {
     pub backbone: bool,
     /// The planner's decision for these teachers (rules.md "Pins").
     pub pin: Pin,
+    /// The need levels these teachers may fill (`Policy::level_reach`,
+    /// fit.md "Teaching level").
+    pub reach: Levels,
     /// Teacher indices, in data order.
     pub teachers: Vec<usize>,
 }
@@ -69,6 +72,8 @@ pub struct Need {
     pub subject: String,
     pub count: u32,
     pub weight: f64,
+    /// The levels the need takes (`DataSet::need_levels`).
+    pub levels: Levels,
 }
 
 /// A possible flow of teachers from a group to a need.
@@ -233,7 +238,9 @@ pub fn build(
     let finer = finer_signatures(data, policy, &rules, eligibility);
     // Groups, keyed so that their order is deterministic: ids order the
     // groups, the index (unique per id) comes along.
-    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool, Pin, u32);
+    // The levels a teacher reaches come last: under `level_match = "any"`
+    // they are the same for all, and the groups those of before it.
+    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool, Pin, u32, Levels);
     let mut group_keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
         let pin = Pin::of(teacher);
@@ -256,11 +263,12 @@ pub fn build(
                 policy.is_backbone(teacher),
                 pin,
                 finer.get(t).copied().unwrap_or(0),
+                policy.level_reach(data, teacher),
             ))
             .or_default()
             .push(t);
     }
-    for ((district, _, school, subject, backbone, pin, _), teachers) in group_keys {
+    for ((district, _, school, subject, backbone, pin, _, reach), teachers) in group_keys {
         model_of(&mut districts, district, &rules)
             .groups
             .push(Group {
@@ -268,6 +276,7 @@ pub fn build(
                 subject: subject.to_string(),
                 backbone,
                 pin,
+                reach,
                 teachers,
             });
     }
@@ -280,6 +289,7 @@ pub fn build(
                 subject: need.subject.clone(),
                 count: need.count,
                 weight: need.weight,
+                levels: data.need_levels(need),
             });
     }
     // Sending schools without eligible teachers still count (E = 0).
@@ -530,8 +540,9 @@ fn model_of<'m>(
         })
 }
 
-/// Every move the rules allow: a group to a need of its subject (at its
-/// pinned school only, in its group only under `within_group`).
+/// Every move the rules allow: a group to a need of its subject and of a
+/// level it reaches (`level_match`), at its pinned school only, in its
+/// group only under `within_group`.
 fn arcs(data: &DataSet, policy: &Policy, m: &DistrictModel, wishes: &[Vec<usize>]) -> Vec<Arc> {
     let mut needs_by_subject: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, need) in m.needs.iter().enumerate() {
@@ -555,6 +566,9 @@ fn arcs(data: &DataSet, policy: &Policy, m: &DistrictModel, wishes: &[Vec<usize>
         {
             let to = m.needs[n].school;
             let pinned_elsewhere = matches!(group.pin, Pin::AssignTo(s) if s != to);
+            if !group.reach.meets(m.needs[n].levels) {
+                continue;
+            }
             let other_group =
                 policy.within_group && data.schools[to].group != data.schools[group.school].group;
             if pinned_elsewhere || other_group {

@@ -19,7 +19,7 @@
 //! fix is the least change of its kind, and applying it makes the district
 //! feasible.
 
-use crate::domain::{DataSet, mask_id_card};
+use crate::domain::{DataSet, Levels, mask_id_card};
 use crate::eligibility::Ineligible;
 use crate::error::Infeasibility;
 use crate::messages::{Arg, Message};
@@ -376,7 +376,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 fn need_fix(data: &DataSet, policy: &Policy, m: &DistrictModel) -> Result<Option<Fix>, SolveError> {
     let mut elastic = m.clone();
     let first_virtual = elastic.needs.len();
-    let mut virtual_need: BTreeMap<(String, usize), usize> = BTreeMap::new();
+    let mut virtual_need: BTreeMap<(String, usize, Levels), usize> = BTreeMap::new();
     let mut virtual_arcs: Vec<(usize, String)> = Vec::new();
     for (g, group) in m.groups.iter().enumerate() {
         // Where the extra place would be: the pinned school, else any
@@ -391,11 +391,17 @@ fn need_fix(data: &DataSet, policy: &Policy, m: &DistrictModel) -> Result<Option
                 policy.is_receiving(s)
                     && s.district == m.district
                     && (!policy.within_group || s.group == from.group)
+                    && Levels::of_school(s.level).meets(group.reach)
             }),
         };
         let Some(school) = school else { continue };
+        // A place of a level the group may fill (fit.md "Teaching level").
+        let levels = Levels::of_school(data.schools[school].level).and(group.reach);
+        if levels.is_empty() {
+            continue;
+        }
         let n = *virtual_need
-            .entry((group.subject.clone(), school))
+            .entry((group.subject.clone(), school, levels))
             .or_insert_with(|| {
                 elastic.needs.push(Need {
                     index: usize::MAX,
@@ -403,6 +409,7 @@ fn need_fix(data: &DataSet, policy: &Policy, m: &DistrictModel) -> Result<Option
                     subject: group.subject.clone(),
                     count: u32::MAX / 4,
                     weight: 0.0,
+                    levels,
                 });
                 elastic.needs.len() - 1
             });
@@ -447,7 +454,8 @@ fn eligible_fixes(
 ) -> Result<Vec<Fix>, SolveError> {
     // Candidates: the ineligible teachers of the district's sending
     // schools, grouped as the model groups eligible ones.
-    let mut by_key: BTreeMap<(usize, String, bool, Vec<bool>), Vec<usize>> = BTreeMap::new();
+    let mut by_key: BTreeMap<(usize, String, bool, Vec<bool>, Levels), Vec<usize>> =
+        BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
         let school = &data.schools[teacher.school];
         let Err(reason) = &eligibility[t] else {
@@ -472,6 +480,7 @@ fn eligible_fixes(
                 teacher.subject.to_string(),
                 policy.is_backbone(teacher),
                 answers,
+                policy.level_reach(data, teacher),
             ))
             .or_default()
             .push(t);
@@ -482,19 +491,24 @@ fn eligible_fixes(
     let mut elastic = m.clone();
     let first = elastic.groups.len();
     let mut candidate_arcs: Vec<usize> = Vec::new();
-    for ((school, subject, backbone, _), teachers) in &by_key {
+    for ((school, subject, backbone, _, reach), teachers) in &by_key {
         let g = elastic.groups.len();
         elastic.groups.push(Group {
             school: *school,
             subject: subject.clone(),
             backbone: *backbone,
             pin: Pin::Free,
+            reach: *reach,
             teachers: teachers.clone(),
         });
         for (n, need) in m.needs.iter().enumerate() {
             let other_group = policy.within_group
                 && data.schools[need.school].group != data.schools[*school].group;
-            if need.subject == *subject && need.count > 0 && !other_group {
+            if need.subject == *subject
+                && need.count > 0
+                && !other_group
+                && reach.meets(need.levels)
+            {
                 elastic.arcs.push(Arc {
                     group: g,
                     need: n,

@@ -8,7 +8,7 @@
 pub mod retirement;
 pub mod rules;
 
-use crate::domain::{Area, Backbone, School, Teacher, Title};
+use crate::domain::{Area, Backbone, DataSet, Levels, School, Teacher, Title};
 use crate::error::InputError;
 use crate::messages::Message;
 use crate::msg;
@@ -248,9 +248,29 @@ pub struct Policy {
     /// the backbone and sports-and-arts thresholds and keep sending schools
     /// above them (see `indicators` and the README).
     pub improve_indicators: bool,
+    /// Which teachers may fill a need of a level (fit.md "Teaching level";
+    /// default `Same`).
+    pub level_match: LevelMatch,
 }
 
 impl Policy {
+    /// Whether a teacher may fill a need taking `need` levels under
+    /// `level_match` (fit.md "Teaching level").
+    pub fn level_fits(&self, data: &DataSet, t: &Teacher, need: Levels) -> bool {
+        self.level_reach(data, t).meets(need)
+    }
+
+    /// The need levels a teacher may fill under `level_match`: the levels
+    /// they teach (`same`), those they are qualified for (`qualified`), or
+    /// both (`any`).
+    pub fn level_reach(&self, data: &DataSet, t: &Teacher) -> Levels {
+        match self.level_match {
+            LevelMatch::Same => data.teacher_levels(t),
+            LevelMatch::Qualified => data.qualification(t),
+            LevelMatch::Any => Levels::BOTH,
+        }
+    }
+
     /// The seconds each MILP of a district's stages may take: with CVs to
     /// keep (`balance` "keep" or "improve"), `balance_time_limit_seconds`
     /// when lower.
@@ -295,7 +315,43 @@ impl Default for Policy {
             time_limit_seconds: 60.0,
             balance_time_limit_seconds: 2.0,
             improve_indicators: false,
+            level_match: LevelMatch::Same,
         }
+    }
+}
+
+/// Policy key `level_match` (fit.md "Teaching level"): which teachers may
+/// fill a need of a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelMatch {
+    /// The teacher's levels and the need's share one (the default).
+    #[default]
+    Same,
+    /// The teacher's qualification (certificate, else the levels taught
+    /// and those below) covers the need's level.
+    Qualified,
+    /// No condition (data-format.md).
+    Any,
+}
+
+impl LevelMatch {
+    pub const ALL: [LevelMatch; 3] = [LevelMatch::Same, LevelMatch::Qualified, LevelMatch::Any];
+
+    /// The value of the policy key.
+    pub fn name(self) -> &'static str {
+        match self {
+            LevelMatch::Same => "same",
+            LevelMatch::Qualified => "qualified",
+            LevelMatch::Any => "any",
+        }
+    }
+
+    /// A value of the key, `None` for another word.
+    pub fn parse(text: &str) -> Option<LevelMatch> {
+        LevelMatch::ALL
+            .into_iter()
+            .find(|m| m.name() == text.trim())
     }
 }
 
@@ -357,6 +413,7 @@ struct PolicyFile {
     time_limit_seconds: Option<f64>,
     balance_time_limit_seconds: Option<f64>,
     improve_indicators: Option<bool>,
+    level_match: Option<String>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
 }
@@ -424,6 +481,8 @@ pub struct Overrides {
     pub plan_year: Option<i64>,
     /// `--improve-indicators`: on when given, else the file decides.
     pub improve_indicators: bool,
+    /// `--level-match`.
+    pub level_match: Option<String>,
 }
 
 impl Policy {
@@ -694,6 +753,14 @@ impl Policy {
                 })?;
         }
         p.improve_indicators = raw.improve_indicators.unwrap_or(p.improve_indicators);
+        if let Some(word) = &raw.level_match {
+            p.level_match = LevelMatch::parse(word).ok_or_else(|| {
+                bad(
+                    "level_match",
+                    msg!("policy-level-match-expected", found = word.as_str()),
+                )
+            })?;
+        }
         for (key, value, field) in [
             (
                 "time_limit_seconds",
@@ -749,6 +816,14 @@ impl Policy {
             self.plan_year = year;
         }
         self.improve_indicators |= o.improve_indicators;
+        if let Some(word) = &o.level_match {
+            self.level_match = LevelMatch::parse(word).ok_or_else(|| {
+                usage(
+                    "--level-match",
+                    msg!("policy-level-match-expected", found = word.as_str()),
+                )
+            })?;
+        }
         Ok(())
     }
 

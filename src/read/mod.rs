@@ -161,6 +161,12 @@ const TEACHER_COLUMNS: &[Column] = &[
     optional("eligible", &["符合交流条件"]),
     optional("exempt", &["免交流原因"]),
     optional("education", &["学历"]),
+    // fit.md "Teaching level".
+    optional("section", &["任教学段"]),
+    optional(
+        "certificate",
+        &["教师资格种类", "教师资格证类别", "教师资格"],
+    ),
     // rosters.md "New teacher columns".
     optional("sex", &["性别"]),
     optional("birth_date", &["出生日期", "出生年月"]),
@@ -188,6 +194,7 @@ const NEED_COLUMNS: &[Column] = &[
     required("subject", &["学科"]),
     required("count", &["需求人数"]),
     optional("weight", &["权重"]),
+    optional("level", &["学段"]),
 ];
 
 const PREFERENCE_COLUMNS: &[Column] = &[
@@ -232,6 +239,13 @@ const LEVELS: &[(&[&str], Level)] = &[
     (&["primary", "小学"], Level::Primary),
     (&["junior", "初中"], Level::Junior),
     (&["nine-year", "九年一贯制"], Level::NineYear),
+];
+
+/// One teaching level: a teacher's `section`, a need's `level` (fit.md
+/// "Teaching level").
+const SECTIONS: &[(&[&str], Level)] = &[
+    (&["primary", "小学"], Level::Primary),
+    (&["junior", "初中"], Level::Junior),
 ];
 
 /// 学历 as the national system names them and their short forms (fit.md
@@ -529,6 +543,18 @@ impl DataSet {
                 }
                 known.map(|(_, e)| *e)
             });
+            let section = row.choice("section", SECTIONS, |found| {
+                msg!("read-expected-section", found = found)
+            })?;
+            let certificate = match row.get("certificate") {
+                Some(cell) => Some(Certificate::parse(cell).ok_or_else(|| {
+                    row.error(
+                        "certificate",
+                        msg!("read-expected-certificate", found = cell::shown(cell)),
+                    )
+                })?),
+                None => None,
+            };
             let school_entry = row.date("school_entry")?;
             let work_start = row.date("work_start")?;
             let title = row.title("title")?;
@@ -555,6 +581,8 @@ impl DataSet {
                 age,
                 eligible,
                 education,
+                section,
+                certificate,
                 sex,
                 birth_date,
                 title,
@@ -599,7 +627,9 @@ impl DataSet {
 
     fn read_needs(&mut self, table: &Table) -> Result<(), InputError> {
         let mut needs = Vec::new();
-        let mut seen: HashMap<(usize, String), u64> = HashMap::new();
+        // (school, subject, level): a nine-year school may need a subject
+        // at each level.
+        let mut seen: HashMap<(usize, String, Option<Level>), u64> = HashMap::new();
         table.for_each_row(|row| {
             let school = self.school_ref(&row, "school")?;
             if !self.schools[school].may_receive() {
@@ -612,7 +642,23 @@ impl DataSet {
                 ));
             }
             let subject = self.subject(row.require("subject")?).to_string();
-            if let Some(first) = seen.insert((school, subject.clone()), row.line) {
+            let level = row.choice("level", SECTIONS, |found| {
+                msg!("read-expected-section", found = found)
+            })?;
+            // fit.md "Teaching level": a level the school does not teach.
+            if let Some(level) = level
+                && !Levels::of_school(self.schools[school].level).covers(Levels::of(level))
+            {
+                return Err(row.error(
+                    "level",
+                    msg!(
+                        "read-need-level-not-taught",
+                        school = self.schools[school].id.as_str(),
+                        level = Levels::of(level).chinese()
+                    ),
+                ));
+            }
+            if let Some(first) = seen.insert((school, subject.clone(), level), row.line) {
                 return Err(row.row_error(msg!(
                     "read-need-twice",
                     school = self.schools[school].id.as_str(),
@@ -629,6 +675,7 @@ impl DataSet {
                 subject,
                 count,
                 weight,
+                level,
             });
             Ok(())
         })?;

@@ -4,7 +4,7 @@
 //! planned; the data set is read exactly as `plan` reads it.
 
 use crate::domain::info::FileInfo;
-use crate::domain::{DataSet, mask_id_card};
+use crate::domain::{Certificate, DataSet, Levels, mask_id_card};
 use crate::eligibility::{self, Ineligible};
 use crate::messages::{Arg, Message};
 use crate::msg;
@@ -31,6 +31,40 @@ pub struct Derived {
     pub years_disagreements: Vec<String>,
 }
 
+/// Teachers per level taught and per qualification, and the needs'
+/// places per level they take (fit.md "Teaching level": `check` counts
+/// them), keyed by `Levels::key` and `Certificate::key` (`none` without a
+/// certificate).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct LevelCounts {
+    pub teachers: BTreeMap<&'static str, u64>,
+    pub certificates: BTreeMap<&'static str, u64>,
+    /// `None` without needs.csv.
+    pub needs: Option<BTreeMap<&'static str, u64>>,
+}
+
+impl LevelCounts {
+    fn of(data: &DataSet) -> LevelCounts {
+        let mut counts = LevelCounts::default();
+        for t in &data.teachers {
+            *counts
+                .teachers
+                .entry(data.teacher_levels(t).key())
+                .or_default() += 1;
+            let certificate = t.certificate.map_or("none", Certificate::key);
+            *counts.certificates.entry(certificate).or_default() += 1;
+        }
+        counts.needs = data.needs.as_ref().map(|needs| {
+            let mut by_level = BTreeMap::new();
+            for n in needs {
+                *by_level.entry(data.need_levels(n).key()).or_default() += u64::from(n.count);
+            }
+            by_level
+        });
+        counts
+    }
+}
+
 /// What `check` prints.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CheckReport {
@@ -41,6 +75,8 @@ pub struct CheckReport {
     pub sending_schools: usize,
     pub receiving_schools: usize,
     pub teachers: usize,
+    /// Teachers and needs by teaching level (fit.md "Teaching level").
+    pub levels: LevelCounts,
     pub derived: Derived,
     /// Eligible teachers at sending schools.
     pub eligible: u64,
@@ -139,6 +175,7 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
             .filter(|s| policy.is_receiving(s))
             .count(),
         teachers: data.teachers.len(),
+        levels: LevelCounts::of(data),
         derived,
         eligible,
         ineligible,
@@ -287,6 +324,7 @@ pub fn table(r: &CheckReport) -> String {
             teachers = r.teachers
         )
     ));
+    out.push_str(&format!("{}\n", levels_line(&r.levels)));
     let d = &r.derived;
     out.push_str(&format!(
         "{}\n",
@@ -328,6 +366,36 @@ pub fn table(r: &CheckReport) -> String {
         }
     }
     out
+}
+
+/// The line of teachers and needs by teaching level: each count after
+/// its level's or certificate's Chinese name.
+fn levels_line(c: &LevelCounts) -> Message {
+    let levels = [Levels::PRIMARY, Levels::JUNIOR, Levels::BOTH, Levels::NONE];
+    let by_level = |counts: &BTreeMap<&'static str, u64>| -> String {
+        levels
+            .iter()
+            .filter_map(|l| counts.get(l.key()).map(|n| format!("{} {n}", l.chinese())))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut certificates: Vec<String> = Certificate::ALL
+        .iter()
+        .filter_map(|cert| {
+            let n = c.certificates.get(cert.key())?;
+            Some(format!("{} {n}", cert.words()[0]))
+        })
+        .collect();
+    if let Some(n) = c.certificates.get("none") {
+        certificates.push(msg!("report-check-no-certificate", count = *n).to_string());
+    }
+    msg!(
+        "report-check-levels",
+        teachers = by_level(&c.teachers),
+        certificates = certificates.join(", "),
+        needs = c.needs.as_ref().map(by_level).unwrap_or_default(),
+        with_needs = if c.needs.is_some() { "yes" } else { "no" }
+    )
 }
 
 /// The report as one JSON object (keys of rosters.md, plus extras).

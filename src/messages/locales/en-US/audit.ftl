@@ -13,6 +13,10 @@ audit-cross-district = teacher {$teacher} works in district {$from_district} but
 audit-outside-group = teacher {$teacher}'s school {$from} is in {$from_group} but school {$to} is in {$to_group} (within_group)
 audit-pin-elsewhere = teacher {$teacher} is assigned to school {$pinned} (assign_to), not {$school}
 audit-no-need = school {$school} has no need in {$subject}
+audit-level-mismatch = teacher {$teacher} { $qualified ->
+        [yes] is qualified for
+       *[no] teaches
+    } {$teacher_levels}, but the place at school {$school} is for {$need_levels} (policy level_match)
 audit-over-need = school {$school} needs {$need} in {$subject}; this is teacher number {$count} sent there
 
 # A pinned teacher the plan does not list.

@@ -74,6 +74,7 @@ cli-arg-ratio = Least share of eligible teachers that rotate, e.g. 0.10 or 10%
 cli-arg-backbone-share = Least share of rotating teachers that are backbone, e.g. 0.20
 cli-arg-scope = Count the ratios per district, per sending school, or per education group (schools.csv group)
 cli-arg-plan-year = The calendar year the rotation starts (policy key plan_year; default the year of the next 1 September: in December 2026, 2027): eligibility is measured on 31 August of it unless the policy sets as_of
+cli-arg-level-match = Which teachers may fill a need of a teaching level (学段): same (the teacher teaches it; the default), qualified (their certificate covers it) or any (policy key level_match)
 cli-arg-improve-indicators = After filling needs, prefer plans that lift rural schools to the backbone and sports-and-arts thresholds of 优质均衡 (policy key improve_indicators)
 cli-arg-format = Report as a table, or one JSON object
 

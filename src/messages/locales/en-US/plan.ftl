@@ -14,7 +14,10 @@ plan-assign-to-other-district = is in another district
 # Why a district's rules cannot be met, before the solver runs
 # (src/model/feasibility.rs): after "district X: " or "school S01: ".
 plan-pin-not-eligible = teacher {$teacher} is pinned (assign_to or must_rotate) but not eligible: {$code} ({$reason})
-plan-pin-nowhere = pinned teacher(s) {$teachers} of {$subject} have no rural need of their subject to go to{ $assigned ->
+plan-pin-nowhere = pinned teacher(s) {$teachers} of {$subject} have no rural need of their subject{ $limited ->
+        [yes] {" "}and teaching level ({$levels}; policy level_match)
+       *[no] {""}
+    } to go to{ $assigned ->
         [yes] {" "}at their assigned school
        *[no] {""}
     }

@@ -13,6 +13,7 @@ policy-backbone-level-expected = expected school, county, city, province or nati
 policy-receivers-expected = expected "rural" or "weak", found `{$found}`
 policy-receivers-need-rural = rural schools always receive: the list must hold "rural"
 policy-balance-expected = expected "report", "keep" or "improve", found `{$found}`
+policy-level-match-expected = expected "same", "qualified" or "any", found `{$found}`
 policy-town-area-expected = expected "rural" or "urban", found `{$found}`
 policy-seconds-expected = expected seconds >= {$min}, found {$found}
 

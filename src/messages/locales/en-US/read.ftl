@@ -38,6 +38,10 @@ read-expected-status-mismatch = {-read-status-form}, found {$found} (code {$code
 read-expected-backbone = expected a boolean or a level: none, school, county, city, province, national (无, 校级, 县级, 市级, 省级, 国家级), or a title such as 县级骨干教师, 市级学科带头人, 特级教师, found {$found}
 read-expected-area = expected urban, town or rural (城区, 镇区, 农村, 乡村, or a national urban-rural code such as 111, 121, 220), found {$found}
 read-expected-level = expected primary, junior or nine-year (小学, 初中, 九年一贯制), found {$found}
+# A teacher's `section` or a need's `level` (fit.md "Teaching level").
+read-expected-section = expected primary or junior (小学, 初中), found {$found}
+read-expected-certificate = expected a teacher's certificate: 幼儿园, 小学, 初中, 高中 (高级中学) or 中职 (中等职业学校), alone or followed by 教师资格, found {$found}
+read-need-level-not-taught = school {$school} does not teach {$level}: a need's level must be one its school teaches
 
 # A resident ID number (src/read/roster.rs); `number` is masked.
 read-expected-id-card = expected an 18-character resident ID number (17 digits and a digit or X), found `{$number}`

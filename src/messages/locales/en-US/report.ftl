@@ -141,6 +141,11 @@ report-check-skipped = ; skipped {$title} title, {$blank} blank, {$totals} total
 report-check-columns = columns: {$columns}
 report-check-ignored = ignored: {$columns}
 report-check-counts = {$schools} schools ({$sending} sending, {$receiving} receiving), {$teachers} teachers
+report-check-levels = teaching levels (学段): teachers {$teachers}; certificates (教师资格) {$certificates}{ $with_needs ->
+        [yes] ; needs {$needs} places
+       *[no] {""}
+    }
+report-check-no-certificate = none given {$count}
 report-check-derived = derived at {$as_of}: {$ages} ages from birth dates ({$from_id} from ID numbers), {$years} years at the school from entry dates, {$service} years of service from work start
 report-check-eligible = eligible at sending schools: {$eligible}; not eligible: {$ineligible}{$reasons}
 report-check-no-warnings = no warnings
