@@ -581,10 +581,13 @@ fn case_excel_crlf_error_lines() {
             })
             .collect();
         rows.sort_by_key(|r| r.1);
+        // And, under fit.md's default `level_match = "same"`, line 4 sends
+        // T013 (of X02, a 初中) to N03 (a 小学): level_mismatch.
         assert_eq!(
             rows,
             [
                 ("unknown_teacher", 3, "T0099"),
+                ("level_mismatch", 4, "T013"),
                 ("duplicate_teacher", 5, "T001")
             ],
             "{plan}"

@@ -575,6 +575,8 @@ mod tests {
                 "plan-pin-nowhere",
                 teachers = "T1, T2",
                 subject = "数学",
+                levels = "primary",
+                limited = "no",
                 assigned = assigned
             )
             .to_string()
@@ -582,6 +584,20 @@ mod tests {
         let head = "pinned teacher(s) T1, T2 of 数学 have no rural need of their subject to go to";
         assert_eq!(pinned("no"), head);
         assert_eq!(pinned("yes"), format!("{head} at their assigned school"));
+        let limited = msg!(
+            "plan-pin-nowhere",
+            teachers = "T1",
+            subject = "数学",
+            levels = "primary",
+            limited = "yes",
+            assigned = "no"
+        )
+        .to_string();
+        assert_eq!(
+            limited,
+            "pinned teacher(s) T1 of 数学 have no rural need of their subject and teaching \
+             level (primary; policy level_match) to go to"
+        );
         let needs = |unfillable| {
             msg!(
                 "plan-too-few-needs",

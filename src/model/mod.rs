@@ -505,19 +505,29 @@ fn empty_unit(rule: usize, unit: Unit) -> RuleUnit {
     }
 }
 
-/// How many arcs `arcs` will make: per subject, groups x needs.
+/// How many arcs `arcs` will make: per subject, groups x needs of the
+/// levels they reach (pins and `within_group` make it fewer).
 fn arc_count(m: &DistrictModel) -> u64 {
-    let mut per_subject: HashMap<&str, (u64, u64)> = HashMap::new();
+    // Per subject: groups by the levels they reach, needs by the levels
+    // they take (`Levels::index`).
+    let mut per_subject: HashMap<&str, ([u64; 4], [u64; 4])> = HashMap::new();
     for g in &m.groups {
-        per_subject.entry(&g.subject).or_default().0 += 1;
+        per_subject.entry(&g.subject).or_default().0[g.reach.index()] += 1;
     }
     for n in m.needs.iter().filter(|n| n.count > 0) {
-        per_subject.entry(&n.subject).or_default().1 += 1;
+        per_subject.entry(&n.subject).or_default().1[n.levels.index()] += 1;
     }
-    per_subject
-        .values()
-        .map(|&(g, n)| g.saturating_mul(n))
-        .fold(0, u64::saturating_add)
+    let mut count: u64 = 0;
+    for (groups, needs) in per_subject.values() {
+        for (r, &g) in groups.iter().enumerate() {
+            for (k, &n) in needs.iter().enumerate() {
+                if Levels::from_index(r).meets(Levels::from_index(k)) {
+                    count = count.saturating_add(g.saturating_mul(n));
+                }
+            }
+        }
+    }
+    count
 }
 
 fn model_of<'m>(
