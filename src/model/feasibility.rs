@@ -114,7 +114,7 @@ pub(crate) fn most_moved(schools: &[(u64, [u64; 4])], need: [u64; 4]) -> u64 {
             // Need levels 1..=3 (primary, junior, either); bit k-1 cuts k.
             let kept: Vec<Levels> = (1..4)
                 .filter(|k| cut & (1 << (k - 1)) == 0)
-                .map(|k| Levels::from_index(k))
+                .map(Levels::from_index)
                 .collect();
             let at_sink: u64 = (1..4)
                 .filter(|k| cut & (1 << (k - 1)) != 0)

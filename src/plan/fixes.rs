@@ -454,8 +454,9 @@ fn eligible_fixes(
 ) -> Result<Vec<Fix>, SolveError> {
     // Candidates: the ineligible teachers of the district's sending
     // schools, grouped as the model groups eligible ones.
-    let mut by_key: BTreeMap<(usize, String, bool, Vec<bool>, Levels), Vec<usize>> =
-        BTreeMap::new();
+    // (school, subject, backbone, the rules' answers, the levels reached).
+    type Key = (usize, String, bool, Vec<bool>, Levels);
+    let mut by_key: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
         let school = &data.schools[teacher.school];
         let Err(reason) = &eligibility[t] else {
