@@ -66,6 +66,7 @@ fn level_match_decides_who_fills_which_level() {
     let dir = county_a();
     let (v, rows) = plan(&dir, &[]);
     assert_eq!(v["needs_filled"], 2, "{v}");
+    assert_eq!(v["level_match"], "same", "{v}");
     let mut sent: Vec<(String, String)> = rows.iter().map(|r| (r.1.clone(), r.2.clone())).collect();
     sent.sort();
     assert_eq!(
@@ -75,6 +76,7 @@ fn level_match_decides_who_fills_which_level() {
     );
     let (v, rows) = plan(&dir, &["--level-match", "qualified"]);
     assert_eq!(v["needs_filled"], 4, "{v}");
+    assert_eq!(v["level_match"], "qualified", "{v}");
     assert!(!rows.iter().any(|r| r.1 == "U1" && r.2 == "R2"), "{rows:?}");
     let (v, _) = plan(&dir, &["--level-match", "any"]);
     assert_eq!(v["needs_filled"], 4, "{v}");

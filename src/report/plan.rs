@@ -267,6 +267,8 @@ struct PlanJson<'a> {
     districts: &'a [DistrictSummary],
     infeasible: Vec<crate::error::Infeasibility>,
     ineligible: Vec<Ineligible<'a>>,
+    /// The policy's `level_match` ("same", "qualified" or "any"; fit.md).
+    level_match: crate::policy::LevelMatch,
     /// The policy's `balance` ("report", "keep" or "improve").
     balance_goal: crate::policy::BalanceGoal,
     /// Per district, level and indicator (backbone, sports and arts),
@@ -304,6 +306,7 @@ pub fn json(
                 detail: reason.to_string(),
             })
             .collect(),
+        level_match: policy.level_match,
         balance_goal: policy.balance,
         balance: super::indicators::balance_json(&plan.balance),
         education_balance: super::indicators::education_json(&plan.balance),
