@@ -1038,8 +1038,10 @@ fn level_subject_and_sex_filters() {
     // 语文20%: among subject 语文 (written "语 文"): D = 4 + 5 = 9,
     //          required ceil(1.8) = 2.
     // 男性上限: who male, max 50% of rotating.
+    // R1 is a nine-year school: its places take either teaching level
+    // (fit.md), so U2's 初中 teachers may fill them.
     let schools = "id,name,area,level,district\nU1,一小,urban,primary,甲\nU2,一中,urban,junior,甲\n\
-                   R1,乡小,rural,primary,甲\n";
+                   R1,乡九年制学校,rural,nine-year,甲\n";
     let mut teachers = String::from("id,name,school,subject,backbone,years_at_school,sex\n");
     for i in 10..30 {
         let school = if i < 20 { "U1" } else { "U2" };

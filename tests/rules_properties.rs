@@ -375,7 +375,9 @@ fn who_toml(key: &str, w: &Option<Vec<Filter>>) -> String {
 }
 
 fn policy_toml(c: &Case) -> String {
-    let mut p = String::from("plan_year = 2026\n");
+    // The brute force matches as data-format.md does, without fit.md's
+    // teaching levels (tests/levels_properties.rs has those).
+    let mut p = String::from("plan_year = 2026\nlevel_match = \"any\"\n");
     writeln!(p, "min_rotation_ratio = {}", RATIOS[c.ratio].2).unwrap();
     writeln!(
         p,
