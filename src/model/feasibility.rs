@@ -375,6 +375,7 @@ mod tests {
                     school: 0,
                     subject: subject.into(),
                     backbone,
+                    education: 0,
                     pin: Pin::Free,
                     teachers: (next - n..next).collect(),
                 }

@@ -488,6 +488,7 @@ fn eligible_fixes(
             school: *school,
             subject: subject.clone(),
             backbone: *backbone,
+            education: 0,
             pin: Pin::Free,
             teachers: teachers.clone(),
         });
