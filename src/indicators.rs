@@ -127,6 +127,26 @@ impl Graded {
         };
         education.is_some_and(|e| e >= least)
     }
+
+    /// What decides a teacher's kind in the education indicator at either
+    /// level: 0 when above the required degree at neither, 1 at 小学 only
+    /// (大专), 2 at both (本科 and above). A teacher counts at a school of
+    /// level `g` when `g.counts_class(class)` (fit.md "Balance: the
+    /// education indicator counts": a teacher who moves between levels
+    /// counts by the level of each school).
+    pub fn education_class(education: Option<Education>) -> u8 {
+        u8::from(Graded::Primary.above_required(education))
+            + u8::from(Graded::Junior.above_required(education))
+    }
+
+    /// Whether a teacher of education class `class`
+    /// (`Graded::education_class`) is above the degree this level requires.
+    pub fn counts_class(self, class: u8) -> bool {
+        match self {
+            Graded::Primary => class >= 1,
+            Graded::Junior => class >= 2,
+        }
+    }
 }
 
 /// Whether a subject is one of 体育 and 艺术 (音乐, 美术): compared as
@@ -251,12 +271,6 @@ impl Balance {
         self.cv_before
             .map(|b| if b <= self.limit { self.limit } else { b })
     }
-
-    /// Whether the planner is asked to keep it: backbone and sports and
-    /// arts (the education indicator is reported, not planned).
-    pub fn planned(&self) -> bool {
-        self.indicator != Indicator::Education
-    }
 }
 
 /// Whether a CV `after` the plan is at most `allowed`, give or take the
@@ -267,9 +281,11 @@ pub fn within(after: f64, allowed: f64) -> bool {
     after <= allowed + 1e-12 * allowed.abs().max(1.0)
 }
 
-/// The planned CVs a plan does not keep.
+/// The CVs a plan does not keep: of every indicator computed (backbone,
+/// sports and arts, and education when the data set gives it: fit.md
+/// "Balance: the education indicator counts").
 pub fn not_kept(balance: &[Balance]) -> impl Iterator<Item = &Balance> {
-    balance.iter().filter(|b| b.planned() && !b.kept())
+    balance.iter().filter(|b| !b.kept())
 }
 
 /// The indicators of a data set, and of a plan over it.
@@ -492,6 +508,27 @@ mod tests {
         assert!(Graded::Junior.above_required(Some(Bachelor)));
         assert!(Graded::Junior.above_required(Some(Doctor)));
         assert!(!Graded::Primary.above_required(None));
+    }
+
+    #[test]
+    fn education_classes_count_by_the_level_of_the_school() {
+        use Education::*;
+        for e in [
+            None,
+            Some(BelowSecondary),
+            Some(Secondary),
+            Some(Associate),
+            Some(Bachelor),
+            Some(Master),
+            Some(Doctor),
+        ] {
+            let class = Graded::education_class(e);
+            for g in [Graded::Primary, Graded::Junior] {
+                assert_eq!(g.counts_class(class), g.above_required(e), "{e:?} {g:?}");
+            }
+        }
+        assert_eq!(Graded::education_class(Some(Associate)), 1);
+        assert_eq!(Graded::education_class(Some(Bachelor)), 2);
     }
 
     #[test]

@@ -330,3 +330,242 @@ fn conflicting_columns_are_warnings() {
         "no ID number whole: {text}"
     );
 }
+
+/// fit.md "Words bureaus use": 产假, 孕期 and 哺乳期 make a teacher not
+/// eligible with reason `status`, the word as its detail. By hand: of the
+/// four teachers only T3 (在岗) is eligible; T0-T2 are not, for `status`.
+#[test]
+fn leave_words_make_a_teacher_not_eligible_for_status() {
+    let dir = county_with(&[
+        ("产假", "本科"),
+        ("孕期", "本科"),
+        ("哺乳期", "本科"),
+        ("在岗", "本科"),
+    ]);
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let text = v.to_string();
+    assert_eq!(v["eligible"], 1, "{text}");
+    assert_eq!(v["ineligible"]["status"], 3, "{text}");
+    // The plan's JSON names each with reason `status` and the word.
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    let reasons: Vec<(String, String, String)> = v["ineligible"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["teacher"].as_str().unwrap().to_string(),
+                r["reason"].as_str().unwrap().to_string(),
+                r["detail"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [("T0", "产假"), ("T1", "孕期"), ("T2", "哺乳期")];
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    for ((teacher, reason, detail), (id, word)) in reasons.iter().zip(expected) {
+        assert_eq!((teacher.as_str(), reason.as_str()), (id, "status"));
+        assert_eq!(detail, &format!("not at post: {word}"));
+    }
+    // A plan that sends T0 anyway breaks `ineligible_teacher` in the audit,
+    // with the same reason.
+    dir.write("p.csv", "teacher,to_school\nT0,R1\n".as_bytes());
+    let out = rotaplan_pinned(
+        dir.path(),
+        &["audit", ".", "--plan", "p.csv", "--format", "json"],
+    );
+    let v = json(&out);
+    let violation = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["rule"] == "ineligible_teacher")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(violation["reason"], "status");
+    assert!(
+        violation["message"].as_str().unwrap().contains("产假"),
+        "{violation}"
+    );
+    // The message for a word not known lists these words too.
+    let bad = county_with(&[("休假中", "本科")]);
+    let out = rotaplan_pinned(bad.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("产假, 孕期, 哺乳期"), "{err}");
+}
+
+/// fit.md "Conflicts are shown": in a plan file, a name that is not the
+/// name of the teacher the row's 工号 names breaks `name_mismatch`, and a
+/// `to_school_name` that is not the name of the row's `to_school` breaks
+/// `school_mismatch`; such rows are not counted. By hand, on U1 with five
+/// 数学 teachers (教师0-教师4) and R1 needing 5:
+/// line 2 `教师 0` is 教师0 (white space aside): counted;
+/// line 3 `张三` is not 教师1: name_mismatch;
+/// line 4 no name, `城区实验小学` is U1, not R1: school_mismatch;
+/// line 5 `不存在学校` is no school: school_mismatch;
+/// line 6 only the destination's name (`草堰小学`, R1): counted.
+/// So 2 rotate.
+#[test]
+fn names_and_school_names_that_disagree_with_the_row_are_violations() {
+    let dir = data_dir(one_district(5, 2, 5));
+    dir.write(
+        "p.csv",
+        "工号,姓名,交流学校,交流学校名称\n\
+         T000,教师 0,R1,草堰小学\n\
+         T001,张三,R1,草堰小学\n\
+         T002,,R1,城区实验小学\n\
+         T003,教师3,R1,不存在学校\n\
+         T004,教师4,,草堰小学\n"
+            .as_bytes(),
+    );
+    let out = rotaplan_pinned(
+        dir.path(),
+        &["audit", ".", "--plan", "p.csv", "--format", "json"],
+    );
+    let v = json(&out);
+    let text = v.to_string();
+    assert_eq!(v["rotating"], 2, "{text}");
+    let found: Vec<(String, u64, String, String)> = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["rule"] == "name_mismatch" || x["rule"] == "school_mismatch")
+        .map(|x| {
+            (
+                x["rule"].as_str().unwrap().to_string(),
+                x["line"].as_u64().unwrap(),
+                x["teacher"].as_str().unwrap().to_string(),
+                x["school"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, String, String)> = [
+        ("name_mismatch", 3, "T001"),
+        ("school_mismatch", 4, "T002"),
+        ("school_mismatch", 5, "T003"),
+    ]
+    .into_iter()
+    .map(|(r, l, t)| (r.to_string(), l, t.to_string(), "R1".to_string()))
+    .collect();
+    assert_eq!(found, expected, "{text}");
+    let messages: Vec<&str> = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`张三`") && m.contains("`教师1`")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`城区实验小学` is school U1")),
+        "{messages:?}"
+    );
+    // The table names the rule, the teacher and the line too.
+    let out = rotaplan_pinned(dir.path(), &["audit", ".", "--plan", "p.csv"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(table.contains("name_mismatch"), "{table}");
+    assert!(table.contains("school_mismatch"), "{table}");
+    assert!(table.contains("T003"), "{table}");
+}
+
+/// A small county for the education CV (fit.md "Balance: the education
+/// indicator counts"): U1 (小学, 100 students) sends T1 (本科, above the
+/// required 中专), U2 (ungraded) sends T2 (中专, not above), R1 (小学, 100
+/// students, T3 大专: above) needs one 数学 teacher. T1 is nearer R1.
+fn education_county(with_education: bool) -> DataDir {
+    let schools = "id,name,area,level,students,district,lat,lon\n\
+                   U1,城区一小,urban,小学,100,大丰,33.20,120.40\n\
+                   U2,城区二小,urban,,,大丰,33.90,121.40\n\
+                   R1,草堰小学,rural,小学,100,大丰,33.10,120.35\n";
+    let teachers = if with_education {
+        "id,name,school,subject,backbone,years_at_school,education\n\
+         T1,甲,U1,数学,none,8,本科\n\
+         T2,乙,U2,数学,none,8,中专\n\
+         T3,丙,R1,语文,none,8,大专\n"
+    } else {
+        "id,name,school,subject,backbone,years_at_school\n\
+         T1,甲,U1,数学,none,8\n\
+         T2,乙,U2,数学,none,8\n\
+         T3,丙,R1,语文,none,8\n"
+    };
+    let dir = DataDir::tables(schools, teachers, "school,subject,count\nR1,数学,1\n");
+    dir.write("report.toml", b"min_backbone_share = 0\n");
+    dir.write("keep.toml", b"min_backbone_share = 0\nbalance = \"keep\"\n");
+    dir
+}
+
+/// The education CV of the 小学 of 大丰 in a plan's JSON `balance`.
+fn education_entry(v: &serde_json::Value) -> serde_json::Value {
+    v["balance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["indicator"] == "education" && b["level"] == "primary")
+        .cloned()
+        .unwrap_or_else(|| panic!("no education entry: {v}"))
+}
+
+/// fit.md "Balance: the education indicator counts". By hand: before,
+/// U1 and R1 have 1 teacher above the degree per 100 students each: X̄ =
+/// 1, CV = 0. Under `report` the nearer T1 (本科) goes: U1 0, R1 2 per 100,
+/// X̄ = 1, S = sqrt(0.5 * 1 + 0.5 * 1) = 1, CV = 1.0 > 0.50: not kept.
+/// Under `keep` T2 (中专) goes instead: U1 1, R1 1, CV = 0: kept. Without
+/// `education` values, `balance` has no education entry.
+#[test]
+fn the_education_cv_is_kept_under_keep() {
+    let dir = education_county(true);
+    let plan = |policy: &str| {
+        let out = rotaplan_pinned(
+            dir.path(),
+            &["plan", ".", "--policy", policy, "--format", "json"],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        json(&out)
+    };
+    let report = plan("report.toml");
+    let moved = |v: &serde_json::Value| v["plan"][0]["teacher"].as_str().unwrap().to_string();
+    assert_eq!(moved(&report), "T1", "{report}");
+    let e = education_entry(&report);
+    assert_eq!(e["cv_before"].as_f64(), Some(0.0), "{e}");
+    assert!((e["cv_after"].as_f64().unwrap() - 1.0).abs() < 1e-9, "{e}");
+    assert_eq!(e["limit"].as_f64(), Some(0.5));
+    assert_eq!(e["kept"], false, "{e}");
+    let keep = plan("keep.toml");
+    assert_eq!(moved(&keep), "T2", "{keep}");
+    let e = education_entry(&keep);
+    assert_eq!(e["cv_after"].as_f64(), Some(0.0), "{e}");
+    assert_eq!(e["kept"], true, "{e}");
+    assert_eq!(keep["needs_filled"], 1);
+    // The table of the `report` plan names the CV not kept.
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "report.toml"]);
+    let table = stdout(&out);
+    assert!(table.contains("education"), "{table}");
+    // Without education values: no education entry, and `balance` has
+    // only the other indicators.
+    let bare = education_county(false);
+    let out = rotaplan_pinned(
+        bare.path(),
+        &["plan", ".", "--policy", "keep.toml", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert!(
+        v["balance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|b| b["indicator"] != "education"),
+        "{v}"
+    );
+    assert!(v.get("education_balance").is_none(), "{v}");
+}

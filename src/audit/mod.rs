@@ -318,6 +318,7 @@ fn row_rules(
 ) {
     let from = &data.schools[teacher.school];
     let dest = &data.schools[to];
+    mismatches(data, line, teacher, to, violations);
     if let Some(reason) = why_not {
         violations.push(Violation {
             reason: Some(reason.code().to_string()),
@@ -396,6 +397,68 @@ fn row_rules(
                 school = &dest.id
             ),
         ));
+    }
+}
+
+/// The row's own words against the data set (fit.md "Conflicts are
+/// shown"): its `name` is not the name of the teacher its 工号 or ID
+/// number names (`name_mismatch`; names compared as ids are, `key`: white
+/// space and full width aside; an empty name is no mismatch), or its
+/// `to_school_name` is not the id or name of its `to_school`
+/// (`school_mismatch`: another school's, or no school's at all).
+fn mismatches(
+    data: &DataSet,
+    line: &PlanLine,
+    teacher: &Teacher,
+    to: usize,
+    violations: &mut Vec<Violation>,
+) {
+    if let Some(name) = &line.name
+        && key(name) != key(&teacher.name)
+    {
+        violations.push(Violation::row(
+            "name_mismatch",
+            line,
+            msg!(
+                "audit-name-mismatch",
+                teacher = &teacher.id,
+                name = name,
+                known = &teacher.name,
+                file = data.teachers_file()
+            ),
+        ));
+    }
+    let dest = &data.schools[to];
+    if let Some(named) = &line.to_school_name
+        && key(named) != key(&dest.name)
+        && key(named) != key(&dest.id)
+    {
+        let message = match data.find_school(named) {
+            Some(crate::domain::Found::One(s)) => msg!(
+                "audit-school-mismatch",
+                teacher = &teacher.id,
+                named = named,
+                other = &data.schools[s].id,
+                school = &dest.id,
+                known = &dest.name
+            ),
+            Some(crate::domain::Found::Many) => msg!(
+                "audit-school-mismatch-many",
+                teacher = &teacher.id,
+                named = named,
+                school = &dest.id,
+                known = &dest.name
+            ),
+            None => msg!(
+                "audit-school-mismatch-unknown",
+                teacher = &teacher.id,
+                named = named,
+                school = &dest.id,
+                known = &dest.name,
+                file = data.schools_file()
+            ),
+        };
+        violations.push(Violation::row("school_mismatch", line, message));
     }
 }
 
@@ -566,7 +629,7 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                     .filter(|s| s.not_at_post())
                     .map(|s| Ineligible::Status {
                         code: s.0,
-                        detail: s.name().unwrap_or_default().to_string(),
+                        detail: s.detail().to_string(),
                     }),
                 (policy.established_only && teacher.established == Some(false))
                     .then_some(Ineligible::NotEstablished),

@@ -164,9 +164,34 @@ impl PostStatus {
         })
     }
 
-    /// Not at post (rules.md: 201-204 and 206-211).
+    /// The words of leave bureaus write that are no code of the national
+    /// system (fit.md "Words bureaus use": 产假, 孕期, 哺乳期), held as
+    /// codes 901-903, outside the national range, and never shown as codes.
+    pub const LEAVE_WORDS: [&'static str; 3] = ["产假", "孕期", "哺乳期"];
+
+    /// The status of a word of `LEAVE_WORDS`, `None` for another word.
+    pub fn of_leave_word(word: &str) -> Option<PostStatus> {
+        let i = Self::LEAVE_WORDS.iter().position(|w| *w == word)?;
+        Some(PostStatus(901 + i as u16))
+    }
+
+    /// The word of a status read from `LEAVE_WORDS`, `None` for a code of
+    /// the national system.
+    pub fn leave_word(self) -> Option<&'static str> {
+        let i = usize::from(self.0.checked_sub(901)?);
+        Self::LEAVE_WORDS.get(i).copied()
+    }
+
+    /// What the status is called: the national name of its code, or the
+    /// leave word it was read from (an eligibility reason's detail).
+    pub fn detail(self) -> &'static str {
+        self.name().or(self.leave_word()).unwrap_or_default()
+    }
+
+    /// Not at post (rules.md: 201-204 and 206-211; fit.md: the leave
+    /// words 产假, 孕期, 哺乳期).
     pub fn not_at_post(self) -> bool {
-        matches!(self.0, 201..=204 | 206..=211)
+        matches!(self.0, 201..=204 | 206..=211) || self.leave_word().is_some()
     }
 }
 

@@ -26,7 +26,9 @@ pub enum Ineligible {
     Away {
         detail: String,
     },
-    /// Not at post (`status` 201-204, 206-211).
+    /// Not at post (`status` 201-204, 206-211), or on leave by a word
+    /// with no code (产假, 孕期, 哺乳期: `code` 901-903, never shown; the
+    /// word is the detail).
     Status {
         code: u16,
         detail: String,
@@ -73,7 +75,11 @@ impl Ineligible {
             Ineligible::ExplicitOverride => msg!("elig-explicit-override"),
             Ineligible::Away { detail } => msg!("elig-away", detail = detail),
             Ineligible::Status { code, detail } => {
-                msg!("elig-status", code = *code, detail = detail)
+                if PostStatus(*code).leave_word().is_some() {
+                    msg!("elig-status-word", detail = detail)
+                } else {
+                    msg!("elig-status", code = *code, detail = detail)
+                }
             }
             Ineligible::NotEstablished => msg!("elig-not-established"),
             Ineligible::Exempt { because } => msg!("elig-exempt", because = because),
@@ -323,7 +329,7 @@ fn first_reason(
     if let Some(status) = t.status.filter(|s| s.not_at_post()) {
         return Err(Ineligible::Status {
             code: status.0,
-            detail: status.name().unwrap_or_default().to_string(),
+            detail: status.detail().to_string(),
         });
     }
     if policy.established_only && t.established == Some(false) {

@@ -432,6 +432,7 @@ mod tests {
                     school: 0,
                     subject: subject.into(),
                     backbone,
+                    education: 0,
                     pin: Pin::Free,
                     reach: crate::domain::Levels::BOTH,
                     teachers: (next - n..next).collect(),

@@ -18,7 +18,7 @@ use crate::domain::{DataSet, Levels};
 use crate::eligibility::Ineligible;
 use crate::error::{Error, InputError};
 use crate::geo;
-use crate::indicators::{self, Indicator, SchoolIndicators};
+use crate::indicators::{self, Graded, Indicator, SchoolIndicators};
 use crate::messages::Message;
 use crate::msg;
 use crate::policy::rules::{Builtin, Of, RatioRule, Unit};
@@ -33,6 +33,12 @@ pub struct Group {
     pub school: usize,
     pub subject: String,
     pub backbone: bool,
+    /// The teachers' education class (`Graded::education_class`): what
+    /// decides their kind in the education indicator. Groups are split by
+    /// it only under `balance = "keep"` or `"improve"`, which plan that
+    /// indicator (fit.md "Balance: the education indicator counts"); 0
+    /// for every group under `"report"`, so that its model is unchanged.
+    pub education: u8,
     /// The planner's decision for these teachers (rules.md "Pins").
     pub pin: Pin,
     /// The need levels these teachers may fill (`Policy::level_reach`,
@@ -238,9 +244,11 @@ pub fn build(
     let finer = finer_signatures(data, policy, &rules, eligibility);
     // Groups, keyed so that their order is deterministic: ids order the
     // groups, the index (unique per id) comes along.
-    // The levels a teacher reaches come last: under `level_match = "any"`
-    // they are the same for all, and the groups those of before it.
-    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool, Pin, u32, Levels);
+    // The education class and the levels a teacher reaches come last:
+    // under `balance = "report"` and `level_match = "any"` they are the
+    // same for all, and the groups those of before them.
+    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool, Pin, u32, u8, Levels);
+    let by_education = policy.balance != BalanceGoal::Report;
     let mut group_keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
         let pin = Pin::of(teacher);
@@ -263,18 +271,25 @@ pub fn build(
                 policy.is_backbone(teacher),
                 pin,
                 finer.get(t).copied().unwrap_or(0),
+                if by_education {
+                    Graded::education_class(teacher.education)
+                } else {
+                    0
+                },
                 policy.level_reach(data, teacher),
             ))
             .or_default()
             .push(t);
     }
-    for ((district, _, school, subject, backbone, pin, _, reach), teachers) in group_keys {
+    for ((district, _, school, subject, backbone, pin, _, education, reach), teachers) in group_keys
+    {
         model_of(&mut districts, district, &rules)
             .groups
             .push(Group {
                 school,
                 subject: subject.to_string(),
                 backbone,
+                education,
                 pin,
                 reach,
                 teachers,
@@ -652,7 +667,7 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
             let arcs: Vec<usize> = arcs
                 .iter()
                 .copied()
-                .filter(|&a| carries(&m.groups[m.arcs[a].group], indicator))
+                .filter(|&a| carries(&m.groups[m.arcs[a].group], indicator, s.level))
                 .collect();
             let least = indicators::least_count(s.students, s.level.threshold_tenths(indicator));
             let have = s.before[indicator.index()];
@@ -694,18 +709,23 @@ fn terms(m: &DistrictModel, graded: &FxHashMap<usize, SchoolIndicators>) -> Vec<
     terms
 }
 
-/// Whether a group's teachers count in an indicator: backbone, or sports
-/// and arts by subject (the education indicator is not planned).
-fn carries(group: &Group, indicator: Indicator) -> bool {
+/// Whether a group's teachers count in an indicator at a school graded
+/// `level`: backbone, sports and arts by subject, or above the degree the
+/// level requires (by the group's education class, set under `keep` and
+/// `improve`, which alone plan the education indicator).
+fn carries(group: &Group, indicator: Indicator, level: Graded) -> bool {
     match indicator {
         Indicator::Backbone => group.backbone,
-        _ => indicators::is_sports_arts(&group.subject),
+        Indicator::SportsArts => indicators::is_sports_arts(&group.subject),
+        Indicator::Education => level.counts_class(group.education),
     }
 }
 
 /// The district's CVs the plan is asked to keep (objectives.md
-/// `balance`): backbone and sports-and-arts, per level, each with a value
-/// before the plan and at least one arc that moves it.
+/// `balance`, fit.md "Balance: the education indicator counts"):
+/// backbone, sports-and-arts and education (when the data set gives
+/// it), per level, each with a value before the plan and at least one
+/// arc that moves it.
 fn cv_units(
     data: &DataSet,
     m: &DistrictModel,
@@ -728,7 +748,7 @@ fn cv_units(
         let (Some(before), Some(allowed)) = (b.cv_before, b.allowed()) else {
             continue;
         };
-        if b.district != m.district || !b.planned() {
+        if b.district != m.district {
             continue;
         }
         let schools: Vec<balance::CvSchool> = assessed
@@ -739,7 +759,7 @@ fn cv_units(
                 let arcs: Vec<(usize, f64)> = moving.get(&s.school).map_or_else(Vec::new, |arcs| {
                     arcs.iter()
                         .copied()
-                        .filter(|&(k, _)| carries(&m.groups[m.arcs[k].group], b.indicator))
+                        .filter(|&(k, _)| carries(&m.groups[m.arcs[k].group], b.indicator, b.level))
                         .collect()
                 });
                 let before = s.before[b.indicator.index()];

@@ -498,6 +498,7 @@ fn eligible_fixes(
             school: *school,
             subject: subject.clone(),
             backbone: *backbone,
+            education: 0,
             pin: Pin::Free,
             reach: *reach,
             teachers: teachers.clone(),

@@ -29,6 +29,7 @@ const PLAN_COLUMNS: &[Column] = &[
     optional("name", &["姓名"]),
     optional("from_school", &["原单位", "原学校", "派出学校"]),
     required("to_school", &["交流学校", "接收学校", "交流单位"]),
+    optional("to_school_name", &["交流学校名称", "接收学校名称"]),
 ];
 
 /// The sheet of a plan workbook read (else the first).
@@ -45,6 +46,15 @@ pub struct PlanLine {
     /// The receiving school's id; the cell as written when no school has
     /// it as id or name.
     pub to_school: String,
+    /// The row's `name` (姓名) when its teacher is named by 工号 or ID
+    /// number: the audit compares it with the teacher's name
+    /// (`name_mismatch`, fit.md "Conflicts are shown"). `None` when the
+    /// cell is empty, or the name is what names the teacher.
+    pub name: Option<String>,
+    /// The row's `to_school_name` (交流学校名称) when it has one beside a
+    /// `to_school`: the audit compares it with that school
+    /// (`school_mismatch`, fit.md "Conflicts are shown").
+    pub to_school_name: Option<String>,
 }
 
 impl PlanLine {
@@ -85,35 +95,60 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
     let names = by_name.then(|| NameIndex::new(data));
     let mut lines = Vec::new();
     table.for_each_row(|row| {
-        let teacher = if let Some(id) = row.get("teacher") {
-            id.to_string()
+        let (teacher, by_name) = if let Some(id) = row.get("teacher") {
+            (id.to_string(), false)
         } else if let Some(number) = row.get("id_card") {
-            data.teachers[with_id_card(data, &row, number)?].id.clone()
+            (
+                data.teachers[with_id_card(data, &row, number)?].id.clone(),
+                false,
+            )
         } else if let (Some(names), Some(name)) = (&names, row.get("name")) {
-            data.teachers[names.find(data, &row, name)?].id.clone()
+            (
+                data.teachers[names.find(data, &row, name)?].id.clone(),
+                true,
+            )
         } else {
             return Err(row.error(first, msg!("read-empty-required")));
+        };
+        // A row with only the destination's name (`to_school` empty) is
+        // read by that name, as a `to_school` cell is (rosters.md).
+        let (to_school, to_school_name) = match (row.get("to_school"), row.get("to_school_name")) {
+            (None, Some(name)) => (receiving_school(data, &row, "to_school_name", name)?, None),
+            (_, name) => {
+                let text = row.require("to_school")?;
+                (
+                    receiving_school(data, &row, "to_school", text)?,
+                    name.map(str::to_string),
+                )
+            }
         };
         lines.push(PlanLine {
             line: row.line,
             teacher,
-            to_school: receiving_school(data, &row)?,
+            to_school,
+            name: row.get("name").filter(|_| !by_name).map(str::to_string),
+            to_school_name,
         });
         Ok(())
     })?;
     Ok(lines)
 }
 
-/// The `to_school` cell as a school id: by id or unique name; the cell as
-/// written when no school has it (the audit's `unknown_school`).
-fn receiving_school(data: &DataSet, row: &Row) -> Result<String, InputError> {
-    let text = row.require("to_school")?;
+/// The receiving school `text` (the cell of `column`) names, as a school
+/// id: by id or unique name; the cell as written when no school has it
+/// (the audit's `unknown_school`).
+fn receiving_school(
+    data: &DataSet,
+    row: &Row,
+    column: &str,
+    text: &str,
+) -> Result<String, InputError> {
     match data.find_school(text) {
         Some(Found::One(s)) => Ok(data.schools[s].id.clone()),
         // The name is ambiguous: `school_named` says which schools share it.
         Some(Found::Many) => match data.school_named(text) {
             Ok(s) => Ok(data.schools[s].id.clone()),
-            Err(why) => Err(row.error("to_school", why)),
+            Err(why) => Err(row.error(column, why)),
         },
         None => Ok(text.to_string()),
     }
@@ -211,6 +246,8 @@ pub fn lines_of(data: &DataSet, moves: impl IntoIterator<Item = (usize, usize)>)
             line,
             teacher: data.teachers[t].id.clone(),
             to_school: data.schools[s].id.clone(),
+            name: None,
+            to_school_name: None,
         })
         .collect()
 }

@@ -68,12 +68,15 @@ const STATUS_WORDS: &[(&[&str], u16)] = &[
     (&["内退", "待退"], 209),
 ];
 
-/// The status a bureau's word stands for, `None` for another word.
+/// The status a bureau's word stands for, `None` for another word: a
+/// word of `STATUS_WORDS`, or a leave word that makes the teacher not
+/// eligible (`PostStatus::LEAVE_WORDS`, fit.md "Words bureaus use").
 fn status_word(word: &str) -> Option<PostStatus> {
     STATUS_WORDS
         .iter()
         .find(|(words, _)| words.contains(&word))
         .map(|&(_, code)| PostStatus(code))
+        .or_else(|| PostStatus::of_leave_word(word))
 }
 
 /// 人员状态 as the national system writes it: the code (`205`), its name

@@ -386,9 +386,7 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
             cv(b.cv_after, b.allowed().unwrap_or(b.limit)),
             b.limit,
             b.passes_after().map_or("-".to_string(), verdict),
-            // The education indicator is reported, not planned: no
-            // verdict on keeping it (objectives.md).
-            match (b.cv_after.is_some() && b.planned(), b.kept()) {
+            match (b.cv_after.is_some(), b.kept()) {
                 (false, _) => "-".to_string(),
                 (true, true) => format!("<span class=\"pass\">{}</span>", text(msg!("page-kept"))),
                 (true, false) => format!(

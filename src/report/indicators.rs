@@ -111,7 +111,7 @@ pub fn plan_section(balance: &[Balance], goal: BalanceGoal, unproven: &[&str]) -
         msg!(
             "report-not-kept",
             lost = lost.len(),
-            planned = balance.iter().filter(|b| b.planned()).count(),
+            planned = balance.len(),
             newly = newly_failing
         )
     ));
@@ -276,35 +276,24 @@ pub fn json(data: &DataSet, ind: &Indicators) -> String {
     let value = json!({
         "schools": ind.schools.iter().map(|s| school_json(data, s, &shown)).collect::<Vec<_>>(),
         "balance": balance_json(&ind.balance),
-        "education_balance": education_json(&ind.balance),
         "education_given": ind.education_given,
         "ungraded": ind.ungraded.iter().map(|&s| data.schools[s].id.as_str()).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// The planned CV rows (backbone, sports and arts) with their pass flags
-/// and `kept`, for every JSON output's `balance`: one entry per district,
-/// level and indicator (objectives.md).
+/// The CV rows with their pass flags and `kept`, for every JSON output's
+/// `balance`: one entry per district, level and indicator (backbone,
+/// sports and arts, and education when the data set gives it:
+/// objectives.md, fit.md "Balance: the education indicator counts").
 pub fn balance_json(balance: &[Balance]) -> Value {
     balance
         .iter()
-        .filter(|b| b.planned())
         .map(|b| {
             let mut v = row_json(b);
             v["kept"] = json!(b.kept());
             v
         })
-        .collect()
-}
-
-/// The education CV rows (an extension, reported and not planned, so
-/// with no `kept`): the JSON outputs' `education_balance`.
-pub fn education_json(balance: &[Balance]) -> Value {
-    balance
-        .iter()
-        .filter(|b| !b.planned())
-        .map(row_json)
         .collect()
 }
 

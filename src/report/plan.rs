@@ -271,11 +271,11 @@ struct PlanJson<'a> {
     level_match: crate::policy::LevelMatch,
     /// The policy's `balance` ("report", "keep" or "improve").
     balance_goal: crate::policy::BalanceGoal,
-    /// Per district, level and indicator (backbone, sports and arts),
-    /// the CV before and after and whether it is kept (objectives.md).
+    /// Per district, level and indicator (backbone, sports and arts, and
+    /// education when the data set gives it), the CV before and after and
+    /// whether it is kept (objectives.md; fit.md "Balance: the education
+    /// indicator counts").
     balance: serde_json::Value,
-    /// The same for the education indicator (an extension, not planned).
-    education_balance: serde_json::Value,
     /// Every unit of every rule, as the independent audit counted it.
     rules: &'a [crate::audit::UnitCount],
     plan: &'a [PlanRow<'a>],
@@ -309,7 +309,6 @@ pub fn json(
         level_match: policy.level_match,
         balance_goal: policy.balance,
         balance: super::indicators::balance_json(&plan.balance),
-        education_balance: super::indicators::education_json(&plan.balance),
         rules,
         plan: rows,
     };

@@ -184,7 +184,7 @@ pub fn plan_workbook(
             .iter()
             .any(|d| d.district == district && d.harm_status == Some(Status::TimeLimit))
     };
-    let planned: Vec<_> = plan.balance.iter().filter(|b| b.planned()).collect();
+    let planned: Vec<_> = plan.balance.iter().collect();
     let notes: Vec<String> = planned
         .iter()
         .map(|b| not_kept_note(policy.balance, !unproven(&b.district)).to_string())

@@ -5,6 +5,11 @@
 audit-duplicate-teacher = teacher {$teacher} is listed again (first on line {$first})
 audit-unknown-teacher = teacher {$teacher} is not in {$file}
 audit-unknown-school = school {$school} is not in {$file}
+# A row's own words against the data set (fit.md "Conflicts are shown").
+audit-name-mismatch = the row names teacher {$teacher} `{$name}`, and {$file} names {$teacher} `{$known}`; the row is not counted
+audit-school-mismatch = the row's to_school_name `{$named}` is school {$other}, not its to_school {$school} ({$known}); the row is not counted (teacher {$teacher})
+audit-school-mismatch-many = the row's to_school_name `{$named}` is the name of several schools, not of its to_school {$school} ({$known}); the row is not counted (teacher {$teacher})
+audit-school-mismatch-unknown = the row's to_school_name `{$named}` is no school of {$file}, and its to_school is {$school} ({$known}); the row is not counted (teacher {$teacher})
 audit-ineligible = teacher {$teacher} may not rotate: {$reason}
 audit-not-receiving-quality = school {$school} is a quality school, not a receiving school
 audit-not-receiving-weak = school {$school} is a weak school, and the policy's receivers do not include "weak", not a receiving school

@@ -75,6 +75,7 @@ elig-away = already away on rotation ({$detail})
 elig-away-status = status {$code} {$name}
 elig-away-history = history: a stint until school year {$end}
 elig-status = not at post: status {$code} {$detail}
+elig-status-word = not at post: {$detail}
 elig-not-established = not on the establishment (编外)
 elig-exempt = exempt: {$because}
 elig-too-few-years = too few years at the school ({$years} < {$min})

@@ -16,7 +16,7 @@ read-or = {$first} or {$then}
 
 -read-school-year-form = expected a school year: a whole number such as 2024, or 2024年, 2024-2025, 2024学年, or a date
 
--read-status-form = expected a status of the national teacher system, as its code, name or both (100 在本单位任职, 201-211 such as 205 交流轮岗, 299 其他), or a word bureaus use (在岗, 在职, 正常, 在编在岗: 100; 借调, 借用, 借出: 201; 病休, 病假: 203; 脱产进修, 脱产学习: 204; 交流, 支教, 轮岗: 205; 援外: 207; 内退, 待退: 209)
+-read-status-form = expected a status of the national teacher system, as its code, name or both (100 在本单位任职, 201-211 such as 205 交流轮岗, 299 其他), or a word bureaus use (在岗, 在职, 正常, 在编在岗: 100; 借调, 借用, 借出: 201; 病休, 病假: 203; 脱产进修, 脱产学习: 204; 交流, 支教, 轮岗: 205; 援外: 207; 内退, 待退: 209; 产假, 孕期, 哺乳期: not eligible, reason status)
 
 # A cell that does not read as its column's type (src/read/cell.rs,
 # date.rs, roster.rs).
