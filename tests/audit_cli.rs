@@ -336,3 +336,34 @@ fn a_rotaplan_plan_passes_audit() {
     assert_eq!(j["ok"], true);
     assert_eq!(j["rotating"], 14, "all needs are filled: {j}");
 }
+
+/// fit.md "Conflicts are shown": a plan whose only destination column is
+/// `交流学校名称` is read by that name (rosters.md); a plan with neither
+/// destination column is bad input naming `to_school`.
+#[test]
+fn a_plan_with_only_the_destination_name_is_read_by_it() {
+    let d = DataDir::tables(
+        "id,name,area,district\nU1,城区小学,urban,甲\nR1,草堰小学,rural,甲\n",
+        "id,name,school,subject,backbone,years_at_school\nT1,张三,U1,数学,county,8\n",
+        "school,subject,count\nR1,数学,1\n",
+    );
+    d.write(
+        "names.csv",
+        "工号,姓名,交流学校名称\nT1,张三,草堰小学\n".as_bytes(),
+    );
+    let out = rotaplan_pinned(
+        d.path(),
+        &["audit", ".", "--plan", "names.csv", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(json(&out)["rotating"], 1);
+    d.write("none.csv", "工号,姓名\nT1,张三\n".as_bytes());
+    let out = rotaplan_pinned(d.path(), &["audit", ".", "--plan", "none.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out)
+            .contains("none.csv line 1, column `to_school`: missing required column `to_school`"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -28,9 +28,14 @@ const PLAN_COLUMNS: &[Column] = &[
     optional("id_card", &["身份证件号", "身份证号", "公民身份号码"]),
     optional("name", &["姓名"]),
     optional("from_school", &["原单位", "原学校", "派出学校"]),
-    required("to_school", &["交流学校", "接收学校", "交流单位"]),
+    // Required, or `to_school_name` in its place (`read_plan`).
+    optional("to_school", &["交流学校", "接收学校", "交流单位"]),
     optional("to_school_name", &["交流学校名称", "接收学校名称"]),
 ];
+
+/// The destination column, which a plan must have unless it has
+/// `to_school_name` (fit.md: a row with only the destination's name).
+const TO_SCHOOL: Column = required("to_school", &["交流学校", "接收学校", "交流单位"]);
 
 /// The sheet of a plan workbook read (else the first).
 const PLAN_SHEETS: &[&str] = &["plan", "方案", "交流方案"];
@@ -87,6 +92,11 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
                 .into(),
         );
     }
+    if !has("to_school") && !has("to_school_name") {
+        return Err(
+            super::table::missing_column(&table.file, &TO_SCHOOL, table.header_line()).into(),
+        );
+    }
     // The column an empty row is reported in: the first way the plan has.
     let first = ["teacher", "id_card", "name"]
         .into_iter()
@@ -115,7 +125,14 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
         let (to_school, to_school_name) = match (row.get("to_school"), row.get("to_school_name")) {
             (None, Some(name)) => (receiving_school(data, &row, "to_school_name", name)?, None),
             (_, name) => {
-                let text = row.require("to_school")?;
+                // Without a `to_school` column, its name's column is the
+                // one an empty cell is reported in.
+                let column = if has("to_school") {
+                    "to_school"
+                } else {
+                    "to_school_name"
+                };
+                let text = row.require(column)?;
                 (
                     receiving_school(data, &row, "to_school", text)?,
                     name.map(str::to_string),

@@ -980,7 +980,8 @@ fn map_header(
     Ok(Mapping { position })
 }
 
-fn missing_column(file: &str, column: &Column, line: u64) -> InputError {
+/// A required column the file lacks: its key and every header it may have.
+pub(crate) fn missing_column(file: &str, column: &Column, line: u64) -> InputError {
     let mut names: Vec<&str> = column.aliases.to_vec();
     names.extend(column.fallbacks);
     let message = msg!(
