@@ -141,8 +141,16 @@ report-check-skipped = ; skipped {$title} title, {$blank} blank, {$totals} total
 report-check-columns = columns: {$columns}
 report-check-ignored = ignored: {$columns}
 report-check-counts = {$schools} schools ({$sending} sending, {$receiving} receiving), {$teachers} teachers
-report-check-derived = derived at {$as_of}: {$ages} ages from birth dates ({$from_id} from ID numbers), {$years} years at the school from entry dates, {$service} years of service from work start
+report-check-derived = derived at {$as_of}: ages of {$age} teachers from the age column, {$birth} from birth_date, {$from_id} from ID numbers; {$years} years at the school from entry dates, {$service} years of service from work start
 report-check-eligible = eligible at sending schools: {$eligible}; not eligible: {$ineligible}{$reasons}
 report-check-no-warnings = no warnings
 report-check-warnings = warnings ({$count}):
 
+
+# The warnings every command reports on stderr in table format
+# (src/report/warnings.rs, fit.md "A rule never switches off in silence").
+report-warnings-all = {$count ->
+        [one] 1 warning
+       *[other] {$count} warnings
+    }:
+report-warnings-first = {$count} warnings (the first {$shown}; all of them with --format json):
