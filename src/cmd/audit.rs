@@ -26,7 +26,9 @@ pub fn run(args: &AuditArgs) -> Result<i32, Error> {
     let plan = read_plan(&args.plan, &data)?;
     let report = crate::audit::audit(&data, &policy, &plan);
     print(&match args.format {
-        Format::Json => report::warnings::add_to_json(&report::audit::json(&report), &warnings) + "\n",
+        Format::Json => {
+            report::warnings::add_to_json(&report::audit::json(&report), &warnings) + "\n"
+        }
         Format::Table => report::audit::table(&report, &policy),
     })?;
     Ok(if report.ok { 0 } else { 1 })

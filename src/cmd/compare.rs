@@ -59,7 +59,13 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
         }
     }
     match args.format {
-        CompareFormat::Table => print(&report::compare::table(&rows))?,
+        CompareFormat::Table => {
+            let mut text = report::compare::table(&rows);
+            if crate::indicators::balance_not_computed(&data) {
+                text += &format!("\n{}\n", msg!("report-balance-not-computed"));
+            }
+            print(&text)?
+        }
         CompareFormat::Json => print(
             &(report::warnings::add_to_json(&report::compare::json(&rows), &warnings) + "\n"),
         )?,

@@ -53,6 +53,10 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         count = moves.len(),
         verdict = verdict
     );
-    print(&format!("{written}\n"))?;
+    let mut text = format!("{written}\n");
+    if crate::indicators::balance_not_computed(&data) {
+        text += &format!("{}\n", msg!("report-balance-not-computed"));
+    }
+    print(&text)?;
     Ok(0)
 }

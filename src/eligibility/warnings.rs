@@ -148,12 +148,7 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<Warning> {
         if n > 0 {
             out.push(Warning::new(
                 "missing_values",
-                msg!(
-                    "report-check-missing",
-                    count = n,
-                    what = what,
-                    rule = rule
-                ),
+                msg!("report-check-missing", count = n, what = what, rule = rule),
             ));
         }
     };
@@ -257,7 +252,11 @@ fn needs_not_taught(data: &DataSet) -> Vec<Warning> {
         return Vec::new();
     };
     // The needs file is the third read (after schools and teachers).
-    let file = data.files.get(2).map(|f| f.file.clone()).unwrap_or_default();
+    let file = data
+        .files
+        .get(2)
+        .map(|f| f.file.clone())
+        .unwrap_or_default();
     let mut out = Vec::new();
     for need in needs {
         let district = &data.schools[need.school].district;
@@ -301,7 +300,10 @@ fn needs_not_taught(data: &DataSet) -> Vec<Warning> {
 /// `subject` (each character of `subject` counted as often as both hold
 /// it); the first in `taught`'s order on a tie; `None` when none shares
 /// one.
-pub fn closest_subject<'a>(subject: &str, taught: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub fn closest_subject<'a>(
+    subject: &str,
+    taught: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
     for t in taught {
         let mut left: Vec<char> = t.chars().collect();

@@ -607,11 +607,7 @@ impl DataSet {
         let file = table.file.as_str();
         let conflict = |code: &'static str, found: &Teachers, say: fn(Message) -> Message| {
             let first = first_of(file, found)?;
-            Some(
-                Warning::new(code, say(first))
-                    .file(file)
-                    .line(found[0].0),
-            )
+            Some(Warning::new(code, say(first)).file(file).line(found[0].0))
         };
         self.warnings.extend(
             [

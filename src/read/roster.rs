@@ -229,8 +229,7 @@ pub fn parse_id_card_unchecked(text: &str) -> Result<(IdCard, Option<char>), Mes
     if right.is_some() {
         // A wrong check character is named before an impossible date.
         let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
-        if NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14)).is_none()
-        {
+        if NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14)).is_none() {
             return Err(msg!("read-id-card-check", number = masked, check = check));
         }
     }

@@ -20,7 +20,11 @@ pub fn lines(warnings: &[Warning]) -> String {
         return String::new();
     }
     let head = if warnings.len() > SHOWN {
-        msg!("report-warnings-first", count = warnings.len(), shown = SHOWN)
+        msg!(
+            "report-warnings-first",
+            count = warnings.len(),
+            shown = SHOWN
+        )
     } else {
         msg!("report-warnings-all", count = warnings.len())
     };

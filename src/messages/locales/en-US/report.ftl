@@ -141,7 +141,7 @@ report-check-skipped = ; skipped {$title} title, {$blank} blank, {$totals} total
 report-check-columns = columns: {$columns}
 report-check-ignored = ignored: {$columns}
 report-check-counts = {$schools} schools ({$sending} sending, {$receiving} receiving), {$teachers} teachers
-report-check-derived = derived at {$as_of}: ages of {$age} teachers from the age column, {$birth} from birth_date, {$from_id} from ID numbers; {$years} years at the school from entry dates, {$service} years of service from work start
+report-check-derived = derived at {$as_of}: ages from the age column {$age}, from birth_date {$birth}, from ID numbers {$from_id} (each teacher once); {$years} years at the school from entry dates, {$service} years of service from work start
 report-check-eligible = eligible at sending schools: {$eligible}; not eligible: {$ineligible}{$reasons}
 report-check-no-warnings = no warnings
 report-check-warnings = warnings ({$count}):
@@ -154,3 +154,7 @@ report-warnings-all = {$count ->
        *[other] {$count} warnings
     }:
 report-warnings-first = {$count} warnings (the first {$shown}; all of them with --format json):
+
+# plan, compare and report when no school with a level has students
+# (fit.md "A rule never switches off in silence").
+report-balance-not-computed = quality balance not computed: no school with a level has students (schools.csv `students`, 在校学生数)
