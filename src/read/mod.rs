@@ -918,6 +918,28 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// fit.md "Headers": 1 edit to a name of up to 4 characters, 2 to a
+    /// longer one, counted in characters; or a name of 3 or more inside.
+    #[test]
+    fn near_miss_headers() {
+        // 4 characters: 1 edit, not 2.
+        assert!(near_miss("出生年份", "出生年月"));
+        assert!(!near_miss("出生日子", "出生年月"));
+        // 5 characters: 2 edits, not 3.
+        assert!(near_miss("进入本校年月", "进本校年月"));
+        assert!(near_miss("进入本校年份", "进本校年月"));
+        assert!(!near_miss("进本时间", "进本校年月"));
+        // Characters, not bytes: one Chinese character is one edit (3
+        // bytes).
+        assert!(near_miss("学段", "学科"));
+        // Inside: an alias of 3 characters or more.
+        assert!(near_miss("教师姓名备注", "姓名备"));
+        assert!(near_miss("本校任教年限(年)", "本校任教年限"));
+        assert!(!near_miss("学科名称是什么", "学科"));
+        // The same name is no near miss (it is read).
+        assert!(!near_miss("学科", "学科"));
+    }
+
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
     }
