@@ -13,7 +13,7 @@ use crate::domain::{DataSet, Teacher, Warning, mask_id_card};
 use crate::messages::{Arg, Message};
 use crate::msg;
 use crate::policy::{Policy, retirement};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Fields derived from dates at `as_of`, where each age came from, and
 /// where the stored values disagree with the dates by more than one year.
@@ -257,15 +257,19 @@ fn needs_not_taught(data: &DataSet) -> Vec<Warning> {
         .get(2)
         .map(|f| f.file.clone())
         .unwrap_or_default();
+    // District -> the subjects its teachers teach, once for all needs.
+    let mut by_district: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for t in &data.teachers {
+        by_district
+            .entry(data.schools[t.school].district.as_str())
+            .or_default()
+            .insert(&t.subject);
+    }
+    let none = BTreeSet::new();
     let mut out = Vec::new();
     for need in needs {
         let district = &data.schools[need.school].district;
-        let taught: BTreeSet<&str> = data
-            .teachers
-            .iter()
-            .filter(|t| &data.schools[t.school].district == district)
-            .map(|t| &*t.subject)
-            .collect();
+        let taught = by_district.get(district.as_str()).unwrap_or(&none);
         if taught.contains(need.subject.as_str()) {
             continue;
         }
