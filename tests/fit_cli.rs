@@ -474,6 +474,15 @@ fn the_balance_not_computed_is_said() {
     let out = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains(line), "{}", stdout(&out));
+    // report: on stdout and on the page.
+    let out = rotaplan_pinned(dir.path(), &["report", ".", "--plan", "plan.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(line), "{}", stdout(&out));
+    let page = std::fs::read_to_string(dir.file("report.html")).unwrap();
+    assert!(
+        page.contains("quality balance not computed: no school with a level has students"),
+        "the page says so"
+    );
     let out = rotaplan_pinned(
         dir.path(),
         &["compare", ".", "--sweep", "min_rotation_ratio=0.10"],

@@ -16,10 +16,16 @@ use crate::messages::Message;
 /// data").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// Stable, snake_case: what the warning is about (docs/guide.md lists
+    /// them).
     pub code: &'static str,
+    /// The words, from the catalogue.
     pub message: Message,
+    /// The file as given (`./teachers.csv`), where one applies.
     pub file: Option<String>,
+    /// The line in the file (CSV) or the row as Excel numbers it.
     pub line: Option<u64>,
+    /// The header as written, or the column's field name.
     pub column: Option<String>,
 }
 
