@@ -226,16 +226,16 @@ pub fn parse_id_card_unchecked(text: &str) -> Result<(IdCard, Option<char>), Mes
     }
     let check = check_character(&b[..17]);
     let right = (b[17] as char != check).then_some(check);
-    if right.is_some() {
-        // A wrong check character is named before an impossible date.
-        let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
-        if NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14)).is_none() {
-            return Err(msg!("read-id-card-check", number = masked, check = check));
-        }
-    }
     let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
-    let birth_date = NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
-        .ok_or_else(|| msg!("read-id-card-birth-date", number = masked))?;
+    let Some(birth_date) =
+        NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
+    else {
+        // A wrong check character is named before an impossible date.
+        return Err(match right {
+            Some(check) => msg!("read-id-card-check", number = masked, check = check),
+            None => msg!("read-id-card-birth-date", number = masked),
+        });
+    };
     let sex = if (b[16] - b'0') % 2 == 1 {
         Sex::Male
     } else {
