@@ -376,6 +376,16 @@ pub fn assess(data: &DataSet, policy: &Policy, moves: Option<&[(usize, usize)]>)
     }
 }
 
+/// Whether the quality balance is not computed: no school with a level
+/// has students (fit.md "A rule never switches off in silence"; `plan`,
+/// `compare` and `report` say so in one line).
+pub fn balance_not_computed(data: &DataSet) -> bool {
+    !data
+        .schools
+        .iter()
+        .any(|s| s.level.is_some() && s.students.is_some_and(|n| n > 0))
+}
+
 /// An indicator's largest CV over the districts of one level.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Worst {

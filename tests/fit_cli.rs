@@ -569,3 +569,279 @@ fn the_education_cv_is_kept_under_keep() {
     );
     assert!(v.get("education_balance").is_none(), "{v}");
 }
+
+/// A county of one sending school U1 (小学, no students) and one rural
+/// school R1 needing one 数学: the teachers' header and rows as given.
+fn warned_county(teachers: &str) -> DataDir {
+    let schools = "id,name,area,level,district\nU1,城区实验小学,urban,小学,大丰\nR1,草堰小学,rural,小学,大丰\n";
+    DataDir::tables(schools, teachers, "school,subject,count\nR1,数学,1\n")
+}
+
+/// fit.md "A rule never switches off in silence": every command that reads
+/// a data set reports check's warnings; in table format their number and
+/// the first five on stderr, in JSON all of them as objects `{code,
+/// message, file, line, column}`. Here two: a backbone flag against a
+/// level (T0, line 2) and an ID number's birth date against birth_date
+/// (T1, line 3).
+#[test]
+fn every_command_reports_the_warnings_as_objects() {
+    let dir = warned_county(
+        "id,name,school,subject,骨干类别,是否县级及以上骨干教师,身份证件号,出生日期,性别,years_at_school\n\
+         T0,教师0,U1,数学,无,是,,,,8\n\
+         T1,教师1,U1,数学,县级骨干教师,是,11010519491231002X,1950-01-01,女,8\n",
+    );
+    let backbone = "teachers.csv: 1 teacher (first T0 on line 2): the backbone flag (是否县级及以上骨干教师) and the backbone level disagree; the higher of the two is used";
+    let birth = "teachers.csv: 1 teacher (first T1 on line 3): the ID number's birth date differs from birth_date (出生日期); the birth_date column is used";
+    for args in [
+        vec!["check", ".", "--format", "json"],
+        vec!["indicators", ".", "--format", "json"],
+    ] {
+        let out = rotaplan_pinned(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let w = &json(&out)["warnings"];
+        assert_eq!(
+            w,
+            &serde_json::json!([
+                {"code": "backbone_conflict", "message": format!("./{backbone}"), "file": "./teachers.csv", "line": 2},
+                {"code": "birth_date_conflict", "message": format!("./{birth}"), "file": "./teachers.csv", "line": 3},
+            ]),
+            "{args:?}"
+        );
+        assert!(stderr(&out).is_empty(), "JSON: nothing on stderr");
+    }
+    // Table format: the number and the lines on stderr.
+    let out = rotaplan_pinned(dir.path(), &["indicators", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        format!("2 warnings:\n  - ./{backbone}\n  - ./{birth}\n")
+    );
+    // plan's JSON gains the key too.
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--format", "json"]);
+    let w = json(&out)["warnings"].clone();
+    assert_eq!(w.as_array().map(Vec::len), Some(2), "{w}");
+    assert_eq!(w[0]["code"], "backbone_conflict");
+}
+
+/// The table shows the first five of more: six needs of subjects nobody
+/// teaches are six warnings; stderr says 6 and lists 5.
+#[test]
+fn the_table_shows_the_first_five_warnings() {
+    let schools = "id,name,area,district\nU1,城区实验小学,urban,大丰\nR1,草堰小学,rural,大丰\n";
+    let teachers = "id,name,school,subject,years_at_school\nT0,教师0,U1,数学,8\n";
+    let needs =
+        "school,subject,count\nR1,数学,1\nR1,一,1\nR1,二,1\nR1,三,1\nR1,四,1\nR1,五,1\nR1,六,1\n";
+    let dir = DataDir::tables(schools, teachers, needs);
+    let out = rotaplan_pinned(dir.path(), &["indicators", "."]);
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("6 warnings (the first 5; all of them with --format json):\n"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 6, "{err}");
+    assert!(err.contains("the need of R1 for 五:"), "{err}");
+    assert!(!err.contains("the need of R1 for 六:"), "{err}");
+}
+
+/// fit.md "Headers": a header typed with Alt+Enter (`是否县级及以上⏎骨干教师`)
+/// and one in full-width letters (`ｙｅａｒｓ＿ａｔ＿ｓｃｈｏｏｌ`) are those
+/// headers after NFKC and the removal of white space.
+#[test]
+fn headers_are_matched_after_nfkc_without_white_space() {
+    let dir = warned_county(
+        "id,name,school,subject,\"是否县级及以上\n骨干教师\",ｙｅａｒｓ＿ａｔ＿ｓｃｈｏｏｌ\n\
+         T0,教师0,U1,数学,是,8\n",
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let columns = &json(&out)["files"][1]["columns"];
+    assert_eq!(columns["是否县级及以上\n骨干教师"], "backbone_flag");
+    assert_eq!(columns["ｙｅａｒｓ＿ａｔ＿ｓｃｈｏｏｌ"], "years_at_school");
+    assert_eq!(json(&out)["warnings"], serde_json::json!([]));
+}
+
+/// fit.md "Headers": `进入本校年月` is one edit from `进本校年月`
+/// (school_entry; 5 characters, 2 edits allowed) and no other name of a
+/// column the file lacks: a warning naming it.
+#[test]
+fn a_header_close_to_a_known_one_is_a_warning() {
+    let dir = warned_county(
+        "id,name,school,subject,years_at_school,进入本校年月\nT0,教师0,U1,数学,8,2015-09\n",
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["warnings"],
+        serde_json::json!([{
+            "code": "header_not_read",
+            "message": "column `进入本校年月` (./teachers.csv) was not read: did you mean `进本校年月` (school_entry)?",
+            "file": "./teachers.csv",
+            "line": 1,
+            "column": "进入本校年月",
+        }])
+    );
+}
+
+/// fit.md: `min_years_at_school` applies by default (6 years) and no
+/// teacher at the sending school has years at the school or an entry
+/// date: a warning. Set in the policy file, it is bad input instead.
+#[test]
+fn the_default_min_years_without_years_is_a_warning() {
+    let dir = warned_county("id,name,school,subject\nT0,教师0,U1,数学\n");
+    let out = rotaplan_pinned(dir.path(), &["indicators", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["warnings"],
+        serde_json::json!([{
+            "code": "min_years_not_checked",
+            "message": "min_years_at_school applies by default (6 years), but no teacher at a sending school has years at the school or an entry date in teachers.csv: no one is held back by it (set min_years_at_school = 0 in the policy to say so, or add years_at_school or school_entry)",
+            "file": "teachers.csv",
+        }])
+    );
+    dir.write("policy.toml", b"min_years_at_school = 6\n");
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--policy", "policy.toml"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+}
+
+/// fit.md: without students the balance is not computed, and plan and
+/// compare say so in one line (compare's `cv!` shows `-`); a graded data
+/// set where R2 lacks students is a warning naming it.
+#[test]
+fn the_balance_not_computed_is_said() {
+    let dir = data_dir(one_district(10, 4, 1));
+    let line = "quality balance not computed: no school with a level has students (schools.csv `students`, 在校学生数)";
+    let out = rotaplan_pinned(dir.path(), &["plan", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(line), "{}", stdout(&out));
+    // report: on stdout and on the page.
+    let out = rotaplan_pinned(dir.path(), &["report", ".", "--plan", "plan.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(line), "{}", stdout(&out));
+    let page = std::fs::read_to_string(dir.file("report.html")).unwrap();
+    assert!(
+        page.contains("quality balance not computed: no school with a level has students"),
+        "the page says so"
+    );
+    let out = rotaplan_pinned(
+        dir.path(),
+        &["compare", ".", "--sweep", "min_rotation_ratio=0.10"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains(line), "{text}");
+    let out = rotaplan_pinned(
+        dir.path(),
+        &[
+            "compare",
+            ".",
+            "--sweep",
+            "min_rotation_ratio=0.10",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        json(&out)["scenarios"][0]["cvs_not_kept"],
+        serde_json::Value::Null
+    );
+    // Graded: U1 and R1 with students, R2 without.
+    dir.write(
+        "schools.csv",
+        "id,name,area,level,students,district\nU1,城区实验小学,urban,小学,600,大丰\nR1,草堰小学,rural,小学,200,大丰\nR2,南阳小学,rural,小学,,大丰\n".as_bytes(),
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(
+        json(&out)["warnings"],
+        serde_json::json!([{
+            "code": "students_missing",
+            "message": "schools.csv: 1 school has no students (R2): left out of the quality balance",
+            "file": "schools.csv",
+            "column": "students",
+        }])
+    );
+}
+
+/// fit.md: a need of 道法 where the district's teachers teach 道德与法治 and
+/// 数学: a warning naming the need and 道德与法治 (2 characters shared; 数学
+/// shares none).
+#[test]
+fn a_need_nobody_teaches_names_the_closest_subject() {
+    let schools = "id,name,area,district\nU1,城区实验小学,urban,大丰\nR1,草堰小学,rural,大丰\n";
+    let teachers =
+        "id,name,school,subject,years_at_school\nT0,教师0,U1,数学,8\nT1,教师1,U1,道德与法治,8\n";
+    let dir = DataDir::tables(schools, teachers, "school,subject,count\nR1,道法,1\n");
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(
+        json(&out)["warnings"],
+        serde_json::json!([{
+            "code": "need_subject_not_taught",
+            "message": "./needs.csv: the need of R1 for 道法: no teacher of district 大丰 teaches 道法; did you mean 道德与法治?",
+            "file": "./needs.csv",
+            "column": "subject",
+        }])
+    );
+}
+
+/// fit.md "Conflicts are shown": an ID number with a wrong check character
+/// (110105194912310021; the right one is X) is a warning when birth_date
+/// and sex have their own cells and the number is not the id; without
+/// those cells it stays bad input. The number is never shown whole.
+#[test]
+fn a_wrong_check_character_is_a_warning_with_its_own_columns() {
+    let dir = warned_county(
+        "id,name,school,subject,years_at_school,身份证件号,出生日期,性别\n\
+         T0,教师0,U1,数学,8,110105194912310021,1980-01-01,女\n",
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["warnings"],
+        serde_json::json!([{
+            "code": "id_card_check",
+            "message": "./teachers.csv: 1 teacher (first T0 on line 2): the ID number has a wrong check character (ISO 7064 MOD 11-2); birth_date (出生日期) and sex (性别) are read from their own columns",
+            "file": "./teachers.csv",
+            "line": 2,
+        }])
+    );
+    assert!(!stdout(&out).contains("110105194912310021"));
+    // Without 性别: bad input, the number masked.
+    dir.write(
+        "teachers.csv",
+        "id,name,school,subject,years_at_school,身份证件号,出生日期\nT0,教师0,U1,数学,8,110105194912310021,1980-01-01\n".as_bytes(),
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("1101**********0021"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("110105194912310021"));
+}
+
+/// fit.md: `check` says where each age came from without counting a
+/// teacher twice: T0 by `age`, T1 by `birth_date` (its ID number agrees),
+/// T2 by its ID number only.
+#[test]
+fn check_counts_each_age_once() {
+    let dir = warned_county(
+        "id,name,school,subject,years_at_school,age,出生日期,身份证件号\n\
+         T0,教师0,U1,数学,8,40,,\n\
+         T1,教师1,U1,数学,8,,1949-12-31,11010519491231002X\n\
+         T2,教师2,U1,数学,8,,,440524188001010014\n",
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["derived"]["ages_from"],
+        serde_json::json!({"age": 1, "birth_date": 1, "id_card": 1})
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert!(
+        stdout(&out).contains(
+            "ages from the age column 1, from birth_date 1, from ID numbers 1 (each teacher once)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -1,7 +1,7 @@
 //! `rotaplan audit`: check a plan, made by rotaplan or by hand, against
 //! every rule; exit 1 on violations.
 
-use super::{DataArgs, Format, PolicyArgs, load, print};
+use super::{DataArgs, Format, PolicyArgs, load, print, warn};
 use crate::error::Error;
 use crate::read::plan::read_plan;
 use crate::report;
@@ -22,10 +22,13 @@ pub struct AuditArgs {
 
 pub fn run(args: &AuditArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
+    let warnings = warn(&data, &policy, matches!(args.format, Format::Json));
     let plan = read_plan(&args.plan, &data)?;
     let report = crate::audit::audit(&data, &policy, &plan);
     print(&match args.format {
-        Format::Json => report::audit::json(&report) + "\n",
+        Format::Json => {
+            report::warnings::add_to_json(&report::audit::json(&report), &warnings) + "\n"
+        }
         Format::Table => report::audit::table(&report, &policy),
     })?;
     Ok(if report.ok { 0 } else { 1 })

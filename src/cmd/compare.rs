@@ -1,6 +1,6 @@
 //! `rotaplan compare`: several policy scenarios planned side by side.
 
-use super::{DataArgs, PolicyArgs, load_for, print};
+use super::{DataArgs, PolicyArgs, load_for, print, warn};
 use crate::error::Error;
 use crate::msg;
 use crate::policy::Policy;
@@ -38,6 +38,9 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
     let scenarios = crate::plan::compare::scenarios(&base, &files, &args.sweep)?;
     let policies: Vec<&Policy> = scenarios.iter().map(|s| &s.policy).collect();
     let data = load_for(&paths, &policies)?;
+    // The warnings that depend on the policy are those of the base policy
+    // (the flags and --policy), not of each scenario.
+    let warnings = warn(&data, &base, matches!(args.format, CompareFormat::Json));
     let rows = crate::plan::compare::run_with(
         &data,
         &scenarios,
@@ -56,8 +59,16 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
         }
     }
     match args.format {
-        CompareFormat::Table => print(&report::compare::table(&rows))?,
-        CompareFormat::Json => print(&(report::compare::json(&rows) + "\n"))?,
+        CompareFormat::Table => {
+            let mut text = report::compare::table(&rows);
+            if crate::indicators::balance_not_computed(&data) {
+                text += &format!("\n{}\n", msg!("report-balance-not-computed"));
+            }
+            print(&text)?
+        }
+        CompareFormat::Json => print(
+            &(report::warnings::add_to_json(&report::compare::json(&rows), &warnings) + "\n"),
+        )?,
         CompareFormat::Csv => {
             let mut out = Vec::new();
             report::compare::write_csv(&mut out, &rows)

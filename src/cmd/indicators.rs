@@ -1,7 +1,7 @@
 //! `rotaplan indicators`: the 优质均衡 teacher indicators per school and
 //! their CV per district, before and after a plan.
 
-use super::{DataArgs, Format, PolicyArgs, load, print};
+use super::{DataArgs, Format, PolicyArgs, load, print, warn};
 use crate::error::Error;
 use crate::read::plan::{PlanLine, read_plan};
 use crate::report;
@@ -22,6 +22,7 @@ pub struct IndicatorsArgs {
 
 pub fn run(args: &IndicatorsArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
+    let warnings = warn(&data, &policy, matches!(args.format, Format::Json));
     let moves = match &args.plan {
         Some(path) => {
             let lines: Vec<PlanLine> = read_plan(path, &data)?;
@@ -32,7 +33,9 @@ pub fn run(args: &IndicatorsArgs) -> Result<i32, Error> {
     };
     let ind = crate::indicators::assess(&data, &policy, moves.as_deref());
     print(&match args.format {
-        Format::Json => report::indicators::json(&data, &ind) + "\n",
+        Format::Json => {
+            report::warnings::add_to_json(&report::indicators::json(&data, &ind), &warnings) + "\n"
+        }
         Format::Table => report::indicators::table(&data, &ind),
     })?;
     Ok(0)

@@ -103,6 +103,20 @@ pub fn print(text: &str) -> Result<(), Error> {
     }
 }
 
+/// The data set's warnings under `policy` (`eligibility::warnings`), in
+/// table format printed to stderr now (their number and the first five,
+/// ID numbers masked); returned for the JSON `warnings[]`.
+pub fn warn(data: &DataSet, policy: &Policy, json: bool) -> Vec<crate::domain::Warning> {
+    let warnings = crate::eligibility::warnings::warnings(data, policy);
+    if !json {
+        let text = crate::report::warnings::lines(&warnings);
+        if !text.is_empty() {
+            eprint!("{}", mask_id_cards(&text));
+        }
+    }
+    warnings
+}
+
 pub fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
     let paths = data.paths()?;
     let policy_value = policy.policy()?;

@@ -2,7 +2,7 @@
 //! and print a summary per district. Every plan passes the independent
 //! auditor before it is written.
 
-use super::{DataArgs, Format, PolicyArgs, load, print};
+use super::{DataArgs, Format, PolicyArgs, load, print, warn};
 use crate::domain::DataSet;
 use crate::error::Error;
 use crate::msg;
@@ -28,6 +28,7 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());
     report::refuse_input(&args.out, &inputs)?;
+    let warnings = warn(&data, &policy, matches!(args.format, Format::Json));
     let plan = crate::plan::plan_with(
         &data,
         &policy,
@@ -50,7 +51,8 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
     }
     match args.format {
         Format::Json => {
-            print(&(report::plan::json(&plan, &rows, &data, &policy, &audited) + "\n"))?
+            let json = report::plan::json(&plan, &rows, &data, &policy, &audited);
+            print(&(report::warnings::add_to_json(&json, &warnings) + "\n"))?
         }
         Format::Table => {
             let mut text = report::plan::table(&plan, &policy, &data, &audited);

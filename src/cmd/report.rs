@@ -1,6 +1,6 @@
 //! `rotaplan report`: a self-contained HTML report of a plan.
 
-use super::{DataArgs, PolicyArgs, load, print};
+use super::{DataArgs, PolicyArgs, load, print, warn};
 use crate::error::Error;
 use crate::msg;
 use crate::read::plan::read_plan;
@@ -26,6 +26,7 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     inputs.extend(args.policy.policy.as_deref());
     inputs.push(&args.plan);
     report::refuse_input(&args.out, &inputs)?;
+    warn(&data, &policy, false);
     let lines = read_plan(&args.plan, &data)?;
     let audit = crate::audit::audit(&data, &policy, &lines);
     // The moves the page draws (the other rows are among the audit's
@@ -52,6 +53,10 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         count = moves.len(),
         verdict = verdict
     );
-    print(&format!("{written}\n"))?;
+    let mut text = format!("{written}\n");
+    if crate::indicators::balance_not_computed(&data) {
+        text += &format!("{}\n", msg!("report-balance-not-computed"));
+    }
+    print(&text)?;
     Ok(0)
 }

@@ -7,8 +7,10 @@
 pub mod index;
 pub mod info;
 pub mod teaching;
+pub mod warning;
 
 pub use teaching::{Certificate, Levels};
+pub use warning::Warning;
 
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -398,13 +400,29 @@ pub struct DataSet {
     pub teachers_file: String,
     /// What a planner should know about how the files were read (a
     /// template column ignored, ...), for `check`.
-    pub warnings: Vec<crate::messages::Message>,
+    pub warnings: Vec<Warning>,
+    /// Where the teachers' ages came from, each teacher counted once.
+    pub ages_from: AgeSources,
     /// The teachers.csv columns the policy's rules filter on
     /// (`column = { name = ... }`), as the rules name them.
     pub extra_columns: Vec<String>,
     /// How each input file was read (encoding, separator or sheet, header
     /// row, columns, rows read and skipped), in reading order, for `check`.
     pub files: Vec<info::FileInfo>,
+}
+
+/// Where the teachers' ages came from, each teacher counted once (fit.md:
+/// "`check` says where each age came from without counting a teacher
+/// twice"): the `birth_date` column, else the ID number's birth date,
+/// else the `age` column. A teacher with none of them is not counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct AgeSources {
+    /// Ages from the `age` column (the teacher has no birth date).
+    pub age: u64,
+    /// Ages from the `birth_date` column.
+    pub birth_date: u64,
+    /// Ages from the ID number's birth date (`birth_date` empty).
+    pub id_card: u64,
 }
 
 /// What a name or an ID number stands for: one row, or more than one.

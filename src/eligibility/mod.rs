@@ -2,6 +2,8 @@
 //! not, why not. The rules are the contract's; the reasons are kept for
 //! reports and for `audit`'s `ineligible_teacher` violations.
 
+pub mod warnings;
+
 use crate::domain::{DataSet, PostStatus, Sex, Teacher};
 use crate::error::InputError;
 use crate::messages::Message;

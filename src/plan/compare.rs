@@ -193,6 +193,11 @@ pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress)
             let mut row = row(&s.name, result, start.elapsed().as_secs_f64());
             row.plan_year = s.policy.plan_year;
             row.as_of = s.policy.as_of().to_string();
+            // fit.md: without students the balance is not computed, and
+            // `cv!` shows `-`, not 0.
+            if crate::indicators::balance_not_computed(data) {
+                row.cvs_not_kept = None;
+            }
             row
         })
         .collect()

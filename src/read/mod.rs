@@ -42,6 +42,9 @@ struct Conflicts {
     birth_date: Teachers,
     /// The ID number's sex against `sex`.
     sex: Teachers,
+    /// An ID number with a wrong check character, read anyway: `birth_date`
+    /// and `sex` have their own cells and it is not the id.
+    check: Teachers,
 }
 
 /// Teachers as (line, id), in reading order.
@@ -290,26 +293,37 @@ impl DataSet {
         let schools = Table::read(&paths.schools, SCHOOL_COLUMNS, &["schools", "学校"])?;
         data.read_schools(&schools)?;
         data.files.push(schools.info());
+        data.warnings
+            .extend(unread_headers(&schools, SCHOOL_COLUMNS, &[]));
         let teachers = Table::read(&paths.teachers, TEACHER_COLUMNS, &["teachers", "教师"])?;
         let extra = data.extra_fields(&teachers, &paths.teachers, wanted)?;
         data.read_teachers(&teachers, &extra)?;
         data.files.push(teachers.info());
         data.warnings
             .extend(unread_fallbacks(&teachers, TEACHER_COLUMNS));
+        let extra: Vec<String> = wanted.iter().map(|w| header_key(&w.column)).collect();
+        data.warnings
+            .extend(unread_headers(&teachers, TEACHER_COLUMNS, &extra));
         if let Some(path) = &paths.needs {
             let needs = Table::read(path, NEED_COLUMNS, &["needs", "需求"])?;
             data.read_needs(&needs)?;
             data.files.push(needs.info());
+            data.warnings
+                .extend(unread_headers(&needs, NEED_COLUMNS, &[]));
         }
         if let Some(path) = &paths.preferences {
             let preferences = Table::read(path, PREFERENCE_COLUMNS, &["preferences", "志愿"])?;
             data.read_preferences(&preferences)?;
             data.files.push(preferences.info());
+            data.warnings
+                .extend(unread_headers(&preferences, PREFERENCE_COLUMNS, &[]));
         }
         if let Some(path) = &paths.history {
             let history = Table::read(path, HISTORY_COLUMNS, &["history", "交流记录"])?;
             data.read_history(&history)?;
             data.files.push(history.info());
+            data.warnings
+                .extend(unread_headers(&history, HISTORY_COLUMNS, &[]));
         }
         Ok(data)
     }
@@ -407,8 +421,8 @@ impl DataSet {
 
     /// The field index in `table` of each column in `wanted`, and their
     /// names into `extra_columns` (each name once, in the order given). A
-    /// header matches when equal after trimming and NFKC, ASCII letters in
-    /// any case, whether or not it is also a field rotaplan reads.
+    /// header matches when equal after NFKC and the removal of all white
+    /// space, ASCII letters in any case, whether or not it is also a field rotaplan reads.
     ///
     /// Errors: a column the file lacks, "rule `R` filters on column `C`,
     /// which teachers.csv does not have" (naming the file as given).
@@ -478,7 +492,16 @@ impl DataSet {
         table.for_each_row(|row| {
             // The ID number gives the id (without `id`), and the birth
             // date and the sex when their own cells are empty.
-            let id_card = row.id_card("id_card")?;
+            // fit.md "Conflicts are shown": a wrong check character is a
+            // warning when the number is not the id and the birth date and
+            // the sex have their own cells (which are then used).
+            let lenient = !self.ids_are_id_cards
+                && row.get("birth_date").is_some()
+                && row.get("sex").is_some();
+            let (id_card, wrong_check) = match row.id_card_lenient("id_card", lenient)? {
+                Some((card, wrong)) => (Some(card), wrong),
+                None => (None, false),
+            };
             let id = match &id_card {
                 Some(card) if self.ids_are_id_cards => card.number.clone(),
                 _ => row.require(id_column)?.to_string(),
@@ -503,7 +526,9 @@ impl DataSet {
             // The columns win over the ID number; a difference is shown.
             let own_birth = row.date("birth_date")?;
             let own_sex = row.sex("sex")?;
-            if let Some(card) = &id_card {
+            if wrong_check {
+                conflicts.check.push((row.line, id.clone()));
+            } else if let Some(card) = &id_card {
                 if own_birth.is_some_and(|d| d != card.birth_date) {
                     conflicts.birth_date.push((row.line, id.clone()));
                 }
@@ -533,6 +558,13 @@ impl DataSet {
             // named the first.
             let years_at_school = row.count("years_at_school")?;
             let age = row.count("age")?;
+            if own_birth.is_some() {
+                self.ages_from.birth_date += 1;
+            } else if birth_date.is_some() {
+                self.ages_from.id_card += 1;
+            } else if age.is_some() {
+                self.ages_from.age += 1;
+            }
             let eligible = row.boolean("eligible")?;
             let education = row.get("education").and_then(|word| {
                 let known = EDUCATIONS
@@ -601,26 +633,44 @@ impl DataSet {
             Ok(())
         })?;
         let file = table.file.as_str();
+        let conflict = |code: &'static str, found: &Teachers, say: fn(Message) -> Message| {
+            let first = first_of(file, found)?;
+            Some(Warning::new(code, say(first)).file(file).line(found[0].0))
+        };
         self.warnings.extend(
             [
-                first_of(file, &conflicts.backbone)
-                    .map(|first| msg!("read-conflict-backbone", first = first)),
-                first_of(file, &conflicts.birth_date)
-                    .map(|first| msg!("read-conflict-birth-date", first = first)),
-                first_of(file, &conflicts.sex)
-                    .map(|first| msg!("read-conflict-sex", first = first)),
+                conflict("backbone_conflict", &conflicts.backbone, |first| {
+                    msg!("read-conflict-backbone", first = first)
+                }),
+                conflict("birth_date_conflict", &conflicts.birth_date, |first| {
+                    msg!("read-conflict-birth-date", first = first)
+                }),
+                conflict("sex_conflict", &conflicts.sex, |first| {
+                    msg!("read-conflict-sex", first = first)
+                }),
+                conflict("id_card_check", &conflicts.check, |first| {
+                    msg!("read-conflict-id-card-check", first = first)
+                }),
             ]
             .into_iter()
             .flatten(),
         );
         if let Some((line, word)) = unknown_education.first() {
-            self.warnings.push(msg!(
-                "read-education-unknown",
-                file = table.file.as_str(),
-                count = unknown_education.len(),
-                found = cell::shown(word),
-                line = *line
-            ));
+            self.warnings.push(
+                Warning::new(
+                    "education_unknown",
+                    msg!(
+                        "read-education-unknown",
+                        file = table.file.as_str(),
+                        count = unknown_education.len(),
+                        found = cell::shown(word),
+                        line = *line
+                    ),
+                )
+                .file(table.file.as_str())
+                .line(*line)
+                .column("education"),
+            );
         }
         Ok(())
     }
@@ -755,11 +805,9 @@ impl DataSet {
     }
 }
 
-/// A header or a wanted column's name as compared: trimmed, NFKC, ASCII
-/// letters in lower case.
+/// A header or a wanted column's name as compared (`table::header_name`).
 fn header_key(s: &str) -> String {
-    let nfkc: String = table::trim(s).nfkc().collect();
-    nfkc.trim().to_ascii_lowercase()
+    table::header_name(s)
 }
 
 /// An extra column's cell as rules compare it: trimmed and NFKC (empty
@@ -806,7 +854,7 @@ fn file_name(path: &Path) -> String {
 /// A warning for each header of `table` that is a fallback of one of
 /// `columns` (rosters.md: the national template's names) but is not read,
 /// as the column is read from its own header or a fallback further left.
-fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<Message> {
+fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<Warning> {
     let info = table.info();
     let mut warnings = Vec::new();
     for column in columns {
@@ -814,28 +862,130 @@ fn unread_fallbacks(table: &Table, columns: &[Column]) -> Vec<Message> {
             continue;
         };
         for header in &info.ignored {
-            if column
-                .fallbacks
-                .iter()
-                .any(|f| f.to_lowercase() == header.to_lowercase())
-            {
-                warnings.push(msg!(
-                    "read-fallback-ignored",
-                    file = table.file.as_str(),
-                    header = header,
-                    used = used,
-                    column = column.key
-                ));
+            let name = header_key(header);
+            if column.fallbacks.iter().any(|f| header_key(f) == name) {
+                warnings.push(
+                    Warning::new(
+                        "fallback_ignored",
+                        msg!(
+                            "read-fallback-ignored",
+                            file = table.file.as_str(),
+                            header = header,
+                            used = used,
+                            column = column.key
+                        ),
+                    )
+                    .file(table.file.as_str())
+                    .line(info.header_row)
+                    .column(header.as_str()),
+                );
             }
         }
     }
     warnings
 }
 
+/// A warning for each header of `table` that is not read and is close to
+/// the name of a column of `columns` the file does not have (fit.md
+/// "Headers", `near_miss`), naming every such column. The columns a
+/// policy's rules read (`extra`, by name as compared) are read, not
+/// warned about; a column the file has under another header is not
+/// offered.
+fn unread_headers(table: &Table, columns: &[Column], extra: &[String]) -> Vec<Warning> {
+    let info = table.info();
+    let mut warnings = Vec::new();
+    for header in &info.ignored {
+        let name = header_key(header);
+        if name.is_empty() || extra.contains(&name) {
+            continue;
+        }
+        let mut known: Vec<String> = Vec::new();
+        for column in columns {
+            if info.header_of(column.key).is_some() {
+                continue;
+            }
+            let names = std::iter::once(column.key)
+                .chain(column.aliases.iter().copied())
+                .chain(column.fallbacks.iter().copied());
+            for alias in names {
+                let alias_name = header_key(alias);
+                if alias_name == name {
+                    // A fallback not read: `unread_fallbacks` says so.
+                    known.clear();
+                    break;
+                }
+                if near_miss(&name, &alias_name) {
+                    let shown = format!("`{alias}` ({})", column.key);
+                    if !known.contains(&shown) {
+                        known.push(shown);
+                    }
+                }
+            }
+        }
+        if known.is_empty() {
+            continue;
+        }
+        warnings.push(
+            Warning::new(
+                "header_not_read",
+                msg!(
+                    "read-header-not-read",
+                    header = header.as_str(),
+                    file = table.file.as_str(),
+                    known = known.join(", ")
+                ),
+            )
+            .file(table.file.as_str())
+            .line(info.header_row)
+            .column(header.as_str()),
+        );
+    }
+    warnings
+}
+
+/// Whether a header not read, `header`, is close to a known column's
+/// name `known` (both as compared, `table::header_name`), fit.md
+/// "Headers": an edit distance in characters of at most 1 to a name of up
+/// to 4 characters, at most 2 to a longer one; or `header` holds a name
+/// of at least 3 characters inside it.
+pub fn near_miss(header: &str, known: &str) -> bool {
+    let length = known.chars().count();
+    if length == 0 || header == known {
+        return false;
+    }
+    if length >= 3 && header.contains(known) {
+        return true;
+    }
+    let limit = if length <= 4 { 1 } else { 2 };
+    strsim::levenshtein(header, known) <= limit
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    /// fit.md "Headers": 1 edit to a name of up to 4 characters, 2 to a
+    /// longer one, counted in characters; or a name of 3 or more inside.
+    #[test]
+    fn near_miss_headers() {
+        // 4 characters: 1 edit, not 2.
+        assert!(near_miss("出生年份", "出生年月"));
+        assert!(!near_miss("出生日子", "出生年月"));
+        // 5 characters: 2 edits, not 3.
+        assert!(near_miss("进入本校年月", "进本校年月"));
+        assert!(near_miss("进入本校年份", "进本校年月"));
+        assert!(!near_miss("进本时间", "进本校年月"));
+        // Characters, not bytes: one Chinese character is one edit (3
+        // bytes).
+        assert!(near_miss("学段", "学科"));
+        // Inside: an alias of 3 characters or more.
+        assert!(near_miss("教师姓名备注", "姓名备"));
+        assert!(near_miss("本校任教年限(年)", "本校任教年限"));
+        assert!(!near_miss("学科名称是什么", "学科"));
+        // The same name is no near miss (it is read).
+        assert!(!near_miss("学科", "学科"));
+    }
 
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)

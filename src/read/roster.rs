@@ -202,6 +202,22 @@ fn check_character(digits: &[u8]) -> char {
 /// length or character, a wrong check character (ISO 7064 MOD 11-2), an
 /// impossible birth date.
 pub fn parse_id_card(text: &str) -> Result<IdCard, Message> {
+    let (card, right) = parse_id_card_unchecked(text)?;
+    match right {
+        Some(check) => Err(msg!(
+            "read-id-card-check",
+            number = super::mask_id_card(&card.number),
+            check = check
+        )),
+        None => Ok(card),
+    }
+}
+
+/// As `parse_id_card`, a wrong check character aside: the number and,
+/// when its check character is wrong, the right one (fit.md "Conflicts
+/// are shown": such a number is a warning where `birth_date` and `sex`
+/// have their own cells and it is not the id).
+pub fn parse_id_card_unchecked(text: &str) -> Result<(IdCard, Option<char>), Message> {
     let s = ascii_digits(text).to_ascii_uppercase();
     let masked = super::mask_id_card(&s);
     let b = s.as_bytes();
@@ -212,22 +228,30 @@ pub fn parse_id_card(text: &str) -> Result<IdCard, Message> {
         return Err(msg!("read-expected-id-card", number = masked));
     }
     let check = check_character(&b[..17]);
-    if b[17] as char != check {
-        return Err(msg!("read-id-card-check", number = masked, check = check));
-    }
+    let right = (b[17] as char != check).then_some(check);
     let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
-    let birth_date = NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
-        .ok_or_else(|| msg!("read-id-card-birth-date", number = masked))?;
+    let Some(birth_date) =
+        NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
+    else {
+        // A wrong check character is named before an impossible date.
+        return Err(match right {
+            Some(check) => msg!("read-id-card-check", number = masked, check = check),
+            None => msg!("read-id-card-birth-date", number = masked),
+        });
+    };
     let sex = if (b[16] - b'0') % 2 == 1 {
         Sex::Male
     } else {
         Sex::Female
     };
-    Ok(IdCard {
-        number: s,
-        birth_date,
-        sex,
-    })
+    Ok((
+        IdCard {
+            number: s,
+            birth_date,
+            sex,
+        },
+        right,
+    ))
 }
 
 impl<'a> Row<'a> {
@@ -272,9 +296,25 @@ impl<'a> Row<'a> {
     /// An optional resident ID number (`parse_id_card`); in a workbook, a
     /// wrong number of digits-only text also says how Excel loses digits.
     pub fn id_card(&self, key: &str) -> Result<Option<IdCard>, InputError> {
+        Ok(self.id_card_lenient(key, false)?.map(|(card, _)| card))
+    }
+
+    /// As `id_card`; with `lenient`, a number whose check character is
+    /// wrong is read, and `true` beside it says so
+    /// (`parse_id_card_unchecked`).
+    pub fn id_card_lenient(
+        &self,
+        key: &str,
+        lenient: bool,
+    ) -> Result<Option<(IdCard, bool)>, InputError> {
         self.get(key)
             .map(|s| {
-                parse_id_card(s).map_err(|why| {
+                let read = if lenient {
+                    parse_id_card_unchecked(s).map(|(card, right)| (card, right.is_some()))
+                } else {
+                    parse_id_card(s).map(|card| (card, false))
+                };
+                read.map_err(|why| {
                     if self.date_system().is_some() && s.bytes().all(|b| b.is_ascii_digit()) {
                         self.error(key, msg!("read-id-card-in-workbook", reason = why))
                     } else {

@@ -162,20 +162,37 @@ pub struct Row<'a> {
     record: &'a csv::StringRecord,
 }
 
-/// Header names (trimmed, lower case) -> (column, whether a fallback).
+/// A header cell or a column's name as compared (fit.md "Headers"): NFKC,
+/// every white space and line break removed (a header typed with
+/// Alt+Enter, `是否县级及以上\n骨干教师`, is `是否县级及以上骨干教师`), ASCII
+/// letters in lower case.
+pub fn header_name(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let nfkc: String = if s.is_ascii() {
+        s.to_string()
+    } else {
+        s.nfkc().collect()
+    };
+    nfkc.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Header names (`header_name`) -> (column, whether a fallback).
 type Names = HashMap<String, (usize, bool)>;
 
 fn names_of(columns: &[Column]) -> Names {
     let mut names = Names::new();
     for (i, c) in columns.iter().enumerate() {
-        names.entry(c.key.to_lowercase()).or_insert((i, false));
+        names.entry(header_name(c.key)).or_insert((i, false));
         for a in c.aliases {
-            names.entry(a.trim().to_lowercase()).or_insert((i, false));
+            names.entry(header_name(a)).or_insert((i, false));
         }
     }
     for (i, c) in columns.iter().enumerate() {
         for a in c.fallbacks {
-            names.entry(a.trim().to_lowercase()).or_insert((i, true));
+            names.entry(header_name(a)).or_insert((i, true));
         }
     }
     names
@@ -197,7 +214,7 @@ fn score<'c>(cells: impl Iterator<Item = &'c str>, columns: &[Column], names: &N
         if cell.is_empty() {
             continue;
         }
-        if let Some(&(c, _)) = names.get(&cell.to_lowercase()) {
+        if let Some(&(c, _)) = names.get(&header_name(cell)) {
             found[c] = true;
         }
     }
@@ -923,7 +940,7 @@ fn map_header(
     // is not a quadratic scan.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, raw) in header.iter().enumerate() {
-        let name = trim(raw).to_lowercase();
+        let name = header_name(raw);
         if name.is_empty() {
             continue;
         }
@@ -1013,7 +1030,7 @@ fn missing(
 ) -> InputError {
     let mut found = vec![false; columns.len()];
     for cell in record.iter() {
-        if let Some(&(c, _)) = names.get(&trim(cell).to_lowercase()) {
+        if let Some(&(c, _)) = names.get(&header_name(cell)) {
             found[c] = true;
         }
     }

@@ -4,32 +4,14 @@
 //! planned; the data set is read exactly as `plan` reads it.
 
 use crate::domain::info::FileInfo;
-use crate::domain::{Certificate, DataSet, Levels, mask_id_card};
-use crate::eligibility::{self, Ineligible};
+use crate::domain::{Certificate, DataSet, Levels, Warning};
+use crate::eligibility::{self, Ineligible, warnings};
 use crate::messages::{Arg, Message};
 use crate::msg;
 use crate::policy::Policy;
-use crate::policy::retirement;
 use std::collections::BTreeMap;
 
-/// Fields derived from dates at `as_of`, and where the stored values
-/// disagree with them by more than one year.
-#[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Derived {
-    /// Ages from a birth date (the `birth_date` column, or the ID number).
-    pub ages_from_birth_dates: u64,
-    /// Of them, birth dates read from the ID number.
-    pub birth_dates_from_id_cards: u64,
-    /// Years at the school from `school_entry`.
-    pub years_from_entry_dates: u64,
-    /// Years of service from `work_start`.
-    pub service_from_work_start: u64,
-    /// Teachers (ids, masked when they are ID numbers) whose `age` and
-    /// birth date disagree by more than a year (the date wins).
-    pub age_disagreements: Vec<String>,
-    /// The same for `years_at_school` and `school_entry`.
-    pub years_disagreements: Vec<String>,
-}
+pub use crate::eligibility::warnings::Derived;
 
 /// Teachers per level taught and per qualification, and the needs'
 /// places per level they take (fit.md "Teaching level": `check` counts
@@ -83,7 +65,9 @@ pub struct CheckReport {
     /// Teachers at sending schools who are not eligible, per reason code
     /// (in the order the reasons are tried).
     pub ineligible: BTreeMap<&'static str, u64>,
-    pub warnings: Vec<String>,
+    /// Every warning (`eligibility::warnings::warnings`), in JSON as
+    /// objects `{code, message, file?, line?, column?}`.
+    pub warnings: Vec<Warning>,
 }
 
 /// Checks a loaded data set under `policy`.
@@ -99,70 +83,8 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
             Err(reason) => *ineligible.entry(reason.code()).or_default() += 1,
         }
     }
-    let shown = |id: &str| {
-        if data.ids_are_id_cards {
-            mask_id_card(id)
-        } else {
-            id.to_string()
-        }
-    };
-    let mut derived = Derived::default();
-    for t in &data.teachers {
-        if let Some(birth) = t.birth_date {
-            derived.ages_from_birth_dates += 1;
-            let from_id = t.id_card().and_then(|c| {
-                crate::read::roster::parse_id_card(c)
-                    .ok()
-                    .map(|card| card.birth_date == birth)
-            });
-            if from_id == Some(true) {
-                derived.birth_dates_from_id_cards += 1;
-            }
-            let age = retirement::completed_years(birth, as_of);
-            if t.age.is_some_and(|stored| stored.abs_diff(age) > 1) {
-                derived.age_disagreements.push(shown(&t.id));
-            }
-        }
-        if let Some(entry) = t.school_entry() {
-            derived.years_from_entry_dates += 1;
-            let years = retirement::years_served(entry, as_of);
-            if t.years_at_school
-                .is_some_and(|stored| stored.abs_diff(years) > 1)
-            {
-                derived.years_disagreements.push(shown(&t.id));
-            }
-        }
-        if t.work_start().is_some() {
-            derived.service_from_work_start += 1;
-        }
-    }
-    // The readers' warnings, then check's own, in words (as in JSON).
-    let mut warnings: Vec<String> = data.warnings.iter().map(ToString::to_string).collect();
-    let mut mine = missing_values(data, policy);
-    for f in &data.files {
-        if f.skipped.totals > 0 {
-            mine.push(msg!(
-                "report-check-totals-skipped",
-                file = &f.file,
-                count = f.skipped.totals
-            ));
-        }
-    }
-    if !derived.age_disagreements.is_empty() {
-        mine.push(msg!(
-            "report-check-age-disagrees",
-            count = derived.age_disagreements.len(),
-            teachers = first_ten(&derived.age_disagreements)
-        ));
-    }
-    if !derived.years_disagreements.is_empty() {
-        mine.push(msg!(
-            "report-check-years-disagree",
-            count = derived.years_disagreements.len(),
-            teachers = first_ten(&derived.years_disagreements)
-        ));
-    }
-    warnings.extend(mine.iter().map(Message::to_string));
+    let derived = warnings::derived(data, policy);
+    let warnings = warnings::warnings(data, policy);
     CheckReport {
         plan_year: policy.plan_year,
         as_of: as_of.to_string(),
@@ -181,67 +103,6 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
         ineligible,
         warnings,
     }
-}
-
-/// Rules the policy sets that some teachers at sending schools lack the
-/// data for: the rule is not applied to them (rules.md "Eligibility").
-fn missing_values(data: &DataSet, policy: &Policy) -> Vec<Message> {
-    let sending: Vec<&crate::domain::Teacher> = data
-        .teachers
-        .iter()
-        .filter(|t| policy.is_sending(&data.schools[t.school]) && t.eligible.is_none())
-        .collect();
-    let count = |lacks: &dyn Fn(&crate::domain::Teacher) -> bool| {
-        sending.iter().filter(|t| lacks(t)).count()
-    };
-    let mut out = Vec::new();
-    let mut say = |n: usize, what: Message, rule: Arg| {
-        if n > 0 {
-            out.push(msg!(
-                "report-check-missing",
-                count = n,
-                what = what,
-                rule = rule
-            ));
-        }
-    };
-    let no_age = |t: &crate::domain::Teacher| t.birth_date.is_none() && t.age.is_none();
-    if policy.max_age.is_some() || policy.max_age_male.is_some() || policy.max_age_female.is_some()
-    {
-        say(
-            count(&no_age),
-            msg!("report-check-no-age"),
-            msg!("report-check-age-limit").into(),
-        );
-    }
-    if policy.max_age_male.is_some() || policy.max_age_female.is_some() {
-        say(
-            count(&|t| t.sex.is_none()),
-            msg!("report-check-no-sex"),
-            msg!("report-check-age-limit-by-sex").into(),
-        );
-    }
-    if policy.min_years_to_retirement.is_some() {
-        say(
-            count(&|t| t.sex.is_none() || t.birth_date.is_none()),
-            msg!("report-check-no-sex-birth"),
-            "min_years_to_retirement".into(),
-        );
-    }
-    say(
-        count(&|t| t.school_entry().is_none() && t.years_at_school.is_none()),
-        msg!("report-check-no-years"),
-        "min_years_at_school".into(),
-    );
-    out
-}
-
-fn first_ten(ids: &[String]) -> String {
-    let mut shown = ids.iter().take(10).cloned().collect::<Vec<_>>().join(", ");
-    if ids.len() > 10 {
-        shown.push_str(", ...");
-    }
-    shown
 }
 
 /// The report as text for a planner.
@@ -331,8 +192,9 @@ pub fn table(r: &CheckReport) -> String {
         msg!(
             "report-check-derived",
             as_of = &r.as_of,
-            ages = d.ages_from_birth_dates,
-            from_id = d.birth_dates_from_id_cards,
+            age = d.ages_from.age,
+            birth = d.ages_from.birth_date,
+            from_id = d.ages_from.id_card,
             years = d.years_from_entry_dates,
             service = d.service_from_work_start
         )
@@ -362,7 +224,7 @@ pub fn table(r: &CheckReport) -> String {
             msg!("report-check-warnings", count = r.warnings.len())
         ));
         for w in &r.warnings {
-            out.push_str(&format!("  - {w}\n"));
+            out.push_str(&format!("  - {}\n", w.message));
         }
     }
     out

@@ -111,6 +111,13 @@ pub fn report(input: &ReportInput) -> String {
     rules(&mut h, a);
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
+    if crate::indicators::balance_not_computed(input.data) {
+        let _ = write!(
+            h,
+            "<p class=\"note\">{}</p>",
+            text(msg!("report-balance-not-computed"))
+        );
+    }
     balance(&mut h, input.balance, p.balance);
     flows(&mut h, input);
     h.push_str("</body></html>\n");

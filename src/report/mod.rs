@@ -10,6 +10,7 @@ pub mod indicators;
 pub mod plan;
 pub mod svg;
 pub mod text;
+pub mod warnings;
 pub mod workbook;
 
 use crate::error::Error;

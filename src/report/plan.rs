@@ -171,6 +171,9 @@ pub fn table(
             policy.balance,
             &unproven,
         ));
+        if crate::indicators::balance_not_computed(data) {
+            out.push_str(&format!("\n{}\n", msg!("report-balance-not-computed")));
+        }
     }
     out
 }

@@ -91,6 +91,17 @@ policy-plan-year-range = expected a year from 1900 to 9999, found {$found}
 
 # A policy key whose rule finds no value (fit.md "A rule never switches off
 # in silence"), after "policy.toml line 3: key `min_years_at_school`: ".
+# Warnings of every command about a data set under a policy
+# (src/eligibility/warnings.rs, fit.md "A rule never switches off in
+# silence").
+elig-min-years-not-checked = min_years_at_school applies by default ({$years} years), but no teacher at a sending school has years at the school or an entry date in {$file}: no one is held back by it (set min_years_at_school = 0 in the policy to say so, or add years_at_school or school_entry)
+elig-students-missing = {$file}: {$count ->
+        [one] 1 school has
+       *[other] {$count} schools have
+    } no students ({$schools}): left out of the quality balance
+elig-need-subject-closest = {$file}: the need of {$school} for {$subject}: no teacher of district {$district} teaches {$subject}; did you mean {$closest}?
+elig-need-subject-untaught = {$file}: the need of {$school} for {$subject}: no teacher of district {$district} teaches {$subject}
+# The policy's key whose rule reads a column no teacher has.
 elig-rule-without-column = the rule reads {$columns}, and no teacher at a sending school has a value there in {$file}, so it would apply to no one; {$unread}
 elig-headers-unread = headers of it not read: {$headers} (name the column as rosters.md says, or remove the key)
 elig-no-header-unread = every header of it was read (add the column, or remove the key)

@@ -108,6 +108,9 @@ read-end-year-before = the last school year {$end} is before the first, {$year}
 # Warnings `rotaplan check` lists about how the files were read
 # (src/read/mod.rs).
 read-fallback-ignored = {$file}: column `{$header}` is ignored: `{$used}` is read as `{$column}`
+# A header not read that is close to a known column's name (fit.md
+# "Headers"); `known` lists them as `name` (column), joined by ", ".
+read-header-not-read = column `{$header}` ({$file}) was not read: did you mean {$known}?
 
 # Plan files (src/read/plan.rs).
 read-plan-no-teacher-column = missing required column `teacher` (工号): a plan names each teacher by id, by ID number (id_card, 身份证件号) or by name and school (姓名 and 原单位)
@@ -133,3 +136,4 @@ read-conflict-first = {$file}: {$count ->
 read-conflict-backbone = {$first}: the backbone flag (是否县级及以上骨干教师) and the backbone level disagree; the higher of the two is used
 read-conflict-birth-date = {$first}: the ID number's birth date differs from birth_date (出生日期); the birth_date column is used
 read-conflict-sex = {$first}: the ID number's sex differs from sex (性别); the sex column is used
+read-conflict-id-card-check = {$first}: the ID number has a wrong check character (ISO 7064 MOD 11-2); birth_date (出生日期) and sex (性别) are read from their own columns

@@ -146,8 +146,20 @@ report-check-levels = teaching levels (学段): teachers {$teachers}; certificat
        *[no] {""}
     }
 report-check-no-certificate = none given {$count}
-report-check-derived = derived at {$as_of}: {$ages} ages from birth dates ({$from_id} from ID numbers), {$years} years at the school from entry dates, {$service} years of service from work start
+report-check-derived = derived at {$as_of}: ages from the age column {$age}, from birth_date {$birth}, from ID numbers {$from_id} (each teacher once); {$years} years at the school from entry dates, {$service} years of service from work start
 report-check-eligible = eligible at sending schools: {$eligible}; not eligible: {$ineligible}{$reasons}
 report-check-no-warnings = no warnings
 report-check-warnings = warnings ({$count}):
 
+
+# The warnings every command reports on stderr in table format
+# (src/report/warnings.rs, fit.md "A rule never switches off in silence").
+report-warnings-all = {$count ->
+        [one] 1 warning
+       *[other] {$count} warnings
+    }:
+report-warnings-first = {$count} warnings (the first {$shown}; all of them with --format json):
+
+# plan, compare and report when no school with a level has students
+# (fit.md "A rule never switches off in silence").
+report-balance-not-computed = quality balance not computed: no school with a level has students (schools.csv `students`, 在校学生数)
