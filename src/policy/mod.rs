@@ -160,6 +160,11 @@ pub enum Cooldown {
     Ever,
 }
 
+/// `balance_node_limit`'s default: on the hard county of `tests/cases` the
+/// harm stage under it takes about as long as it did under the old two
+/// seconds (docs/performance.md).
+pub const DEFAULT_BALANCE_NODES: u64 = 500;
+
 /// The shortest solver time limit accepted, in seconds.
 const MIN_TIME_LIMIT: f64 = 0.01;
 
@@ -236,14 +241,20 @@ pub struct Policy {
     /// does not keep (the default), keep them, or also lower them
     /// (objectives.md `balance`).
     pub balance: BalanceGoal,
-    /// Seconds HiGHS may spend on each district's model.
-    pub time_limit_seconds: f64,
+    /// Seconds HiGHS may spend on each stage of a district's model; `None`
+    /// (the default) is no wall-clock limit (objectives.md "Same input,
+    /// same plan"): set, the plan may differ from run to run.
+    pub time_limit_seconds: Option<f64>,
     /// Under `balance` "keep" or "improve", seconds each MILP of a
-    /// district's stages may take (at most `time_limit_seconds`; default
-    /// 2): the CVs make the stages' LPs fractional, and HiGHS finds good
-    /// plans long before it proves them best. A stage stopped there is
-    /// reported "time limit, not proven optimal".
-    pub balance_time_limit_seconds: f64,
+    /// district's stages may take (at most `time_limit_seconds`); `None`
+    /// (the default) is none: those MILPs stop at `balance_node_limit`
+    /// instead, which gives the same plan on any machine.
+    pub balance_time_limit_seconds: Option<f64>,
+    /// Under `balance` "keep" or "improve", the branch-and-bound nodes each
+    /// MILP of a district's stages may explore (HiGHS `mip_max_nodes`): a
+    /// deterministic limit. A stage stopped there is reported "node limit,
+    /// not proven optimal".
+    pub balance_node_limit: u64,
     /// After filling needs, prefer plans that lift receiving schools to
     /// the backbone and sports-and-arts thresholds and keep sending schools
     /// above them (see `indicators` and the README).
@@ -271,15 +282,22 @@ impl Policy {
         }
     }
 
-    /// The seconds each MILP of a district's stages may take: with CVs to
-    /// keep (`balance` "keep" or "improve"), `balance_time_limit_seconds`
-    /// when lower.
-    pub fn stage_time_limit(&self, keeps_cvs: bool) -> f64 {
-        if keeps_cvs {
-            self.balance_time_limit_seconds.min(self.time_limit_seconds)
-        } else {
-            self.time_limit_seconds
+    /// The seconds each stage of a district may take, when a wall-clock
+    /// limit is set: with CVs to keep (`balance` "keep" or "improve"),
+    /// `balance_time_limit_seconds` when lower. `None` by default.
+    pub fn stage_time_limit(&self, keeps_cvs: bool) -> Option<f64> {
+        let balance = self.balance_time_limit_seconds.filter(|_| keeps_cvs);
+        match (self.time_limit_seconds, balance) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
+    }
+
+    /// Whether a wall-clock limit is set, so that the plan may differ from
+    /// run to run (objectives.md "Same input, same plan").
+    pub fn timed(&self) -> bool {
+        self.time_limit_seconds.is_some()
+            || (self.balance != BalanceGoal::Report && self.balance_time_limit_seconds.is_some())
     }
 }
 
@@ -312,8 +330,9 @@ impl Default for Policy {
             town_area: Area::Rural,
             spread: true,
             balance: BalanceGoal::Report,
-            time_limit_seconds: 60.0,
-            balance_time_limit_seconds: 2.0,
+            time_limit_seconds: None,
+            balance_time_limit_seconds: None,
+            balance_node_limit: DEFAULT_BALANCE_NODES,
             improve_indicators: false,
             level_match: LevelMatch::Same,
         }
@@ -412,6 +431,7 @@ struct PolicyFile {
     balance: Option<String>,
     time_limit_seconds: Option<f64>,
     balance_time_limit_seconds: Option<f64>,
+    balance_node_limit: Option<u64>,
     improve_indicators: Option<bool>,
     level_match: Option<String>,
     /// A scenario's label in `compare`; ignored elsewhere.
@@ -782,7 +802,16 @@ impl Policy {
                     msg!("policy-seconds-expected", min = MIN_TIME_LIMIT, found = t),
                 ));
             }
-            *field = t;
+            *field = Some(t);
+        }
+        if let Some(nodes) = raw.balance_node_limit {
+            if nodes == 0 {
+                return Err(bad(
+                    "balance_node_limit",
+                    msg!("policy-nodes-expected", found = nodes),
+                ));
+            }
+            p.balance_node_limit = nodes;
         }
         Ok((p, raw.name))
     }

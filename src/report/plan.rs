@@ -157,6 +157,9 @@ pub fn table(
     } else if !plan.optimal() {
         out.push_str(&format!("\n{}\n", msg!("report-plan-not-optimal")));
     }
+    if policy.timed() {
+        out.push_str(&format!("{}\n", msg!("report-plan-may-vary")));
+    }
     out.push_str(&super::audit::rule_lines(policy, rules));
     out.push_str(&ineligible_line(plan, data));
     if plan.feasible() {
@@ -270,6 +273,10 @@ struct PlanJson<'a> {
     districts: &'a [DistrictSummary],
     infeasible: Vec<crate::error::Infeasibility>,
     ineligible: Vec<Ineligible<'a>>,
+    /// False when a wall-clock limit is set (`time_limit_seconds`,
+    /// `balance_time_limit_seconds`): the plan may then differ from run to
+    /// run (objectives.md "Same input, same plan").
+    deterministic: bool,
     /// The policy's `level_match` ("same", "qualified" or "any"; fit.md).
     level_match: crate::policy::LevelMatch,
     /// The policy's `balance` ("report", "keep" or "improve").
@@ -309,6 +316,7 @@ pub fn json(
                 detail: reason.to_string(),
             })
             .collect(),
+        deterministic: !policy.timed(),
         level_match: policy.level_match,
         balance_goal: policy.balance,
         balance: super::indicators::balance_json(&plan.balance),

@@ -43,7 +43,7 @@ plan-infeasible-combined = each rule can be met on its own, but not all together
 # Whether a district's plan is proven optimal (src/solve/, Status):
 # the plan's table and reports.
 plan-status-optimal = optimal
-plan-status-time-limit = time limit, not proven optimal
+plan-status-time-limit = stopped at its limit, not proven optimal
 
 # An internal solver failure (src/solve/, src/plan/; exit 4): the
 # district, then HiGHS's own words.

@@ -16,6 +16,7 @@ policy-balance-expected = expected "report", "keep" or "improve", found `{$found
 policy-level-match-expected = expected "same", "qualified" or "any", found `{$found}`
 policy-town-area-expected = expected "rural" or "urban", found `{$found}`
 policy-seconds-expected = expected seconds >= {$min}, found {$found}
+policy-nodes-expected = expected a whole number of nodes of at least 1, found {$found}
 
 # The TOML parser's own message (its English), with its type
 # names said in the planner's words.

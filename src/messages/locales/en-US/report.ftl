@@ -30,7 +30,8 @@ report-plan-col-status = status
 report-plan-col-time = time s
 report-plan-infeasible-cell = INFEASIBLE
 report-plan-infeasible = INFEASIBLE: the rules cannot be met with these inputs:
-report-plan-not-optimal = NOTE: the plan meets every rule but is NOT proven optimal (solver time limit reached).
+report-plan-may-vary = NOTE: a wall-clock limit is set (time_limit_seconds or balance_time_limit_seconds): this plan may differ from run to run and from machine to machine.
+report-plan-not-optimal = NOTE: the plan meets every rule but is NOT proven optimal (a solver limit was reached: balance_node_limit, or the time limit set).
 report-plan-not-eligible = not eligible at sending schools: {$count} ({$reasons}); see --format json for each teacher
 
 # `rotaplan audit`'s table (src/report/audit.rs); the rule lines also
@@ -69,7 +70,7 @@ report-not-kept-others = the others are {$note}
 # What is said of one CV not kept (also on the page and in the workbook).
 report-note-report = to keep it, plan with balance = "keep" (fewer places of need filled)
 report-note-proven = the least the rules allow, proven on rotaplan's model (the rotations they require raise it)
-report-note-found = the least found within balance_time_limit_seconds, not proven the least (a larger limit may find less)
+report-note-found = the least found within balance_node_limit (or the time limit set), not proven the least (a larger limit may find less)
 
 # `rotaplan indicators` (src/report/indicators.rs).
 report-indicators-col-name = name
@@ -103,7 +104,7 @@ report-compare-time-limit = lim
 report-compare-infeasible = inf
 report-compare-error = err
 report-compare-legend =
-    st: opt = proven optimal, lim = time limit (not proven optimal), inf = infeasible, err = error.
+    st: opt = proven optimal, lim = stopped at a solver limit (not proven optimal), inf = infeasible, err = error.
     fill = needs filled; km = total distance; leave = largest share of one sending school's
     eligible teachers that leaves; cv! = quality-balance CVs not kept; s = solve seconds;
     {"*"} = best value among solved scenarios.
