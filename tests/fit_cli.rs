@@ -602,8 +602,8 @@ fn every_command_reports_the_warnings_as_objects() {
         assert_eq!(
             w,
             &serde_json::json!([
-                {"code": "backbone_conflict", "message": format!("./{backbone}"), "file": "./teachers.csv", "line": 2},
-                {"code": "birth_date_conflict", "message": format!("./{birth}"), "file": "./teachers.csv", "line": 3},
+                {"code": "backbone_conflict", "message": format!("./{backbone}"), "file": "./teachers.csv", "line": 2, "column": "backbone_flag"},
+                {"code": "birth_date_conflict", "message": format!("./{birth}"), "file": "./teachers.csv", "line": 3, "column": "birth_date"},
             ]),
             "{args:?}"
         );
@@ -695,7 +695,7 @@ fn the_default_min_years_without_years_is_a_warning() {
         serde_json::json!([{
             "code": "min_years_not_checked",
             "message": "min_years_at_school applies by default (6 years), but no teacher at a sending school has years at the school or an entry date in teachers.csv: no one is held back by it (set min_years_at_school = 0 in the policy to say so, or add years_at_school or school_entry)",
-            "file": "teachers.csv",
+            "file": "./teachers.csv",
         }])
     );
     dir.write("policy.toml", b"min_years_at_school = 6\n");
@@ -755,7 +755,7 @@ fn the_balance_not_computed_is_said() {
         serde_json::json!([{
             "code": "students_missing",
             "message": "schools.csv: 1 school has no students (R2): left out of the quality balance",
-            "file": "schools.csv",
+            "file": "./schools.csv",
             "column": "students",
         }])
     );
@@ -777,6 +777,7 @@ fn a_need_nobody_teaches_names_the_closest_subject() {
             "code": "need_subject_not_taught",
             "message": "./needs.csv: the need of R1 for 道法: no teacher of district 大丰 teaches 道法; did you mean 道德与法治?",
             "file": "./needs.csv",
+            "line": 2,
             "column": "subject",
         }])
     );
@@ -801,6 +802,7 @@ fn a_wrong_check_character_is_a_warning_with_its_own_columns() {
             "message": "./teachers.csv: 1 teacher (first T0 on line 2): the ID number has a wrong check character (ISO 7064 MOD 11-2); birth_date (出生日期) and sex (性别) are read from their own columns",
             "file": "./teachers.csv",
             "line": 2,
+            "column": "id_card",
         }])
     );
     assert!(!stdout(&out).contains("110105194912310021"));

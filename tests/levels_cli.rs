@@ -316,6 +316,13 @@ fn fixes_respect_the_levels() {
         "{}",
         stderr(&out)
     );
+    assert!(
+        stderr(&out).contains(
+            "the teaching levels hold it back: under level_match = \"same\" at most 2 can rotate, with level_match = \"any\" 4"
+        ),
+        "{}",
+        stderr(&out)
+    );
     let out = rotaplan_pinned(
         dir.path(),
         &[

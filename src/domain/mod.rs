@@ -346,6 +346,8 @@ pub struct RuralNeed {
     /// 学段: the level the need is for, when needs.csv says (fit.md
     /// "Teaching level"); else the school's (`DataSet::need_levels`).
     pub level: Option<Level>,
+    /// The need's line in needs.csv (or its row in a workbook).
+    pub line: u32,
 }
 
 #[derive(Debug, Clone)]

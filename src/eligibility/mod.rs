@@ -255,6 +255,16 @@ pub fn check_rule_columns(data: &DataSet, policy: &Policy) -> Result<(), InputEr
         if senders.iter().any(|t| has(t)) {
             continue;
         }
+        // Where ages or birth dates are there and only the sex is not,
+        // the sex is the column missing.
+        let columns = match set.key {
+            "max_age_male" | "max_age_female" if senders.iter().any(|t| aged(t)) => "sex",
+            "min_years_to_retirement" if senders.iter().any(|t| t.birth_date.is_some()) => "sex",
+            "min_years_to_retirement" if senders.iter().any(|t| t.sex.is_some()) => {
+                "birth_date, id_card"
+            }
+            _ => columns,
+        };
         let unread: Vec<&str> = data
             .files
             .iter()

@@ -88,8 +88,9 @@ pub fn derived(data: &DataSet, policy: &Policy) -> Derived {
 /// of the district teaches (`need_subject_not_taught`).
 pub fn warnings(data: &DataSet, policy: &Policy) -> Vec<Warning> {
     let derived = derived(data, policy);
-    let mut out = data.warnings.clone();
-    out.extend(missing_values(data, policy));
+    // A rule that is not applied comes first: it is among the five shown.
+    let mut out = missing_values(data, policy);
+    out.extend(data.warnings.iter().cloned());
     for f in &data.files {
         if f.skipped.totals > 0 {
             out.push(
@@ -195,7 +196,7 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<Warning> {
                     file = data.teachers_file()
                 ),
             )
-            .file(data.teachers_file()),
+            .file(read_file(data, 1)),
         );
     } else {
         say(
@@ -205,6 +206,15 @@ fn missing_values(data: &DataSet, policy: &Policy) -> Vec<Warning> {
         );
     }
     out
+}
+
+/// The `i`th file read (schools, teachers, needs, ...) as given, for a
+/// warning's `file`.
+fn read_file(data: &DataSet, i: usize) -> String {
+    data.files
+        .get(i)
+        .map(|f| f.file.clone())
+        .unwrap_or_default()
 }
 
 /// A school is graded with a level and students (`crate::indicators`).
@@ -238,7 +248,7 @@ fn students_missing(data: &DataSet) -> Option<Warning> {
                 schools = first_ten(&lacking)
             ),
         )
-        .file(data.schools_file.as_str())
+        .file(read_file(data, 0))
         .column("students"),
     )
 }
@@ -251,12 +261,7 @@ fn needs_not_taught(data: &DataSet) -> Vec<Warning> {
     let Some(needs) = &data.needs else {
         return Vec::new();
     };
-    // The needs file is the third read (after schools and teachers).
-    let file = data
-        .files
-        .get(2)
-        .map(|f| f.file.clone())
-        .unwrap_or_default();
+    let file = read_file(data, 2);
     // District -> the subjects its teachers teach, once for all needs.
     let mut by_district: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for t in &data.teachers {
@@ -294,6 +299,7 @@ fn needs_not_taught(data: &DataSet) -> Vec<Warning> {
         out.push(
             Warning::new("need_subject_not_taught", message)
                 .file(file.as_str())
+                .line(u64::from(need.line))
                 .column("subject"),
         );
     }

@@ -44,6 +44,12 @@ pub struct Capacity {
 /// most teachers that can move to its needs (`most_moved`), each school's
 /// supply of a subject capped by `max_subject_share`.
 pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
+    capacity_with(m, groups, true)
+}
+
+/// `capacity`, with the teaching levels (`levels`) or as if every teacher
+/// could fill a need of any level (`level_match = "any"`).
+fn capacity_with(m: &DistrictModel, groups: &[usize], levels: bool) -> Capacity {
     let mut cap_of: HashMap<(usize, &str), u64> = HashMap::new();
     for unit in m.units_of(Builtin::MaxSubjectShare) {
         for &g in &unit.numerator {
@@ -69,7 +75,11 @@ pub fn capacity(m: &DistrictModel, groups: &[usize]) -> Capacity {
                 ..Supply::default()
             });
         let n = group.teachers.len() as u64;
-        let reach = group.reach.index();
+        let reach = if levels {
+            group.reach.index()
+        } else {
+            Levels::BOTH.index()
+        };
         entry.all[reach] += n;
         if group.backbone {
             entry.backbone[reach] += n;
@@ -278,7 +288,7 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
                 ));
             }
             if cap.rotations < required {
-                let message = msg!(
+                let mut message = msg!(
                     "plan-too-few-needs",
                     share = p.to_string(),
                     required = required,
@@ -291,6 +301,18 @@ fn check_unit(m: &DistrictModel, unit: &RuleUnit, policy: &Policy) -> Vec<Infeas
                     },
                     most = cap.rotations
                 );
+                // When the teaching levels are what holds the plan back,
+                // say so (fit.md "Teaching level").
+                let any_level = capacity_with(m, &unit.numerator, false).rotations;
+                if any_level > cap.rotations {
+                    message = msg!(
+                        "plan-levels-hold-back",
+                        message = message,
+                        level_match = policy.level_match.name(),
+                        most = cap.rotations,
+                        any = any_level
+                    );
+                }
                 found.push(say(rule.name.as_str(), message));
             }
         }

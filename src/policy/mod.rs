@@ -606,7 +606,18 @@ impl Policy {
             p.max_rotation_ratio = if required {
                 None
             } else {
-                Some(ratio("max_rotation_ratio", v)?)
+                // A word that is no ratio: "required" is the other value.
+                Some(v.ratio().map_err(|m| {
+                    bad(
+                        "max_rotation_ratio",
+                        match v {
+                            RatioText::Text(t) if !t.contains(|c: char| c.is_ascii_digit()) => {
+                                msg!("policy-max-ratio-expected", found = t.as_str())
+                            }
+                            _ => m,
+                        },
+                    )
+                })?)
             };
         }
         if let Some(v) = &raw.max_subject_share {

@@ -633,22 +633,35 @@ impl DataSet {
             Ok(())
         })?;
         let file = table.file.as_str();
-        let conflict = |code: &'static str, found: &Teachers, say: fn(Message) -> Message| {
-            let first = first_of(file, found)?;
-            Some(Warning::new(code, say(first)).file(file).line(found[0].0))
-        };
+        // Each warning names the column whose value was used (or checked).
+        let conflict =
+            |code: &'static str, found: &Teachers, column: &str, say: fn(Message) -> Message| {
+                let first = first_of(file, found)?;
+                Some(
+                    Warning::new(code, say(first))
+                        .file(file)
+                        .line(found[0].0)
+                        .column(column),
+                )
+            };
         self.warnings.extend(
             [
-                conflict("backbone_conflict", &conflicts.backbone, |first| {
-                    msg!("read-conflict-backbone", first = first)
-                }),
-                conflict("birth_date_conflict", &conflicts.birth_date, |first| {
-                    msg!("read-conflict-birth-date", first = first)
-                }),
-                conflict("sex_conflict", &conflicts.sex, |first| {
+                conflict(
+                    "backbone_conflict",
+                    &conflicts.backbone,
+                    "backbone_flag",
+                    |first| msg!("read-conflict-backbone", first = first),
+                ),
+                conflict(
+                    "birth_date_conflict",
+                    &conflicts.birth_date,
+                    "birth_date",
+                    |first| msg!("read-conflict-birth-date", first = first),
+                ),
+                conflict("sex_conflict", &conflicts.sex, "sex", |first| {
                     msg!("read-conflict-sex", first = first)
                 }),
-                conflict("id_card_check", &conflicts.check, |first| {
+                conflict("id_card_check", &conflicts.check, "id_card", |first| {
                     msg!("read-conflict-id-card-check", first = first)
                 }),
             ]
@@ -726,6 +739,7 @@ impl DataSet {
                 count,
                 weight,
                 level,
+                line: u32::try_from(row.line).unwrap_or(u32::MAX),
             });
             Ok(())
         })?;

@@ -160,7 +160,7 @@ pub fn table(r: &CheckReport) -> String {
                 if c.header == c.field {
                     c.field.clone()
                 } else {
-                    format!("{} -> {}", c.header, c.field)
+                    format!("{} -> {}", one_line(&c.header), c.field)
                 }
             })
             .collect();
@@ -171,7 +171,15 @@ pub fn table(r: &CheckReport) -> String {
         if !f.ignored.is_empty() {
             out.push_str(&format!(
                 "  {}\n",
-                msg!("report-check-ignored", columns = f.ignored.join(", "))
+                msg!(
+                    "report-check-ignored",
+                    columns = f
+                        .ignored
+                        .iter()
+                        .map(|h| one_line(h))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             ));
         }
     }
@@ -228,6 +236,12 @@ pub fn table(r: &CheckReport) -> String {
         }
     }
     out
+}
+
+/// A header as one line of the table: a line break typed in the cell
+/// (Alt+Enter) shown as ⏎.
+fn one_line(header: &str) -> String {
+    header.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎")
 }
 
 /// The line of teachers and needs by teaching level: each count after

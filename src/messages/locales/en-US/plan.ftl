@@ -27,6 +27,7 @@ plan-too-few-needs = {$share} requires {$required} rotations of {$eligible} elig
         [yes] , and at most {$most} of them can be filled
        *[no] {""}
     }
+plan-levels-hold-back = {$message}; the teaching levels hold it back: under level_match = "{$level_match}" at most {$most} can rotate, with level_match = "any" {$any}
 plan-too-few-backbone = {$share} of {$rotations} rotations requires {$required} backbone teachers; at most {$most} can rotate ({$eligible} eligible backbone teachers, fewer needs in their subjects)
 plan-rule-min-unmet = {$rule} requires {$required} rotations of the teachers it counts ({$share} of {$d} {$of}); at most {$most} of them can rotate (the needs in their subjects total {$needs})
 plan-rule-max-pinned = {$rule} allows at most {$most} rotations ({$share} of {$d} {$of}), but {$pinned} teachers it counts are pinned to rotate

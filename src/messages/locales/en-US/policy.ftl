@@ -3,6 +3,7 @@
 # A ratio's value in policy.toml or a flag (src/policy/mod.rs, Ratio):
 # $found is the value as written, quoted.
 policy-ratio-not-decimal = expected a decimal ratio such as 0.10 or 10%, found {$found}
+policy-max-ratio-expected = expected a decimal ratio such as 0.10 or 10%, or "required", found `{$found}`
 policy-ratio-out-of-range = expected a ratio from 0 to 1, found {$found}
 
 # A policy key's value (src/policy/mod.rs): shown after "key `name`: ".
@@ -105,4 +106,4 @@ elig-need-subject-untaught = {$file}: the need of {$school} for {$subject}: no t
 # The policy's key whose rule reads a column no teacher has.
 elig-rule-without-column = the rule reads {$columns}, and no teacher at a sending school has a value there in {$file}, so it would apply to no one; {$unread}
 elig-headers-unread = headers of it not read: {$headers} (name the column as rosters.md says, or remove the key)
-elig-no-header-unread = every header of it was read (add the column, or remove the key)
+elig-no-header-unread = every header of it was read: the column is missing or empty at every sending school (fill it in or add it, or remove the key)
