@@ -1306,17 +1306,17 @@ fn harm_stage(
 ) -> Result<StageSolution, SolveError> {
     let harm = |x: &[f64]| -Row::leq(objective(m, Stage::Harm), 0.0).activity(x);
     let mut start = warm.map(<[f64]>::to_vec);
-    if let Ok(lp) = run(m, policy, Stage::Harm, held, false, None) {
-        if let Some(found) = near_lp(m, policy, Stage::Harm, held, &lp.x) {
-            if lp.status == Status::Optimal && harm(&found.x) <= harm(&lp.x) + HARM_GAP {
-                return Ok(StageSolution {
-                    status: Status::Optimal,
-                    ..rounded(m, found)
-                });
-            }
-            if start.as_deref().is_none_or(|w| harm(&found.x) < harm(w)) {
-                start = Some(found.x);
-            }
+    if let Ok(lp) = run(m, policy, Stage::Harm, held, false, None)
+        && let Some(found) = near_lp(m, policy, Stage::Harm, held, &lp.x)
+    {
+        if lp.status == Status::Optimal && harm(&found.x) <= harm(&lp.x) + HARM_GAP {
+            return Ok(StageSolution {
+                status: Status::Optimal,
+                ..rounded(m, found)
+            });
+        }
+        if start.as_deref().is_none_or(|w| harm(&found.x) < harm(w)) {
+            start = Some(found.x);
         }
     }
     let warm = start.as_deref();
