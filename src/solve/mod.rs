@@ -1275,6 +1275,10 @@ fn hold(
     }
 }
 
+/// The dual simplex iterations the harm's LP may take before the primal
+/// solves it instead (`harm_stage`).
+const HARM_DUAL_ITERATIONS: i32 = 6000;
+
 /// `policy` with the budget of its MILPs under the CVs changed: the
 /// seconds, when a wall-clock limit is set, by `seconds`; the nodes set to
 /// `nodes`.
@@ -1306,17 +1310,54 @@ fn harm_stage(
 ) -> Result<StageSolution, SolveError> {
     let harm = |x: &[f64]| -Row::leq(objective(m, Stage::Harm), 0.0).activity(x);
     let mut start = warm.map(<[f64]>::to_vec);
-    if let Ok(lp) = run(m, policy, Stage::Harm, held, false, None)
-        && let Some(found) = near_lp(m, policy, Stage::Harm, held, &lp.x)
-    {
-        if lp.status == Status::Optimal && harm(&found.x) <= harm(&lp.x) + HARM_GAP {
-            return Ok(StageSolution {
-                status: Status::Optimal,
-                ..rounded(m, found)
-            });
+    // The dual simplex's optimal vertex is usually next to a plan of the
+    // least harm (on the hard county of tests/cases the plans near it
+    // prove the harm in 0.4 s; the primal's vertex needs the whole MILP,
+    // 1.3 s more), but on some districts it stalls (5 s on one of the
+    // hard province, the primal 0.3 s): past HARM_DUAL_ITERATIONS, a
+    // deterministic count, the primal solves it.
+    let lp = run_with(
+        m,
+        policy,
+        Stage::Harm,
+        held,
+        false,
+        None,
+        Simplex::DualUpTo(HARM_DUAL_ITERATIONS),
+    )
+    .ok()
+    .filter(|lp| lp.status == Status::Optimal)
+    .map(Ok)
+    .unwrap_or_else(|| run(m, policy, Stage::Harm, held, false, None));
+    if let Ok(lp) = lp {
+        // The plans near the LP's, then those between it and the best so
+        // far (RINS): either, within HARM_GAP of the LP's bound, is proven.
+        let proven = |found: &StageSolution| {
+            lp.status == Status::Optimal && harm(&found.x) <= harm(&lp.x) + HARM_GAP
+        };
+        if let Some(found) = near_lp(m, policy, Stage::Harm, held, &lp.x) {
+            if proven(&found) {
+                return Ok(StageSolution {
+                    status: Status::Optimal,
+                    ..rounded(m, found)
+                });
+            }
+            if start.as_deref().is_none_or(|w| harm(&found.x) < harm(w)) {
+                start = Some(found.x);
+            }
         }
-        if start.as_deref().is_none_or(|w| harm(&found.x) < harm(w)) {
-            start = Some(found.x);
+        if let Some(incumbent) = &start
+            && let Some(found) = rins(m, policy, Stage::Harm, held, &lp.x, incumbent)
+        {
+            if proven(&found) {
+                return Ok(StageSolution {
+                    status: Status::Optimal,
+                    ..rounded(m, found)
+                });
+            }
+            if harm(&found.x) < harm(incumbent) {
+                start = Some(found.x);
+            }
         }
     }
     let warm = start.as_deref();
@@ -1356,6 +1397,35 @@ fn near_lp(
         }
     }
     run(m, policy, stage, &near, true, None).ok()
+}
+
+/// The MILP of `stage` over the plans that agree with both an LP plan `x`
+/// and a whole plan `incumbent` where those two agree (RINS): the arcs
+/// where they are the same whole value fixed, the others between the
+/// smaller and the larger of the two (rounded out), from `incumbent`. It
+/// has a plan whenever `incumbent` meets the rows, so it only improves.
+fn rins(
+    m: &DistrictModel,
+    policy: &Policy,
+    stage: Stage,
+    held: &Held,
+    x: &[f64],
+    incumbent: &[f64],
+) -> Option<StageSolution> {
+    let mut near = held.clone();
+    for (a, (&v, &w)) in x.iter().zip(incumbent).take(m.arcs.len()).enumerate() {
+        if (v - w).abs() < 1e-6 && (v - v.round()).abs() < 1e-6 {
+            near.fixed[a] = Some(v.round());
+        } else {
+            near.rows.push(Row::leq(vec![(a, 1.0)], v.max(w).ceil()));
+            near.rows.push(Row::leq(vec![(a, -1.0)], -v.min(w).floor()));
+        }
+    }
+    let small = Policy {
+        balance_node_limit: (policy.balance_node_limit / 10).max(1),
+        ..policy.clone()
+    };
+    run(m, &small, stage, &near, true, Some(incumbent)).ok()
 }
 
 /// Holds, for the stages after the last one that moves the CVs (the
@@ -1481,19 +1551,33 @@ fn fill_near_lp(
                 ..rounded(m, found)
             });
         }
-        // Without a wall-clock limit, the whole MILP's root alone takes
-        // seconds under the CVs' dense rows (9 s on the hard county of
-        // tests/cases, for 10 nodes as for 500): the plan near the LP
-        // stands, not proven the best fill.
-        if !policy.timed() && -value(&found.x) >= -value(warm) {
-            return Ok(StageSolution {
-                status: Status::TimeLimit,
-                ..rounded(m, found)
-            });
-        }
         if -value(&found.x) > -value(warm) {
             start_from = found.x;
         }
+    }
+    if !policy.timed() {
+        // Without a wall-clock limit, the whole MILP's root alone takes
+        // seconds to minutes under the CVs' dense rows (9 s on the hard
+        // county of tests/cases, for 10 nodes as for 500; 56 s on one
+        // district of the hard province): the best plan between the LP's
+        // and the better one so far stands, proven when it reaches the
+        // LP's bound.
+        let found = rins(m, policy, Stage::Fill, held, &lp.x, &start_from)
+            .filter(|found| -value(&found.x) > -value(&start_from))
+            .map_or(start_from, |found| found.x);
+        let proven = lp.status == Status::Optimal && -value(&found) >= bound;
+        return Ok(rounded(
+            m,
+            StageSolution {
+                x: found,
+                status: if proven {
+                    Status::Optimal
+                } else {
+                    Status::TimeLimit
+                },
+                duals: None,
+            },
+        ));
     }
     run(m, &left(1.0), Stage::Fill, held, true, Some(&start_from))
 }
@@ -1570,6 +1654,16 @@ fn solve_stage(
     run(m, policy, stage, held, true, warm)
 }
 
+/// Which simplex solves an LP (`run_with`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Simplex {
+    /// The stage's own choice: the primal under the CVs' rows for the
+    /// fill and the harm, HiGHS's default otherwise.
+    Default,
+    /// The dual simplex, stopped (an error) after this many iterations.
+    DualUpTo(i32),
+}
+
 /// Builds and solves one stage as an LP or (with `integer`) a MILP. Arcs
 /// an earlier stage fixed are not variables: their flow moves into the
 /// rows' right-hand sides, so a late stage is only as big as what is
@@ -1581,6 +1675,19 @@ fn run(
     held: &Held,
     integer: bool,
     warm: Option<&[f64]>,
+) -> Result<StageSolution, SolveError> {
+    run_with(m, policy, stage, held, integer, warm, Simplex::Default)
+}
+
+/// `run`, its LP solved by `simplex`.
+fn run_with(
+    m: &DistrictModel,
+    policy: &Policy,
+    stage: Stage,
+    held: &Held,
+    integer: bool,
+    warm: Option<&[f64]>,
+    simplex: Simplex,
 ) -> Result<StageSolution, SolveError> {
     let mut vars = ProblemVariables::new();
     // Arcs are integer in a MILP; a term's column is whole whenever the
@@ -1694,10 +1801,20 @@ fn run(
         let nodes = i32::try_from(policy.balance_node_limit).unwrap_or(i32::MAX);
         problem = problem.set_option("mip_max_nodes", nodes);
     }
-    if !integer && stage == Stage::Fill && !m.cvs.is_empty() {
-        // The fill's LP under the CVs' dense rows: the dual simplex took
-        // over 1.2 s on a generated county, the primal 0.3 s.
-        problem = problem.set_option("simplex_strategy", 4);
+    match simplex {
+        Simplex::DualUpTo(iterations) if !integer => {
+            problem = problem
+                .set_option("simplex_strategy", 1)
+                .set_option("simplex_iteration_limit", iterations);
+        }
+        _ if !integer && matches!(stage, Stage::Fill | Stage::Harm) && !m.cvs.is_empty() => {
+            // The fill's and the harm's LPs under the CVs' dense rows: the
+            // dual simplex took over 1.2 s for the fill on a generated
+            // county, the primal 0.3 s; the harm's on one district of the
+            // hard province 5.0 s, the primal 0.37 s.
+            problem = problem.set_option("simplex_strategy", 4);
+        }
+        _ => {}
     }
     // Rows with a free arc, in order; the others hold by themselves.
     // A rule no free arc can help (0 >= 1 rotations, say) has no plan.
