@@ -1542,7 +1542,9 @@ fn fill_near_lp(
         -value(&lp.x) - 1e-6
     };
     let mut start_from = warm.to_vec();
-    if let Some(found) = near_lp(m, &left(0.5), Stage::Fill, held, &lp.x) {
+    let near = near_lp(m, &left(0.5), Stage::Fill, held, &lp.x);
+    let near_found = near.is_some();
+    if let Some(found) = near {
         // The bound holds only for the LP's optimum (not one stopped at
         // the time limit).
         if lp.status == Status::Optimal && -value(&found.x) >= bound {
@@ -1555,13 +1557,14 @@ fn fill_near_lp(
             start_from = found.x;
         }
     }
-    if !policy.timed() {
+    if !policy.timed() && near_found {
         // Without a wall-clock limit, the whole MILP's root alone takes
         // seconds to minutes under the CVs' dense rows (9 s on the hard
         // county of tests/cases, for 10 nodes as for 500; 56 s on one
-        // district of the hard province): the best plan between the LP's
-        // and the better one so far stands, proven when it reaches the
-        // LP's bound.
+        // district of the hard province): when the plans near the LP's
+        // have one, the best plan between the LP's and the better one so
+        // far stands, proven when it reaches the LP's bound. (When they
+        // have none, the whole MILP decides, within its nodes.)
         let found = rins(m, policy, Stage::Fill, held, &lp.x, &start_from)
             .filter(|found| -value(&found.x) > -value(&start_from))
             .map_or(start_from, |found| found.x);
