@@ -513,8 +513,8 @@ impl<'a> Lexicographic<'a> {
         let stage_start = Instant::now();
         let solved = match stage {
             Stage::Fill if stages[0] == Stage::Harm => {
-                // The harm and the fill under it share the MILPs' time
-                // (`Policy::balance_time_limit_seconds`).
+                // With a wall-clock limit, the harm and the fill under it
+                // share the MILPs' time (`balance_time_limit_seconds`).
                 let harm_seconds = self.harm_seconds;
                 let shared = budget(
                     policy,
@@ -1502,16 +1502,16 @@ fn fill(
     run(m, policy, Stage::Fill, held, true, warm)
 }
 
-/// The fill under the CVs' rows (`balance` "keep" or "improve"), within
-/// the policy's time for it. Its LP is all but never whole, and HiGHS,
-/// from the harm stage's plan, spends most of its time at the root before
-/// its heuristics find the plans near the LP's (on one generated county:
-/// 276 places after 1 s, 373 after 2 s, 404 after 3 s, of at most 405).
-/// So the LP comes first, then the MILP over the plans near it (the arcs
-/// whole in the LP fixed, the others between their floor and ceiling: a
-/// small MILP, solved in a fraction of the time). When that reaches the
-/// LP's bound it is the fill's optimum; otherwise it starts the whole
-/// MILP, with the time left.
+/// The fill under the CVs' rows (`balance` "keep" or "improve"). Its LP
+/// is all but never whole, and HiGHS, from the harm stage's plan, spends
+/// most of its time at the root before its heuristics find the plans near
+/// the LP's (on one generated county: 276 places after 1 s, 373 after
+/// 2 s, 404 after 3 s, of at most 405). So the LP comes first, then the
+/// MILP over the plans near it (`near_lp`: a small MILP, solved in a
+/// fraction of the time). When that reaches the LP's bound it is the
+/// fill's optimum. Otherwise, without a wall-clock limit, RINS from the
+/// better plan so far settles it (below); with one, or when no plan is
+/// near the LP's, the whole MILP runs within its limits.
 fn fill_near_lp(
     m: &DistrictModel,
     policy: &Policy,
