@@ -305,7 +305,7 @@ fn benches(c: &mut Criterion) {
 
         // objectives.md `balance = "keep"`: on the sample the plan without
         // the CVs keeps them all (one more plan); on the hard counties the
-        // harm stage and its time-limited MILPs.
+        // harm stage and its node-limited MILPs (the same plan on any machine).
         let keep = Policy {
             balance: rotaplan::policy::BalanceGoal::Keep,
             ..policy.clone()
