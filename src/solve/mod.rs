@@ -1298,8 +1298,9 @@ fn budget(policy: &Policy, seconds: impl Fn(f64) -> f64, nodes: u64) -> Policy {
 /// LP's, which bounds every plan's, it is proven the least and the whole
 /// MILP is not needed (on the hard county of tests/cases the whole MILP's
 /// root heuristics took 2 s to find what the near MILP finds in a
-/// fraction of it). Otherwise the whole MILP starts from the better of the
-/// two plans. When it stops at its limit without improving on `warm` at
+/// fraction of it). Then RINS between the LP's plan and the best so far,
+/// proven the same way. Otherwise the whole MILP starts from the best
+/// plan found. When it stops at its limit without improving on `warm` at
 /// all, which would give the plan of `balance = "report"` back under
 /// "keep", it is given once more, with three times the budget.
 fn harm_stage(
