@@ -241,14 +241,19 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         if violations.len() > before {
             continue;
         }
-        if let Some(need_of) = &need_of {
-            let key = (to, &*teacher.subject);
-            let places = need_of.get(&key).copied().unwrap_or_default();
-            let reach = policy.level_reach(data, teacher);
-            if let Some(mismatch) = level_mismatch(data, policy, line, teacher, reach, to, places) {
-                violations.push(mismatch);
-                continue;
-            }
+        let key = (to, &*teacher.subject);
+        // The places of the school's needs in the subject, by level
+        // (none without needs.csv: the school's own levels then).
+        let places = need_of
+            .as_ref()
+            .map(|need_of| need_of.get(&key).copied().unwrap_or_default());
+        let reach = policy.level_reach(data, teacher);
+        let taken = places.unwrap_or_default();
+        if let Some(mismatch) = level_mismatch(data, policy, line, teacher, reach, to, taken) {
+            violations.push(mismatch);
+            continue;
+        }
+        if let Some(places) = places {
             let (rows, listed) = sent.entry(key).or_default();
             *listed += 1;
             rows[reach.index()] += 1;
@@ -264,12 +269,6 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
                 continue;
             }
             filled += 1;
-        } else {
-            let reach = policy.level_reach(data, teacher);
-            if let Some(mismatch) = level_mismatch(data, policy, line, teacher, reach, to, [0; 4]) {
-                violations.push(mismatch);
-                continue;
-            }
         }
         counted.push(t);
     }

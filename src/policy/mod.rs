@@ -265,12 +265,6 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// Whether a teacher may fill a need taking `need` levels under
-    /// `level_match` (fit.md "Teaching level").
-    pub fn level_fits(&self, data: &DataSet, t: &Teacher, need: Levels) -> bool {
-        self.level_reach(data, t).meets(need)
-    }
-
     /// The need levels a teacher may fill under `level_match`: the levels
     /// they teach (`same`), those they are qualified for (`qualified`), or
     /// both (`any`).

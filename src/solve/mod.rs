@@ -1373,7 +1373,11 @@ fn harm_stage(
     if !stuck {
         return first;
     }
-    let longer = budget(policy, |b| 3.0 * b, 3 * policy.balance_node_limit);
+    let longer = budget(
+        policy,
+        |b| 3.0 * b,
+        policy.balance_node_limit.saturating_mul(3),
+    );
     run(m, &longer, Stage::Harm, held, true, warm).or(first)
 }
 
