@@ -115,7 +115,7 @@ pub fn report(input: &ReportInput) -> String {
         let _ = write!(
             h,
             "<p class=\"note\">{}</p>",
-            text(msg!("report-balance-not-computed"))
+            text(msg!("page-balance-not-computed"))
         );
     }
     balance(&mut h, input.balance, p.balance);

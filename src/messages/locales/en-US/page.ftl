@@ -14,6 +14,8 @@ page-scope-group = education group 教育集团
 
 # report.html: a rule's or a CV's verdict (summary, rules and balance tables).
 page-pass = 达标 pass
+# Under the charts when no graded school has students (fit.md).
+page-balance-not-computed = 未计算优质均衡差异系数：有学段的学校均未填写在校学生数。 quality balance not computed: no school with a level has students (schools.csv `students`, 在校学生数)
 page-fail = 未达标 FAIL
 
 # report.html: the summary's heading and cards.
