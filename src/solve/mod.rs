@@ -1,4 +1,4 @@
-//! Solving one district's model with HiGHS (through good_lp), in the
+//! Solving one district's model with HiGHS (the `highs` crate), in the
 //! contract's lexicographic order: first the most weighted rural need
 //! filled; then, among plans filling that much, the least total distance;
 //! then, among those, the most teachers sent to a school they asked for.
@@ -35,10 +35,6 @@ use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
 use crate::msg;
 use crate::policy::rules::{Bound, Builtin};
 use crate::policy::{BalanceGoal, Policy};
-use good_lp::{
-    Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
-    WithInitialSolution, highs, variable,
-};
 use std::time::Instant;
 
 /// Whether the plan is proven optimal.
@@ -398,6 +394,8 @@ struct Lexicographic<'a> {
     harm_seconds: f64,
     /// The last stage that moves the CVs; after it their counts are held.
     counts_held_after: Stage,
+    /// The harm's LP, which starts the fill's (`fill_near_lp`).
+    basis: Option<Basis>,
 }
 
 /// What a stage tells the loop over the stages.
@@ -440,6 +438,7 @@ impl<'a> Lexicographic<'a> {
             harm: (!m.cvs.is_empty()).then_some(Status::Optimal),
             harm_seconds: 0.0,
             counts_held_after,
+            basis: None,
         }
     }
 
@@ -521,12 +520,12 @@ impl<'a> Lexicographic<'a> {
                     |b| (b - harm_seconds).max(b / 2.0),
                     policy.balance_node_limit,
                 );
-                fill(m, &shared, &mut self.held, warm)
+                fill(m, &shared, &mut self.held, warm, self.basis.take())
             }
-            Stage::Fill => fill(m, policy, &mut self.held, warm),
+            Stage::Fill => fill(m, policy, &mut self.held, warm, self.basis.take()),
             // Its LP is all but never whole: the MILP, from the plan
             // without the CVs.
-            Stage::Harm => harm_stage(m, policy, &self.held, warm),
+            Stage::Harm => harm_stage(m, policy, &self.held, warm, &mut self.basis),
             _ => solve_stage(m, policy, stage, &self.held, warm),
         };
         if stage == Stage::Harm {
@@ -772,7 +771,7 @@ fn spread(
 /// counting its teachers sent, capped at the candidate's floor(c x E_s).
 /// Only the caps change from one candidate to the next, so HiGHS starts
 /// each solve from the last basis: a few pivots instead of a new solve.
-/// Built on the `highs` crate directly, as good_lp cannot change a bound
+/// Built on the `highs` crate like `Lp`, as it must change a bound
 /// of a solved model. The columns and rows are those of `run` (the
 /// closed rows checked the same way).
 struct CapProbes<'a> {
@@ -1308,34 +1307,43 @@ fn harm_stage(
     policy: &Policy,
     held: &Held,
     warm: Option<&[f64]>,
+    basis: &mut Option<Basis>,
 ) -> Result<StageSolution, SolveError> {
     let harm = |x: &[f64]| -Row::leq(objective(m, Stage::Harm), 0.0).activity(x);
     let mut start = warm.map(<[f64]>::to_vec);
-    // The dual simplex's optimal vertex is usually next to a plan of the
-    // least harm (on the hard county of tests/cases the plans near it
-    // prove the harm in 0.4 s; the primal's vertex needs the whole MILP,
-    // 1.3 s more), but on some districts it stalls (5 s on one of the
-    // hard province, the primal 0.3 s): past HARM_DUAL_ITERATIONS, a
-    // deterministic count, the primal solves it.
-    let lp = run_with(
-        m,
-        policy,
-        Stage::Harm,
-        held,
-        false,
-        None,
-        Simplex::DualUpTo(HARM_DUAL_ITERATIONS),
-    )
-    .ok()
-    .filter(|lp| lp.status == Status::Optimal)
-    .map(Ok)
-    .unwrap_or_else(|| run(m, policy, Stage::Harm, held, false, None));
-    if let Ok(lp) = lp {
+    // Two optimal vertices of the LP, each with the plans near it, RINS
+    // after the last. The dual simplex's vertex is usually next to a plan
+    // of the least harm where the primal's is not (on the hard county of
+    // tests/cases the plans near the dual's prove the harm, the primal's
+    // need the whole MILP, 1.5 s more), but the dual takes longer, about
+    // 1.7 iterations a row there and 1 to 2 s on the districts of the
+    // generated hard province, where the primal's vertex proves the harm
+    // in most districts at 0.3 s. So the dual comes first on a model of at
+    // most HARM_DUAL_ITERATIONS / 2 rows, the primal first on a larger
+    // one; the dual stops at HARM_DUAL_ITERATIONS, a deterministic count.
+    let rows = held.open_rows().map_or(0, |open| open.len());
+    let dual = Simplex::DualUpTo(HARM_DUAL_ITERATIONS);
+    let vertices = if 2 * rows <= HARM_DUAL_ITERATIONS as usize {
+        [dual, Simplex::Default]
+    } else {
+        [Simplex::Default, dual]
+    };
+    for (k, simplex) in vertices.into_iter().enumerate() {
+        let Ok((lp, solved)) =
+            Lp::build(m, policy, Stage::Harm, held, false, simplex).and_then(Lp::solve)
+        else {
+            continue;
+        };
+        if lp.status != Status::Optimal {
+            continue;
+        }
+        // The fill's LP starts from its basis (`fill_near_lp`).
+        if basis.is_none() {
+            *basis = Some(solved);
+        }
         // The plans near the LP's, then those between it and the best so
         // far (RINS): either, within HARM_GAP of the LP's bound, is proven.
-        let proven = |found: &StageSolution| {
-            lp.status == Status::Optimal && harm(&found.x) <= harm(&lp.x) + HARM_GAP
-        };
+        let proven = |found: &StageSolution| harm(&found.x) <= harm(&lp.x) + HARM_GAP;
         if let Some(found) = near_lp(m, policy, Stage::Harm, held, &lp.x) {
             if proven(&found) {
                 return Ok(StageSolution {
@@ -1347,7 +1355,8 @@ fn harm_stage(
                 start = Some(found.x);
             }
         }
-        if let Some(incumbent) = &start
+        if k + 1 == vertices.len()
+            && let Some(incumbent) = &start
             && let Some(found) = rins(m, policy, Stage::Harm, held, &lp.x, incumbent)
         {
             if proven(&found) {
@@ -1476,11 +1485,12 @@ fn fill(
     policy: &Policy,
     held: &mut Held,
     warm: Option<&[f64]>,
+    basis: Option<Basis>,
 ) -> Result<StageSolution, SolveError> {
     if !m.cvs.is_empty()
         && let Some(warm) = warm
     {
-        return fill_near_lp(m, policy, held, warm);
+        return fill_near_lp(m, policy, held, warm, basis);
     }
     let lp = run(m, policy, Stage::Fill, held, false, None)?;
     if integral(m, &lp.x) {
@@ -1522,6 +1532,7 @@ fn fill_near_lp(
     policy: &Policy,
     held: &Held,
     warm: &[f64],
+    basis: Option<Basis>,
 ) -> Result<StageSolution, SolveError> {
     let start = Instant::now();
     let left = |share: f64| {
@@ -1531,7 +1542,16 @@ fn fill_near_lp(
             policy.balance_node_limit,
         )
     };
-    let Ok(lp) = run(m, &left(1.0), Stage::Fill, held, false, None) else {
+    // From the harm's LP's basis when there is one: its plan meets the
+    // fill's rows (its harm is at most the harm held), so the primal
+    // simplex starts feasible (on one district of the generated hard
+    // province: 0.67 s from scratch, 0.034 s from the harm's basis; on
+    // the hard county of tests/cases 0.29 s and 0.012 s).
+    let lp = match basis.and_then(|b| Lp::resume(b, m, &left(1.0), Stage::Fill, held)) {
+        Some(lp) => lp.solve().map(|(lp, _)| lp),
+        None => run(m, &left(1.0), Stage::Fill, held, false, None),
+    };
+    let Ok(lp) = lp else {
         return run(m, &left(1.0), Stage::Fill, held, true, Some(warm));
     };
     if integral(m, &lp.x) {
@@ -1755,197 +1775,349 @@ fn run_with(
     warm: Option<&[f64]>,
     simplex: Simplex,
 ) -> Result<StageSolution, SolveError> {
-    let mut vars = ProblemVariables::new();
-    // Arcs are integer in a MILP; a term's column is whole whenever the
-    // arcs are, so it stays continuous.
-    let x: Vec<Option<Variable>> = (0..columns(m))
-        .map(|c| {
-            let v = variable().min(0);
-            let v = match upper_bound(m, c) {
-                Some(most) => v.max(most),
-                None => v,
-            };
-            let v = if integer && c < m.arcs.len() {
-                v.integer()
+    let mut lp = Lp::build(m, policy, stage, held, integer, simplex)?;
+    if let Some(warm) = warm.filter(|_| integer) {
+        lp.start_from(warm);
+    }
+    lp.solve().map(|(solution, _)| solution)
+}
+
+/// One stage's model in HiGHS (built on the `highs` crate directly: good_lp
+/// hands back only the solution, and `Lp::resume` needs the solved model,
+/// whose basis starts the next stage's LP).
+struct Lp<'a> {
+    held: &'a Held,
+    model: highs::Model,
+    integer: bool,
+    /// The HiGHS column of each model column; `None` when fixed.
+    column: Vec<Option<usize>>,
+    cols: Vec<highs::Col>,
+    /// The rows of `held.rows` in the HiGHS model, in order (the
+    /// preference stage's y <= x rows follow them).
+    included: Vec<usize>,
+}
+
+/// A solved LP kept to start a later stage's LP from its basis
+/// (`Lp::resume`), with what it was built over.
+struct Basis {
+    model: highs::Model,
+    column: Vec<Option<usize>>,
+    cols: Vec<highs::Col>,
+    included: Vec<usize>,
+    /// `held.rows.len()` and `held.fixed` when it was built.
+    rows: usize,
+    fixed: Vec<Option<f64>>,
+}
+
+impl<'a> Lp<'a> {
+    fn build(
+        m: &'a DistrictModel,
+        policy: &Policy,
+        stage: Stage,
+        held: &'a Held,
+        integer: bool,
+        simplex: Simplex,
+    ) -> Result<Lp<'a>, SolveError> {
+        // A rule no free arc can help (0 >= 1 rotations, say) has no plan.
+        let open = held.open_rows().ok_or(SolveError::Infeasible)?;
+        let arcs = m.arcs.len();
+        let costs = costs(m, stage, held);
+        let mut problem = highs::RowProblem::default();
+        let mut column = vec![None; columns(m)];
+        let mut cols = Vec::new();
+        for (c, slot) in column.iter_mut().enumerate() {
+            if held.fixed[c].is_none() {
+                let most = upper_bound(m, c).unwrap_or(f64::INFINITY);
+                *slot = Some(cols.len());
+                cols.push(problem.add_column_with_integrality(
+                    costs[c],
+                    0.0..=most,
+                    integer && c < arcs,
+                ));
+            }
+        }
+        let fixed_value = |a: usize| held.fixed[a].unwrap_or(0.0);
+        // y[a] <= min(x[a], teachers of the group who asked for the school).
+        let y: Vec<Option<highs::Col>> = m
+            .arcs
+            .iter()
+            .enumerate()
+            .map(|(a, arc)| {
+                let most = match column[a] {
+                    Some(_) => f64::from(arc.preferred),
+                    None => f64::from(arc.preferred).min(fixed_value(a)),
+                };
+                (stage == Stage::Preference && most > 0.0)
+                    .then(|| problem.add_column_with_integrality(1.0, 0.0..=most, false))
+            })
+            .collect();
+        // Rows with a free arc, in order; the others hold by themselves.
+        let mut included = Vec::with_capacity(open.len());
+        for (r, terms, rhs) in open {
+            let factors = merged(terms.into_iter().filter_map(|(c, v)| Some((column[c]?, v))));
+            let factors = factors.into_iter().map(|(k, v)| (cols[k], v));
+            if held.rows[r].equal {
+                problem.add_row(rhs..=rhs, factors);
             } else {
-                v
-            };
-            held.fixed[c].is_none().then(|| vars.add(v))
+                problem.add_row(..=rhs, factors);
+            }
+            included.push(r);
+        }
+        for (a, y) in y.iter().enumerate() {
+            if let (Some(y), Some(x)) = (*y, column[a]) {
+                problem.add_row(..=0.0, [(y, 1.0), (cols[x], -1.0)]);
+            }
+        }
+        let sense = match stage {
+            Stage::Distance => highs::Sense::Minimise,
+            _ => highs::Sense::Maximise,
+        };
+        let mut model = problem.optimise(sense);
+        set_options(&mut model, m, policy, stage, integer, simplex);
+        Ok(Lp {
+            held,
+            model,
+            integer,
+            column,
+            cols,
+            included,
         })
-        .collect();
-    let fixed_value = |a: usize| held.fixed[a].unwrap_or(0.0);
-    // y[a] <= min(x[a], teachers of the group who asked for the school).
-    let y: Vec<Option<Variable>> = m
-        .arcs
-        .iter()
-        .enumerate()
-        .map(|(a, arc)| {
-            let most = match x[a] {
-                Some(_) => f64::from(arc.preferred),
-                None => f64::from(arc.preferred).min(fixed_value(a)),
-            };
-            (stage == Stage::Preference && most > 0.0)
-                .then(|| vars.add(variable().min(0).max(most)))
-        })
-        .collect();
-    let mut objective = Expression::with_capacity(x.len());
-    let free = || m.arcs.iter().zip(&x).filter_map(|(a, v)| Some((a, (*v)?)));
-    let problem = match stage {
-        Stage::Fix => {
-            for &(c, w) in &held.objective {
-                if let Some(v) = x[c] {
-                    objective.add_mul(w, v);
+    }
+
+    /// Starts the MILP from the plan `warm` (over every model column).
+    fn start_from(&mut self, warm: &[f64]) {
+        let start: Vec<f64> = self
+            .column
+            .iter()
+            .zip(warm)
+            .filter_map(|(k, &w)| k.map(|_| w))
+            .chain(std::iter::repeat(0.0))
+            .take(self.model.num_cols())
+            .collect();
+        self.model.set_solution(Some(&start), None, None, None);
+    }
+
+    /// The stage's LP from the basis of an earlier stage's LP over the same
+    /// columns and rows: the rows `held` has added since are added, the
+    /// costs changed to `stage`'s. `None` when `held` fixed a column since
+    /// (the columns differ) or `stage` is not the fill or the harm (the
+    /// others' models differ in more than costs and added rows).
+    fn resume(
+        basis: Basis,
+        m: &'a DistrictModel,
+        policy: &Policy,
+        stage: Stage,
+        held: &'a Held,
+    ) -> Option<Lp<'a>> {
+        if basis.fixed != held.fixed
+            || held.rows.len() < basis.rows
+            || !matches!(stage, Stage::Fill | Stage::Harm)
+        {
+            return None;
+        }
+        let Basis {
+            mut model,
+            column,
+            cols,
+            mut included,
+            rows,
+            ..
+        } = basis;
+        let costs = costs(m, stage, held);
+        for (c, k) in column.iter().enumerate() {
+            if let Some(k) = *k {
+                model.change_column_cost(cols[k], costs[c]);
+            }
+        }
+        for (r, row) in held.rows.iter().enumerate().skip(rows) {
+            let mut rhs = row.upper;
+            let mut factors = Vec::with_capacity(row.terms.len());
+            for &(c, v) in &row.terms {
+                match column[c] {
+                    Some(k) => factors.push((k, v)),
+                    None => rhs -= v * held.fixed[c].unwrap_or(0.0),
                 }
             }
-            vars.maximise(objective)
-        }
-        Stage::Harm | Stage::Fill | Stage::Balance | Stage::Indicators | Stage::Spread => {
-            for (c, w) in self::objective(m, stage) {
-                if let Some(v) = x[c] {
-                    objective.add_mul(w, v);
-                }
+            if factors.is_empty() {
+                continue;
             }
-            vars.maximise(objective)
-        }
-        Stage::Distance => {
-            for (a, v) in free() {
-                objective.add_mul(a.distance_km, v);
+            let factors = merged(factors).into_iter().map(|(k, v)| (cols[k], v));
+            if row.equal {
+                model.add_row(rhs..=rhs, factors);
+            } else {
+                model.add_row(..=rhs, factors);
             }
-            vars.minimise(objective)
+            included.push(r);
         }
-        Stage::Preference => {
-            for &v in y.iter().flatten() {
-                objective.add_mul(1.0, v);
+        set_options(&mut model, m, policy, stage, false, Simplex::Default);
+        Some(Lp {
+            held,
+            model,
+            integer: false,
+            column,
+            cols,
+            included,
+        })
+    }
+
+    /// Solves the model: the plan over every model column (fixed ones at
+    /// their values), its status, its duals when an LP, and the solved
+    /// model to start a later LP from (`resume`).
+    fn solve(self) -> Result<(StageSolution, Basis), SolveError> {
+        use highs::HighsModelStatus as H;
+        let Lp {
+            held,
+            model,
+            integer,
+            column,
+            cols,
+            included,
+        } = self;
+        let solved = model
+            .try_solve()
+            .map_err(|e| SolveError::highs(format!("{e:?}")))?;
+        let status = match solved.status() {
+            H::Infeasible | H::UnboundedOrInfeasible => return Err(SolveError::Infeasible),
+            H::ReachedTimeLimit
+            | H::ReachedSolutionLimit
+            | H::ReachedInterrupt
+            | H::ReachedIterationLimit
+            | H::ReachedMemoryLimit => Status::TimeLimit,
+            H::Optimal | H::ObjectiveBound | H::ObjectiveTarget => Status::Optimal,
+            other => return Err(SolveError::highs(format!("{other:?}"))),
+        };
+        if solved.primal_solution_status() != highs::HighsSolutionStatus::Feasible {
+            return Err(SolveError::highs("NoSolutionFound"));
+        }
+        let solution = solved.get_solution();
+        let values = solution.columns();
+        let x = column
+            .iter()
+            .enumerate()
+            .map(|(c, k)| k.map_or(held.fixed[c].unwrap_or(0.0), |k| values[k]))
+            .collect();
+        let duals = (!integer).then(|| {
+            let reduced = solution.dual_columns();
+            let reduced = column
+                .iter()
+                .map(|k| k.map_or(0.0, |k| reduced[k]))
+                .collect();
+            let mut rows = vec![0.0; held.rows.len()];
+            for (&r, &d) in included.iter().zip(solution.dual_rows()) {
+                rows[r] = d;
             }
-            vars.maximise(objective)
-        }
+            (reduced, rows)
+        });
+        let basis = Basis {
+            model: solved.into(),
+            column,
+            cols,
+            included,
+            rows: held.rows.len(),
+            fixed: held.fixed.clone(),
+        };
+        Ok((StageSolution { x, status, duals }, basis))
+    }
+}
+
+/// Each model column's cost in `stage` (the sense is `Lp::build`'s).
+fn costs(m: &DistrictModel, stage: Stage, held: &Held) -> Vec<f64> {
+    let mut costs = vec![0.0; columns(m)];
+    let terms = match stage {
+        Stage::Fix => held.objective.clone(),
+        Stage::Distance => (0..m.arcs.len())
+            .map(|a| (a, m.arcs[a].distance_km))
+            .collect(),
+        Stage::Preference => Vec::new(),
+        _ => objective(m, stage),
     };
-    let mut problem = problem
-        .using(highs)
-        .set_option(
-            "presolve",
-            // The preference stage, over the rows the distance left (per
-            // pair of schools when it was a MILP), is where presolve pays:
-            // the generated hard province under spread = false took 31 s
-            // without it, 14 s with it (the easy province the same).
-            if stage == Stage::Preference {
-                "on"
-            } else {
-                "off"
-            },
-        )
-        .set_option("mip_detect_symmetry", false)
-        .set_option("mip_heuristic_run_feasibility_jump", false)
-        .set_option("threads", 1)
-        .set_option(
-            "mip_rel_gap",
-            match stage {
-                Stage::Fill => 0.0,
-                // The CVs are objectives in CV units, read to 3 decimals.
-                Stage::Harm | Stage::Balance => 1e-3,
-                _ => 1e-6,
-            },
-        )
-        .set_option(
-            "mip_abs_gap",
-            match stage {
-                // The terms' objective is whole, and so is the fill's when
-                // every need's weight is: a gap below 1 proves the optimum.
-                Stage::Indicators => 0.999,
-                Stage::Fill if m.needs.iter().all(|n| n.weight.fract() == 0.0) => 0.999,
-                Stage::Harm => HARM_GAP,
-                Stage::Balance => 1e-4,
-                _ => 1e-6,
-            },
-        );
+    for (c, w) in terms {
+        costs[c] += w;
+    }
+    costs
+}
+
+/// A row's terms with each column once (HiGHS refuses a repeated one).
+fn merged(terms: impl IntoIterator<Item = (usize, f64)>) -> Vec<(usize, f64)> {
+    let mut terms: Vec<(usize, f64)> = terms.into_iter().collect();
+    terms.sort_by_key(|&(k, _)| k);
+    terms.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 += later.1;
+        }
+        same
+    });
+    terms
+}
+
+/// The HiGHS options of one stage's model.
+fn set_options(
+    model: &mut highs::Model,
+    m: &DistrictModel,
+    policy: &Policy,
+    stage: Stage,
+    integer: bool,
+    simplex: Simplex,
+) {
+    // The preference stage, over the rows the distance left (per pair of
+    // schools when it was a MILP), is where presolve pays: the generated
+    // hard province under spread = false took 31 s without it, 14 s with
+    // it (the easy province the same).
+    model.set_option(
+        "presolve",
+        if stage == Stage::Preference {
+            "on"
+        } else {
+            "off"
+        },
+    );
+    model.set_option("mip_detect_symmetry", false);
+    model.set_option("mip_heuristic_run_feasibility_jump", false);
+    model.set_option("threads", 1);
+    model.set_option(
+        "mip_rel_gap",
+        match stage {
+            Stage::Fill => 0.0,
+            // The CVs are objectives in CV units, read to 3 decimals.
+            Stage::Harm | Stage::Balance => 1e-3,
+            _ => 1e-6,
+        },
+    );
+    model.set_option(
+        "mip_abs_gap",
+        match stage {
+            // The terms' objective is whole, and so is the fill's when
+            // every need's weight is: a gap below 1 proves the optimum.
+            Stage::Indicators => 0.999,
+            Stage::Fill if m.needs.iter().all(|n| n.weight.fract() == 0.0) => 0.999,
+            Stage::Harm => HARM_GAP,
+            Stage::Balance => 1e-4,
+            _ => 1e-6,
+        },
+    );
     if let Some(seconds) = policy.stage_time_limit(!m.cvs.is_empty()) {
-        problem = problem.set_time_limit(seconds);
+        model.set_option("time_limit", seconds);
     }
     if integer && !m.cvs.is_empty() {
         // The deterministic limit of the MILPs under the CVs
         // (objectives.md "Same input, same plan").
         let nodes = i32::try_from(policy.balance_node_limit).unwrap_or(i32::MAX);
-        problem = problem.set_option("mip_max_nodes", nodes);
+        model.set_option("mip_max_nodes", nodes);
     }
     match simplex {
         Simplex::DualUpTo(iterations) if !integer => {
-            problem = problem
-                .set_option("simplex_strategy", 1)
-                .set_option("simplex_iteration_limit", iterations);
+            model.set_option("simplex_strategy", 1);
+            model.set_option("simplex_iteration_limit", iterations);
         }
         _ if !integer && matches!(stage, Stage::Fill | Stage::Harm) && !m.cvs.is_empty() => {
             // The fill's and the harm's LPs under the CVs' dense rows: the
             // dual simplex took over 1.2 s for the fill on a generated
             // county, the primal 0.3 s; the harm's on one district of the
             // hard province 5.0 s, the primal 0.37 s.
-            problem = problem.set_option("simplex_strategy", 4);
+            model.set_option("simplex_strategy", 4);
+            model.set_option("simplex_iteration_limit", i32::MAX);
         }
         _ => {}
     }
-    // Rows with a free arc, in order; the others hold by themselves.
-    // A rule no free arc can help (0 >= 1 rotations, say) has no plan.
-    let open = held.open_rows().ok_or(SolveError::Infeasible)?;
-    let mut included = Vec::with_capacity(open.len());
-    for (r, terms, rhs) in open {
-        let mut e = Expression::with_capacity(terms.len());
-        for (c, v) in terms {
-            if let Some(var) = x[c] {
-                e.add_mul(v, var);
-            }
-        }
-        problem.add_constraint(if held.rows[r].equal {
-            e.eq(rhs)
-        } else {
-            e.leq(rhs)
-        });
-        included.push(r);
-    }
-    for (a, y) in y.iter().enumerate() {
-        if let (Some(y), Some(x)) = (*y, x[a]) {
-            problem.add_constraint((y - x).leq(0.0));
-        }
-    }
-    if let Some(warm) = warm.filter(|_| integer) {
-        let start = x.iter().zip(warm).filter_map(|(v, &w)| Some(((*v)?, w)));
-        problem = problem.with_initial_solution(start.collect::<Vec<_>>());
-    }
-    let solution = problem.solve().map_err(|e| match e {
-        ResolutionError::Infeasible => SolveError::Infeasible,
-        other => SolveError::Failed(other.to_string()),
-    })?;
-    let status = match solution.status() {
-        SolutionStatus::Optimal | SolutionStatus::GapLimit => Status::Optimal,
-        SolutionStatus::TimeLimit => Status::TimeLimit,
-    };
-
-    let values: Vec<f64> = x
-        .iter()
-        .enumerate()
-        .map(|(a, v)| v.map_or(fixed_value(a), |v| solution.value(v)))
-        .collect();
-    let duals = (!integer).then(|| {
-        let inner = solution.into_inner();
-        // The free arcs are the first columns, in arc order.
-        let mut columns = inner.dual_columns().iter();
-        let reduced = x
-            .iter()
-            .map(|v| {
-                if v.is_some() {
-                    columns.next().copied().unwrap_or(0.0)
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        let mut rows = vec![0.0; held.rows.len()];
-        for (&r, &d) in included.iter().zip(inner.dual_rows()) {
-            rows[r] = d;
-        }
-        (reduced, rows)
-    });
-    Ok(StageSolution {
-        x: values,
-        status,
-        duals,
-    })
 }
