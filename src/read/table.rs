@@ -818,7 +818,7 @@ impl<'a> Row<'a> {
     #[inline]
     pub fn get(&self, key: &str) -> Option<&'a str> {
         let index = self.table.index_of(key)?;
-        let cell = trim(self.record.get(index)?);
+        let cell = unguarded(trim(self.record.get(index)?));
         (!cell.is_empty()).then_some(cell)
     }
 
@@ -826,7 +826,7 @@ impl<'a> Row<'a> {
     /// empty when the row has no such field: raw access for columns
     /// outside the schema.
     pub fn field(&self, index: usize) -> &'a str {
-        self.record.get(index).map_or("", trim)
+        self.record.get(index).map_or("", |f| unguarded(trim(f)))
     }
 
     /// As `Table::date_1904`: `None` for CSV, else the workbook's date
@@ -876,6 +876,27 @@ pub fn trim(s: &str) -> &str {
         return s;
     }
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// A trimmed cell without the guard a spreadsheet or a web export put
+/// around its text: the apostrophe before `=`, `+`, `-`, `@`, a tab or a
+/// carriage return (papers.md "CSV for Excel and WPS": rotaplan writes
+/// it, `report::text_cell`), and `="..."`, which web exports write to keep
+/// an id's leading zeros (rosters.md "Text guards on ids": `="000101"` is
+/// `000101`).
+pub fn unguarded(cell: &str) -> &str {
+    match cell.as_bytes().first() {
+        Some(b'\'') if cell[1..].starts_with(['=', '+', '-', '@', '\t', '\r']) => &cell[1..],
+        Some(b'=')
+            if cell.len() >= 3
+                && cell[1..].starts_with('"')
+                && cell.ends_with('"')
+                && !cell[2..cell.len() - 1].contains('"') =>
+        {
+            &cell[2..cell.len() - 1]
+        }
+        _ => cell,
+    }
 }
 
 /// Header name -> field index, for naming a header cell in errors.

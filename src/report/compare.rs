@@ -305,9 +305,9 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
     let opt = |v: Option<f64>, digits: usize| v.map_or(String::new(), |v| format!("{v:.digits$}"));
     for r in rows {
         let cells = [
-            r.scenario.clone(),
+            super::text_cell(&r.scenario).into_owned(),
             r.status.to_string(),
-            r.reason.clone().unwrap_or_default(),
+            super::text_cell(r.reason.as_deref().unwrap_or_default()).into_owned(),
             r.figures.eligible.to_string(),
             r.figures.required.to_string(),
             r.figures.rotating.to_string(),
@@ -320,7 +320,7 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<
             format!("{:.3}", r.figures.total_distance_km),
             opt(r.figures.mean_distance_km, 3),
             opt(r.max_leave_share, 4),
-            r.max_leave_school.clone().unwrap_or_default(),
+            super::text_cell(r.max_leave_school.as_deref().unwrap_or_default()).into_owned(),
             r.cvs_not_kept.map_or(String::new(), |n| n.to_string()),
             format!("{:.3}", r.solve_seconds),
         ];

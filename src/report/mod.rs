@@ -80,6 +80,19 @@ pub fn write_atomically(
     Ok(())
 }
 
+/// A text cell as a CSV for Excel and WPS holds it (papers.md "CSV for
+/// Excel and WPS"): one that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading apostrophe, so that no spreadsheet runs
+/// it as a formula (`=HYPERLINK(...)` as a name). The readers drop it
+/// again (`read::table::unguarded`). Numbers are not text cells.
+pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
 /// Kilometres as written in files and tables: three decimals.
 pub fn km(value: f64) -> String {
     format!("{value:.3}")

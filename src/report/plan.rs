@@ -2,8 +2,8 @@
 //! then the project's), the per-district summary table, and the JSON
 //! object of `--format json`.
 
-use super::km;
 use super::text::TextTable;
+use super::{km, text_cell};
 use crate::domain::DataSet;
 use crate::msg;
 use crate::plan::{DistrictSummary, RotationPlan};
@@ -74,23 +74,24 @@ pub fn rows<'a>(
         .collect()
 }
 
-/// `plan.csv`'s bytes: UTF-8 without BOM, distances with three decimals.
+/// `plan.csv`'s bytes: UTF-8 without BOM, distances with three decimals,
+/// text cells guarded against formulas (`text_cell`).
 pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow]) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for r in rows {
         w.write_record([
-            r.teacher,
-            r.name,
-            r.subject,
+            &*text_cell(r.teacher),
+            &*text_cell(r.name),
+            &*text_cell(r.subject),
             if r.backbone { "true" } else { "false" },
-            r.from_school,
-            r.to_school,
+            &*text_cell(r.from_school),
+            &*text_cell(r.to_school),
             &r.distance_km.map(km).unwrap_or_default(),
-            r.district,
+            &*text_cell(r.district),
             r.backbone_level.name(),
-            r.from_school_name,
-            r.to_school_name,
+            &*text_cell(r.from_school_name),
+            &*text_cell(r.to_school_name),
             &r.preference_rank.map(|k| k.to_string()).unwrap_or_default(),
         ])?;
     }
