@@ -60,3 +60,67 @@ fn text_guarded_ids_are_their_text() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(read_csv_rows(&dir.file("plan.csv"))[1][0], "000100");
 }
+
+/// An output path that is a folder or a FIFO is bad input before any
+/// work, and stays what it was; a symbolic link there is replaced, and
+/// the file it pointed to is unchanged.
+#[test]
+fn outputs_that_are_not_files_are_refused_and_links_replaced() {
+    let dir = county("教师0");
+    std::fs::create_dir(dir.file("folder")).unwrap();
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "folder"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("it is a folder"), "{}", stderr(&out));
+    assert!(dir.file("folder").is_dir());
+
+    let fifo = dir.file("fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let out = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "fifo"]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("a device, a pipe or a socket"));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+
+    dir.write("kept.txt", b"not a plan\n");
+    std::os::unix::fs::symlink(dir.file("kept.txt"), dir.file("link.csv")).unwrap();
+    let out = rotaplan_pinned(dir.path(), &["plan", ".", "--out", "link.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(dir.file("kept.txt")).unwrap(),
+        b"not a plan\n"
+    );
+    let meta = std::fs::symlink_metadata(dir.file("link.csv")).unwrap();
+    assert!(meta.file_type().is_file(), "the link itself was replaced");
+    assert_eq!(read_csv_rows(&dir.file("link.csv"))[1][0], "T0");
+}
+
+/// Two scenarios whose plan files would have the same name are bad input
+/// naming both, before any file is written.
+#[test]
+fn compare_refuses_scenarios_writing_the_same_file() {
+    let dir = county("教师0");
+    dir.write("s1.toml", b"name = \"a/b\"\n");
+    dir.write("s2.toml", b"name = \"A:b\"\nmin_rotation_ratio = 0.2\n");
+    let args = ["compare", ".", "s1.toml", "s2.toml", "--out-dir", "plans"];
+    let out = rotaplan_pinned(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("\"a/b\"") && err.contains("\"A:b\""), "{err}");
+    assert!(!dir.file("plans").exists());
+    dir.write("s2.toml", b"name = \"c\"\n");
+    let out = rotaplan_pinned(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut files: Vec<String> = std::fs::read_dir(dir.file("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["a_b.csv", "baseline.csv", "c.csv"]);
+}

@@ -36,6 +36,16 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
     let base = args.policy.policy()?;
     let files: Vec<&std::path::Path> = args.scenarios.iter().map(PathBuf::as_path).collect();
     let scenarios = crate::plan::compare::scenarios(&base, &files, &args.sweep)?;
+    // Every plan file is checked before any work, and written with the
+    // others or not at all (papers.md "Writing files").
+    let outs = match &args.out_dir {
+        Some(dir) => {
+            let mut inputs = paths.all();
+            inputs.extend(files.iter().copied());
+            plan_files(dir, &scenarios, &inputs)?
+        }
+        None => Vec::new(),
+    };
     let policies: Vec<&Policy> = scenarios.iter().map(|s| &s.policy).collect();
     let data = load_for(&paths, &policies)?;
     // The warnings that depend on the policy are those of the base policy
@@ -48,15 +58,15 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
     );
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let mut inputs = paths.all();
-        inputs.extend(files.iter().copied());
-        for (row, scenario) in rows.iter().zip(&scenarios) {
+        let mut written = Vec::new();
+        for ((row, scenario), out) in rows.iter().zip(&scenarios).zip(outs) {
             let Some(plan) = &row.plan else { continue };
-            let out = dir.join(format!("{}.csv", file_name(&row.scenario)));
-            report::refuse_input(&out, &inputs)?;
             let plan_rows = report::plan::rows(&data, &scenario.policy, plan);
-            report::write_atomically(&out, |w| report::plan::write_csv(w, &plan_rows))?;
+            let mut bytes = Vec::new();
+            report::plan::write_csv(&mut bytes, &plan_rows).map_err(|e| Error::io(&out, e))?;
+            written.push((out, bytes));
         }
+        report::write_all_atomically(&written)?;
     }
     match args.format {
         CompareFormat::Table => {
@@ -77,6 +87,35 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
         }
     }
     Ok(0)
+}
+
+/// Each scenario's plan file in `dir`, checked: two scenarios whose file
+/// names would be the same (after `file_name`, and ignoring case, as
+/// Windows and macOS do) are bad input naming both; a path that is an
+/// input or not a regular file is refused.
+fn plan_files(
+    dir: &std::path::Path,
+    scenarios: &[crate::plan::compare::Scenario],
+    inputs: &[&std::path::Path],
+) -> Result<Vec<PathBuf>, Error> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut outs = Vec::with_capacity(scenarios.len());
+    for scenario in scenarios {
+        let name = format!("{}.csv", file_name(&scenario.name));
+        if let Some(first) = seen.insert(name.to_lowercase(), &scenario.name) {
+            return Err(Error::Usage(msg!(
+                "cli-compare-same-file",
+                first = first,
+                second = scenario.name.as_str(),
+                file = name.as_str()
+            )));
+        }
+        let out = dir.join(name);
+        report::check_output(&out)?;
+        report::refuse_input(&out, inputs)?;
+        outs.push(out);
+    }
+    Ok(outs)
 }
 
 /// A scenario name as a file name: path separators and other characters

@@ -24,6 +24,7 @@ pub struct PlanArgs {
 }
 
 pub fn run(args: &PlanArgs) -> Result<i32, Error> {
+    report::check_output(&args.out)?;
     let (paths, data, policy) = load(&args.data, &args.policy)?;
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());

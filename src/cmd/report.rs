@@ -21,6 +21,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: &ReportArgs) -> Result<i32, Error> {
+    report::check_output(&args.out)?;
     let (paths, data, policy) = load(&args.data, &args.policy)?;
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());

@@ -17,6 +17,27 @@ use crate::error::Error;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Refuses, before any work, an output path that exists and is not a
+/// regular file: a folder, a device (`/dev/null`), a FIFO or a socket
+/// (papers.md "Writing files"), which the rename of `write_atomically`
+/// would replace. A symbolic link is fine: the rename replaces the link
+/// itself, never what it points to.
+pub fn check_output(out: &Path) -> Result<(), Error> {
+    let Ok(meta) = std::fs::symlink_metadata(out) else {
+        return Ok(());
+    };
+    let kind = meta.file_type();
+    if kind.is_file() || kind.is_symlink() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() { "folder" } else { "special" };
+    Err(Error::Usage(crate::msg!(
+        "report-refuse-not-a-file",
+        path = out,
+        kind = what
+    )))
+}
+
 /// Refuses an output path that names one of the inputs.
 pub fn refuse_input(out: &Path, inputs: &[&Path]) -> Result<(), Error> {
     let out_abs = absolute(out);
@@ -50,6 +71,17 @@ pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
+    let tmp = temporary(path, write)?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// The content for `path` in a complete temporary file beside it, with
+/// the permissions `path` will have, ready to be renamed over it.
+fn temporary(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<tempfile::NamedTempFile, Error> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -70,14 +102,16 @@ pub fn write_atomically(
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        let mode = std::fs::symlink_metadata(path)
+            .ok()
+            .filter(|m| m.file_type().is_file())
+            .map_or(0o644, |m| m.permissions().mode() & 0o7777);
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(mode))
             .map_err(io)?;
     }
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// A text cell as a CSV for Excel and WPS holds it (papers.md "CSV for
@@ -91,6 +125,20 @@ pub fn text_cell(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         s.into()
     }
+}
+
+/// Writes every `(path, bytes)` or none: each to a temporary file beside
+/// it first, and only when all are complete are they renamed into place
+/// (`compare --out-dir`, papers.md "Writing files").
+pub fn write_all_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
+    let mut done = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        done.push((path, temporary(path, |w| w.write_all(bytes))?));
+    }
+    for (path, tmp) in done {
+        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    }
+    Ok(())
 }
 
 /// Kilometres as written in files and tables: three decimals.

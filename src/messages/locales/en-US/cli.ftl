@@ -105,6 +105,7 @@ cli-generate-written = {$folder}: {$districts} districts, {$schools} schools, {$
 cli-standard-output = standard output
 
 ## generate's values.
+cli-compare-same-file = scenarios "{$first}" and "{$second}" would both write {$file} in --out-dir: give one of them another `name`
 cli-generate-unknown-size = unknown data set size '{$size}': expected one of county, city, province
 cli-generate-unknown-shape = unknown data set shape '{$shape}': expected one of easy, hard
 

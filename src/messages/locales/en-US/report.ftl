@@ -14,6 +14,10 @@ report-col-backbone = backbone
 
 # Writing a file (src/report/mod.rs).
 report-refuse-input = refusing to write {$path}: it is an input file
+report-refuse-not-a-file = refusing to write {$path}: it is {$kind ->
+    [folder] a folder
+   *[other] a device, a pipe or a socket
+  }, not a file; give a file name with --out
 
 # `rotaplan plan`'s table (src/report/plan.rs).
 report-plan-title = rotaplan plan: {$bounds}, per {$scope}
