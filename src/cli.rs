@@ -85,6 +85,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         ("generate", "shape") => msg!("cli-generate-arg-shape"),
         ("generate", "seed") => msg!("cli-generate-arg-seed"),
         ("generate", "out") => msg!("cli-generate-arg-out"),
+        ("generate", "force") => msg!("cli-generate-arg-force"),
         (_, "dir") => msg!("cli-arg-dir"),
         (_, "schools") => msg!("cli-arg-schools"),
         (_, "teachers") => msg!("cli-arg-teachers"),

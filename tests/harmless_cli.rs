@@ -124,3 +124,57 @@ fn compare_refuses_scenarios_writing_the_same_file() {
     files.sort();
     assert_eq!(files, ["a_b.csv", "baseline.csv", "c.csv"]);
 }
+
+/// `generate --out` never overwrites a data set by accident, writes
+/// through no link, and with `--force` replaces the files.
+#[test]
+fn generate_refuses_a_folder_with_data_unless_forced() {
+    let dir = county("教师0");
+    let before = std::fs::read(dir.file("teachers.csv")).unwrap();
+    let out = rotaplan(dir.path(), &["generate", "--out", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.file("teachers.csv")).unwrap(), before);
+
+    let fresh = tempfile::tempdir().unwrap();
+    dir.write("elsewhere.csv", b"mine\n");
+    std::os::unix::fs::symlink(dir.file("elsewhere.csv"), fresh.path().join("needs.csv")).unwrap();
+    let out = rotaplan(fresh.path(), &["generate", "--out", ".", "--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read(dir.file("elsewhere.csv")).unwrap(), b"mine\n");
+    let needs = std::fs::symlink_metadata(fresh.path().join("needs.csv")).unwrap();
+    assert!(needs.file_type().is_file());
+}
+
+/// Interrupted while writing (SIGINT), `generate` leaves no temporary
+/// file and puts all of its files in place or none. Whether the signal comes
+/// before the end depends on the machine; either outcome is checked.
+#[test]
+fn an_interrupted_write_leaves_no_temporary_file() {
+    let fresh = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rotaplan"))
+        .current_dir(fresh.path())
+        .args(["generate", "--size", "province", "--out", "."])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap();
+    let names: Vec<String> = std::fs::read_dir(fresh.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.ends_with(".tmp")),
+        "temporary files left: {names:?}"
+    );
+    // Interrupted while renaming, the renames finish first.
+    match status.code() {
+        Some(130) => assert!(names.is_empty() || names.len() == 5, "{names:?}"),
+        Some(0) => assert_eq!(names.len(), 5, "{names:?}"),
+        other => panic!("exit {other:?}"),
+    }
+}

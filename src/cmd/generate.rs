@@ -16,12 +16,28 @@ pub struct GenerateArgs {
     seed: u64,
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: &GenerateArgs) -> Result<i32, Error> {
     let size: crate::generate::Size = args.size.parse().map_err(|_: String| {
         Error::Usage(msg!("cli-generate-unknown-size", size = args.size.as_str()))
     })?;
+    // Real data files are never overwritten by accident (papers.md
+    // "Writing files"): a folder holding one of the files is refused
+    // unless --force; a folder or device at a file's place always is.
+    for file in crate::generate::FILES {
+        let place = args.out.join(file);
+        crate::report::check_output(&place)?;
+        if !args.force && std::fs::symlink_metadata(&place).is_ok() {
+            return Err(Error::Usage(msg!(
+                "cli-generate-would-replace",
+                folder = args.out.as_path(),
+                file = file
+            )));
+        }
+    }
     let summary = crate::generate::generate(size, args.shape, args.seed, &args.out)
         .map_err(|e| Error::io(&args.out, e))?;
     let written = msg!(

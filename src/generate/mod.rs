@@ -495,26 +495,53 @@ struct Need {
 
 type CsvOut = csv::Writer<BufWriter<File>>;
 
+/// The files `generate` writes in its folder.
+pub const FILES: [&str; 5] = [
+    "schools.csv",
+    "teachers.csv",
+    "needs.csv",
+    "preferences.csv",
+    "history.csv",
+];
+
+/// The five files, each written to a temporary file beside its place and
+/// renamed there only when all are complete (`finish`): a folder gets the
+/// whole data set or keeps what it had, and a symbolic link at a file's
+/// place is replaced, never written through (papers.md "Writing files").
 struct Writers {
     schools: CsvOut,
     teachers: CsvOut,
     needs: CsvOut,
     preferences: CsvOut,
     history: CsvOut,
+    /// Each file's temporary file and place, in `FILES` order.
+    places: Vec<(tempfile::NamedTempFile, std::path::PathBuf)>,
 }
 
 impl Writers {
     fn create(dir: &Path) -> io::Result<Self> {
+        let mut places = Vec::with_capacity(FILES.len());
+        let mut open_csv = |file: &str, header: &[&str]| -> io::Result<CsvOut> {
+            let place = dir.join(file);
+            let tmp = crate::report::temporary_beside(&place)?;
+            let sink = BufWriter::with_capacity(1 << 16, tmp.reopen()?);
+            places.push((tmp, place));
+            // Plain "\n" line ends so that files are identical on every
+            // platform.
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(sink);
+            writer.write_record(header)?;
+            Ok(writer)
+        };
         Ok(Writers {
             schools: open_csv(
-                dir,
                 "schools.csv",
                 &[
                     "id", "name", "area", "quality", "level", "students", "district", "lat", "lon",
                 ],
             )?,
             teachers: open_csv(
-                dir,
                 "teachers.csv",
                 &[
                     "id",
@@ -529,30 +556,37 @@ impl Writers {
                     "education",
                 ],
             )?,
-            needs: open_csv(dir, "needs.csv", &["school", "subject", "count", "weight"])?,
-            preferences: open_csv(dir, "preferences.csv", &["teacher", "school", "rank"])?,
-            history: open_csv(dir, "history.csv", &["teacher", "year", "school"])?,
+            needs: open_csv("needs.csv", &["school", "subject", "count", "weight"])?,
+            preferences: open_csv("preferences.csv", &["teacher", "school", "rank"])?,
+            history: open_csv("history.csv", &["teacher", "year", "school"])?,
+            places,
         })
     }
 
-    /// Flushes explicitly: dropping a writer would swallow write errors.
+    /// Flushes explicitly (dropping a writer would swallow write errors),
+    /// then renames each complete file into its place.
     fn finish(mut self) -> io::Result<()> {
         self.schools.flush()?;
         self.teachers.flush()?;
         self.needs.flush()?;
         self.preferences.flush()?;
-        self.history.flush()
+        self.history.flush()?;
+        for (tmp, _) in &self.places {
+            // The temporary file is private (0600); data files are 0644.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(fs::Permissions::from_mode(0o644))?;
+            }
+            tmp.as_file().sync_all()?;
+        }
+        let _renaming = crate::report::renaming();
+        for (tmp, place) in self.places {
+            tmp.persist(place).map_err(|e| e.error)?;
+        }
+        Ok(())
     }
-}
-
-fn open_csv(dir: &Path, file: &str, header: &[&str]) -> io::Result<CsvOut> {
-    let sink = BufWriter::with_capacity(1 << 16, File::create(dir.join(file))?);
-    // Plain "\n" line ends so that files are identical on every platform.
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(sink);
-    writer.write_record(header)?;
-    Ok(writer)
 }
 
 fn teacher_id(number: u32) -> String {

@@ -72,8 +72,59 @@ pub fn write_atomically(
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     let tmp = temporary(path, write)?;
+    let _renaming = renaming();
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+/// The temporary files being written, removed if the run is interrupted
+/// (`remove_temporaries_on_interrupt`). A path stays listed after its
+/// rename; removing it then finds nothing.
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Held while complete temporary files are renamed into place: an
+/// interrupt waits for the renames, so that a set of files (compare's
+/// plans, generate's data set) is in place whole or not at all.
+static RENAMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The guard of the renames (`RENAMING`); a poisoned lock is still a lock.
+pub fn renaming() -> std::sync::MutexGuard<'static, ()> {
+    RENAMING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Installs the handler of Ctrl-C and SIGTERM: it removes every temporary
+/// file a write left (the output paths keep what they held) and exits
+/// with 130, as a shell reports an interrupted command (papers.md
+/// "Writing files"). A handler that cannot be installed changes nothing.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let _renames_done = renaming();
+        let listed = TEMPORARIES.lock().map(|l| l.clone()).unwrap_or_default();
+        for path in listed {
+            let _ = std::fs::remove_file(path);
+        }
+        std::process::exit(130);
+    });
+}
+
+/// A new, empty temporary file in `path`'s folder (`.rotaplan-*.tmp`),
+/// listed to be removed if the run is interrupted: what is written to it
+/// is renamed over `path` once complete (`NamedTempFile::persist`).
+pub fn temporary_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".rotaplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    if let Ok(mut listed) = TEMPORARIES.lock() {
+        listed.push(tmp.path().to_path_buf());
+    }
+    Ok(tmp)
 }
 
 /// The content for `path` in a complete temporary file beside it, with
@@ -82,16 +133,8 @@ fn temporary(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<tempfile::NamedTempFile, Error> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
     let io = |e| Error::io(path, e);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".rotaplan-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
+    let mut tmp = temporary_beside(path).map_err(io)?;
     {
         let mut out = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut out).map_err(io)?;
@@ -135,6 +178,7 @@ pub fn write_all_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
     for (path, bytes) in files {
         done.push((path, temporary(path, |w| w.write_all(bytes))?));
     }
+    let _renaming = renaming();
     for (path, tmp) in done {
         tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     }

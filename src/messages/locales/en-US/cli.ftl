@@ -94,6 +94,8 @@ cli-generate-arg-size = county (1 district, ~5,000 teachers), city (10 districts
 cli-generate-arg-shape = easy (rural need filled with margin: the bundled sample) or hard (shaped like tests/cases/hard-county: some need no plan can fill, small rural schools that filling need makes less balanced)
 cli-generate-arg-seed = Seed of the random generator: the same seed gives the same files
 cli-generate-arg-out = Folder to write the CSV files into
+cli-generate-arg-force = Replace the data set files the folder already holds (without it, a folder with any of them is refused)
+cli-generate-would-replace = {$folder} already holds {$file}: give a new folder with --out, or --force to replace its data set files
 
 ## What the commands print when done.
 cli-plan-written = {$file}: {$count} rotations written
