@@ -178,3 +178,88 @@ fn an_interrupted_write_leaves_no_temporary_file() {
         other => panic!("exit {other:?}"),
     }
 }
+
+/// The longest run of ASCII digits in `text`.
+fn longest_digit_run(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// An ID number in a long bad cell, or glued to letters, never reaches a
+/// message whole nor ten of its digits in a row: it is masked before the
+/// cell is cut.
+#[test]
+fn id_numbers_are_masked_before_messages_cut_them() {
+    for cell in [
+        format!("{}110101199003077777", "年".repeat(30)),
+        "ID110101199003077777X".to_string(),
+        "110101900307777".to_string(),
+    ] {
+        let mut t = String::from("id,name,school,subject,backbone,years_at_school\n");
+        t += &format!("T0,教师0,U1,数学,county,{cell}\n");
+        let dir = DataDir::tables(SCHOOLS, &t, "school,subject,count\nR1,数学,1\n");
+        let out = rotaplan_pinned(dir.path(), &["check", "."]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("years_at_school"), "{err}");
+        assert!(longest_digit_run(&err) < 10, "{err}");
+    }
+}
+
+/// Control characters from the data are shown escaped in messages.
+#[test]
+fn control_characters_in_messages_are_escaped() {
+    let dir = county("教师0");
+    dir.write(
+        "needs.csv",
+        "school,subject,count\nR1\u{1b}[2J\u{1b}]0;title\u{7},数学,1\n".as_bytes(),
+    );
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("R1\\u{1b}[2J\\u{1b}]0;title\\u{7}"), "{err}");
+}
+
+/// Policy parse errors say what was typed wrong in plain words, quote at
+/// most 200 characters of a value, and a plan year beyond 9999 is bad
+/// input.
+#[test]
+fn policy_mistakes_are_said_in_plain_words() {
+    let dir = county("教师0");
+    let cases: [(&str, &str); 5] = [
+        (
+            "min_rotation_ratio = 10%\n",
+            "write min_rotation_ratio = \"10%\" or min_rotation_ratio = 0.10",
+        ),
+        ("min_rotation_ratio ＝ 0.1\n", "`＝` is a full-width sign"),
+        (
+            "balance = keep\n",
+            "the word `keep` needs quotes: write balance = \"keep\"",
+        ),
+        (
+            "plan_year = 20226\n",
+            "expected a year from 1900 to 9999, found 20226",
+        ),
+        (
+            "level_match = \"sometimes\"\n",
+            "expected \"same\", \"qualified\" or \"any\"",
+        ),
+    ];
+    for (text, said) in cases {
+        dir.write("policy.toml", text.as_bytes());
+        let out = rotaplan(dir.path(), &["check", ".", "--policy", "policy.toml"]);
+        assert_eq!(out.status.code(), Some(2), "{text}: {}", stderr(&out));
+        assert!(stderr(&out).contains(said), "{text}: {}", stderr(&out));
+        assert!(stderr(&out).contains("line 1"), "{text}: {}", stderr(&out));
+    }
+    dir.write(
+        "policy.toml",
+        format!("{} = 1\n", "k".repeat(100_000)).as_bytes(),
+    );
+    let out = rotaplan(dir.path(), &["check", ".", "--policy", "policy.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).len() < 400, "{}", stderr(&out));
+}

@@ -483,32 +483,34 @@ pub fn mask_id_card(s: &str) -> String {
 }
 
 /// `text` with every resident ID number in it masked as `mask_id_card`
-/// does: each run of 17 ASCII digits and a digit or `X` that no other
-/// letter or digit touches. What every output and message goes through
-/// (plan files excepted), so that no ID number is shown whole.
+/// does (papers.md "What a message may hold"): each run of 17 ASCII
+/// digits and a digit or `X` (the second generation), each run of 15
+/// digits (the first, rosters.md "15-digit ID numbers"), and each longer
+/// run of digits, which may hold one, wherever it stands, glued to letters
+/// (`T33010219750312123X`) or not. What every output and message goes
+/// through (plan files excepted), so that no ID number is shown whole,
+/// nor ten of its characters in a row. Digits after a decimal point that
+/// follows a digit are a fraction (a JSON number), not an ID number.
 pub fn mask_id_cards(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    let is_number = |run: &[u8]| {
-        run.len() == 18
-            && run[..17].iter().all(u8::is_ascii_digit)
-            && (run[17].is_ascii_digit() || run[17] == b'X' || run[17] == b'x')
-    };
     let mut out: Option<String> = None;
     let mut done = 0; // bytes of `text` already in `out`
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
+        if !b[i].is_ascii_digit() {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
+        while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
-        // The digits after a decimal point (0.057735026918962616 in a
-        // JSON number) are a fraction, not an ID number.
+        let digits = i - start;
+        if digits == 17 && b.get(i).is_some_and(|&c| c == b'X' || c == b'x') {
+            i += 1;
+        }
         let fraction = start >= 2 && b[start - 1] == b'.' && b[start - 2].is_ascii_digit();
-        if !fraction && is_number(&b[start..i]) {
+        if !fraction && (digits == 15 || digits >= 17) {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[done..start]);
             o.push_str(&mask_id_card(&text[start..i]));
@@ -582,11 +584,17 @@ mod tests {
     #[test]
     fn id_numbers_in_text_are_masked() {
         let text = "teacher 33010219750312123X: see 11010519491231002x, T33010219750312123X, \
-                    330102197503121234567 and 身份证11010519491231002X号";
+                    330102197503121234567, 330102750312123 and 身份证11010519491231002X号";
         assert_eq!(
             mask_id_cards(text),
-            "teacher 3301**********123X: see 1101**********002x, T33010219750312123X, \
-             330102197503121234567 and 身份证1101**********002X号"
+            "teacher 3301**********123X: see 1101**********002x, T3301**********123X, \
+             3301*************4567, 3301*******2123 and 身份证1101**********002X号"
+        );
+        // Ten or more digits in a row are never an ID's whole or part
+        // shown: shorter runs stay (a phone number, a 工号).
+        assert_eq!(
+            mask_id_cards("13812345678 T0000001"),
+            "13812345678 T0000001"
         );
         assert!(matches!(mask_id_cards("T001 -> N01"), Cow::Borrowed(_)));
         // A JSON number's 18 decimals are not an ID number.

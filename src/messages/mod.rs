@@ -185,9 +185,47 @@ pub fn render(message: &Message) -> String {
 
 fn shown(arg: &Arg) -> String {
     match arg {
-        Arg::Text(s) => s.clone(),
+        Arg::Text(s) => harmless(s),
         Arg::Count(n) => n.to_string(),
         Arg::Message(m) => render(m),
+    }
+}
+
+/// The most characters of a value a message quotes (papers.md "What a
+/// message may hold"): a 10 MB policy key is not echoed whole.
+pub const MOST_QUOTED: usize = 200;
+
+/// A text argument as every message shows it (papers.md "What a message
+/// may hold"): its ID numbers masked (`domain::mask_id_cards`), then the
+/// control characters of the data (ESC, BEL and the other C0 controls but
+/// tab and line feed, the C1 controls and DEL) escaped (`\u{1b}`), so
+/// that no value can clear a terminal or set its title.
+fn harmless(s: &str) -> String {
+    let masked = crate::domain::mask_id_cards(s);
+    let control = |c: char| (c.is_control() && c != '\t' && c != '\n') || c == '\u{7f}';
+    if !masked.contains(control) {
+        return masked.into_owned();
+    }
+    masked
+        .chars()
+        .map(|c| {
+            if control(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A value from the input as a message quotes it: its ID numbers masked
+/// first, then cut to `MOST_QUOTED` characters with `…` (masked before
+/// cut, so that no cut leaves part of an ID number whole).
+pub fn quoted_value(s: &str) -> String {
+    let masked = crate::domain::mask_id_cards(s);
+    match masked.char_indices().nth(MOST_QUOTED) {
+        None => masked.into_owned(),
+        Some((end, _)) => format!("{}…", &masked[..end]),
     }
 }
 
@@ -217,15 +255,29 @@ mod tests {
             schools = 0_u32,
             teachers = -3_i64,
             needs = 1_u8,
-            places = u64::MAX
+            places = 12_345_678_901_234_u64
         );
         assert_eq!(
             render(&m),
-            format!(
-                "d: 1234567 districts, 0 schools, -3 teachers, 1 needs ({} places)",
-                u64::MAX
-            )
+            "d: 1234567 districts, 0 schools, -3 teachers, 1 needs (12345678901234 places)"
         );
+    }
+
+    #[test]
+    fn text_arguments_mask_id_numbers_and_escape_controls() {
+        let m = crate::msg!(
+            "read-quoted",
+            text = "T33010219750312123X\u{1b}]0;title\u{7}"
+        );
+        assert_eq!(
+            render(&m),
+            render(&crate::msg!(
+                "read-quoted",
+                text = "T3301**********123X\\u{1b}]0;title\\u{7}"
+            ))
+        );
+        let long = "k".repeat(MOST_QUOTED + 50);
+        assert_eq!(quoted_value(&long).chars().count(), MOST_QUOTED + 1);
     }
 
     #[test]

@@ -557,20 +557,27 @@ impl Policy {
                 let before = &text.as_bytes()[..s.start.min(text.len())];
                 before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
             });
-            let mut err = InputError::new(
-                file,
+            let typed = line.and_then(|n| text.lines().nth(n as usize - 1));
+            let message = typed.and_then(plain_mistake).unwrap_or_else(|| {
                 msg!(
                     "policy-parser-says",
-                    message = plain_type_names(e.message().trim_end())
-                ),
-            );
+                    message =
+                        crate::messages::quoted_value(&plain_type_names(e.message().trim_end()))
+                            .as_str()
+                )
+            });
+            let mut err = InputError::new(file, message);
             // A value of the wrong type: its line reads `key = value`.
             let key = line
                 .and_then(|n| text.lines().nth(n as usize - 1))
                 .and_then(|l| l.split_once('='))
                 .map(|(k, _)| k.trim())
                 .filter(|k| {
-                    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    // A key, not a pasted page (the message quotes the
+                    // parser's words, cut, papers.md "What a message may
+                    // hold").
+                    (1..=64).contains(&k.len())
+                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                 });
             if let Some(key) = key {
                 err = err.key(key);
@@ -1075,6 +1082,47 @@ impl Policy {
         }
         wanted
     }
+}
+
+/// What a planner typed wrong on a policy line the TOML parser refused,
+/// in plain words (issue #23): a full-width sign (`＝`, `“`, `：`), a
+/// percentage without quotes (`10%`), or a word without quotes
+/// (`balance = keep`). `None` when it is none of these (the parser's own
+/// message is shown then).
+fn plain_mistake(line: &str) -> Option<Message> {
+    const FULL_WIDTH: [(char, &str); 5] = [
+        ('＝', "="),
+        ('“', "\""),
+        ('”', "\""),
+        ('：', "="),
+        ('，', ","),
+    ];
+    if let Some(&(sign, plain)) = FULL_WIDTH.iter().find(|(c, _)| line.contains(*c)) {
+        return Some(msg!(
+            "policy-full-width-sign",
+            sign = sign.to_string(),
+            plain = plain
+        ));
+    }
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.split('#').next()?.trim());
+    let number = value.trim_end_matches('%').trim();
+    if value.ends_with('%') && !number.is_empty() && number.parse::<f64>().is_ok() {
+        return Some(msg!(
+            "policy-percent-unquoted",
+            key = key,
+            value = value,
+            share = format!("{:.2}", number.parse::<f64>().ok()? / 100.0)
+        ));
+    }
+    let word = !value.is_empty()
+        && !matches!(value, "true" | "false")
+        && value.parse::<f64>().is_err()
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && !value.starts_with(|c: char| c.is_ascii_digit());
+    word.then(|| msg!("policy-word-unquoted", key = key, value = value))
 }
 
 /// A TOML type error in the planner's words: "expected f64" says "a

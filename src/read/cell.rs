@@ -75,9 +75,12 @@ pub fn parse_bool(s: &str) -> Option<bool> {
 }
 
 /// A cell's text quoted for a message, cut to a readable length (a
-/// pasted 10 MB cell must not become a 10 MB message).
+/// pasted 10 MB cell must not become a 10 MB message), its ID numbers
+/// masked before it is cut (papers.md "What a message may hold": cut
+/// first, 17 of an ID's 18 characters could stay).
 pub fn shown(s: &str) -> Message {
     const MOST: usize = 40;
+    let s = &*crate::domain::mask_id_cards(s);
     match s.char_indices().nth(MOST) {
         None => quoted(s),
         Some((end, _)) => msg!(
@@ -88,9 +91,13 @@ pub fn shown(s: &str) -> Message {
     }
 }
 
-/// A name quoted for a message, whole (a sheet's, a column's).
+/// A name quoted for a message (a sheet's, a column's), whole up to
+/// `messages::MOST_QUOTED` characters.
 pub fn quoted(s: &str) -> Message {
-    msg!("read-quoted", text = s)
+    msg!(
+        "read-quoted",
+        text = crate::messages::quoted_value(s).as_str()
+    )
 }
 
 impl<'a> Row<'a> {

@@ -27,8 +27,26 @@ impl TextTable {
         self
     }
 
+    /// A row; a cell holding a control character from the data (a school
+    /// named with ESC) shows it escaped, `\u{1b}` (papers.md "What a
+    /// message may hold"), so that no table can drive the terminal.
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
+        let shown = |cell: String| {
+            if cell.chars().any(|c| c.is_control() || c == '\u{7f}') {
+                cell.chars()
+                    .map(|c| {
+                        if c.is_control() || c == '\u{7f}' {
+                            c.escape_unicode().to_string()
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect()
+            } else {
+                cell
+            }
+        };
+        self.rows.push(cells.into_iter().map(shown).collect());
     }
 
     pub fn render(&self) -> String {

@@ -22,6 +22,9 @@ policy-nodes-expected = expected a whole number of nodes of at least 1, found {$
 # The TOML parser's own message (its English), with its type
 # names said in the planner's words.
 policy-parser-says = {$message}
+policy-full-width-sign = `{$sign}` is a full-width sign, typed with a Chinese input method: write `{$plain}` (half-width) instead
+policy-percent-unquoted = `{$value}` needs quotes: write {$key} = "{$value}" or {$key} = {$share}
+policy-word-unquoted = the word `{$value}` needs quotes: write {$key} = "{$value}"
 policy-type-number = expected a number
 policy-type-whole-number = expected a whole number
 
