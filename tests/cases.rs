@@ -884,3 +884,69 @@ fn id_numbers_are_masked_everywhere_but_plan_files() {
     let e = stderr(&o);
     assert!(e.contains("duplicate id") && e.contains(&masked(2)), "{e}");
 }
+
+/// tests/cases/merged-school-cells: 学校代码, 学校名称 and 学科 merged
+/// down each school's (and subject's) rows are every covered row's value
+/// (rosters.md "More shapes from the field"): 23 teachers, 17 eligible,
+/// `check` names the ranges, and the plan is the plan of the same sheet
+/// with the merged cells filled in by hand.
+#[test]
+fn merged_cells_are_the_value_of_every_row_they_cover() {
+    let dir = case("merged-school-cells");
+    let out = rotaplan_pinned(Path::new("."), &["check", &dir, "--format", "json"]);
+    ok(&out);
+    let check = json(&out);
+    assert_eq!(check["teachers"], 23);
+    assert_eq!(check["eligible"], 17);
+    let merged: Vec<&str> = check["files"][1]["merged"]
+        .as_array()
+        .expect("merged ranges")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(
+        merged,
+        [
+            "B2:B8", "B9:B14", "B15:B21", "C2:C8", "C9:C14", "C15:C21", "F2:F3", "F4:F5", "F10:F11"
+        ]
+    );
+
+    // The sheet with every empty cell of columns B, C and F given the
+    // value above it, as a planner fills them by hand, as CSV.
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(Path::new(&dir).join("teachers.xlsx")).expect("workbook");
+    let range = book.worksheet_range("教师").expect("sheet");
+    let mut above: Vec<String> = Vec::new();
+    let mut csv = String::new();
+    for row in range.rows() {
+        let mut cells: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+        for c in [1, 2, 5] {
+            if cells[c].is_empty() {
+                cells[c] = above[c].clone();
+            }
+        }
+        csv += &(cells.join(",") + "\n");
+        above = cells;
+    }
+    let by_hand = tempfile::tempdir().unwrap();
+    for file in ["schools.csv", "needs.csv"] {
+        std::fs::copy(Path::new(&dir).join(file), by_hand.path().join(file)).unwrap();
+    }
+    std::fs::write(by_hand.path().join("teachers.csv"), csv).unwrap();
+    let plan_of = |folder: &Path, out: &Path| {
+        let args = [
+            "plan",
+            &folder.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ];
+        ok(&rotaplan_pinned(Path::new("."), &args));
+        std::fs::read(out).unwrap()
+    };
+    let scratch = tempfile::tempdir().unwrap();
+    let merged_plan = plan_of(Path::new(&dir), &scratch.path().join("a.csv"));
+    let hand_plan = plan_of(by_hand.path(), &scratch.path().join("b.csv"));
+    assert!(merged_plan.len() > 200, "a plan with rows");
+    assert_eq!(merged_plan, hand_plan);
+}

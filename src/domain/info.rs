@@ -155,6 +155,11 @@ pub struct FileInfo {
     /// Non-empty headers not read as any field, in file order (also an
     /// alternative spelling of a field when another column was used).
     pub ignored: Vec<String>,
+    /// The ranges merged down over several rows whose value was given to
+    /// every cell they cover (`B2:B8`), for a workbook (rosters.md "More
+    /// shapes from the field").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<String>,
     /// Data rows read (passed on to the data set).
     pub rows: u64,
     pub skipped: Skipped,
@@ -197,6 +202,7 @@ mod tests {
             encoding: Encoding::Utf8Bom,
             sheet: None,
             sheet_hidden: false,
+            merged: Vec::new(),
             separator: Some(Separator::Tab),
             separator_line: false,
             header_row: 3,

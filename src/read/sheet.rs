@@ -107,6 +107,8 @@ pub struct Sheet {
     pub(crate) rows: Vec<SheetRow>,
     /// The few cells that are errors or zero-padded numbers.
     pub(crate) special: HashMap<(u64, u32), Special>,
+    /// The merged ranges whose value was given to the cells they cover.
+    pub(crate) merged: Vec<String>,
 }
 
 impl Sheet {
@@ -133,6 +135,7 @@ impl Sheet {
         let mut sheet = Sheet::from_cells(read.name, read.cells);
         sheet.hidden = read.hidden;
         sheet.date_1904 = read.date_1904;
+        sheet.merged = read.merged;
         Ok(sheet)
     }
 
@@ -179,6 +182,7 @@ impl Sheet {
             date_1904: false,
             rows,
             special,
+            merged: Vec::new(),
         }
     }
 
@@ -253,6 +257,8 @@ struct Read {
     hidden: bool,
     date_1904: bool,
     cells: Vec<SheetCell>,
+    /// The ranges `fill_merged` filled.
+    merged: Vec<String>,
 }
 
 /// The sheet to read among a workbook's sheets: the worksheet named one of
@@ -314,6 +320,7 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         }
     };
     let mut cells = Vec::new();
+    let mut merged = Vec::new();
     let (name, hidden, date_1904) = match extension {
         Some("xls") | Some("ods") => {
             let mut date_1904 = false;
@@ -334,6 +341,10 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
             let (row0, col0) = range.start().unwrap_or((0, 0));
             for (r, c, value) in range.used_cells() {
                 cells.push((row0 + r as u32, col0 + c as u32, value.clone(), None));
+            }
+            if let calamine::Sheets::Xls(xls) = &book {
+                let ranges = xls.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                merged = fill_merged(&mut cells, &ranges);
             }
             (name, hidden, date_1904)
         }
@@ -385,6 +396,9 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
                     .and_then(|p| p.show(&value));
                 cells.push((row, column, value, shown));
             }
+            drop(reader);
+            let ranges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+            merged = fill_merged(&mut cells, &ranges);
             (name, hidden, date_1904)
         }
     };
@@ -393,7 +407,62 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         hidden,
         date_1904,
         cells,
+        merged,
     })
+}
+
+/// The most cells merged ranges may fill in one sheet (rosters.md
+/// "Limits": memory grows with the cells read, not with declared ranges).
+const MOST_MERGED_CELLS: usize = 2_000_000;
+
+/// Each range merged down over several rows (a school's code merged
+/// beside its teachers, rosters.md "More shapes from the field") gives
+/// its top-left cell's value to every empty cell it covers. Ranges within
+/// one row (a title merged across the columns) are left alone. The
+/// ranges filled, as Excel names them (`B2:B8`).
+fn fill_merged(cells: &mut Vec<SheetCell>, merged: &[calamine::Dimensions]) -> Vec<String> {
+    let mut down: Vec<&calamine::Dimensions> = merged
+        .iter()
+        .filter(|d| d.end.0 > d.start.0 && d.end.1 >= d.start.1)
+        .collect();
+    down.sort_by_key(|d| (d.start.1, d.start.0));
+    if down.is_empty() {
+        return Vec::new();
+    }
+    let taken: std::collections::HashSet<(u32, u32)> =
+        cells.iter().map(|&(r, c, ..)| (r, c)).collect();
+    let first: HashMap<(u32, u32), (Data, Option<String>)> = cells
+        .iter()
+        .filter(|(r, c, ..)| down.iter().any(|d| d.start == (*r, *c)))
+        .map(|(r, c, v, shown)| ((*r, *c), (v.clone(), shown.clone())))
+        .collect();
+    let mut added = 0usize;
+    let mut filled = Vec::new();
+    for d in down {
+        let Some((value, shown)) = first.get(&d.start) else {
+            continue;
+        };
+        filled.push(format!(
+            "{}{}:{}{}",
+            column_letters(d.start.1),
+            d.start.0 + 1,
+            column_letters(d.end.1),
+            d.end.0 + 1
+        ));
+        for r in d.start.0..=d.end.0 {
+            for c in d.start.1..=d.end.1 {
+                if taken.contains(&(r, c)) {
+                    continue;
+                }
+                added += 1;
+                if added > MOST_MERGED_CELLS {
+                    return filled;
+                }
+                cells.push((r, c, value.clone(), shown.clone()));
+            }
+        }
+    }
+    filled
 }
 
 /// A number format that shows a whole number zero-padded, with literal

@@ -168,6 +168,12 @@ pub fn table(r: &CheckReport) -> String {
             "  {}\n",
             msg!("report-check-columns", columns = columns.join(", "))
         ));
+        if !f.merged.is_empty() {
+            out.push_str(&format!(
+                "  {}\n",
+                msg!("report-check-merged", ranges = f.merged.join(", "))
+            ));
+        }
         if !f.ignored.is_empty() {
             out.push_str(&format!(
                 "  {}\n",
