@@ -950,3 +950,39 @@ fn merged_cells_are_the_value_of_every_row_they_cover() {
     assert!(merged_plan.len() > 200, "a plan with rows");
     assert_eq!(merged_plan, hand_plan);
 }
+
+/// tests/cases/formula-cached-values: a template whose 本校任教年限 and 年龄
+/// are formulas never computed (no value stored, or 0 stored in a
+/// workbook that recalculates on opening) is bad input naming the cell,
+/// in check, plan and audit alike (rosters.md "Formulas never computed").
+#[test]
+fn formulas_without_computed_values_are_bad_input_naming_the_cell() {
+    let dir = case("formula-cached-values");
+    let policy = format!("{dir}/policy.toml");
+    let runs = [
+        vec!["check".to_string(), format!("{dir}/no-cache")],
+        vec!["plan".into(), format!("{dir}/zero-cache"), "--out".into()],
+        vec![
+            "audit".into(),
+            format!("{dir}/no-cache"),
+            "--plan".into(),
+            format!("{dir}/hand-plan.csv"),
+        ],
+    ];
+    let scratch = tempfile::tempdir().unwrap();
+    for mut args in runs {
+        if args[0] == "plan" {
+            args.push(scratch.path().join("plan.csv").display().to_string());
+        }
+        args.extend(["--policy".to_string(), policy.clone()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = rotaplan(Path::new("."), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cell G2: the formula in G2 has no computed value"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!scratch.path().join("plan.csv").exists());
+}

@@ -88,6 +88,11 @@ pub(crate) enum Special {
     Error(Message),
     /// A number shown zero-padded: the text shown.
     Shown(String),
+    /// A formula whose value was never computed: none stored, or the
+    /// workbook asks to be recalculated when opened (`fullCalcOnLoad`, as
+    /// programs write it, with 0 stored). Raised when the cell is in a
+    /// column the table reads (rosters.md "Formulas never computed").
+    Formula,
 }
 
 /// A worksheet's rows as text.
@@ -136,6 +141,11 @@ impl Sheet {
         sheet.hidden = read.hidden;
         sheet.date_1904 = read.date_1904;
         sheet.merged = read.merged;
+        for (row, column) in read.not_computed {
+            sheet
+                .special
+                .insert((u64::from(row) + 1, column), Special::Formula);
+        }
         Ok(sheet)
     }
 
@@ -257,6 +267,8 @@ struct Read {
     hidden: bool,
     date_1904: bool,
     cells: Vec<SheetCell>,
+    /// The cells holding a formula whose value was never computed.
+    not_computed: Vec<(u32, u32)>,
     /// The ranges `fill_merged` filled.
     merged: Vec<String>,
 }
@@ -306,6 +318,7 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Me
 /// reader and go through the range (.ods stores dates as ISO text, with no
 /// serials).
 fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, Message> {
+    let recalculates = recalculates_on_load(extension, &bytes);
     let data = Cursor::new(bytes);
     let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
         let reason = e.to_string();
@@ -321,6 +334,7 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
     };
     let mut cells = Vec::new();
     let mut merged = Vec::new();
+    let mut not_computed = Vec::new();
     let (name, hidden, date_1904) = match extension {
         Some("xls") | Some("ods") => {
             let mut date_1904 = false;
@@ -397,6 +411,27 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
                 cells.push((row, column, value, shown));
             }
             drop(reader);
+            // The formulas, in a second pass: a formula with no value
+            // stored, or any formula when the workbook recalculates on
+            // opening, has no value to read.
+            let mut formulas = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| sheet_error(&name, hidden, &e))?;
+            let valued: std::collections::HashSet<(u32, u32)> =
+                cells.iter().map(|&(r, c, ..)| (r, c)).collect();
+            while let Some(cell) = formulas
+                .next_formula()
+                .map_err(|e| sheet_error(&name, hidden, &e))?
+            {
+                if cell.get_value().is_empty() {
+                    continue;
+                }
+                let at = cell.get_position();
+                if recalculates || !valued.contains(&at) {
+                    not_computed.push(at);
+                }
+            }
+            drop(formulas);
             let ranges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
             merged = fill_merged(&mut cells, &ranges);
             (name, hidden, date_1904)
@@ -407,8 +442,31 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         hidden,
         date_1904,
         cells,
+        not_computed,
         merged,
     })
+}
+
+/// Whether an .xlsx workbook asks to be recalculated when opened
+/// (`<calcPr fullCalcOnLoad="1"/>` in xl/workbook.xml), as files written
+/// by programs do: its stored values (0 often) are then not what Excel
+/// shows. Only the first MiB of workbook.xml is looked at.
+fn recalculates_on_load(extension: Option<&str>, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    if matches!(extension, Some("xls" | "ods" | "xlsb")) {
+        return false;
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(file) = zip.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    let mut text = String::new();
+    if file.take(1 << 20).read_to_string(&mut text).is_err() {
+        return false;
+    }
+    text.contains("fullCalcOnLoad=\"1\"") || text.contains("fullCalcOnLoad=\"true\"")
 }
 
 /// The most cells merged ranges may fill in one sheet (rosters.md

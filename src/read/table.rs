@@ -122,6 +122,9 @@ pub struct Table {
     headers: Vec<String>,
     /// Per field: whether it is an id column (`ID_COLUMNS`).
     id_fields: Vec<bool>,
+    /// Per field, whether it is read as a column of the schema (a formula
+    /// without its value matters only there).
+    read_fields: Vec<bool>,
     body: Body,
     /// What was understood; the row counts are the last walk's.
     info: FileInfo,
@@ -640,6 +643,7 @@ impl Table {
                 .iter()
                 .map(|k| k.is_some_and(|k| ID_COLUMNS.contains(&k)))
                 .collect(),
+            read_fields: key_of.iter().map(Option::is_some).collect(),
             headers,
             body,
             info,
@@ -722,6 +726,19 @@ impl Table {
                             match sheet.special.get(&(row.number, column)) {
                                 Some(Special::Error(why)) if error.is_none() => {
                                     error = Some((column, why.clone()));
+                                }
+                                Some(Special::Formula)
+                                    if error.is_none() && self.read_fields[i] =>
+                                {
+                                    let cell = format!(
+                                        "{}{}",
+                                        super::sheet::column_letters(column),
+                                        row.number
+                                    );
+                                    error = Some((
+                                        column,
+                                        msg!("read-formula-not-computed", cell = cell.as_str()),
+                                    ));
                                 }
                                 Some(Special::Shown(shown)) if self.id_fields[i] => {
                                     fields.get_or_insert_with(|| {
