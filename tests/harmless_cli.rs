@@ -263,3 +263,44 @@ fn policy_mistakes_are_said_in_plain_words() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).len() < 400, "{}", stderr(&out));
 }
+
+/// A month typed `2020.10` in a General cell is stored as 2020.1, as
+/// January is: in a workbook's date column `2020.1` is bad input naming
+/// the cell and both readings; `2020.12` is December (rosters.md "Dotted
+/// months typed as numbers").
+#[test]
+fn a_dotted_month_stored_as_yyyy_1_is_ambiguous_in_a_workbook() {
+    let dir = county("教师0");
+    let header = [
+        "id",
+        "name",
+        "school",
+        "subject",
+        "backbone",
+        "school_entry",
+    ];
+    let rows = |t0_entry: &str| -> Vec<Vec<String>> {
+        let mut rows = vec![header.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
+        for i in 0..10 {
+            let entry = if i == 0 { t0_entry } else { "2015.3" };
+            let backbone = if i == 0 { "county" } else { "none" };
+            rows.push(
+                [&format!("T{i}"), "教师", "U1", "数学", backbone, entry]
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect(),
+            );
+        }
+        rows
+    };
+    std::fs::remove_file(dir.file("teachers.csv")).unwrap();
+    write_xlsx(&dir.file("teachers.xlsx"), "teachers", &rows("2020.1"));
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("cell F2"), "{err}");
+    assert!(err.contains("January 2020 or October 2020"), "{err}");
+    write_xlsx(&dir.file("teachers.xlsx"), "teachers", &rows("2020.12"));
+    let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

@@ -179,6 +179,18 @@ impl<'a> Row<'a> {
         let Some(s) = self.get(key) else {
             return Ok(None);
         };
+        // A month typed `2020.10` in a General cell is stored as the
+        // number 2020.1, as January is: in a worksheet, either may be meant
+        // (rosters.md "Dotted months typed as numbers").
+        if self.date_system().is_some()
+            && let Some(year) = s.strip_suffix(".1").and_then(|y| y.parse::<u32>().ok())
+            && (1900..=2100).contains(&year)
+        {
+            return Err(self.error(
+                key,
+                msg!("read-dotted-month-ambiguous", found = shown(s), year = year),
+            ));
+        }
         let why = match date::parse_date(s) {
             Ok(day) => return Ok(Some(day)),
             Err(why) => why,
