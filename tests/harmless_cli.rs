@@ -304,3 +304,38 @@ fn a_dotted_month_stored_as_yyyy_1_is_ambiguous_in_a_workbook() {
     let out = rotaplan_pinned(dir.path(), &["check", ".", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// A plan row whose 工号 lost its leading zeros in Excel (`100` for
+/// `000100`) names the one teacher it matches without them, with a
+/// warning; ids that stay ambiguous stay unknown (rosters.md "Ids without
+/// their zeros in plan files").
+#[test]
+fn plan_ids_without_their_zeros_name_their_teacher_with_a_warning() {
+    let mut t = String::from("id,name,school,subject,backbone,years_at_school\n");
+    for i in 0..10 {
+        let backbone = if i == 0 { "county" } else { "none" };
+        t += &format!("00010{i},教师{i},U1,数学,{backbone},8\n");
+    }
+    let dir = DataDir::tables(SCHOOLS, &t, "school,subject,count\nR1,数学,1\n");
+    dir.write("hand.csv", b"teacher,from_school,to_school\n100,U1,R1\n");
+    let out = rotaplan_pinned(dir.path(), &["audit", ".", "--plan", "hand.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("`100` names teacher 000100"),
+        "{}",
+        stderr(&out)
+    );
+    let out = rotaplan_pinned(
+        dir.path(),
+        &["audit", ".", "--plan", "hand.csv", "--format", "json"],
+    );
+    let warnings = json(&out)["warnings"].clone();
+    assert!(
+        warnings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "plan_id_without_zeros" && w["line"] == 2),
+        "{warnings}"
+    );
+}

@@ -22,8 +22,10 @@ pub struct AuditArgs {
 
 pub fn run(args: &AuditArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
-    let warnings = warn(&data, &policy, matches!(args.format, Format::Json));
+    let json = matches!(args.format, Format::Json);
+    let mut warnings = warn(&data, &policy, json);
     let plan = read_plan(&args.plan, &data)?;
+    warnings.extend(super::plan_warnings(&args.plan, &plan, json));
     let report = crate::audit::audit(&data, &policy, &plan);
     print(&match args.format {
         Format::Json => {

@@ -22,10 +22,12 @@ pub struct IndicatorsArgs {
 
 pub fn run(args: &IndicatorsArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
-    let warnings = warn(&data, &policy, matches!(args.format, Format::Json));
+    let json = matches!(args.format, Format::Json);
+    let mut warnings = warn(&data, &policy, json);
     let moves = match &args.plan {
         Some(path) => {
             let lines: Vec<PlanLine> = read_plan(path, &data)?;
+            warnings.extend(super::plan_warnings(path, &lines, json));
             let file = path.display().to_string();
             Some(crate::read::plan::checked_moves(&data, &file, &lines)?)
         }

@@ -117,6 +117,23 @@ pub fn warn(data: &DataSet, policy: &Policy, json: bool) -> Vec<crate::domain::W
     warnings
 }
 
+/// The warnings of reading the plan at `path` (`read::plan::plan_warnings`),
+/// on stderr unless the output is JSON (which lists them).
+pub fn plan_warnings(
+    path: &std::path::Path,
+    lines: &[crate::read::plan::PlanLine],
+    json: bool,
+) -> Vec<crate::domain::Warning> {
+    let warnings = crate::read::plan::plan_warnings(&path.display().to_string(), lines);
+    if !json {
+        let text = crate::report::warnings::lines(&warnings);
+        if !text.is_empty() {
+            eprint!("{}", mask_id_cards(&text));
+        }
+    }
+    warnings
+}
+
 pub fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
     let paths = data.paths()?;
     let policy_value = policy.policy()?;

@@ -29,6 +29,7 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     report::refuse_input(&args.out, &inputs)?;
     warn(&data, &policy, false);
     let lines = read_plan(&args.plan, &data)?;
+    super::plan_warnings(&args.plan, &lines, false);
     let audit = crate::audit::audit(&data, &policy, &lines);
     // The moves the page draws (the other rows are among the audit's
     // violations).

@@ -60,6 +60,10 @@ pub struct PlanLine {
     /// `to_school`: the audit compares it with that school
     /// (`school_mismatch`, fit.md "Conflicts are shown").
     pub to_school_name: Option<String>,
+    /// The 工号 as typed when it named the teacher only without its
+    /// leading zeros (`467` for `000467`, as Excel turns them): a warning
+    /// (`plan_warnings`).
+    pub typed_without_zeros: Option<String>,
 }
 
 impl PlanLine {
@@ -103,10 +107,20 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
         .find(|c| has(c))
         .unwrap_or("teacher");
     let names = by_name.then(|| NameIndex::new(data));
+    let mut zeros: Option<FxHashMap<String, Vec<usize>>> = None;
     let mut lines = Vec::new();
     table.for_each_row(|row| {
+        let mut typed_without_zeros = None;
         let (teacher, by_name) = if let Some(id) = row.get("teacher") {
-            (id.to_string(), false)
+            let mut teacher = id.to_string();
+            if data.teacher_by_id(id).is_none() {
+                let index = zeros.get_or_insert_with(|| ids_without_zeros(data));
+                if let Some([t]) = index.get(id.trim_start_matches('0')).map(Vec::as_slice) {
+                    teacher = data.teachers[*t].id.clone();
+                    typed_without_zeros = Some(id.to_string());
+                }
+            }
+            (teacher, false)
         } else if let Some(number) = row.get("id_card") {
             (
                 data.teachers[with_id_card(data, &row, number)?].id.clone(),
@@ -145,6 +159,7 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
             to_school,
             name: row.get("name").filter(|_| !by_name).map(str::to_string),
             to_school_name,
+            typed_without_zeros,
         });
         Ok(())
     })?;
@@ -265,8 +280,49 @@ pub fn lines_of(data: &DataSet, moves: impl IntoIterator<Item = (usize, usize)>)
             to_school: data.schools[s].id.clone(),
             name: None,
             to_school_name: None,
+            typed_without_zeros: None,
         })
         .collect()
+}
+
+/// The warnings of reading a plan (`file` as given): each row whose 工号
+/// named its teacher only without leading zeros (rosters.md "Ids without
+/// their zeros in plan files").
+pub fn plan_warnings(file: &str, lines: &[PlanLine]) -> Vec<crate::domain::Warning> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let typed = l.typed_without_zeros.as_deref()?;
+            Some(
+                crate::domain::Warning::new(
+                    "plan_id_without_zeros",
+                    msg!(
+                        "read-plan-id-without-zeros",
+                        typed = typed,
+                        id = l.teacher.as_str()
+                    ),
+                )
+                .file(file)
+                .line(l.line)
+                .column("teacher"),
+            )
+        })
+        .collect()
+}
+
+/// Teachers by their id without leading zeros, for plan rows whose 工号
+/// lost them in Excel; only ids that begin with a zero are listed.
+fn ids_without_zeros(data: &DataSet) -> FxHashMap<String, Vec<usize>> {
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (t, teacher) in data.teachers.iter().enumerate() {
+        if teacher.id.starts_with('0') {
+            index
+                .entry(teacher.id.trim_start_matches('0').to_string())
+                .or_default()
+                .push(t);
+        }
+    }
+    index
 }
 
 /// The moves a plan stands for, as (teacher, receiving school) indices:

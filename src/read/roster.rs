@@ -196,7 +196,8 @@ fn check_character(digits: &[u8]) -> char {
 
 /// An 18-character resident ID number: 17 digits and a check character
 /// (a digit or `X`, `x` accepted), full-width digits accepted, whose
-/// digits 7-14 are a real day.
+/// digits 7-14 are a real day; or a 15-digit one of the first generation
+/// (digits 7-12 the day 19YYMMDD, the last digit odd for men).
 ///
 /// Errors (the number masked as `mask_id_card` does, never whole): another
 /// length or character, a wrong check character (ISO 7064 MOD 11-2), an
@@ -221,6 +222,28 @@ pub fn parse_id_card_unchecked(text: &str) -> Result<(IdCard, Option<char>), Mes
     let s = ascii_digits(text).to_ascii_uppercase();
     let masked = super::mask_id_card(&s);
     let b = s.as_bytes();
+    // The first generation (before 1999): 15 digits, birth date 19YYMMDD
+    // from digits 7-12, sex from the last digit, no check character
+    // (rosters.md "15-digit ID numbers").
+    if b.len() == 15 && b.iter().all(u8::is_ascii_digit) {
+        let number = |range: std::ops::Range<usize>| s[range].parse::<u32>().unwrap_or(0);
+        let birth_date =
+            NaiveDate::from_ymd_opt(1900 + number(6..8) as i32, number(8..10), number(10..12))
+                .ok_or_else(|| msg!("read-id-card-birth-date", number = masked.as_str()))?;
+        let sex = if (b[14] - b'0') % 2 == 1 {
+            Sex::Male
+        } else {
+            Sex::Female
+        };
+        return Ok((
+            IdCard {
+                number: s,
+                birth_date,
+                sex,
+            },
+            None,
+        ));
+    }
     if b.len() != 18
         || !b[..17].iter().all(u8::is_ascii_digit)
         || !(b[17].is_ascii_digit() || b[17] == b'X')
@@ -471,6 +494,20 @@ mod tests {
         ] {
             assert_eq!(parse_backbone(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn first_generation_id_cards_have_15_digits() {
+        // 110105491231002: born 1949-12-31, last digit even: female.
+        let c = parse_id_card("110105491231002").unwrap();
+        assert_eq!(c.birth_date, NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert_eq!(c.sex, Sex::Female);
+        let c = parse_id_card("440524800101001").unwrap();
+        assert_eq!(c.birth_date, NaiveDate::from_ymd_opt(1980, 1, 1).unwrap());
+        assert_eq!(c.sex, Sex::Male);
+        let e = parse_id_card("110105490230002").unwrap_err().to_string();
+        assert!(e.contains("no real birth date"), "{e}");
+        assert!(!e.contains("110105490230002"), "never whole: {e}");
     }
 
     #[test]

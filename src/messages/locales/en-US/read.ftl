@@ -139,3 +139,4 @@ read-conflict-sex = {$first}: the ID number's sex differs from sex (性别); the
 read-conflict-id-card-check = {$first}: the ID number has a wrong check character (ISO 7064 MOD 11-2); birth_date (出生日期) and sex (性别) are read from their own columns
 read-formula-not-computed = the formula in {$cell} has no computed value: open and save the file in Excel or WPS, or give the values
 read-dotted-month-ambiguous = {$found} may be January {$year} or October {$year} (Excel stores 2020.10 typed in a General cell as 2020.1): type {$year}.01 or {$year}.10 as text, or give a date
+read-plan-id-without-zeros = 工号 `{$typed}` names teacher {$id}, read without its leading zeros (as Excel turns 000467 into 467): format the column as text to keep them
