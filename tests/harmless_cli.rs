@@ -339,3 +339,45 @@ fn plan_ids_without_their_zeros_name_their_teacher_with_a_warning() {
         "{warnings}"
     );
 }
+
+/// A workbook with a cell far beyond the rows a roster has (row
+/// 5,000,000 of a hand-edited sheet) is refused naming the limit, before
+/// its memory is spent (rosters.md "Limits").
+#[test]
+fn a_cell_beyond_the_row_limit_is_refused() {
+    use std::io::{Read, Write};
+    let dir = county("教师0");
+    let rows: Vec<Vec<String>> = read_csv_rows(&dir.file("teachers.csv"));
+    std::fs::remove_file(dir.file("teachers.csv")).unwrap();
+    let plain = dir.file("plain.xlsx");
+    write_xlsx(&plain, "teachers", &rows);
+    // The same workbook with one more cell, at A5000000.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&plain).unwrap()).unwrap();
+    let out = std::fs::File::create(dir.file("teachers.xlsx")).unwrap();
+    let mut far = zip::ZipWriter::new(out);
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut text = Vec::new();
+        part.read_to_end(&mut text).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(text).unwrap().replace(
+                "</sheetData>",
+                "<row r=\"5000000\"><c r=\"A5000000\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>",
+            );
+            text = xml.into_bytes();
+        }
+        far.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        far.write_all(&text).unwrap();
+    }
+    far.finish().unwrap();
+    std::fs::remove_file(&plain).unwrap();
+    let out = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("beyond 2000000 rows or 16384 columns"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -319,6 +319,7 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Me
 /// serials).
 fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, Message> {
     let recalculates = recalculates_on_load(extension, &bytes);
+    within_decompressed_limit(extension, &bytes)?;
     let data = Cursor::new(bytes);
     let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
         let reason = e.to_string();
@@ -400,6 +401,14 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
                     break;
                 };
                 let (row, column) = cell.get_position();
+                if row >= MOST_ROWS || column >= MOST_COLUMNS {
+                    return Err(msg!(
+                        "read-sheet-too-large",
+                        sheet = name.as_str(),
+                        rows = MOST_ROWS,
+                        columns = MOST_COLUMNS
+                    ));
+                }
                 let value = Data::from(cell.get_value().clone());
                 if value == Data::Empty {
                     continue;
@@ -445,6 +454,42 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         not_computed,
         merged,
     })
+}
+
+/// The most rows and columns a sheet's cells may reach (rosters.md
+/// "Limits": a used range beyond them is refused, before its memory is
+/// spent).
+const MOST_ROWS: u32 = 2_000_000;
+const MOST_COLUMNS: u32 = 16_384;
+
+/// The most decompressed bytes a workbook's parts may declare (rosters.md
+/// "Limits": 2 GiB): a small file that would unpack into gigabytes is
+/// refused before calamine unpacks it.
+const MOST_DECOMPRESSED: u64 = 2 << 30;
+
+/// Refuses a zipped workbook (.xlsx, .xlsm, .xlsb, .ods) whose parts
+/// declare more than `MOST_DECOMPRESSED` bytes in all.
+fn within_decompressed_limit(extension: Option<&str>, bytes: &[u8]) -> Result<(), Message> {
+    if extension == Some("xls") {
+        return Ok(());
+    }
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // calamine says what is wrong with it
+    };
+    // The sizes the central directory declares (what calamine will unpack).
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(part) = zip.by_index_raw(i) {
+            total = total.saturating_add(part.size());
+        }
+    }
+    if total > MOST_DECOMPRESSED {
+        return Err(msg!(
+            "read-workbook-too-large",
+            gib = MOST_DECOMPRESSED >> 30
+        ));
+    }
+    Ok(())
 }
 
 /// Whether an .xlsx workbook asks to be recalculated when opened

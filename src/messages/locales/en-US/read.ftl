@@ -140,3 +140,5 @@ read-conflict-id-card-check = {$first}: the ID number has a wrong check characte
 read-formula-not-computed = the formula in {$cell} has no computed value: open and save the file in Excel or WPS, or give the values
 read-dotted-month-ambiguous = {$found} may be January {$year} or October {$year} (Excel stores 2020.10 typed in a General cell as 2020.1): type {$year}.01 or {$year}.10 as text, or give a date
 read-plan-id-without-zeros = 工号 `{$typed}` names teacher {$id}, read without its leading zeros (as Excel turns 000467 into 467): format the column as text to keep them
+read-sheet-too-large = sheet `{$sheet}` has cells beyond {$rows} rows or {$columns} columns, the most rotaplan reads: keep only the table in the sheet
+read-workbook-too-large = the workbook would unpack into more than {$gib} GiB, the most rotaplan reads: keep only the table in it
