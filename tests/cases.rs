@@ -986,3 +986,57 @@ fn formulas_without_computed_values_are_bad_input_naming_the_cell() {
     }
     assert!(!scratch.path().join("plan.csv").exists());
 }
+
+/// tests/cases/xls-zero-padded-ids: an old system's .xls (BIFF8) with 工号
+/// stored as numbers 101-123 in the format `000000` reads as the roster
+/// shows them (rosters.md "Old .xls files"): the hand plan typed from the
+/// screen (000101, ...) audits, and the plan is the plan of the same
+/// sheet saved as .xlsx, ids padded.
+#[test]
+fn old_xls_ids_read_as_their_number_format_shows_them() {
+    let dir = case("xls-zero-padded-ids");
+    let policy = format!("{dir}/policy.toml");
+    let audit = rotaplan(
+        Path::new("."),
+        &[
+            "audit",
+            &dir,
+            "--plan",
+            &format!("{dir}/hand-plan.csv"),
+            "--policy",
+            &policy,
+        ],
+    );
+    ok(&audit);
+    assert!(stdout(&audit).contains("OK: the plan meets every rule."));
+    let scratch = tempfile::tempdir().unwrap();
+    let plan_of = |data: &str, out: &str| {
+        let out = scratch.path().join(out);
+        let o = rotaplan(
+            Path::new("."),
+            &[
+                "plan",
+                data,
+                "--policy",
+                &policy,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        ok(&o);
+        std::fs::read_to_string(out).unwrap()
+    };
+    let xls = plan_of(&dir, "xls.csv");
+    let xlsx = plan_of(&format!("{dir}/xlsx-control"), "xlsx.csv");
+    assert_eq!(xls, xlsx);
+    let ids: Vec<&str> = xls
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 5);
+    assert!(
+        ids.iter().all(|id| id.len() == 6 && id.starts_with("000")),
+        "{ids:?}"
+    );
+}

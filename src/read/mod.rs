@@ -4,6 +4,7 @@
 //! rosters.md). Everything downstream works on those rows and never looks at
 //! a CSV cell again. Plan files (`plan`) are read here too.
 
+mod biff;
 pub mod cell;
 pub mod date;
 pub mod plan;

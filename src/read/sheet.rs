@@ -21,9 +21,10 @@
 //! Zero-padded ids: a number shown through a number format such as
 //! `000000` (or `"T"0000`) also keeps the text it shows (`000101`), which
 //! `Table` reads in id columns. calamine exposes number formats for
-//! .xlsx/.xlsm only (`XlsxCellReader::next_cell_with_style_id`); in
-//! .xls, .xlsb and .ods such a cell reads as its number (`101`): format
-//! the column as text, or save the workbook as .xlsx.
+//! .xlsx/.xlsm only (`XlsxCellReader::next_cell_with_style_id`); those of
+//! .xls come from its records (`biff`); in .xlsb and .ods such a cell
+//! reads as its number (`101`): format the column as text, or save the
+//! workbook as .xlsx.
 
 use super::cell::quoted;
 use crate::error::{InputError, SheetPlace};
@@ -320,7 +321,7 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Me
 fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, Message> {
     let recalculates = recalculates_on_load(extension, &bytes);
     within_decompressed_limit(extension, &bytes)?;
-    let data = Cursor::new(bytes);
+    let data = Cursor::new(&bytes[..]);
     let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
         let reason = e.to_string();
         if hidden {
@@ -339,7 +340,7 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
     let (name, hidden, date_1904) = match extension {
         Some("xls") | Some("ods") => {
             let mut date_1904 = false;
-            let mut book: calamine::Sheets<Cursor<Vec<u8>>> = if extension == Some("xls") {
+            let mut book: calamine::Sheets<Cursor<&[u8]>> = if extension == Some("xls") {
                 let xls: calamine::Xls<_> =
                     calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
                 date_1904 = xls.has_1904_epoch();
@@ -354,8 +355,17 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
                 .worksheet_range(&name)
                 .map_err(|e| sheet_error(&name, hidden, &e))?;
             let (row0, col0) = range.start().unwrap_or((0, 0));
+            // Zero-padded ids: calamine gives .xls number formats only as
+            // date or not; the formats themselves come from the records.
+            let paddings = if extension == Some("xls") {
+                super::biff::number_formats(&bytes, &name, Padding::parse)
+            } else {
+                HashMap::new()
+            };
             for (r, c, value) in range.used_cells() {
-                cells.push((row0 + r as u32, col0 + c as u32, value.clone(), None));
+                let at = (row0 + r as u32, col0 + c as u32);
+                let shown = paddings.get(&at).and_then(|p| p.show(value));
+                cells.push((at.0, at.1, value.clone(), shown));
             }
             if let calamine::Sheets::Xls(xls) = &book {
                 let ranges = xls.merge_cells_by_sheet_name(&name).unwrap_or_default();
