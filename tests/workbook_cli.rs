@@ -199,3 +199,108 @@ fn a_stray_cell_at_the_far_corner_of_a_sheet_is_harmless() {
     assert!(err.contains("row 100000"), "{err}");
     assert!(err.contains("column `school` (cell C100000)"), "{err}");
 }
+
+/// The sample's teachers as a web system downloads "Excel": `teachers.xls`
+/// holding an HTML table (a title row over a colspan, GB18030 as a
+/// Chinese page declares), SpreadsheetML 2003, tab-separated text, or an
+/// .xlsx under the old name (rosters.md "Web exports named .xls"). Each
+/// plans as the CSV does, and `check` names what the file was.
+#[test]
+fn web_exports_named_xls_read_as_what_they_are() {
+    let rows = common::read_csv_rows(&sample().join("teachers.csv"));
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let mut html = String::from(
+        "<html><head><meta charset=\"gbk\"><title>教师名单</title></head><body>\
+         <table border=1><tr><th colspan=10>示范县教师名单 &nbsp;导出</th></tr>\n",
+    );
+    let mut xml = String::from(
+        "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n\
+         <Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" \
+         xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n\
+         <Worksheet ss:Name=\"教师\"><Table>\n",
+    );
+    let mut tsv = String::new();
+    for row in &rows {
+        html.push_str("<tr>");
+        xml.push_str("<Row>");
+        for cell in row {
+            html.push_str(&format!("<td>{}</td>", escape(cell)));
+            let kind = if cell.parse::<f64>().is_ok() {
+                "Number"
+            } else {
+                "String"
+            };
+            xml.push_str(&format!(
+                "<Cell><Data ss:Type=\"{kind}\">{}</Data></Cell>",
+                escape(cell)
+            ));
+        }
+        html.push_str("</tr>\n");
+        xml.push_str("</Row>\n");
+        tsv.push_str(&(row.join("\t") + "\r\n"));
+    }
+    html.push_str("</table></body></html>");
+    xml.push_str("</Table></Worksheet></Workbook>\n");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&html);
+
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("t.xlsx");
+    write_xlsx(&xlsx, "教师", &rows);
+    let plan_of = |name: &str, teachers: &[u8]| -> (Vec<u8>, serde_json::Value) {
+        let data = dir.path().join(name);
+        std::fs::create_dir(&data).unwrap();
+        for file in std::fs::read_dir(sample()).unwrap() {
+            let file = file.unwrap().path();
+            if file.file_name().unwrap() != "teachers.csv" {
+                std::fs::copy(&file, data.join(file.file_name().unwrap())).unwrap();
+            }
+        }
+        std::fs::write(data.join("teachers.xls"), teachers).unwrap();
+        let out = dir.path().join(format!("{name}.csv"));
+        let o = rotaplan_pinned(dir.path(), &["plan", name, "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let o = rotaplan_pinned(dir.path(), &["check", name, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let check = common::json(&o);
+        let teachers = check["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"].as_str().unwrap().ends_with("teachers.xls"))
+            .unwrap()
+            .clone();
+        let o = rotaplan_pinned(dir.path(), &["check", name]);
+        assert!(
+            stdout(&o).contains("not an Excel 97-2003 workbook but"),
+            "{}",
+            stdout(&o)
+        );
+        (std::fs::read(out).unwrap(), teachers)
+    };
+    let csv_out = dir.path().join("csv.csv");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "plan",
+            sample().to_str().unwrap(),
+            "--out",
+            csv_out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expected = std::fs::read(&csv_out).unwrap();
+    assert!(expected.len() > 1000);
+    let shapes: [(&str, Vec<u8>, &str, u64); 4] = [
+        ("html", gbk.into_owned(), "html", 2),
+        ("xml", xml.into_bytes(), "spreadsheetml", 1),
+        ("tsv", tsv.into_bytes(), "text", 1),
+        ("xlsx", std::fs::read(&xlsx).unwrap(), "xlsx", 1),
+    ];
+    for (name, bytes, content, header_row) in shapes {
+        let (plan, info) = plan_of(name, &bytes);
+        assert!(plan == expected, "{name}: the plans differ");
+        assert_eq!(info["content"], content, "{name}: {info}");
+        assert_eq!(info["header_row"], header_row, "{name}: {info}");
+        assert_eq!(info["rows"], rows.len() as u64 - 1, "{name}: {info}");
+    }
+}

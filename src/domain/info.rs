@@ -105,6 +105,23 @@ impl Serialize for Separator {
     }
 }
 
+/// What a file named `.xls` really was, when not an Excel 97-2003
+/// workbook (rosters.md "Web exports named .xls"). JSON: `html`,
+/// `spreadsheetml`, `text` or `xlsx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Content {
+    /// An HTML table (`<table>`), as web systems download "Excel".
+    Html,
+    /// SpreadsheetML 2003 XML (Excel's "XML Spreadsheet 2003").
+    #[serde(rename = "spreadsheetml")]
+    SpreadsheetMl,
+    /// Delimited text (tab- or comma-separated).
+    Text,
+    /// An .xlsx workbook with the old name.
+    Xlsx,
+}
+
 /// One column read: the header as the file writes it (trimmed) and the
 /// field it was read as (the contract's English key).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -160,6 +177,10 @@ pub struct FileInfo {
     /// shapes from the field").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub merged: Vec<String>,
+    /// What a file named `.xls` really was, when not an Excel 97-2003
+    /// workbook (JSON `content`, absent otherwise).
+    #[serde(rename = "content", skip_serializing_if = "Option::is_none")]
+    pub really: Option<Content>,
     /// Data rows read (passed on to the data set).
     pub rows: u64,
     pub skipped: Skipped,
@@ -203,6 +224,7 @@ mod tests {
             sheet: None,
             sheet_hidden: false,
             merged: Vec::new(),
+            really: None,
             separator: Some(Separator::Tab),
             separator_line: false,
             header_row: 3,

@@ -12,6 +12,7 @@ pub mod roster;
 pub mod sheet;
 pub mod table;
 pub mod text;
+mod web;
 
 use crate::domain::*;
 use crate::error::{Error, InputError};

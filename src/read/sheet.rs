@@ -27,6 +27,7 @@
 //! workbook as .xlsx.
 
 use super::cell::quoted;
+use crate::domain::info::Content;
 use crate::error::{InputError, SheetPlace};
 use crate::messages::Message;
 use crate::msg;
@@ -49,7 +50,7 @@ pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xls", "xlsb", "ods"
 
 /// A cell with a value: (row, column, value, the text a zero-padded
 /// number format shows), 0-based.
-type SheetCell = (u32, u32, Data, Option<String>);
+pub(crate) type SheetCell = (u32, u32, Data, Option<String>);
 
 /// One row of the sheet with a value: its Excel number and its cells
 /// (sparse: `columns[i]` holds `cells[i]`), in column order.
@@ -115,6 +116,9 @@ pub struct Sheet {
     pub(crate) special: HashMap<(u64, u32), Special>,
     /// The merged ranges whose value was given to the cells they cover.
     pub(crate) merged: Vec<String>,
+    /// What a file named .xls really was, when not a BIFF workbook (an
+    /// HTML table, SpreadsheetML, an .xlsx).
+    pub(crate) really: Option<Content>,
 }
 
 impl Sheet {
@@ -142,6 +146,7 @@ impl Sheet {
         sheet.hidden = read.hidden;
         sheet.date_1904 = read.date_1904;
         sheet.merged = read.merged;
+        sheet.really = read.really;
         for (row, column) in read.not_computed {
             sheet
                 .special
@@ -194,6 +199,7 @@ impl Sheet {
             rows,
             special,
             merged: Vec::new(),
+            really: None,
         }
     }
 
@@ -272,6 +278,8 @@ struct Read {
     not_computed: Vec<(u32, u32)>,
     /// The ranges `fill_merged` filled.
     merged: Vec<String>,
+    /// What a file named .xls really was, when not a BIFF workbook.
+    really: Option<Content>,
 }
 
 /// The sheet to read among a workbook's sheets: the worksheet named one of
@@ -337,8 +345,47 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
     let mut cells = Vec::new();
     let mut merged = Vec::new();
     let mut not_computed = Vec::new();
-    let (name, hidden, date_1904) = match extension {
-        Some("xls") | Some("ods") => {
+    // A file named .xls that is something else is read as what it is.
+    let really = match extension {
+        Some("xls") => super::web::content(&bytes),
+        _ => None,
+    };
+    let extension = match really {
+        Some(Content::Xlsx) => Some("xlsx"),
+        _ => extension,
+    };
+    let (name, hidden, date_1904) = match (extension, really) {
+        (_, Some(Content::Html)) => {
+            let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
+            let (html, ranges) = super::web::html_cells(&text)?;
+            cells = html;
+            merged = ranges;
+            ("HTML table".to_string(), false, false)
+        }
+        (_, Some(Content::SpreadsheetMl)) => {
+            let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
+            let mut sheets = super::web::spreadsheetml_sheets(&text)?;
+            let listed: Vec<calamine::Sheet> = sheets
+                .iter()
+                .map(|s| calamine::Sheet {
+                    name: s.name.clone(),
+                    typ: calamine::SheetType::WorkSheet,
+                    visible: if s.visible {
+                        calamine::SheetVisible::Visible
+                    } else {
+                        calamine::SheetVisible::Hidden
+                    },
+                })
+                .collect();
+            let (name, hidden) = pick(&listed, names)?;
+            let at = sheets.iter().position(|s| s.name == name).unwrap_or(0);
+            let sheet = sheets.swap_remove(at);
+            cells = sheet.cells;
+            merged = sheet.merged;
+            not_computed = sheet.not_computed;
+            (name, hidden, false)
+        }
+        (Some("xls") | Some("ods"), _) => {
             let mut date_1904 = false;
             let mut book: calamine::Sheets<Cursor<&[u8]>> = if extension == Some("xls") {
                 let xls: calamine::Xls<_> =
@@ -375,7 +422,7 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         }
         // Xlsb and Xlsx share no trait for their cell readers; only the
         // Xlsx reader gives each cell's style (its number format).
-        Some("xlsb") => {
+        (Some("xlsb"), _) => {
             let mut book: calamine::Xlsb<_> =
                 calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
             let (name, hidden) = pick(book.sheets_metadata(), names)?;
@@ -463,14 +510,15 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         cells,
         not_computed,
         merged,
+        really,
     })
 }
 
 /// The most rows and columns a sheet's cells may reach (rosters.md
 /// "Limits": a used range beyond them is refused, before its memory is
 /// spent).
-const MOST_ROWS: u32 = 2_000_000;
-const MOST_COLUMNS: u32 = 16_384;
+pub(crate) const MOST_ROWS: u32 = 2_000_000;
+pub(crate) const MOST_COLUMNS: u32 = 16_384;
 
 /// The most decompressed bytes a workbook's parts may declare (rosters.md
 /// "Limits": 2 GiB): a small file that would unpack into gigabytes is
@@ -526,7 +574,12 @@ fn recalculates_on_load(extension: Option<&str>, bytes: &[u8]) -> bool {
 
 /// The most cells merged ranges may fill in one sheet (rosters.md
 /// "Limits": memory grows with the cells read, not with declared ranges).
-const MOST_MERGED_CELLS: usize = 2_000_000;
+pub(crate) const MOST_MERGED_CELLS: usize = 2_000_000;
+
+/// The most characters a cell may hold (Excel's own limit; rosters.md
+/// "Limits"), and as UTF-8 bytes, for a check before counting.
+pub(crate) const MOST_CELL_CHARS: usize = 32_767;
+pub(crate) const MOST_CELL_BYTES: usize = 4 * MOST_CELL_CHARS;
 
 /// Each range merged down over several rows (a school's code merged
 /// beside its teachers, rosters.md "More shapes from the field") gives

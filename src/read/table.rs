@@ -27,7 +27,7 @@
 //! `cell.rs`; this module only knows about bytes, headers and rows.
 
 use super::cell::shown;
-use super::info::{ColumnUse, Encoding, FileInfo, Separator, Skipped};
+use super::info::{ColumnUse, Content, Encoding, FileInfo, Separator, Skipped};
 use super::sheet::{Sheet, Special};
 use super::text::{self, LineCursor};
 use crate::error::InputError;
@@ -386,6 +386,14 @@ impl Table {
         let bytes = std::fs::read(path).map_err(|e| crate::Error::io(path, e))?;
         let file = path.display().to_string();
         if super::sheet::is_workbook(path) {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            // A web system's "Excel" download that is delimited text.
+            if ext.eq_ignore_ascii_case("xls") && super::web::content(&bytes) == Some(Content::Text)
+            {
+                let mut table = Table::parse(&file, bytes, columns)?;
+                table.info.really = Some(Content::Text);
+                return Ok(table);
+            }
             let sheet = Sheet::parse(&file, bytes, sheets)?;
             return Ok(Table::from_sheet(&file, sheet, columns)?);
         }
@@ -473,6 +481,7 @@ impl Table {
             sheet: Some(sheet.name.clone()),
             sheet_hidden: sheet.hidden,
             merged: sheet.merged.clone(),
+            really: sheet.really,
             separator: None,
             separator_line: false,
             header_row: number,
@@ -587,6 +596,7 @@ impl Table {
             sheet: None,
             sheet_hidden: false,
             merged: Vec::new(),
+            really: None,
             separator: Separator::from_byte(header.separator),
             separator_line: declared.is_some(),
             header_row: header.line,

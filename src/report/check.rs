@@ -168,6 +168,16 @@ pub fn table(r: &CheckReport) -> String {
             "  {}\n",
             msg!("report-check-columns", columns = columns.join(", "))
         ));
+        if let Some(really) = f.really {
+            let content = serde_json::to_value(really).unwrap_or_default();
+            out.push_str(&format!(
+                "  {}\n",
+                msg!(
+                    "report-check-really",
+                    content = content.as_str().unwrap_or("")
+                )
+            ));
+        }
         if !f.merged.is_empty() {
             out.push_str(&format!(
                 "  {}\n",

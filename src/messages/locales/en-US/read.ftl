@@ -142,3 +142,7 @@ read-dotted-month-ambiguous = {$found} may be January {$year} or October {$year}
 read-plan-id-without-zeros = 工号 `{$typed}` names teacher {$id}, read without its leading zeros (as Excel turns 000467 into 467): format the column as text to keep them
 read-sheet-too-large = sheet `{$sheet}` has cells beyond {$rows} rows or {$columns} columns, the most rotaplan reads: keep only the table in the sheet
 read-workbook-too-large = the workbook would unpack into more than {$gib} GiB, the most rotaplan reads: keep only the table in it
+read-table-too-long = the table has more than {$rows} rows, the most rotaplan reads: split the file
+read-table-too-wide = the table has more than {$columns} columns, the most rotaplan reads: keep only the table's columns
+read-cell-too-long = a cell holds more than {$most} characters, the most a cell may hold (Excel's own limit)
+read-merged-too-many = merged cells would fill more than {$most} cells, the most rotaplan fills: unmerge them

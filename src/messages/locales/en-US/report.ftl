@@ -145,6 +145,12 @@ report-check-file-row = {$file}: {$how}, header on row {$header}; {$rows} rows r
 report-check-skipped = ; skipped {$title} title, {$blank} blank, {$totals} totals
 report-check-columns = columns: {$columns}
 report-check-ignored = ignored: {$columns}
+report-check-really = not an Excel 97-2003 workbook but { $content ->
+    [html] an HTML table (a web system's download named .xls), read as its table's rows
+    [spreadsheetml] SpreadsheetML 2003 XML, read as a workbook
+    [xlsx] an .xlsx workbook with the old name, read as .xlsx
+   *[text] delimited text, read as CSV
+}
 report-check-merged = merged cells filled down: {$ranges} (each cell of a range has its first cell's value)
 report-check-counts = {$schools} schools ({$sending} sending, {$receiving} receiving), {$teachers} teachers
 report-check-levels = teaching levels (学段): teachers {$teachers}; certificates (教师资格) {$certificates}{ $with_needs ->
