@@ -304,3 +304,83 @@ fn web_exports_named_xls_read_as_what_they_are() {
         assert_eq!(info["rows"], rows.len() as u64 - 1, "{name}: {info}");
     }
 }
+
+/// The sample's teachers under a grouped two-row header (rosters.md "Two
+/// header rows"): `工号` merged down from the upper row (in the workbook)
+/// or standing above an empty cell (the CSV exported from it), group
+/// titles `基本信息` and `任职信息` merged over the lower row's names. Both
+/// plan as the one-row header does, with the lower row as the header row.
+#[test]
+fn a_grouped_two_row_header_reads_each_column_by_its_lower_cell() {
+    let rows = common::read_csv_rows(&sample().join("teachers.csv"));
+    let width = rows[0].len();
+    let mut upper = vec![String::new(); width];
+    upper[0] = "工号".into();
+    upper[1] = "基本信息".into();
+    upper[3] = "任职信息".into();
+    let mut lower = rows[0].clone();
+    lower[0] = String::new();
+    let dir = tempfile::tempdir().unwrap();
+    let copy_sample = |name: &str| {
+        let data = dir.path().join(name);
+        std::fs::create_dir(&data).unwrap();
+        for file in ["schools.csv", "needs.csv", "history.csv", "preferences.csv"] {
+            std::fs::copy(sample().join(file), data.join(file)).unwrap();
+        }
+        data
+    };
+    // The workbook: a title, then the two header rows with merges.
+    let data = copy_sample("book");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    ws.merge_range(0, 0, 0, width as u16 - 1, "示范县教师信息表", &plain)
+        .unwrap();
+    ws.merge_range(1, 0, 2, 0, "工号", &plain).unwrap();
+    ws.merge_range(1, 1, 1, 2, "基本信息", &plain).unwrap();
+    ws.merge_range(1, 3, 1, width as u16 - 1, "任职信息", &plain)
+        .unwrap();
+    for (c, name) in lower.iter().enumerate().skip(1) {
+        ws.write_string(2, c as u16, name).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate().skip(1) {
+        for (c, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                ws.write_string(r as u32 + 2, c as u16, cell).unwrap();
+            }
+        }
+    }
+    book.save(data.join("teachers.xlsx")).unwrap();
+    // The CSV: the same rows, no merges.
+    let data = copy_sample("csv");
+    let mut csv = csv::Writer::from_path(data.join("teachers.csv")).unwrap();
+    csv.write_record(&upper).unwrap();
+    csv.write_record(&lower).unwrap();
+    for row in &rows[1..] {
+        csv.write_record(row).unwrap();
+    }
+    csv.flush().unwrap();
+
+    let plan = |data: &str| {
+        let out = dir.path().join(format!("{data}.csv"));
+        let o = rotaplan_pinned(dir.path(), &["plan", data, "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{data}: {}", stderr(&o));
+        std::fs::read(out).unwrap()
+    };
+    let expected = plan(sample().to_str().unwrap());
+    for (data, header_row, title) in [("book", 3, 2), ("csv", 2, 1)] {
+        assert!(plan(data) == expected, "{data}: the plans differ");
+        let o = rotaplan_pinned(dir.path(), &["check", data, "--format", "json"]);
+        let check = common::json(&o);
+        let info = check["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"].as_str().unwrap().contains("teachers"))
+            .unwrap();
+        assert_eq!(info["header_row"], header_row, "{data}: {info}");
+        assert_eq!(info["skipped"]["title"], title, "{data}: {info}");
+        assert_eq!(info["columns"]["工号"], "id", "{data}: {info}");
+        assert_eq!(info["rows"], rows.len() as u64 - 1, "{data}: {info}");
+    }
+}

@@ -210,6 +210,25 @@ struct Score {
     known: usize,
 }
 
+/// A header in two rows (rosters.md "More shapes from the field", "Two
+/// header rows"): each column's name is its cell in the lower row, or the
+/// cell above when that is empty (group titles such as `基本信息` over
+/// `姓名`, `性别`, and a name merged down from the upper row, as a CSV
+/// exported from such a sheet has it).
+fn stacked(upper: &csv::StringRecord, lower: &csv::StringRecord) -> csv::StringRecord {
+    let width = upper.len().max(lower.len());
+    let mut out = csv::StringRecord::new();
+    for i in 0..width {
+        let below = lower.get(i).unwrap_or("");
+        if trim(below).is_empty() {
+            out.push_field(upper.get(i).unwrap_or(""));
+        } else {
+            out.push_field(below);
+        }
+    }
+    out
+}
+
 fn score<'c>(cells: impl Iterator<Item = &'c str>, columns: &[Column], names: &Names) -> Score {
     let mut found = vec![false; columns.len()];
     for cell in cells {
@@ -411,6 +430,9 @@ impl Table {
         let mut found = None;
         let mut closest: Option<(Score, usize)> = None;
         let mut examined = 0;
+        let mut above: Option<usize> = None;
+        // A header in two rows: its first column and names.
+        let mut two_rows: Option<(u32, csv::StringRecord)> = None;
         for (i, row) in sheet.rows.iter().enumerate() {
             if row.cells.iter().all(|c| trim(c).is_empty()) {
                 continue;
@@ -421,10 +443,28 @@ impl Table {
                 break;
             }
             let s = score(row.cells.iter(), columns, &names);
+            if let Some(upper) = above.map(|a| &sheet.rows[a])
+                && upper.number + 1 == row.number
+                && let (Some((a0, a1)), Some((b0, b1))) = (upper.span(), row.span())
+            {
+                let (first, last) = (a0.min(b0), a1.max(b1));
+                let width = (last - first) as usize + 1;
+                let (mut up, mut low) = (csv::StringRecord::new(), csv::StringRecord::new());
+                upper.fields(first, width, &mut up);
+                row.fields(first, width, &mut low);
+                let both = stacked(&up, &low);
+                let b = score(both.iter(), columns, &names);
+                if b.complete && (!s.complete || b.known > s.known) {
+                    two_rows = Some((first, both));
+                    found = Some(i);
+                    break;
+                }
+            }
             if s.complete {
                 found = Some(i);
                 break;
             }
+            above = Some(i);
             if closest.is_none_or(|(best, _)| s > best) {
                 closest = Some((s, i));
             }
@@ -450,10 +490,17 @@ impl Table {
             return Err(sheet.locate(e, &header_index(&record)));
         };
         let row = &sheet.rows[at];
-        let (first, last) = row.span().unwrap_or((0, 0));
-        let width = (last - first) as usize + 1;
-        let mut header = csv::StringRecord::new();
-        row.fields(first, width, &mut header);
+        let (first, header) = match two_rows {
+            Some(found) => found,
+            None => {
+                let (first, last) = row.span().unwrap_or((0, 0));
+                let width = (last - first) as usize + 1;
+                let mut header = csv::StringRecord::new();
+                row.fields(first, width, &mut header);
+                (first, header)
+            }
+        };
+        let last = first + header.len().saturating_sub(1) as u32;
         let number = row.number;
         sheet.first_column = first;
         if let Some((column, why)) =
@@ -525,6 +572,7 @@ impl Table {
                 ..Skipped::default()
             };
             let mut non_empty = 0;
+            let mut above: Option<csv::StringRecord> = None;
             while let Some(place) = walk.next(&mut record)? {
                 // A header found on an earlier line under another
                 // separator wins: stop looking further down.
@@ -532,8 +580,12 @@ impl Table {
                     break;
                 }
                 skipped.blank += place.blank_before;
+                if place.blank_before > 0 {
+                    above = None;
+                }
                 if is_blank_line(&record) {
                     skipped.blank += 1;
+                    above = None;
                     continue;
                 }
                 non_empty += 1;
@@ -541,7 +593,15 @@ impl Table {
                     non_empty -= 1;
                     break;
                 }
-                let s = score(record.iter(), columns, &names);
+                let mut s = score(record.iter(), columns, &names);
+                if let Some(upper) = &above {
+                    let both = stacked(upper, &record);
+                    let b = score(both.iter(), columns, &names);
+                    if b.complete && (!s.complete || b.known > s.known) {
+                        record = both;
+                        s = b;
+                    }
+                }
                 if s.complete {
                     let better = match &best {
                         None => true,
@@ -559,6 +619,7 @@ impl Table {
                     break;
                 }
                 skipped.title += 1;
+                above = Some(record.clone());
                 let closer = match &closest {
                     None => true,
                     Some(c) => {
