@@ -385,3 +385,154 @@ fn a_grouped_two_row_header_reads_each_column_by_its_lower_cell() {
         assert_eq!(info["rows"], rows.len() as u64 - 1, "{data}: {info}");
     }
 }
+
+/// The sample's teachers as one sheet per school (rosters.md "One sheet
+/// per school"): a notes sheet first, then a sheet per school (one with
+/// its columns in another order and a title row), and a hidden sheet
+/// holding an old list. Read sheet by sheet, it plans as the CSV does;
+/// `check` lists the sheets read and those not read, with why; an error
+/// on a later sheet names that sheet and cell; a sheet lacking a column
+/// the first has is bad input naming both.
+#[test]
+fn one_sheet_per_school_reads_as_one_table() {
+    let rows = common::read_csv_rows(&sample().join("teachers.csv"));
+    let header = &rows[0];
+    let school = header.iter().position(|h| h == "school").unwrap();
+    let mut schools: Vec<&str> = rows[1..].iter().map(|r| r[school].as_str()).collect();
+    schools.dedup();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |data: &std::path::Path, bad: Option<(&str, &str)>, drop_column: bool| {
+        std::fs::create_dir_all(data).unwrap();
+        for file in ["schools.csv", "needs.csv", "history.csv", "preferences.csv"] {
+            std::fs::copy(sample().join(file), data.join(file)).unwrap();
+        }
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let notes = book.add_worksheet();
+        notes.set_name("说明").unwrap();
+        notes
+            .write_string(0, 0, "每校一张表，请勿改动表头")
+            .unwrap();
+        for (k, id) in schools.iter().enumerate() {
+            let ws = book.add_worksheet();
+            ws.set_name(*id).unwrap();
+            let mut order: Vec<usize> = (0..header.len()).collect();
+            let mut top = 0;
+            if k == 2 {
+                order.reverse(); // another order, under a title
+                ws.write_string(0, 0, format!("{id} 教师名单")).unwrap();
+                top = 1;
+            }
+            if drop_column && k == 3 {
+                order.retain(|&c| header[c] != "age");
+            }
+            for (c, &from) in order.iter().enumerate() {
+                ws.write_string(top, c as u16, &header[from]).unwrap();
+            }
+            let mut r = top + 1;
+            for row in rows[1..].iter().filter(|row| row[school] == *id) {
+                for (c, &from) in order.iter().enumerate() {
+                    let mut cell = row[from].as_str();
+                    if let Some((teacher, value)) = bad
+                        && row[0] == teacher
+                        && header[from] == "years_at_school"
+                    {
+                        cell = value;
+                    }
+                    if !cell.is_empty() {
+                        ws.write_string(r, c as u16, cell).unwrap();
+                    }
+                }
+                r += 1;
+            }
+        }
+        let old = book.add_worksheet();
+        old.set_name("旧名单").unwrap();
+        old.set_hidden(true);
+        for (c, h) in header.iter().enumerate() {
+            old.write_string(0, c as u16, h).unwrap();
+        }
+        book.save(data.join("teachers.xlsx")).unwrap();
+    };
+    let data = dir.path().join("book");
+    write(&data, None, false);
+    let out = dir.path().join("book.csv");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", "book", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let expected_out = dir.path().join("sample.csv");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "plan",
+            sample().to_str().unwrap(),
+            "--out",
+            expected_out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read(&out).unwrap() == std::fs::read(&expected_out).unwrap(),
+        "the plans differ"
+    );
+
+    let o = rotaplan_pinned(dir.path(), &["check", "book", "--format", "json"]);
+    let check = common::json(&o);
+    let info = check["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"].as_str().unwrap().contains("teachers"))
+        .unwrap();
+    assert_eq!(info["rows"], rows.len() as u64 - 1, "{info}");
+    let sheets = info["sheets"].as_array().expect("sheets listed");
+    assert_eq!(sheets.len(), schools.len() + 2);
+    assert_eq!(sheets[0]["name"], "说明");
+    assert_eq!(sheets[0]["why"], "no_header");
+    assert_eq!(
+        sheets[3]["header_row"], 2,
+        "the title row above: {}",
+        sheets[3]
+    );
+    let last = &sheets[schools.len() + 1];
+    assert_eq!(
+        (&last["name"], &last["why"]),
+        (&"旧名单".into(), &"hidden".into())
+    );
+    let read_rows: u64 = sheets.iter().map(|s| s["rows"].as_u64().unwrap()).sum();
+    assert_eq!(read_rows, rows.len() as u64 - 1);
+    let o = rotaplan_pinned(dir.path(), &["check", "book"]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("sheets not read: `说明` (no row holds the required columns)"),
+        "{text}"
+    );
+
+    // A bad cell on the third school's sheet (columns reversed) is named
+    // by that sheet and its own cell.
+    let teacher = rows[1..].iter().find(|r| r[school] == schools[2]).unwrap()[0].clone();
+    write(&dir.path().join("bad"), Some((&teacher, "七年")), false);
+    let o = rotaplan_pinned(dir.path(), &["check", "bad"]);
+    assert_eq!(o.status.code(), Some(2));
+    let years = header.len() - 1 - header.iter().position(|h| h == "years_at_school").unwrap();
+    let letter = (b'A' + years as u8) as char;
+    assert!(
+        stderr(&o).contains(&format!("sheet `{}` row 3", schools[2]))
+            && stderr(&o).contains(&format!("(cell {letter}3)")),
+        "{}",
+        stderr(&o)
+    );
+
+    write(&dir.path().join("differ"), None, true);
+    let o = rotaplan_pinned(dir.path(), &["check", "differ"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "sheet `{}` has the column `age` and sheet `{}` has not",
+            schools[0], schools[3]
+        )),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -122,6 +122,57 @@ pub enum Content {
     Xlsx,
 }
 
+/// Why a sheet of a workbook read sheet by sheet was not read (rosters.md
+/// "One sheet per school"). JSON: `hidden`, `empty`, `no_header`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotRead {
+    /// A hidden sheet is read only when named.
+    Hidden,
+    /// The sheet holds no cell.
+    Empty,
+    /// No row among the first holds every required column.
+    NoHeader,
+}
+
+/// One sheet of a workbook read sheet by sheet. JSON: `name`, `read`,
+/// `header_row` and `rows` (data rows read) for a sheet read, `why` for
+/// one not read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SheetUse {
+    pub name: String,
+    pub read: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_row: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<NotRead>,
+    pub rows: u64,
+}
+
+impl SheetUse {
+    /// A sheet read, its header on Excel row `header_row`.
+    pub fn read(name: &str, header_row: u64) -> SheetUse {
+        SheetUse {
+            name: name.to_string(),
+            read: true,
+            header_row: Some(header_row),
+            why: None,
+            rows: 0,
+        }
+    }
+
+    /// A sheet not read, and why.
+    pub fn not_read(name: &str, why: NotRead) -> SheetUse {
+        SheetUse {
+            name: name.to_string(),
+            read: false,
+            header_row: None,
+            why: Some(why),
+            rows: 0,
+        }
+    }
+}
+
 /// One column read: the header as the file writes it (trimmed) and the
 /// field it was read as (the contract's English key).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -159,6 +210,11 @@ pub struct FileInfo {
     /// Whether that worksheet is hidden (or very hidden) in the workbook:
     /// only ever read when named (`teachers`, `教师`, ...).
     pub sheet_hidden: bool,
+    /// Every worksheet of a workbook read sheet by sheet (no sheet named
+    /// like the file, several visible: rosters.md "One sheet per school"),
+    /// read or not; empty otherwise. `sheet` is then the first read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<SheetUse>,
     /// The field separator, for CSV.
     pub separator: Option<Separator>,
     /// Whether an Excel `sep=X` first line declared the separator.
@@ -223,6 +279,7 @@ mod tests {
             encoding: Encoding::Utf8Bom,
             sheet: None,
             sheet_hidden: false,
+            sheets: Vec::new(),
             merged: Vec::new(),
             really: None,
             separator: Some(Separator::Tab),

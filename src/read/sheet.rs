@@ -112,6 +112,10 @@ pub struct Sheet {
     pub(crate) first_column: u32,
     /// Every row with a cell, in order.
     pub(crate) rows: Vec<SheetRow>,
+    /// Where each of the table's fields stands in this sheet, when the
+    /// sheet follows another's header (one sheet per school) with its
+    /// columns in another order; `u32::MAX` for a column it lacks.
+    pub(crate) layout: Option<Vec<u32>>,
     /// The few cells that are errors or zero-padded numbers.
     pub(crate) special: HashMap<(u64, u32), Special>,
     /// The merged ranges whose value was given to the cells they cover.
@@ -123,8 +127,9 @@ pub struct Sheet {
 
 impl Sheet {
     /// Reads the sheet named one of `names` (trimmed, case-insensitive),
-    /// else the first visible worksheet, of the workbook in `bytes`.
-    pub fn parse(file: &str, bytes: Vec<u8>, names: &[&str]) -> Result<Sheet, InputError> {
+    /// else every worksheet, of the workbook in `bytes`, in workbook order
+    /// (a hidden one among several with no cells: it is listed, not read).
+    pub fn parse(file: &str, bytes: Vec<u8>, names: &[&str]) -> Result<Vec<Sheet>, InputError> {
         // A malformed workbook must be an error, never a crash: calamine
         // is not trusted not to panic on every hostile file.
         let extension = Path::new(file)
@@ -137,22 +142,56 @@ impl Sheet {
         std::panic::set_hook(Box::new(|_| {}));
         let read = std::panic::catch_unwind(|| read_cells(extension.as_deref(), bytes, names));
         std::panic::set_hook(hook);
-        let read = match read {
+        let reads = match read {
             Ok(Ok(found)) => found,
             Ok(Err(why)) => return Err(InputError::new(file, why)),
             Err(_) => return Err(InputError::new(file, msg!("read-workbook-damaged"))),
         };
-        let mut sheet = Sheet::from_cells(read.name, read.cells);
-        sheet.hidden = read.hidden;
-        sheet.date_1904 = read.date_1904;
-        sheet.merged = read.merged;
-        sheet.really = read.really;
-        for (row, column) in read.not_computed {
-            sheet
-                .special
-                .insert((u64::from(row) + 1, column), Special::Formula);
+        Ok(reads
+            .into_iter()
+            .map(|read| {
+                let mut sheet = Sheet::from_cells(read.name, read.cells);
+                sheet.hidden = read.hidden;
+                sheet.date_1904 = read.date_1904;
+                sheet.merged = read.merged;
+                sheet.really = read.really;
+                for (row, column) in read.not_computed {
+                    sheet
+                        .special
+                        .insert((u64::from(row) + 1, column), Special::Formula);
+                }
+                sheet
+            })
+            .collect())
+    }
+
+    /// The sheet column (0-based) of the table's field `field`: after the
+    /// header's first column, or through `layout`; `None` for a column
+    /// this sheet lacks.
+    pub(crate) fn column_of(&self, field: usize) -> Option<u32> {
+        match &self.layout {
+            None => Some(self.first_column.saturating_add(field as u32)),
+            Some(layout) => layout.get(field).copied().filter(|&c| c != u32::MAX),
         }
-        Ok(sheet)
+    }
+
+    /// `row` as the table's `width` fields, in the table's column order.
+    pub(crate) fn fields_of(&self, row: &SheetRow, width: usize, out: &mut csv::StringRecord) {
+        match &self.layout {
+            None => row.fields(self.first_column, width, out),
+            Some(layout) => {
+                out.clear();
+                for &column in layout.iter().take(width) {
+                    match row.columns.binary_search(&column) {
+                        Ok(i) => out.push_field(&row.cells[i]),
+                        Err(_) => out.push_field(""),
+                    }
+                }
+                for _ in layout.len()..width {
+                    out.push_field("");
+                }
+            }
+        }
     }
 
     /// The cells as rows of text; error cells and zero-padded numbers
@@ -195,6 +234,7 @@ impl Sheet {
             name,
             hidden: false,
             first_column: 0,
+            layout: None,
             date_1904: false,
             rows,
             special,
@@ -225,21 +265,27 @@ impl Sheet {
     /// `e` with this sheet's name and, when its column is one of
     /// `columns` (key or header name -> field index), the cell (`C7`).
     pub fn locate(&self, mut e: InputError, columns: &[(&str, usize)]) -> InputError {
-        let field = e
+        let column = e
             .column
             .as_deref()
             .and_then(|c| columns.iter().find(|(k, _)| *k == c))
-            .map(|&(_, i)| i);
-        let cell = match (field, e.line) {
-            (Some(field), Some(row)) => {
-                let column = self.first_column.saturating_add(field as u32);
-                Some(format!("{}{row}", column_letters(column)))
-            }
+            .and_then(|&(_, i)| self.column_of(i));
+        let cell = match (column, e.line) {
+            (Some(column), Some(row)) => Some(format!("{}{row}", column_letters(column))),
             _ => None,
         };
         e.sheet = Some(Box::new(SheetPlace {
             sheet: self.name.clone(),
             cell,
+        }));
+        self.note_hidden(e)
+    }
+
+    /// `e` (with its row) in this sheet, no cell named.
+    pub(crate) fn error_at(&self, mut e: InputError) -> InputError {
+        e.sheet = Some(Box::new(SheetPlace {
+            sheet: self.name.clone(),
+            cell: None,
         }));
         self.note_hidden(e)
     }
@@ -282,9 +328,21 @@ struct Read {
     really: Option<Content>,
 }
 
-/// The sheet to read among a workbook's sheets: the worksheet named one of
-/// `names`, else the first visible worksheet. (name, hidden).
-fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Message> {
+/// A worksheet `pick` chose: its name, whether it is hidden, and whether
+/// its cells are read (a hidden sheet among several is listed, not read).
+#[derive(Debug)]
+struct Picked {
+    name: String,
+    hidden: bool,
+    read: bool,
+}
+
+/// The sheets to read among a workbook's sheets: the worksheet named one
+/// of `names`; else every worksheet in workbook order, the hidden ones
+/// listed but not read (rosters.md "One sheet per school": which of them
+/// hold the table is for `Table` to find); an error when no worksheet is
+/// visible.
+fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<Vec<Picked>, Message> {
     let worksheet = |s: &&calamine::Sheet| s.typ == calamine::SheetType::WorkSheet;
     let hidden = |s: &calamine::Sheet| s.visible != calamine::SheetVisible::Visible;
     let wanted = |s: &&calamine::Sheet| {
@@ -293,10 +351,22 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Me
             .any(|n| n.trim().to_lowercase() == s.name.trim().to_lowercase())
     };
     if let Some(s) = sheets.iter().filter(worksheet).find(wanted) {
-        return Ok((s.name.clone(), hidden(s)));
+        return Ok(vec![Picked {
+            name: s.name.clone(),
+            hidden: hidden(s),
+            read: true,
+        }]);
     }
-    if let Some(s) = sheets.iter().filter(worksheet).find(|s| !hidden(s)) {
-        return Ok((s.name.clone(), false));
+    if sheets.iter().filter(worksheet).any(|s| !hidden(s)) {
+        return Ok(sheets
+            .iter()
+            .filter(worksheet)
+            .map(|s| Picked {
+                name: s.name.clone(),
+                hidden: hidden(s),
+                read: !hidden(s),
+            })
+            .collect());
     }
     let hidden_names: Vec<String> = sheets
         .iter()
@@ -326,7 +396,11 @@ fn pick(sheets: &[calamine::Sheet], names: &[&str]) -> Result<(String, bool), Me
 /// single stray value at XFD1048576 (500 GB). .xls and .ods have no such
 /// reader and go through the range (.ods stores dates as ISO text, with no
 /// serials).
-fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result<Read, Message> {
+fn read_cells(
+    extension: Option<&str>,
+    bytes: Vec<u8>,
+    names: &[&str],
+) -> Result<Vec<Read>, Message> {
     let recalculates = recalculates_on_load(extension, &bytes);
     within_decompressed_limit(extension, &bytes)?;
     let data = Cursor::new(&bytes[..]);
@@ -342,9 +416,6 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
             msg!("read-sheet-unreadable", sheet = name, reason = reason)
         }
     };
-    let mut cells = Vec::new();
-    let mut merged = Vec::new();
-    let mut not_computed = Vec::new();
     // A file named .xls that is something else is read as what it is.
     let really = match extension {
         Some("xls") => super::web::content(&bytes),
@@ -354,13 +425,23 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
         Some(Content::Xlsx) => Some("xlsx"),
         _ => extension,
     };
-    let (name, hidden, date_1904) = match (extension, really) {
+    let mut reads = Vec::new();
+    let mut read = |name: String, hidden: bool, date_1904: bool, cells, merged, not_computed| {
+        reads.push(Read {
+            name,
+            hidden,
+            date_1904,
+            cells,
+            not_computed,
+            merged,
+            really,
+        })
+    };
+    match (extension, really) {
         (_, Some(Content::Html)) => {
             let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
-            let (html, ranges) = super::web::html_cells(&text)?;
-            cells = html;
-            merged = ranges;
-            ("HTML table".to_string(), false, false)
+            let (cells, merged) = super::web::html_cells(&text)?;
+            read("HTML table".into(), false, false, cells, merged, Vec::new());
         }
         (_, Some(Content::SpreadsheetMl)) => {
             let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
@@ -377,13 +458,29 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
                     },
                 })
                 .collect();
-            let (name, hidden) = pick(&listed, names)?;
-            let at = sheets.iter().position(|s| s.name == name).unwrap_or(0);
-            let sheet = sheets.swap_remove(at);
-            cells = sheet.cells;
-            merged = sheet.merged;
-            not_computed = sheet.not_computed;
-            (name, hidden, false)
+            for Picked {
+                name,
+                hidden,
+                read: wanted,
+            } in pick(&listed, names)?
+            {
+                if !wanted {
+                    read(name, hidden, false, Vec::new(), Vec::new(), Vec::new());
+                    continue;
+                }
+                let Some(at) = sheets.iter().position(|s| s.name == name) else {
+                    continue;
+                };
+                let sheet = sheets.swap_remove(at);
+                read(
+                    name,
+                    hidden,
+                    false,
+                    sheet.cells,
+                    sheet.merged,
+                    sheet.not_computed,
+                );
+            }
         }
         (Some("xls") | Some("ods"), _) => {
             let mut date_1904 = false;
@@ -397,121 +494,152 @@ fn read_cells(extension: Option<&str>, bytes: Vec<u8>, names: &[&str]) -> Result
                     calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
                 )
             };
-            let (name, hidden) = pick(book.sheets_metadata(), names)?;
-            let range = book
-                .worksheet_range(&name)
-                .map_err(|e| sheet_error(&name, hidden, &e))?;
-            let (row0, col0) = range.start().unwrap_or((0, 0));
-            // Zero-padded ids: calamine gives .xls number formats only as
-            // date or not; the formats themselves come from the records.
-            let paddings = if extension == Some("xls") {
-                super::biff::number_formats(&bytes, &name, Padding::parse)
-            } else {
-                HashMap::new()
-            };
-            for (r, c, value) in range.used_cells() {
-                let at = (row0 + r as u32, col0 + c as u32);
-                let shown = paddings.get(&at).and_then(|p| p.show(value));
-                cells.push((at.0, at.1, value.clone(), shown));
+            for Picked {
+                name,
+                hidden,
+                read: wanted,
+            } in pick(book.sheets_metadata(), names)?
+            {
+                if !wanted {
+                    read(name, hidden, date_1904, Vec::new(), Vec::new(), Vec::new());
+                    continue;
+                }
+                let range = book
+                    .worksheet_range(&name)
+                    .map_err(|e| sheet_error(&name, hidden, &e))?;
+                let (row0, col0) = range.start().unwrap_or((0, 0));
+                // Zero-padded ids: calamine gives .xls number formats only
+                // as date or not; the formats themselves come from the
+                // records.
+                let paddings = if extension == Some("xls") {
+                    super::biff::number_formats(&bytes, &name, Padding::parse)
+                } else {
+                    HashMap::new()
+                };
+                let mut cells = Vec::new();
+                for (r, c, value) in range.used_cells() {
+                    let at = (row0 + r as u32, col0 + c as u32);
+                    let shown = paddings.get(&at).and_then(|p| p.show(value));
+                    cells.push((at.0, at.1, value.clone(), shown));
+                }
+                let mut merged = Vec::new();
+                if let calamine::Sheets::Xls(xls) = &book {
+                    let ranges = xls.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                    merged = fill_merged(&mut cells, &ranges);
+                }
+                read(name, hidden, date_1904, cells, merged, Vec::new());
             }
-            if let calamine::Sheets::Xls(xls) = &book {
-                let ranges = xls.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                merged = fill_merged(&mut cells, &ranges);
-            }
-            (name, hidden, date_1904)
         }
         // Xlsb and Xlsx share no trait for their cell readers; only the
         // Xlsx reader gives each cell's style (its number format).
         (Some("xlsb"), _) => {
             let mut book: calamine::Xlsb<_> =
                 calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
-            let (name, hidden) = pick(book.sheets_metadata(), names)?;
             let date_1904 = book.has_1904_epoch();
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, hidden, &e))?;
-            drain(&mut cells, || reader.next_cell()).map_err(|e| sheet_error(&name, hidden, &e))?;
-            (name, hidden, date_1904)
+            for Picked {
+                name,
+                hidden,
+                read: wanted,
+            } in pick(book.sheets_metadata(), names)?
+            {
+                if !wanted {
+                    read(name, hidden, date_1904, Vec::new(), Vec::new(), Vec::new());
+                    continue;
+                }
+                let mut reader = book
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| sheet_error(&name, hidden, &e))?;
+                let mut cells = Vec::new();
+                drain(&mut cells, || reader.next_cell())
+                    .map_err(|e| sheet_error(&name, hidden, &e))?;
+                drop(reader);
+                read(name, hidden, date_1904, cells, Vec::new(), Vec::new());
+            }
         }
         _ => {
             let mut book: calamine::Xlsx<_> =
                 calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
-            let (name, hidden) = pick(book.sheets_metadata(), names)?;
             let date_1904 = book.has_1904_epoch();
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, hidden, &e))?;
-            let paddings: Vec<Option<Padding>> = reader
-                .styles()
-                .iter()
-                .map(|s| {
-                    s.number_format
-                        .as_ref()
-                        .and_then(|f| Padding::parse(&f.format_code))
-                })
-                .collect();
-            loop {
-                let next = reader
-                    .next_cell_with_style_id()
-                    .map_err(|e| sheet_error(&name, hidden, &e))?;
-                let Some((cell, style)) = next else {
-                    break;
-                };
-                let (row, column) = cell.get_position();
-                if row >= MOST_ROWS || column >= MOST_COLUMNS {
-                    return Err(msg!(
-                        "read-sheet-too-large",
-                        sheet = name.as_str(),
-                        rows = MOST_ROWS,
-                        columns = MOST_COLUMNS
-                    ));
-                }
-                let value = Data::from(cell.get_value().clone());
-                if value == Data::Empty {
-                    continue;
-                }
-                let shown = paddings
-                    .get(style)
-                    .and_then(Option::as_ref)
-                    .and_then(|p| p.show(&value));
-                cells.push((row, column, value, shown));
-            }
-            drop(reader);
-            // The formulas, in a second pass: a formula with no value
-            // stored, or any formula when the workbook recalculates on
-            // opening, has no value to read.
-            let mut formulas = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, hidden, &e))?;
-            let valued: std::collections::HashSet<(u32, u32)> =
-                cells.iter().map(|&(r, c, ..)| (r, c)).collect();
-            while let Some(cell) = formulas
-                .next_formula()
-                .map_err(|e| sheet_error(&name, hidden, &e))?
+            for Picked {
+                name,
+                hidden,
+                read: wanted,
+            } in pick(book.sheets_metadata(), names)?
             {
-                if cell.get_value().is_empty() {
+                if !wanted {
+                    read(name, hidden, date_1904, Vec::new(), Vec::new(), Vec::new());
                     continue;
                 }
-                let at = cell.get_position();
-                if recalculates || !valued.contains(&at) {
-                    not_computed.push(at);
-                }
+                let (cells, not_computed, merged) = xlsx_sheet(&mut book, &name, recalculates)
+                    .map_err(|e| e.unwrap_or_else(|e| sheet_error(&name, hidden, &e)))?;
+                read(name, hidden, date_1904, cells, merged, not_computed);
             }
-            drop(formulas);
-            let ranges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-            merged = fill_merged(&mut cells, &ranges);
-            (name, hidden, date_1904)
         }
-    };
-    Ok(Read {
-        name,
-        hidden,
-        date_1904,
-        cells,
-        not_computed,
-        merged,
-        really,
-    })
+    }
+    Ok(reads)
+}
+
+/// One worksheet of an .xlsx: its cells with a value, the cells holding a
+/// formula never computed (none stored, or any formula when the workbook
+/// `recalculates` on opening), and the merged ranges filled. Errors:
+/// `Ok(message)` for a sheet beyond the limits, `Err` for calamine's.
+fn xlsx_sheet(
+    book: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    recalculates: bool,
+) -> Result<(Vec<SheetCell>, Vec<(u32, u32)>, Vec<String>), Result<Message, calamine::XlsxError>> {
+    let mut cells = Vec::new();
+    let mut not_computed = Vec::new();
+    let mut reader = book.worksheet_cells_reader(name).map_err(Err)?;
+    let paddings: Vec<Option<Padding>> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .and_then(|f| Padding::parse(&f.format_code))
+        })
+        .collect();
+    while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(Err)? {
+        let (row, column) = cell.get_position();
+        if row >= MOST_ROWS || column >= MOST_COLUMNS {
+            return Err(Ok(msg!(
+                "read-sheet-too-large",
+                sheet = name,
+                rows = MOST_ROWS,
+                columns = MOST_COLUMNS
+            )));
+        }
+        let value = Data::from(cell.get_value().clone());
+        if value == Data::Empty {
+            continue;
+        }
+        let shown = paddings
+            .get(style)
+            .and_then(Option::as_ref)
+            .and_then(|p| p.show(&value));
+        cells.push((row, column, value, shown));
+    }
+    drop(reader);
+    // The formulas, in a second pass: a formula with no value stored, or
+    // any formula when the workbook recalculates on opening, has no value
+    // to read.
+    let mut formulas = book.worksheet_cells_reader(name).map_err(Err)?;
+    let valued: std::collections::HashSet<(u32, u32)> =
+        cells.iter().map(|&(r, c, ..)| (r, c)).collect();
+    while let Some(cell) = formulas.next_formula().map_err(Err)? {
+        if cell.get_value().is_empty() {
+            continue;
+        }
+        let at = cell.get_position();
+        if recalculates || !valued.contains(&at) {
+            not_computed.push(at);
+        }
+    }
+    drop(formulas);
+    let ranges = book.merge_cells_by_sheet_name(name).unwrap_or_default();
+    let merged = fill_merged(&mut cells, &ranges);
+    Ok((cells, not_computed, merged))
 }
 
 /// The most rows and columns a sheet's cells may reach (rosters.md
@@ -826,7 +954,7 @@ mod tests {
         sheet.write(5, 0, "T5").unwrap();
         sheet.write(5, 1, "1975年3月").unwrap();
         let bytes = book.save_to_buffer().unwrap();
-        let sheet = Sheet::parse("t.xlsx", bytes, &[]).unwrap();
+        let sheet = Sheet::parse("t.xlsx", bytes, &[]).unwrap().remove(0);
         assert!(!sheet.date_1904);
         let table = Table::from_sheet("t.xlsx", sheet, COLUMNS).unwrap();
         let mut days = Vec::new();

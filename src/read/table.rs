@@ -27,7 +27,7 @@
 //! `cell.rs`; this module only knows about bytes, headers and rows.
 
 use super::cell::shown;
-use super::info::{ColumnUse, Content, Encoding, FileInfo, Separator, Skipped};
+use super::info::{ColumnUse, Content, Encoding, FileInfo, NotRead, Separator, SheetUse, Skipped};
 use super::sheet::{Sheet, Special};
 use super::text::{self, LineCursor};
 use crate::error::InputError;
@@ -148,11 +148,18 @@ enum Body {
         /// included, or part of it).
         data_start: usize,
     },
-    Sheet {
-        sheet: Sheet,
-        /// Index of the header in the sheet's rows.
-        header: usize,
-    },
+    /// One sheet, or several read as one table (the first's columns).
+    Sheets(Vec<Part>),
+}
+
+/// One sheet of a workbook's table.
+#[derive(Debug)]
+struct Part {
+    sheet: Sheet,
+    /// Index of the header in the sheet's rows.
+    header: usize,
+    /// Data rows read from it, for `info`.
+    rows: Cell<u64>,
 }
 
 /// One data row, able to hand out its cells by column key.
@@ -208,6 +215,117 @@ struct Score {
     complete: bool,
     required: usize,
     known: usize,
+}
+
+/// A sheet's header: its index among the sheet's rows, its names (two
+/// rows stacked when it stands in two) and their mapping.
+struct SheetHeader {
+    at: usize,
+    record: csv::StringRecord,
+    mapping: Mapping,
+}
+
+/// The header of `sheet` (found as the module doc says; the sheet's first
+/// column set): `Ok(Ok(header))`; `Ok(Err(e))` when no row holds the
+/// required columns (the error names the closest row); `Err` for a header
+/// that is there but wrong (an error cell, a column twice).
+fn sheet_header(
+    file: &str,
+    sheet: &mut Sheet,
+    columns: &'static [Column],
+    names: &Names,
+) -> Result<Result<SheetHeader, InputError>, InputError> {
+    let mut found = None;
+    let mut closest: Option<(Score, usize)> = None;
+    let mut examined = 0;
+    let mut above: Option<usize> = None;
+    // A header in two rows: its first column and names.
+    let mut two_rows: Option<(u32, csv::StringRecord)> = None;
+    for (i, row) in sheet.rows.iter().enumerate() {
+        if row.cells.iter().all(|c| trim(c).is_empty()) {
+            continue;
+        }
+        examined += 1;
+        if examined > HEADER_SEARCH_ROWS {
+            examined -= 1;
+            break;
+        }
+        let s = score(row.cells.iter(), columns, names);
+        if let Some(upper) = above.map(|a| &sheet.rows[a])
+            && upper.number + 1 == row.number
+            && let (Some((a0, a1)), Some((b0, b1))) = (upper.span(), row.span())
+        {
+            let (first, last) = (a0.min(b0), a1.max(b1));
+            let width = (last - first) as usize + 1;
+            let (mut up, mut low) = (csv::StringRecord::new(), csv::StringRecord::new());
+            upper.fields(first, width, &mut up);
+            row.fields(first, width, &mut low);
+            let both = stacked(&up, &low);
+            let b = score(both.iter(), columns, names);
+            if b.complete && (!s.complete || b.known > s.known) {
+                two_rows = Some((first, both));
+                found = Some(i);
+                break;
+            }
+        }
+        if s.complete {
+            found = Some(i);
+            break;
+        }
+        above = Some(i);
+        if closest.is_none_or(|(best, _)| s > best) {
+            closest = Some((s, i));
+        }
+    }
+    let Some(at) = found else {
+        let Some((_, i)) = closest else {
+            return Ok(Err(sheet.error(file, msg!("read-empty-sheet"))));
+        };
+        let row = &sheet.rows[i];
+        let (first, last) = row.span().unwrap_or((0, 0));
+        let mut record = csv::StringRecord::new();
+        row.fields(first, (last - first) as usize + 1, &mut record);
+        sheet.first_column = first;
+        let e = missing(
+            file,
+            &record,
+            row.number,
+            columns,
+            names,
+            examined,
+            Unit::Row,
+        );
+        return Ok(Err(sheet.locate(e, &header_index(&record))));
+    };
+    let row = &sheet.rows[at];
+    let (first, record) = match two_rows {
+        Some(found) => found,
+        None => {
+            let (first, last) = row.span().unwrap_or((0, 0));
+            let width = (last - first) as usize + 1;
+            let mut header = csv::StringRecord::new();
+            row.fields(first, width, &mut header);
+            (first, header)
+        }
+    };
+    let last = first + record.len().saturating_sub(1) as u32;
+    let number = row.number;
+    sheet.first_column = first;
+    if let Some((column, why)) =
+        (first..=last).find_map(|c| match sheet.special.get(&(number, c)) {
+            Some(Special::Error(why)) => Some((c, why.clone())),
+            _ => None,
+        })
+    {
+        return Err(sheet.cell_error(InputError::new(file, why), number, column));
+    }
+    let mapping = map_header(file, &record, number, columns, names)
+        .map_err(|e| sheet.locate(e, &header_index(&record)))?;
+    Ok(Ok(SheetHeader {
+        at,
+        record,
+        mapping,
+    }))
 }
 
 /// A header in two rows (rosters.md "More shapes from the field", "Two
@@ -413,8 +531,8 @@ impl Table {
                 table.info.really = Some(Content::Text);
                 return Ok(table);
             }
-            let sheet = Sheet::parse(&file, bytes, sheets)?;
-            return Ok(Table::from_sheet(&file, sheet, columns)?);
+            let sheets = Sheet::parse(&file, bytes, sheets)?;
+            return Ok(Table::from_sheets(&file, sheets, columns)?);
         }
         Ok(Table::parse(&file, bytes, columns)?)
     }
@@ -423,97 +541,102 @@ impl Table {
     /// says), mapped onto `columns`.
     pub fn from_sheet(
         file: &str,
-        mut sheet: Sheet,
+        sheet: Sheet,
+        columns: &'static [Column],
+    ) -> Result<Table, InputError> {
+        Table::from_sheets(file, vec![sheet], columns)
+    }
+
+    /// The rows of a workbook's sheets, as `Sheet::parse` gives them: one
+    /// sheet (named, or the only one) is read as `from_sheet` says;
+    /// among several (rosters.md "One sheet per school"), every visible
+    /// sheet with a header holding the required columns is read, sheet
+    /// after sheet in workbook order, as one table; the others are listed
+    /// in `FileInfo::sheets` with why they were not read (hidden, empty,
+    /// no header). Errors: no sheet with a header (the first sheet's
+    /// error), a header's own errors, or a sheet whose header reads other
+    /// columns than the first's.
+    pub fn from_sheets(
+        file: &str,
+        sheets: Vec<Sheet>,
         columns: &'static [Column],
     ) -> Result<Table, InputError> {
         let names = names_of(columns);
-        let mut found = None;
-        let mut closest: Option<(Score, usize)> = None;
-        let mut examined = 0;
-        let mut above: Option<usize> = None;
-        // A header in two rows: its first column and names.
-        let mut two_rows: Option<(u32, csv::StringRecord)> = None;
-        for (i, row) in sheet.rows.iter().enumerate() {
-            if row.cells.iter().all(|c| trim(c).is_empty()) {
-                continue;
-            }
-            examined += 1;
-            if examined > HEADER_SEARCH_ROWS {
-                examined -= 1;
-                break;
-            }
-            let s = score(row.cells.iter(), columns, &names);
-            if let Some(upper) = above.map(|a| &sheet.rows[a])
-                && upper.number + 1 == row.number
-                && let (Some((a0, a1)), Some((b0, b1))) = (upper.span(), row.span())
-            {
-                let (first, last) = (a0.min(b0), a1.max(b1));
-                let width = (last - first) as usize + 1;
-                let (mut up, mut low) = (csv::StringRecord::new(), csv::StringRecord::new());
-                upper.fields(first, width, &mut up);
-                row.fields(first, width, &mut low);
-                let both = stacked(&up, &low);
-                let b = score(both.iter(), columns, &names);
-                if b.complete && (!s.complete || b.known > s.known) {
-                    two_rows = Some((first, both));
-                    found = Some(i);
-                    break;
+        let several = sheets.len() > 1;
+        let mut parts: Vec<(Sheet, SheetHeader)> = Vec::new();
+        let mut uses: Vec<SheetUse> = Vec::new();
+        let mut first_error = None;
+        for mut sheet in sheets {
+            let why = if several && sheet.hidden {
+                NotRead::Hidden
+            } else {
+                match sheet_header(file, &mut sheet, columns, &names)? {
+                    Ok(header) => {
+                        uses.push(SheetUse::read(&sheet.name, sheet.rows[header.at].number));
+                        parts.push((sheet, header));
+                        continue;
+                    }
+                    Err(e) if several => {
+                        first_error.get_or_insert(e);
+                        if sheet.is_empty() {
+                            NotRead::Empty
+                        } else {
+                            NotRead::NoHeader
+                        }
+                    }
+                    Err(e) => return Err(e),
                 }
-            }
-            if s.complete {
-                found = Some(i);
-                break;
-            }
-            above = Some(i);
-            if closest.is_none_or(|(best, _)| s > best) {
-                closest = Some((s, i));
-            }
-        }
-        let Some(at) = found else {
-            let Some((_, i)) = closest else {
-                return Err(sheet.error(file, msg!("read-empty-sheet")));
             };
-            let row = &sheet.rows[i];
-            let (first, last) = row.span().unwrap_or((0, 0));
-            let mut record = csv::StringRecord::new();
-            row.fields(first, (last - first) as usize + 1, &mut record);
-            sheet.first_column = first;
-            let e = missing(
-                file,
-                &record,
-                row.number,
-                columns,
-                &names,
-                examined,
-                Unit::Row,
-            );
-            return Err(sheet.locate(e, &header_index(&record)));
-        };
-        let row = &sheet.rows[at];
-        let (first, header) = match two_rows {
-            Some(found) => found,
-            None => {
-                let (first, last) = row.span().unwrap_or((0, 0));
-                let width = (last - first) as usize + 1;
-                let mut header = csv::StringRecord::new();
-                row.fields(first, width, &mut header);
-                (first, header)
-            }
-        };
-        let last = first + header.len().saturating_sub(1) as u32;
-        let number = row.number;
-        sheet.first_column = first;
-        if let Some((column, why)) =
-            (first..=last).find_map(|c| match sheet.special.get(&(number, c)) {
-                Some(Special::Error(why)) => Some((c, why.clone())),
-                _ => None,
-            })
-        {
-            return Err(sheet.cell_error(InputError::new(file, why), number, column));
+            uses.push(SheetUse::not_read(&sheet.name, why));
         }
-        let mapping = map_header(file, &header, number, columns, &names)
-            .map_err(|e| sheet.locate(e, &header_index(&header)))?;
-        let title = sheet.rows[..at]
+        let mut parts = parts.into_iter();
+        let Some((first_sheet, first)) = parts.next() else {
+            return Err(first_error
+                .unwrap_or_else(|| InputError::new(file, msg!("read-workbook-no-worksheets"))));
+        };
+        let mut key_of: Vec<Option<usize>> = vec![None; first.record.len()];
+        for (c, p) in first.mapping.position.iter().enumerate() {
+            if let Some(p) = *p {
+                key_of[p] = Some(c);
+            }
+        }
+        let mut later = Vec::new();
+        for (mut sheet, header) in parts {
+            // The same columns as the first sheet's, wherever they stand.
+            if let Some(c) = (0..columns.len()).find(|&c| {
+                first.mapping.position[c].is_some() != header.mapping.position[c].is_some()
+            }) {
+                let (has, lacks) = if header.mapping.position[c].is_some() {
+                    (&sheet.name, &first_sheet.name)
+                } else {
+                    (&first_sheet.name, &sheet.name)
+                };
+                let e = InputError::new(
+                    file,
+                    msg!(
+                        "read-sheets-columns-differ",
+                        column = columns[c].key,
+                        has = has.as_str(),
+                        lacks = lacks.as_str()
+                    ),
+                )
+                .at(sheet.rows[header.at].number);
+                return Err(sheet.error_at(e));
+            }
+            sheet.layout = Some(
+                key_of
+                    .iter()
+                    .map(|k| {
+                        k.and_then(|c| header.mapping.position[c])
+                            .map_or(u32::MAX, |p| sheet.first_column + p as u32)
+                    })
+                    .collect(),
+            );
+            later.push((sheet, header));
+        }
+        let sheet = &first_sheet;
+        let number = sheet.rows[first.at].number;
+        let title = sheet.rows[..first.at]
             .iter()
             .filter(|r| !r.cells.iter().all(|c| trim(c).is_empty()))
             .count() as u64;
@@ -527,6 +650,7 @@ impl Table {
             encoding: Encoding::Workbook,
             sheet: Some(sheet.name.clone()),
             sheet_hidden: sheet.hidden,
+            sheets: if several { uses } else { Vec::new() },
             merged: sheet.merged.clone(),
             really: sheet.really,
             separator: None,
@@ -537,12 +661,22 @@ impl Table {
             rows: 0,
             skipped,
         };
+        let record = first.record.clone();
+        let mapping = first.mapping.clone();
+        let parts = std::iter::once((first_sheet, first))
+            .chain(later)
+            .map(|(sheet, header)| Part {
+                sheet,
+                header: header.at,
+                rows: Cell::new(0),
+            })
+            .collect();
         Ok(Table::new(
             file,
-            &header,
+            &record,
             columns,
             &mapping,
-            Body::Sheet { sheet, header: at },
+            Body::Sheets(parts),
             info,
         ))
     }
@@ -656,6 +790,7 @@ impl Table {
             encoding,
             sheet: None,
             sheet_hidden: false,
+            sheets: Vec::new(),
             merged: Vec::new(),
             really: None,
             separator: Separator::from_byte(header.separator),
@@ -728,6 +863,12 @@ impl Table {
     pub fn info(&self) -> FileInfo {
         let mut info = self.info.clone();
         info.rows = self.walked.rows.get();
+        if let Body::Sheets(parts) = &self.body {
+            let read = info.sheets.iter_mut().filter(|u| u.read);
+            for (used, part) in read.zip(parts) {
+                used.rows = part.rows.get();
+            }
+        }
         info.skipped.blank += self.walked.blank.get();
         info.skipped.totals += self.walked.totals.get();
         info
@@ -782,66 +923,71 @@ impl Table {
                     })?;
                 }
             }
-            Body::Sheet { sheet, header } => {
-                let mut previous = sheet.rows[*header].number;
-                let first = sheet.first_column;
-                for row in &sheet.rows[header + 1..] {
-                    bump(&counts.blank, row.number - previous - 1);
-                    previous = row.number;
-                    row.fields(first, self.width, &mut record);
-                    let mut error = None;
-                    if !sheet.special.is_empty() {
-                        let mut fields: Option<Vec<String>> = None;
-                        for i in 0..self.width {
-                            let column = first.saturating_add(i as u32);
-                            match sheet.special.get(&(row.number, column)) {
-                                Some(Special::Error(why)) if error.is_none() => {
-                                    error = Some((column, why.clone()));
+            Body::Sheets(parts) => {
+                for part in parts {
+                    let sheet = &part.sheet;
+                    let mut previous = sheet.rows[part.header].number;
+                    for row in &sheet.rows[part.header + 1..] {
+                        bump(&counts.blank, row.number - previous - 1);
+                        previous = row.number;
+                        sheet.fields_of(row, self.width, &mut record);
+                        let mut error = None;
+                        if !sheet.special.is_empty() {
+                            let mut fields: Option<Vec<String>> = None;
+                            for i in 0..self.width {
+                                let Some(column) = sheet.column_of(i) else {
+                                    continue;
+                                };
+                                match sheet.special.get(&(row.number, column)) {
+                                    Some(Special::Error(why)) if error.is_none() => {
+                                        error = Some((column, why.clone()));
+                                    }
+                                    Some(Special::Formula)
+                                        if error.is_none() && self.read_fields[i] =>
+                                    {
+                                        let cell = format!(
+                                            "{}{}",
+                                            super::sheet::column_letters(column),
+                                            row.number
+                                        );
+                                        error = Some((
+                                            column,
+                                            msg!("read-formula-not-computed", cell = cell.as_str()),
+                                        ));
+                                    }
+                                    Some(Special::Shown(shown)) if self.id_fields[i] => {
+                                        fields.get_or_insert_with(|| {
+                                            record.iter().map(str::to_string).collect()
+                                        })[i] = shown.clone();
+                                    }
+                                    _ => {}
                                 }
-                                Some(Special::Formula)
-                                    if error.is_none() && self.read_fields[i] =>
-                                {
-                                    let cell = format!(
-                                        "{}{}",
-                                        super::sheet::column_letters(column),
-                                        row.number
-                                    );
-                                    error = Some((
-                                        column,
-                                        msg!("read-formula-not-computed", cell = cell.as_str()),
-                                    ));
-                                }
-                                Some(Special::Shown(shown)) if self.id_fields[i] => {
-                                    fields.get_or_insert_with(|| {
-                                        record.iter().map(str::to_string).collect()
-                                    })[i] = shown.clone();
-                                }
-                                _ => {}
+                            }
+                            if let Some(fields) = fields {
+                                record = csv::StringRecord::from(fields);
                             }
                         }
-                        if let Some(fields) = fields {
-                            record = csv::StringRecord::from(fields);
+                        if is_blank(&record) && error.is_none() {
+                            bump(&counts.blank, 1);
+                            continue;
                         }
+                        if is_totals(&record) {
+                            bump(&counts.totals, 1);
+                            continue;
+                        }
+                        if let Some((column, why)) = error {
+                            let e = InputError::new(&self.file, why);
+                            return Err(sheet.cell_error(e, row.number, column));
+                        }
+                        bump(&counts.rows, 1);
+                        bump(&part.rows, 1);
+                        f(Row {
+                            table: self,
+                            line: row.number,
+                            record: &record,
+                        })
+                        .map_err(|e| sheet.locate(e, self.column_index()))?;
                     }
-                    if is_blank(&record) && error.is_none() {
-                        bump(&counts.blank, 1);
-                        continue;
-                    }
-                    if is_totals(&record) {
-                        bump(&counts.totals, 1);
-                        continue;
-                    }
-                    if let Some((column, why)) = error {
-                        let e = InputError::new(&self.file, why);
-                        return Err(sheet.cell_error(e, row.number, column));
-                    }
-                    bump(&counts.rows, 1);
-                    f(Row {
-                        table: self,
-                        line: row.number,
-                        record: &record,
-                    })
-                    .map_err(|e| sheet.locate(e, self.column_index()))?;
                 }
             }
         }
@@ -882,7 +1028,7 @@ impl Table {
     pub fn date_1904(&self) -> Option<bool> {
         match &self.body {
             Body::Csv { .. } => None,
-            Body::Sheet { sheet, .. } => Some(sheet.date_1904),
+            Body::Sheets(parts) => parts.first().map(|p| p.sheet.date_1904),
         }
     }
 
@@ -893,7 +1039,10 @@ impl Table {
             Body::Csv { text, .. } => {
                 text::count_lines(text.as_bytes()).saturating_sub(self.info.header_row) as usize
             }
-            Body::Sheet { sheet, header } => sheet.len().saturating_sub(header + 1),
+            Body::Sheets(parts) => parts
+                .iter()
+                .map(|p| p.sheet.len().saturating_sub(p.header + 1))
+                .sum(),
         }
     }
 
@@ -1030,6 +1179,7 @@ fn present(columns: &'static [Column], position: &[Option<usize>]) -> Vec<(&'sta
 }
 
 /// The header mapped onto the schema.
+#[derive(Clone)]
 struct Mapping {
     /// Per schema column, its field in the file.
     position: Vec<Option<usize>>,
@@ -1474,8 +1624,8 @@ mod tests {
     }
 
     fn sheet_rows(bytes: Vec<u8>, names: &[&str]) -> Result<(Rows, FileInfo), InputError> {
-        let sheet = Sheet::parse("s.xlsx", bytes, names)?;
-        let t = Table::from_sheet("s.xlsx", sheet, COLUMNS)?;
+        let sheets = Sheet::parse("s.xlsx", bytes, names)?;
+        let t = Table::from_sheets("s.xlsx", sheets, COLUMNS)?;
         Ok((collect(&t)?, t.info()))
     }
 

@@ -168,6 +168,38 @@ pub fn table(r: &CheckReport) -> String {
             "  {}\n",
             msg!("report-check-columns", columns = columns.join(", "))
         ));
+        if !f.sheets.is_empty() {
+            let list = |read: bool| -> String {
+                f.sheets
+                    .iter()
+                    .filter(|u| u.read == read)
+                    .map(|u| {
+                        let why = serde_json::to_value(u.why).unwrap_or_default();
+                        msg!(
+                            "report-check-sheet-use",
+                            sheet = one_line(&u.name),
+                            read = read.to_string(),
+                            header = u.header_row.unwrap_or(0),
+                            rows = u.rows,
+                            why = why.as_str().unwrap_or("")
+                        )
+                        .to_string()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            out.push_str(&format!(
+                "  {}\n",
+                msg!("report-check-sheets-read", sheets = list(true))
+            ));
+            let not_read = list(false);
+            if !not_read.is_empty() {
+                out.push_str(&format!(
+                    "  {}\n",
+                    msg!("report-check-sheets-not-read", sheets = not_read)
+                ));
+            }
+        }
         if let Some(really) = f.really {
             let content = serde_json::to_value(really).unwrap_or_default();
             out.push_str(&format!(

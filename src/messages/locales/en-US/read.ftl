@@ -146,3 +146,4 @@ read-table-too-long = the table has more than {$rows} rows, the most rotaplan re
 read-table-too-wide = the table has more than {$columns} columns, the most rotaplan reads: keep only the table's columns
 read-cell-too-long = a cell holds more than {$most} characters, the most a cell may hold (Excel's own limit)
 read-merged-too-many = merged cells would fill more than {$most} cells, the most rotaplan fills: unmerge them
+read-sheets-columns-differ = read sheet by sheet (no sheet is named like the file), sheet `{$has}` has the column `{$column}` and sheet `{$lacks}` has not: give every sheet the same columns, or name the sheet to read

@@ -145,6 +145,16 @@ report-check-file-row = {$file}: {$how}, header on row {$header}; {$rows} rows r
 report-check-skipped = ; skipped {$title} title, {$blank} blank, {$totals} totals
 report-check-columns = columns: {$columns}
 report-check-ignored = ignored: {$columns}
+report-check-sheets-read = read sheet by sheet (no sheet is named like the file): {$sheets}
+report-check-sheets-not-read = sheets not read: {$sheets}
+report-check-sheet-use = `{$sheet}` { $read ->
+    [true] (header on row {$header}, {$rows} rows)
+   *[false] ({ $why ->
+        [hidden] hidden: a hidden sheet is read only when named
+        [empty] empty
+       *[no_header] no row holds the required columns
+    })
+}
 report-check-really = not an Excel 97-2003 workbook but { $content ->
     [html] an HTML table (a web system's download named .xls), read as its table's rows
     [spreadsheetml] SpreadsheetML 2003 XML, read as a workbook
