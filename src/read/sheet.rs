@@ -579,6 +579,9 @@ fn read_cells(
     Ok(reads)
 }
 
+/// A sheet's cells, its formulas never computed and its merged ranges.
+type SheetParts = (Vec<SheetCell>, Vec<(u32, u32)>, Vec<String>);
+
 /// One worksheet of an .xlsx: its cells with a value, the cells holding a
 /// formula never computed (none stored, or any formula when the workbook
 /// `recalculates` on opening), and the merged ranges filled. Errors:
@@ -587,7 +590,7 @@ fn xlsx_sheet(
     book: &mut calamine::Xlsx<Cursor<&[u8]>>,
     name: &str,
     recalculates: bool,
-) -> Result<(Vec<SheetCell>, Vec<(u32, u32)>, Vec<String>), Result<Message, calamine::XlsxError>> {
+) -> Result<SheetParts, Result<Message, calamine::XlsxError>> {
     let mut cells = Vec::new();
     let mut not_computed = Vec::new();
     let mut reader = book.worksheet_cells_reader(name).map_err(Err)?;
