@@ -428,8 +428,8 @@ fn one_sheet_per_school_reads_as_one_table() {
             for (c, &from) in order.iter().enumerate() {
                 ws.write_string(top, c as u16, &header[from]).unwrap();
             }
-            let mut r = top + 1;
-            for row in rows[1..].iter().filter(|row| row[school] == *id) {
+            let own = rows[1..].iter().filter(|row| row[school] == *id);
+            for (r, row) in (top + 1..).zip(own) {
                 for (c, &from) in order.iter().enumerate() {
                     let mut cell = row[from].as_str();
                     if let Some((teacher, value)) = bad
@@ -442,7 +442,6 @@ fn one_sheet_per_school_reads_as_one_table() {
                         ws.write_string(r, c as u16, cell).unwrap();
                     }
                 }
-                r += 1;
             }
         }
         let old = book.add_worksheet();
