@@ -71,7 +71,8 @@ fn generate(kind: &str, dir: &Path) {
             t.extend_from_slice(b",40,,\n");
             write("teachers.csv", t);
         }
-        // 100,000 extra header columns; the rows keep their nine fields.
+        // 100,000 extra header columns (the most is 1,000); the rows keep
+        // their nine fields.
         "wide_header" => {
             let schools = std::fs::read_to_string(dir.join("schools.csv")).unwrap();
             let (header, rows) = schools.split_once('\n').unwrap();

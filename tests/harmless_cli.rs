@@ -381,3 +381,147 @@ fn a_cell_beyond_the_row_limit_is_refused() {
         stderr(&out)
     );
 }
+
+/// Zipped workbooks that would unpack into gigabytes from a few kilobytes
+/// (rosters.md "Limits"): each is refused with exit 2 naming the limit,
+/// before calamine lays out its cells: a shared string and an inline
+/// string of 10 MB (a cell holds at most 32,767 characters), an .ods with
+/// one cell far off (rows and columns repeated), and an .ods whose rows
+/// repeat a row with values a million times.
+#[test]
+fn workbook_bombs_are_refused_naming_the_limit() {
+    use std::io::Write;
+    let dir = county("教师0");
+    std::fs::remove_file(dir.file("teachers.csv")).unwrap();
+    let zipped = |name: &str, parts: &[(&str, Vec<u8>)]| {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(dir.file(name)).unwrap());
+        for (part, bytes) in parts {
+            z.start_file(*part, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap();
+        std::fs::metadata(dir.file(name)).unwrap().len()
+    };
+    let long = "A".repeat(10 << 20);
+    let xlsx = |sheet: String, shared: Option<String>| {
+        let mut parts = vec![
+            (
+                "xl/workbook.xml",
+                br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="teachers" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_vec(),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.to_vec(),
+            ),
+            (
+                "_rels/.rels",
+                br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_vec(),
+            ),
+            ("xl/worksheets/sheet1.xml", sheet.into_bytes()),
+        ];
+        if let Some(shared) = shared {
+            parts.push(("xl/sharedStrings.xml", shared.into_bytes()));
+        }
+        parts
+    };
+    let sheet = |cell: &str| {
+        format!(
+            r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{cell}</row></sheetData></worksheet>"#
+        )
+    };
+    let ods = |rows: &str| {
+        let content = format!(
+            r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="teachers">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        vec![
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+            ),
+            ("content.xml", content.into_bytes()),
+        ]
+    };
+    let value =
+        r#"<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>"#;
+    let bombs = [
+        (
+            "shared.xlsx",
+            xlsx(
+                sheet(r#"<c r="A1" t="s"><v>0</v></c>"#),
+                Some(format!(
+                    r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>{long}</t></si></sst>"#
+                )),
+            ),
+            "a cell holds more than 32767 characters",
+        ),
+        (
+            "inline.xlsx",
+            xlsx(
+                sheet(&format!(
+                    r#"<c r="A1" t="inlineStr"><is><t>{long}</t></is></c>"#
+                )),
+                None,
+            ),
+            "a cell holds more than 32767 characters",
+        ),
+        (
+            "far.ods",
+            ods(&format!(
+                r#"<table:table-row>{value}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="16000"/>{value}</table:table-row>"#
+            )),
+            "would lay out more than 20000000 cells",
+        ),
+        (
+            "repeated.ods",
+            ods(&format!(
+                r#"<table:table-row table:number-rows-repeated="1000000">{value}{value}{value}</table:table-row>"#
+            )),
+            "would lay out more than 20000000 cells or repeat more than 1000000 cells with a value",
+        ),
+    ];
+    for (name, parts, limit) in bombs {
+        let size = zipped(name, &parts);
+        assert!(size < 100_000, "{name}: {size} bytes");
+        let out = rotaplan_pinned(dir.path(), &["check", ".", "--teachers", name]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(name), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(limit), "{name}: {}", stderr(&out));
+    }
+}
+
+/// CSV files beyond the limits (rosters.md "Limits"): more than 2,000,000
+/// data rows, more than 1,000 named columns, a cell of more than 32,767
+/// characters; each is exit 2 naming the limit, the file and the line.
+#[test]
+fn csv_beyond_the_limits_is_refused_naming_the_limit() {
+    let dir = county("教师0");
+    let schools = std::fs::read_to_string(dir.file("schools.csv")).unwrap();
+    let mut long = String::from("id,area\nU1,urban\nR1,rural\n");
+    long.reserve(2_000_000 * 14);
+    for i in 0..2_000_000 {
+        long.push_str(&format!("Z{i},rural\n"));
+    }
+    let (header, rows) = schools.split_once('\n').unwrap();
+    let columns: Vec<String> = (0..1001).map(|i| format!("c{i}")).collect();
+    let wide = format!("{},{}\n{rows}", header, columns.join(","));
+    let first = rows.lines().next().unwrap();
+    let (id, rest) = first.split_once(',').unwrap();
+    let cell = format!("{header}\n{id}{},{rest}\n", "长".repeat(32_768));
+    let cases = [
+        (long, "line 2000002", "more than 2000000 rows"),
+        (wide, "line 1", "more than 1000 columns"),
+        (cell, "line 2", "more than 32767 characters"),
+    ];
+    for (text, line, limit) in cases {
+        assert!(text.len() < 50 << 20);
+        dir.write("schools.csv", text.as_bytes());
+        let out = rotaplan_pinned(dir.path(), &["check", "."]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("schools.csv") && err.contains(line) && err.contains(limit),
+            "{err}"
+        );
+    }
+}

@@ -13,6 +13,7 @@ pub mod sheet;
 pub mod table;
 pub mod text;
 mod web;
+mod zipped;
 
 use crate::domain::*;
 use crate::error::{Error, InputError};

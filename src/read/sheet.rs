@@ -401,8 +401,8 @@ fn read_cells(
     bytes: Vec<u8>,
     names: &[&str],
 ) -> Result<Vec<Read>, Message> {
-    let recalculates = recalculates_on_load(extension, &bytes);
-    within_decompressed_limit(extension, &bytes)?;
+    let recalculates = super::zipped::recalculates_on_load(extension, &bytes);
+    super::zipped::within_limits(extension, &bytes)?;
     let data = Cursor::new(&bytes[..]);
     let sheet_error = |name: &str, hidden: bool, e: &dyn std::fmt::Display| {
         let reason = e.to_string();
@@ -441,7 +441,8 @@ fn read_cells(
         (_, Some(Content::Html)) => {
             let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
             let (cells, merged) = super::web::html_cells(&text)?;
-            read("HTML table".into(), false, false, cells, merged, Vec::new());
+            let name = msg!("read-html-sheet").to_string();
+            read(name, false, false, cells, merged, Vec::new());
         }
         (_, Some(Content::SpreadsheetMl)) => {
             let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
@@ -650,58 +651,6 @@ fn xlsx_sheet(
 /// spent).
 pub(crate) const MOST_ROWS: u32 = 2_000_000;
 pub(crate) const MOST_COLUMNS: u32 = 16_384;
-
-/// The most decompressed bytes a workbook's parts may declare (rosters.md
-/// "Limits": 2 GiB): a small file that would unpack into gigabytes is
-/// refused before calamine unpacks it.
-const MOST_DECOMPRESSED: u64 = 2 << 30;
-
-/// Refuses a zipped workbook (.xlsx, .xlsm, .xlsb, .ods) whose parts
-/// declare more than `MOST_DECOMPRESSED` bytes in all.
-fn within_decompressed_limit(extension: Option<&str>, bytes: &[u8]) -> Result<(), Message> {
-    if extension == Some("xls") {
-        return Ok(());
-    }
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(()); // calamine says what is wrong with it
-    };
-    // The sizes the central directory declares (what calamine will unpack).
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        if let Ok(part) = zip.by_index_raw(i) {
-            total = total.saturating_add(part.size());
-        }
-    }
-    if total > MOST_DECOMPRESSED {
-        return Err(msg!(
-            "read-workbook-too-large",
-            gib = MOST_DECOMPRESSED >> 30
-        ));
-    }
-    Ok(())
-}
-
-/// Whether an .xlsx workbook asks to be recalculated when opened
-/// (`<calcPr fullCalcOnLoad="1"/>` in xl/workbook.xml), as files written
-/// by programs do: its stored values (0 often) are then not what Excel
-/// shows. Only the first MiB of workbook.xml is looked at.
-fn recalculates_on_load(extension: Option<&str>, bytes: &[u8]) -> bool {
-    use std::io::Read as _;
-    if matches!(extension, Some("xls" | "ods" | "xlsb")) {
-        return false;
-    }
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return false;
-    };
-    let Ok(file) = zip.by_name("xl/workbook.xml") else {
-        return false;
-    };
-    let mut text = String::new();
-    if file.take(1 << 20).read_to_string(&mut text).is_err() {
-        return false;
-    }
-    text.contains("fullCalcOnLoad=\"1\"") || text.contains("fullCalcOnLoad=\"true\"")
-}
 
 /// The most cells merged ranges may fill in one sheet (rosters.md
 /// "Limits": memory grows with the cells read, not with declared ranges).

@@ -37,6 +37,11 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::Path;
 
+/// The most columns a table may name and the most data rows it may have
+/// (rosters.md "Limits"; a cell's length is `sheet::MOST_CELL_CHARS`).
+const MOST_TABLE_COLUMNS: usize = 1_000;
+const MOST_TABLE_ROWS: u64 = 2_000_000;
+
 /// How many non-empty rows, from the top, may hold the header.
 pub const HEADER_SEARCH_ROWS: usize = 20;
 
@@ -916,6 +921,8 @@ impl Table {
                         .at(place.line));
                     }
                     bump(&counts.rows, 1);
+                    self.within_limits(&record, counts.rows.get())
+                        .map_err(|e| e.at(place.line))?;
                     f(Row {
                         table: self,
                         line: place.line,
@@ -981,6 +988,8 @@ impl Table {
                         }
                         bump(&counts.rows, 1);
                         bump(&part.rows, 1);
+                        self.within_limits(&record, counts.rows.get())
+                            .map_err(|e| sheet.locate(e.at(row.number), self.column_index()))?;
                         f(Row {
                             table: self,
                             line: row.number,
@@ -992,6 +1001,39 @@ impl Table {
             }
         }
         Ok(())
+    }
+
+    /// Refuses the `rows`th data row beyond the table's limits (rosters.md
+    /// "Limits"): more rows than `MOST_TABLE_ROWS`, or a cell longer than
+    /// `sheet::MOST_CELL_CHARS` characters (looked for only when the whole
+    /// row is that long). The error names the column, not yet the line.
+    fn within_limits(&self, record: &csv::StringRecord, rows: u64) -> Result<(), InputError> {
+        use super::sheet::MOST_CELL_CHARS;
+        if rows > MOST_TABLE_ROWS {
+            return Err(InputError::new(
+                &self.file,
+                msg!("read-table-too-long", rows = MOST_TABLE_ROWS),
+            ));
+        }
+        if record.as_slice().len() <= MOST_CELL_CHARS {
+            return Ok(());
+        }
+        match record
+            .iter()
+            .position(|cell| cell.len() > MOST_CELL_CHARS && cell.chars().count() > MOST_CELL_CHARS)
+        {
+            None => Ok(()),
+            Some(i) => {
+                let e = InputError::new(
+                    &self.file,
+                    msg!("read-cell-too-long", most = MOST_CELL_CHARS),
+                );
+                Err(match self.present.iter().find(|&&(_, p)| p == i) {
+                    Some(&(key, _)) => e.column(key),
+                    None => e.column(self.headers[i].clone()),
+                })
+            }
+        }
     }
 
     /// The field (0-based, as `headers`) read as column `key`, `None`
@@ -1195,6 +1237,16 @@ fn map_header(
     columns: &'static [Column],
     names: &Names,
 ) -> Result<Mapping, InputError> {
+    let named = (0..header.len())
+        .rposition(|i| !trim(&header[i]).is_empty())
+        .map_or(0, |i| i + 1);
+    if named > MOST_TABLE_COLUMNS {
+        return Err(InputError::new(
+            file,
+            msg!("read-table-too-wide", columns = MOST_TABLE_COLUMNS),
+        )
+        .at(line));
+    }
     let mut position: Vec<Option<usize>> = vec![None; columns.len()];
     let mut fallback: Vec<Option<usize>> = vec![None; columns.len()];
     // Header name -> first field; a map, so that a 100,000-column header
