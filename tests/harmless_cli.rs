@@ -525,3 +525,32 @@ fn csv_beyond_the_limits_is_refused_naming_the_limit() {
         );
     }
 }
+
+/// A plan 工号 that two teachers could be without their zeros (`0101` and
+/// `00101` for `101`) names neither: `unknown_teacher`, with both
+/// candidates in the message (rosters.md "Ids without their zeros").
+#[test]
+fn plan_ids_two_teachers_could_be_list_the_candidates() {
+    let mut t = String::from("id,name,school,subject,backbone,years_at_school\n");
+    for (i, id) in ["0101", "00101", "0102"].iter().enumerate() {
+        let backbone = if i == 0 { "county" } else { "none" };
+        t += &format!("{id},教师{i},U1,数学,{backbone},8\n");
+    }
+    let dir = DataDir::tables(SCHOOLS, &t, "school,subject,count\nR1,数学,1\n");
+    dir.write("hand.csv", b"teacher,from_school,to_school\n101,U1,R1\n");
+    let out = rotaplan_pinned(
+        dir.path(),
+        &["audit", ".", "--plan", "hand.csv", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    let unknown = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["rule"] == "unknown_teacher")
+        .unwrap_or_else(|| panic!("{v}"))
+        .clone();
+    let message = unknown["message"].as_str().unwrap();
+    assert!(message.contains("could be any of 0101, 00101"), "{message}");
+}

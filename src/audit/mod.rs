@@ -204,15 +204,21 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         first_line.insert(listed, line.line);
         let (teacher, school) = line.resolve(data);
         let Some(t) = teacher else {
-            violations.push(Violation::row(
-                "unknown_teacher",
-                line,
+            let message = if line.candidates.is_empty() {
                 msg!(
                     "audit-unknown-teacher",
                     teacher = &line.teacher,
                     file = data.teachers_file()
-                ),
-            ));
+                )
+            } else {
+                msg!(
+                    "audit-unknown-teacher-candidates",
+                    teacher = &line.teacher,
+                    file = data.teachers_file(),
+                    candidates = line.candidates.join(", ")
+                )
+            };
+            violations.push(Violation::row("unknown_teacher", line, message));
             continue;
         };
         let Some(to) = school else {

@@ -64,6 +64,11 @@ pub struct PlanLine {
     /// leading zeros (`467` for `000467`, as Excel turns them): a warning
     /// (`plan_warnings`).
     pub typed_without_zeros: Option<String>,
+    /// The teachers a 工号 naming no one could be without leading zeros,
+    /// when two or more are (`0101` and `00101` for `101`): the audit
+    /// lists them in its `unknown_teacher` message (rosters.md "Ids
+    /// without their zeros in plan files").
+    pub candidates: Vec<String>,
 }
 
 impl PlanLine {
@@ -111,13 +116,23 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
     let mut lines = Vec::new();
     table.for_each_row(|row| {
         let mut typed_without_zeros = None;
+        let mut candidates = Vec::new();
         let (teacher, by_name) = if let Some(id) = row.get("teacher") {
             let mut teacher = id.to_string();
             if data.teacher_by_id(id).is_none() {
                 let index = zeros.get_or_insert_with(|| ids_without_zeros(data));
-                if let Some([t]) = index.get(id.trim_start_matches('0')).map(Vec::as_slice) {
-                    teacher = data.teachers[*t].id.clone();
-                    typed_without_zeros = Some(id.to_string());
+                match index.get(id.trim_start_matches('0')).map(Vec::as_slice) {
+                    Some([t]) => {
+                        teacher = data.teachers[*t].id.clone();
+                        typed_without_zeros = Some(id.to_string());
+                    }
+                    Some(several) => {
+                        candidates = several
+                            .iter()
+                            .map(|&t| data.teachers[t].id.clone())
+                            .collect();
+                    }
+                    None => {}
                 }
             }
             (teacher, false)
@@ -160,6 +175,7 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
             name: row.get("name").filter(|_| !by_name).map(str::to_string),
             to_school_name,
             typed_without_zeros,
+            candidates,
         });
         Ok(())
     })?;
@@ -281,6 +297,7 @@ pub fn lines_of(data: &DataSet, moves: impl IntoIterator<Item = (usize, usize)>)
             name: None,
             to_school_name: None,
             typed_without_zeros: None,
+            candidates: Vec::new(),
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 # `rotaplan audit`'s table, its JSON and the report page.
 audit-duplicate-teacher = teacher {$teacher} is listed again (first on line {$first})
 audit-unknown-teacher = teacher {$teacher} is not in {$file}
+audit-unknown-teacher-candidates = teacher {$teacher} is not in {$file}; without leading zeros it could be any of {$candidates}: write the 工号 as the roster has it, zeros included (format the column as text)
 audit-unknown-school = school {$school} is not in {$file}
 # A row's own words against the data set (fit.md "Conflicts are shown").
 audit-name-mismatch = the row names teacher {$teacher} `{$name}`, and {$file} names {$teacher} `{$known}`; the row is not counted
