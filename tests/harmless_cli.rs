@@ -554,3 +554,50 @@ fn plan_ids_two_teachers_could_be_list_the_candidates() {
     let message = unknown["message"].as_str().unwrap();
     assert!(message.contains("could be any of 0101, 00101"), "{message}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 24, ..Default::default() })]
+
+    /// No message shows ten characters in a row of an ID number (papers.md
+    /// "What a message may hold"), whatever stands around it in a bad
+    /// cell: an 18- or 15-character number, whole or cut to 15 or more,
+    /// glued to letters or digits, embedded in Chinese text, in a cell
+    /// long enough for the message to cut it, in a column whose message
+    /// quotes the cell.
+    #[test]
+    fn no_message_shows_ten_characters_of_an_id_number(
+        digits in proptest::collection::vec(0u8..10, 17),
+        last in proptest::sample::select(vec!['0', '5', 'X', 'x']),
+        first_generation in proptest::bool::ANY,
+        cut in 0usize..4,
+        before in proptest::sample::select(vec!["", "ID", "T", "身份证", "9", "号码：", "长"]),
+        after in proptest::sample::select(vec!["", "X", "abc", "号", "7", " 备注"]),
+        padding in 0usize..40,
+        column in proptest::sample::select(vec!["school", "years_at_school"]),
+    ) {
+        let mut id: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        if first_generation {
+            id.truncate(15);
+        } else {
+            id.push(last);
+        }
+        id.truncate(id.len() - cut.min(id.len() - 15));
+        let cell = format!("{}{before}{id}{after}", "年".repeat(padding));
+        let mut t = String::from("id,name,school,subject,backbone,years_at_school\n");
+        if column == "school" {
+            t += &format!("T0,教师0,{cell},数学,county,8\n");
+        } else {
+            t += &format!("T0,教师0,U1,数学,county,{cell}\n");
+        }
+        let dir = DataDir::tables(SCHOOLS, &t, "school,subject,count\nR1,数学,1\n");
+        let out = rotaplan_pinned(dir.path(), &["check", "."]);
+        proptest::prop_assert_eq!(out.status.code(), Some(2));
+        let shown = format!("{}{}", stdout(&out), stderr(&out));
+        proptest::prop_assert!(shown.contains(column), "{}", shown);
+        let chars: Vec<char> = id.chars().collect();
+        for window in chars.windows(10) {
+            let part: String = window.iter().collect();
+            proptest::prop_assert!(!shown.contains(&part), "{} shows {}", shown, part);
+        }
+    }
+}

@@ -485,8 +485,9 @@ pub fn mask_id_card(s: &str) -> String {
 /// `text` with every resident ID number in it masked as `mask_id_card`
 /// does (papers.md "What a message may hold"): each run of 17 ASCII
 /// digits and a digit or `X` (the second generation), each run of 15
-/// digits (the first, rosters.md "15-digit ID numbers"), and each longer
-/// run of digits, which may hold one, wherever it stands, glued to letters
+/// digits (the first, rosters.md "15-digit ID numbers"), each run of 16
+/// (one cut short) and each longer run of digits, which may hold one,
+/// wherever it stands, glued to letters
 /// (`T33010219750312123X`) or not. What every output and message goes
 /// through (plan files excepted), so that no ID number is shown whole,
 /// nor ten of its characters in a row. Digits after a decimal point that
@@ -510,7 +511,7 @@ pub fn mask_id_cards(text: &str) -> Cow<'_, str> {
             i += 1;
         }
         let fraction = start >= 2 && b[start - 1] == b'.' && b[start - 2].is_ascii_digit();
-        if !fraction && (digits == 15 || digits >= 17) {
+        if !fraction && digits >= 15 {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[done..start]);
             o.push_str(&mask_id_card(&text[start..i]));
