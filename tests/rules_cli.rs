@@ -1618,3 +1618,27 @@ fn within_group_an_empty_group_matches_only_an_empty_group() {
         );
     }
 }
+
+/// A 15-digit first-generation ID number (rosters.md "15-digit ID
+/// numbers") gives the birth date 19YYMMDD from digits 7-12 and the sex
+/// from the last digit: 110105750310002 is a woman born 1975-03-10
+/// (near_retirement as I1 above), 110105710810001 a man born 1971-08-10
+/// (over_age); neither number is shown whole.
+#[test]
+fn a_fifteen_digit_id_card_gives_sex_and_birth_date() {
+    let teachers = "id,name,school,subject,backbone,years_at_school,id_card\n\
+        I1,,U1,数学,,10,110105750310002\nI2,,U1,数学,,10,110105710810001\n\
+        B1,,U1,数学,county,10,\nB2,,U1,数学,county,10,\n";
+    let d = set(
+        ONE_SCHOOL,
+        teachers,
+        "school,subject,count\nR1,数学,2\n",
+        "as_of = 2026-08-01\nmin_years_to_retirement = 5\nmax_age_male = 53\n",
+    );
+    let (code, j, err) = plan(&d);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(j["eligible"], 2);
+    expect_reasons(&j, &[("I1", "near_retirement"), ("I2", "over_age")]);
+    let shown = j.to_string();
+    assert!(!shown.contains("110105750310002") && !shown.contains("110105710810001"));
+}
