@@ -14,6 +14,10 @@ use std::io::Write;
 #[derive(Debug, Parser)]
 #[command(name = "rotaplan", version)]
 pub struct Cli {
+    // The language of every text (papers.md "Language"): read before clap
+    // parses (`lang_flag`), since the help is in it too.
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -34,6 +38,7 @@ enum Command {
 /// each command's about and examples, each flag's help.
 fn with_help(command: clap::Command) -> clap::Command {
     command
+        .mut_arg("lang", |a| a.help(msg!("cli-arg-lang").to_string()))
         .about(msg!("cli-about").to_string())
         .long_about(msg!("cli-long-about").to_string())
         .mut_subcommands(|sub| {
@@ -86,6 +91,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         ("generate", "seed") => msg!("cli-generate-arg-seed"),
         ("generate", "out") => msg!("cli-generate-arg-out"),
         ("generate", "force") => msg!("cli-generate-arg-force"),
+        (_, "lang") => msg!("cli-arg-lang"),
         (_, "dir") => msg!("cli-arg-dir"),
         (_, "schools") => msg!("cli-arg-schools"),
         (_, "teachers") => msg!("cli-arg-teachers"),
@@ -104,8 +110,32 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
     })
 }
 
+/// The `--lang` of a command line (`--lang zh` or `--lang=zh`), looked
+/// for before clap parses it, as the help is rendered in it.
+fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut args = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            return None;
+        }
+        if arg == "--lang" {
+            return args.next().map(str::to_string);
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    crate::messages::set_lang(crate::messages::Lang::choose(
+        lang_flag(&args).as_deref(),
+        std::env::var("ROTAPLAN_LANG").ok().as_deref(),
+        sys_locale::get_locale().as_deref(),
+    ));
     let parsed = with_help(Cli::command())
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));

@@ -4,6 +4,9 @@
 //! * every `msg!("key", name = ...)` in src/ names a key of the catalogue
 //!   and gives exactly the variables its English text uses;
 //! * every key of the catalogue is used by the source (no dead entries);
+//! * the Chinese catalogue (zh-CN) has every key of the English one and no
+//!   other, each with the same variables, and messages render with their
+//!   arguments in both (papers.md "Language");
 //! * no sentence bypasses the catalogue: a string literal in src/ (outside
 //!   src/messages/, tests, comments, attributes and panics) that reads as
 //!   English prose fails the test, naming its file and line.
@@ -24,9 +27,15 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// The catalogue: key -> the variables its text uses.
+/// The English catalogue: key -> the variables its text uses.
 fn catalogue() -> BTreeMap<String, BTreeSet<String>> {
-    let dir = Path::new(ROOT).join("src/messages/locales/en-US");
+    catalogue_of("en-US")
+}
+
+/// A language's catalogue (`en-US`, `zh-CN`): key -> the variables its
+/// text uses.
+fn catalogue_of(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(ROOT).join("src/messages/locales").join(lang);
     let mut keys = BTreeMap::new();
     let var = Regex::new(r"\$([A-Za-z][A-Za-z0-9_-]*)").unwrap();
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -269,4 +278,102 @@ fn no_sentence_bypasses_the_catalogue() {
         found.len(),
         found.join("\n")
     );
+}
+
+/// papers.md "Language": the zh-CN catalogue holds every key of en-US and
+/// no other, each with the same variables, file by file.
+#[test]
+fn the_chinese_catalogue_has_every_message_with_its_variables() {
+    let en = catalogue_of("en-US");
+    let zh = catalogue_of("zh-CN");
+    let missing: Vec<&String> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
+    let extra: Vec<&String> = zh.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(missing.is_empty(), "keys missing from zh-CN: {missing:?}");
+    assert!(extra.is_empty(), "keys only in zh-CN: {extra:?}");
+    let differ: Vec<String> = en
+        .iter()
+        .filter(|(k, vars)| zh[*k] != **vars)
+        .map(|(k, vars)| format!("{k}: en {vars:?}, zh {:?}", zh[k]))
+        .collect();
+    assert!(differ.is_empty(), "variables differ: {differ:#?}");
+    for lang in ["en-US", "zh-CN"] {
+        let mut files: Vec<String> =
+            std::fs::read_dir(Path::new(ROOT).join("src/messages/locales").join(lang))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+        files.sort();
+        assert_eq!(files.len(), 8, "{lang}: {files:?}");
+    }
+}
+
+/// A sample of messages renders with its arguments in both languages: the
+/// arguments appear, nothing is left as a key, and Chinese is Chinese.
+#[test]
+fn messages_render_with_their_arguments_in_both_languages() {
+    use rotaplan::messages::{Lang, render_in};
+    use rotaplan::msg;
+    let samples = [
+        msg!(
+            "audit-unknown-teacher",
+            teacher = "T0042",
+            file = "teachers.csv"
+        ),
+        msg!("read-cell-too-long", most = 32_767_usize),
+        msg!(
+            "cli-generate-written",
+            folder = "d",
+            districts = 3_usize,
+            schools = 40_u32,
+            teachers = 900_i64,
+            needs = 12_u8,
+            places = 77_u64
+        ),
+        msg!(
+            "report-check-sheet-use",
+            sheet = "一小",
+            read = "true",
+            header = 2_u64,
+            rows = 12_u64,
+            why = ""
+        ),
+        msg!(
+            "report-check-sheet-use",
+            sheet = "说明",
+            read = "false",
+            header = 0_u64,
+            rows = 0_u64,
+            why = "no_header"
+        ),
+    ];
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for m in &samples {
+        let en = render_in(Lang::En, m);
+        let zh = render_in(Lang::Zh, m);
+        for (_, arg) in m.args.iter() {
+            if let rotaplan::messages::Arg::Text(t) = arg
+                && !t.is_empty()
+                && !["true", "false", "no_header"].contains(&t.as_str())
+            {
+                assert!(
+                    en.contains(t.as_str()) && zh.contains(t.as_str()),
+                    "{en} / {zh}: {t}"
+                );
+            }
+            if let rotaplan::messages::Arg::Count(n) = arg
+                && *n > 0
+            {
+                assert!(
+                    en.contains(&n.to_string()) && zh.contains(&n.to_string()),
+                    "{en} / {zh}: {n}"
+                );
+            }
+        }
+        assert!(
+            !en.starts_with(m.key) && !zh.starts_with(m.key),
+            "{en} / {zh}"
+        );
+        assert!(han(&zh), "not Chinese: {zh}");
+        assert_ne!(en, zh);
+    }
 }

@@ -34,6 +34,74 @@ const EN_US: &[(&str, &str)] = &[
     ("page.ftl", include_str!("locales/en-US/page.ftl")),
     ("cli.ftl", include_str!("locales/en-US/cli.ftl")),
 ];
+const ZH_CN: &[(&str, &str)] = &[
+    ("error.ftl", include_str!("locales/zh-CN/error.ftl")),
+    ("read.ftl", include_str!("locales/zh-CN/read.ftl")),
+    ("policy.ftl", include_str!("locales/zh-CN/policy.ftl")),
+    ("plan.ftl", include_str!("locales/zh-CN/plan.ftl")),
+    ("audit.ftl", include_str!("locales/zh-CN/audit.ftl")),
+    ("report.ftl", include_str!("locales/zh-CN/report.ftl")),
+    ("page.ftl", include_str!("locales/zh-CN/page.ftl")),
+    ("cli.ftl", include_str!("locales/zh-CN/cli.ftl")),
+];
+
+/// The language every text is rendered in (papers.md "Language").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `zh`, `zh-CN`, `zh_CN.UTF-8`, ... are Chinese; `en`, `en-US`, ...
+    /// English; anything else `None`.
+    pub fn parse(text: &str) -> Option<Lang> {
+        let t = text.trim().to_ascii_lowercase();
+        if t.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if t.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language chosen by `--lang` (`flag`), else `ROTAPLAN_LANG`
+    /// (`env`), else the system locale (`zh*` is Chinese), else English
+    /// (papers.md "Language"). A value that names no language is passed
+    /// over.
+    pub fn choose(flag: Option<&str>, env: Option<&str>, locale: Option<&str>) -> Lang {
+        flag.and_then(Lang::parse)
+            .or_else(|| env.and_then(Lang::parse))
+            .or_else(|| locale.and_then(|l| Lang::parse(l).filter(|&l| l == Lang::Zh)))
+            .unwrap_or(Lang::En)
+    }
+
+    /// The language's tag (`en-US`, `zh-CN`) and catalogue.
+    fn catalogue(self) -> (&'static str, &'static [(&'static str, &'static str)]) {
+        match self {
+            Lang::En => ("en-US", EN_US),
+            Lang::Zh => ("zh-CN", ZH_CN),
+        }
+    }
+}
+
+/// The language of this run (English until `set_lang`).
+static LANG: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Renders every later text in `lang` (set once, at the start of a run).
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang == Lang::Zh, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The language texts are rendered in.
+pub fn lang() -> Lang {
+    if LANG.load(std::sync::atomic::Ordering::Relaxed) {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
 
 /// One text a person reads: a catalogue key and its named arguments, not
 /// yet in words. Built with `msg!`; shown with `render` or `Display`.
@@ -138,35 +206,46 @@ macro_rules! msg {
     };
 }
 
-/// The English catalogue, parsed once.
-fn bundle() -> &'static FluentBundle<FluentResource> {
-    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    BUNDLE.get_or_init(|| {
-        let lang: unic_langid::LanguageIdentifier = "en-US".parse().expect("a valid language tag");
-        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+/// A language's catalogue, parsed once.
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    static ZH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
+    let cell = match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    };
+    cell.get_or_init(|| {
+        let (tag, files) = lang.catalogue();
+        let id: unic_langid::LanguageIdentifier = tag.parse().expect("a valid language tag");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
-        for (file, text) in EN_US {
+        for (file, text) in files {
             let resource = FluentResource::try_new(text.to_string())
-                .unwrap_or_else(|(_, e)| panic!("catalogue {file} does not parse: {e:?}"));
+                .unwrap_or_else(|(_, e)| panic!("catalogue {tag}/{file} does not parse: {e:?}"));
             bundle
                 .add_resource(resource)
-                .unwrap_or_else(|e| panic!("catalogue {file}: {e:?}"));
+                .unwrap_or_else(|e| panic!("catalogue {tag}/{file}: {e:?}"));
         }
         bundle
     })
 }
 
-/// The message in words. A key missing from the catalogue (a bug the
-/// catalogue test catches) shows as the key and its arguments, so that
-/// nothing is lost.
+/// The message in words, in the run's language (`lang`).
 pub fn render(message: &Message) -> String {
-    let bundle = bundle();
+    render_in(lang(), message)
+}
+
+/// The message in words in `lang`. A key missing from the catalogue (a
+/// bug the catalogue test catches) shows as the key and its arguments,
+/// so that nothing is lost.
+pub fn render_in(lang: Lang, message: &Message) -> String {
+    let bundle = bundle(lang);
     let pattern = bundle.get_message(message.key).and_then(|m| m.value());
     let Some(pattern) = pattern else {
         let args: Vec<String> = message
             .args
             .iter()
-            .map(|(n, a)| format!("{n}={}", shown(a)))
+            .map(|(n, a)| format!("{n}={}", shown(lang, a)))
             .collect();
         return format!("{} {}", message.key, args.join(" "));
     };
@@ -174,7 +253,7 @@ pub fn render(message: &Message) -> String {
     for (name, arg) in &message.args {
         match arg {
             Arg::Count(n) => args.set(*name, *n),
-            _ => args.set(*name, shown(arg)),
+            _ => args.set(*name, shown(lang, arg)),
         }
     }
     let mut errors = Vec::new();
@@ -183,11 +262,11 @@ pub fn render(message: &Message) -> String {
         .into_owned()
 }
 
-fn shown(arg: &Arg) -> String {
+fn shown(lang: Lang, arg: &Arg) -> String {
     match arg {
         Arg::Text(s) => harmless(s),
         Arg::Count(n) => n.to_string(),
-        Arg::Message(m) => render(m),
+        Arg::Message(m) => render_in(lang, m),
     }
 }
 

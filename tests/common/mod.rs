@@ -49,10 +49,13 @@ impl DataDir {
     }
 }
 
-/// `rotaplan` with the given arguments, run inside `cwd`.
+/// `rotaplan` with the given arguments, run inside `cwd`, in English
+/// whatever the machine's language (papers.md "Language": `ROTAPLAN_LANG`
+/// comes before the system locale; `--lang` in `args` before both).
 pub fn rotaplan(cwd: &Path, args: &[&str]) -> std::process::Output {
     Command::cargo_bin("rotaplan")
         .expect("binary built")
+        .env("ROTAPLAN_LANG", "en")
         .current_dir(cwd)
         .args(args)
         .output()

@@ -114,3 +114,4 @@ cli-generate-unknown-shape = unknown data set shape '{$shape}': expected one of 
 ## The progress bar's steps.
 cli-progress-districts = districts
 cli-progress-scenarios = scenarios
+cli-arg-lang = The language of every text: zh (Chinese) or en (English). Without it, ROTAPLAN_LANG, else the system's language (zh* is Chinese), else English

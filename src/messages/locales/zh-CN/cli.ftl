@@ -1,0 +1,117 @@
+# 命令行（src/cli.rs、src/cmd/、src/generate/、src/progress.rs）。
+
+## 错误在 stderr 上的显示方式。
+cli-error = rotaplan: {$message}
+
+## rotaplan --help
+cli-about = 制定、比较和审核县域教师年度交流轮岗方案
+cli-long-about =
+    rotaplan 读取县域教师花名册和乡村学校的岗位需求，制定从城区学校和优质学校到乡村学校的年度交流轮岗方案：交流人数不少于符合交流条件教师的 10%，交流教师中骨干教师不少于 20%，同时尽可能多地满足乡村学校的岗位需求，并尽量缩短交通距离。
+
+    退出状态：0 成功，1 审核发现违规，2 输入或调用有误，3 按这些输入政策要求无法满足，4 求解器内部故障。
+
+## 命令列表中每个命令的说明，及其 --help 下的示例。
+cli-plan-about = 制定交流方案：写入 plan.csv，并按区县输出汇总
+cli-plan-after-help =
+    示例：
+      rotaplan plan data/sample-county
+      rotaplan plan data/sample-county --ratio 0.12 --out plan-12.csv
+      rotaplan plan data/sample-county --policy examples/school.toml --format json
+cli-audit-about = 按全部规则审核方案（由 rotaplan 生成或手工编制）；有违规时退出码为 1
+cli-audit-after-help =
+    示例：
+      rotaplan audit data/sample-county --plan plan.csv
+      rotaplan audit data/sample-county --plan 手工方案.csv --ratio 0.12 --format json
+
+    方案只需 teacher 和 to_school 两列（工号、交流学校），也可用 name 和 from_school（姓名、原单位）或 id_card（身份证件号）代替 teacher；其余信息从数据集中查找。
+cli-compare-about = 并行制定多个政策情景的方案，并排比较
+cli-compare-after-help =
+    示例：
+      rotaplan compare data/sample-county examples/twelve.toml examples/school.toml
+      rotaplan compare data/sample-county --sweep min_rotation_ratio=0.10,0.12,0.14
+      rotaplan compare data/sample-county --sweep min_rotation_ratio=0.1,0.12 --sweep scope=district,school --format csv
+      rotaplan compare data/sample-county examples/twelve.toml --out-dir plans/
+
+    各行依次为：基准（默认值或 --policy），逐个叠加在基准上的情景文件，以及各 --sweep 取值组合中的每一个点。情景文件就是政策文件，可另加 `name = "..."`。
+cli-indicators-about = 显示各校的优质均衡指标及各区县的差异系数，可对比方案实施前后
+cli-indicators-after-help =
+    示例：
+      rotaplan indicators data/sample-county
+      rotaplan indicators data/sample-county --plan plan.csv
+      rotaplan indicators data/sample-county --plan plan.csv --format json
+
+    对有学段且有学生数的每所学校：骨干教师（每百名学生 >= 1.0）、体育艺术教师（体育、音乐、美术；>= 0.9）和高于规定学历教师（teachers.csv 的 education / 学历 列；小学 大专及以上 >= 4.2，初中 本科及以上 >= 5.3）。对每个区县、每个学段：上述各项按学生数加权的差异系数，限值 小学 0.50、初中 0.45。使用 --plan 时，每名交流教师计入接收学校。
+cli-report-about = 生成方案的独立 HTML 报告：汇总、规则、图表、流向、指标
+cli-report-after-help =
+    示例：
+      rotaplan report data/sample-county --plan plan.csv
+      rotaplan report data/sample-county --plan plan.xlsx --out 2026交流方案.html
+
+    页面无需联网：样式和 SVG 图表均内嵌在页面中，不含脚本。规则由与 `rotaplan audit` 相同的独立审核程序检查。
+cli-check-about = 说明从每个文件读取了什么、推算和跳过了什么，以及需要注意什么
+cli-check-after-help =
+    示例：
+      rotaplan check data/sample-county
+      rotaplan check data/sample-county --policy examples/policy.toml --format json
+
+    按 `plan` 的方式读取数据集，但不制定方案：逐个文件列出编码、分隔符或工作表、表头行、使用的列（原表头 -> 字段）和忽略的列、读取和跳过的行（标题行、空行、合计行）；按 as_of 由日期推算的年龄和年限；符合交流条件的教师，以及按原因分列的其他教师；警告（如设置了 max_age_female 但教师没有性别）。数据集能载入时退出码为 0，输入有误时为 2。
+cli-generate-about = 按随机种子生成模拟数据集（县、市或省规模；easy 或 hard 形态）
+cli-generate-after-help =
+    示例：
+      rotaplan generate --size county --seed 1 --out data/sample-county
+      rotaplan generate --size city --seed 7 --out city
+      rotaplan generate --size county --shape hard --seed 1 --out hard-county
+
+## 所有读取数据集的命令都接受的选项。
+cli-arg-dir = 包含 schools.csv、teachers.csv、needs.csv 以及可选的 preferences.csv、history.csv 的文件夹
+cli-arg-schools = 用于代替文件夹中同名文件的 schools.csv
+cli-arg-teachers = 用于代替文件夹中同名文件的 teachers.csv
+cli-arg-needs = 用于代替文件夹中同名文件的 needs.csv
+cli-arg-preferences = 用于代替文件夹中同名文件的 preferences.csv
+cli-arg-history = 用于代替文件夹中同名文件的 history.csv
+cli-arg-policy = 政策文件（TOML）；不指定时采用约定的默认值
+cli-arg-ratio = 符合交流条件教师中参加交流的最低比例，如 0.10 或 10%
+cli-arg-backbone-share = 交流教师中骨干教师的最低比例，如 0.20
+cli-arg-scope = 按区县、按派出学校或按教育集团（schools.csv 的 group 列）计算比例
+cli-arg-plan-year = 交流开始的公历年份（政策配置项 plan_year；默认为下一个 9 月 1 日所在的年份：2026 年 12 月时为 2027）：除非政策设置了 as_of，否则按当年 8 月 31 日核定交流资格
+cli-arg-level-match = 哪些教师可以填补某一学段的岗位需求：same（教师任教该学段；默认）、qualified（其教师资格涵盖该学段）或 any（政策配置项 level_match）
+cli-arg-improve-indicators = 满足岗位需求后，优先选择使乡村学校达到优质均衡骨干教师和体育艺术教师标准的方案（政策配置项 improve_indicators）
+cli-arg-format = 以表格或单个 JSON 对象输出报告
+
+## 各命令自己的选项。
+cli-plan-arg-out = 方案的写入位置：CSV；文件名以 .xlsx 结尾时写为工作簿（工作表 plan、汇总、优质均衡、不符合条件）
+cli-plan-arg-format = 以表格或单个 JSON 对象输出汇总
+cli-audit-arg-plan = 要审核的方案（UTF-8 或 GBK 编码的 CSV，或工作簿：.xlsx、.xls、.ods）
+cli-compare-arg-scenarios = 情景文件：可带 `name` 的政策文件（TOML）
+cli-compare-arg-sweep = 一个政策配置项及要尝试的取值；多个 --sweep 选项取其组合
+cli-compare-arg-format = 对齐的表格（80 列）、CSV 或 JSON
+cli-compare-arg-out-dir = 把每个已求解情景的方案写入 DIR/<scenario>.csv，供之后审核
+cli-indicators-arg-plan = 一个方案（CSV 或工作簿；含 teacher 和 to_school），用于显示方案实施后的指标
+cli-report-arg-plan = 要生成报告的方案（CSV 或工作簿）
+cli-report-arg-out = 页面的写入位置
+cli-check-arg-format = 以文本或单个 JSON 对象输出报告
+cli-generate-arg-size = county（1 个区县，约 5,000 名教师）、city（10 个区县，约 60,000 名）或 province（100 个区县，约 600,000 名）
+cli-generate-arg-shape = easy（乡村岗位需求可充裕满足：即自带的样例）或 hard（形态同 tests/cases/hard-county：部分需求任何方案都无法满足，且有一些乡村小规模学校，满足其需求反而降低均衡度）
+cli-generate-arg-seed = 随机数生成器的种子：相同的种子生成相同的文件
+cli-generate-arg-out = 写入 CSV 文件的文件夹
+cli-generate-arg-force = 替换文件夹中已有的数据集文件（不加此选项时，文件夹中只要有其中任一文件就拒绝写入）
+cli-generate-would-replace = {$folder} 中已有 {$file}：请用 --out 指定新文件夹，或用 --force 替换其中的数据集文件
+
+## 命令完成时输出的内容。
+cli-plan-written = {$file}：已写入{$count}条交流记录
+cli-plan-failed-audit = 方案未通过独立审核（{$count}处违规；第一处：{$rule}：{$message}）
+cli-report-written = {$file}：已生成含{$count}条交流记录的报告（{$verdict}）
+cli-report-meets-rules = 方案满足全部规则
+cli-report-breaks-rules = 方案违反规则：详见报告页面
+cli-generate-written = {$folder}：{$districts}个区县，{$schools}所学校，{$teachers}名教师，{$needs}条岗位需求（{$places}个岗位）
+cli-standard-output = 标准输出
+
+## generate 的取值。
+cli-compare-same-file = 情景“{$first}”和“{$second}”都会在 --out-dir 中写入 {$file}：请为其中一个另取 `name`
+cli-generate-unknown-size = 未知的数据集规模“{$size}”：应为 county、city、province 之一
+cli-generate-unknown-shape = 未知的数据集形态“{$shape}”：应为 easy、hard 之一
+
+## 进度条的步骤。
+cli-progress-districts = 区县
+cli-progress-scenarios = 情景
+cli-arg-lang = 所有文字的语言：zh（中文）或 en（英文）。不写时按环境变量 ROTAPLAN_LANG，再按系统语言（zh* 为中文），否则为英文

@@ -1,0 +1,107 @@
+//! papers.md through the binary: the language of every text ("Language").
+
+mod common;
+
+use common::*;
+
+/// A teachers.csv whose third line holds a bad 本校任教年限.
+fn bad_years() -> DataDir {
+    let teachers = "id,name,school,subject,backbone,years_at_school\n\
+                    T1,甲,U1,数学,county,8\nT2,乙,U1,数学,none,七\n";
+    DataDir::tables(
+        "id,name,area,district,lat,lon\nU1,城区小学,urban,大丰,33.2,120.4\nR1,草堰小学,rural,大丰,33.0,120.3\n",
+        teachers,
+        "school,subject,count\nR1,数学,1\n",
+    )
+}
+
+fn run(dir: &DataDir, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut command = assert_cmd::Command::cargo_bin("rotaplan").unwrap();
+    command
+        .current_dir(dir.path())
+        .env_remove("ROTAPLAN_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.args(pin_plan_year(args)).output().unwrap()
+}
+
+/// `--lang`, else `ROTAPLAN_LANG`, else the system locale (`zh*` is
+/// Chinese), else English; positions in Chinese keep their meaning
+/// (第3行, “years_at_school”列); a language rotaplan lacks is exit 2.
+#[test]
+fn the_language_comes_from_the_flag_the_variable_or_the_locale() {
+    let dir = bad_years();
+    let chinese = |o: &std::process::Output| {
+        let err = stderr(o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        err.contains("第3行") && err.contains("“years_at_school”列") && err.contains("`七`")
+    };
+    let english = |o: &std::process::Output| {
+        let err = stderr(o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        err.contains("line 3, column `years_at_school`") && err.contains("expected a whole number")
+    };
+    assert!(english(&run(&dir, &[], &["check", "."])));
+    assert!(chinese(&run(&dir, &[], &["check", ".", "--lang", "zh"])));
+    assert!(chinese(&run(&dir, &[], &["--lang=zh", "check", "."])));
+    assert!(chinese(&run(
+        &dir,
+        &[("ROTAPLAN_LANG", "zh")],
+        &["check", "."]
+    )));
+    assert!(chinese(&run(
+        &dir,
+        &[("LANG", "zh_CN.UTF-8")],
+        &["check", "."]
+    )));
+    assert!(english(&run(
+        &dir,
+        &[("ROTAPLAN_LANG", "zh"), ("LANG", "zh_CN.UTF-8")],
+        &["check", ".", "--lang", "en"]
+    )));
+    assert!(english(&run(
+        &dir,
+        &[("ROTAPLAN_LANG", "en"), ("LANG", "zh_CN.UTF-8")],
+        &["check", "."]
+    )));
+    let o = run(&dir, &[], &["check", ".", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    // The help is in the language too.
+    let o = run(&dir, &[], &["plan", "--help", "--lang", "zh"]);
+    assert!(stdout(&o).contains("所有文字的语言"), "{}", stdout(&o));
+}
+
+/// Under zh the plan's tables are Chinese, and plan.csv keeps its machine
+/// header (the form `audit` reads in either language).
+#[test]
+fn plan_csv_keeps_its_header_in_chinese() {
+    let dir = bad_years();
+    dir.write(
+        "teachers.csv",
+        "id,name,school,subject,backbone,years_at_school\nT1,甲,U1,数学,county,8\nT2,乙,U1,数学,none,9\n"
+            .as_bytes(),
+    );
+    let o = run(
+        &dir,
+        &[],
+        &["plan", ".", "--lang", "zh", "--out", "plan.csv"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("区县"), "{}", stdout(&o));
+    let plan = std::fs::read_to_string(dir.file("plan.csv")).unwrap();
+    assert!(
+        plan.trim_start_matches('\u{feff}')
+            .starts_with("teacher,name,subject,backbone,from_school,to_school"),
+        "{plan}"
+    );
+    let o = run(
+        &dir,
+        &[],
+        &["audit", ".", "--plan", "plan.csv", "--lang", "zh"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
