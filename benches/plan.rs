@@ -349,7 +349,7 @@ fn outputs_and_policies(
     group.bench_function(name, |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(1 << 20);
-            report::plan::write_csv(&mut out, black_box(&rows)).expect("write");
+            report::plan::write_csv(&mut out, black_box(&rows), true).expect("write");
             out
         })
     });

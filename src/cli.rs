@@ -92,6 +92,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         ("generate", "out") => msg!("cli-generate-arg-out"),
         ("generate", "force") => msg!("cli-generate-arg-force"),
         (_, "lang") => msg!("cli-arg-lang"),
+        (_, "bom") => msg!("cli-arg-bom"),
         (_, "dir") => msg!("cli-arg-dir"),
         (_, "schools") => msg!("cli-arg-schools"),
         (_, "teachers") => msg!("cli-arg-teachers"),

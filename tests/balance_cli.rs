@@ -16,7 +16,7 @@ fn case() -> PathBuf {
 /// Rows of a plain CSV file (no quoted commas in these files), by header.
 fn rows(path: &Path) -> Vec<HashMap<String, String>> {
     let text = std::fs::read_to_string(path).unwrap();
-    let mut lines = text.lines();
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     lines
         .filter(|l| !l.trim().is_empty())

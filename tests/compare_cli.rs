@@ -128,7 +128,7 @@ fn csv_has_one_row_per_scenario() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].starts_with("scenario,status,reason,eligible,required,rotating"));
+    assert!(lines[0].starts_with("\u{feff}scenario,status,reason,eligible,required,rotating"));
     assert_eq!(lines.len(), 4);
     assert!(lines[3].starts_with("scope=school,optimal"), "{out}");
 }

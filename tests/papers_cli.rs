@@ -105,3 +105,47 @@ fn plan_csv_keeps_its_header_in_chinese() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+/// Every CSV rotaplan writes starts with a UTF-8 byte-order mark, for
+/// Excel and WPS; `--bom false` leaves it out (papers.md "CSV for Excel
+/// and WPS"); either reads back.
+#[test]
+fn csv_starts_with_a_byte_order_mark_unless_told_not_to() {
+    let dir = bad_years();
+    dir.write(
+        "teachers.csv",
+        "id,name,school,subject,backbone,years_at_school\nT1,甲,U1,数学,county,8\nT2,乙,U1,数学,none,9\n"
+            .as_bytes(),
+    );
+    for (flag, bom) in [(None, true), (Some("true"), true), (Some("false"), false)] {
+        let mut args = vec!["plan", ".", "--out", "plan.csv"];
+        if let Some(flag) = flag {
+            args.extend(["--bom", flag]);
+        }
+        let o = run(&dir, &[], &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let bytes = std::fs::read(dir.file("plan.csv")).unwrap();
+        assert_eq!(bytes.starts_with(b"\xEF\xBB\xBFteacher,"), bom, "{flag:?}");
+        assert_eq!(bytes.starts_with(b"teacher,"), !bom, "{flag:?}");
+        let o = run(&dir, &[], &["audit", ".", "--plan", "plan.csv"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let mut args = vec![
+            "compare",
+            ".",
+            "--sweep",
+            "min_rotation_ratio=0.1,0.2",
+            "--format",
+            "csv",
+        ];
+        if let Some(flag) = flag {
+            args.extend(["--bom", flag]);
+        }
+        let o = run(&dir, &[], &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(
+            o.stdout.starts_with(b"\xEF\xBB\xBFscenario,"),
+            bom,
+            "{flag:?}"
+        );
+    }
+}

@@ -93,7 +93,11 @@ fn plan_fills_needs_and_meets_both_ratios() {
         .collect();
     assert_eq!(to_r2, ["T13", "T17"], "{rows:?}");
     let csv = std::fs::read_to_string(d.file("plan.csv")).unwrap();
-    assert!(csv.starts_with("teacher,name,subject,backbone,from_school,to_school,distance_km"));
+    // A byte-order mark first, for Excel and WPS (papers.md "CSV for Excel
+    // and WPS").
+    assert!(
+        csv.starts_with("\u{feff}teacher,name,subject,backbone,from_school,to_school,distance_km")
+    );
     assert_eq!(csv.lines().count(), 6);
 }
 

@@ -29,6 +29,8 @@ pub struct CompareArgs {
     format: CompareFormat,
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set)]
+    bom: bool,
 }
 
 pub fn run(args: &CompareArgs) -> Result<i32, Error> {
@@ -63,7 +65,8 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
             let Some(plan) = &row.plan else { continue };
             let plan_rows = report::plan::rows(&data, &scenario.policy, plan);
             let mut bytes = Vec::new();
-            report::plan::write_csv(&mut bytes, &plan_rows).map_err(|e| Error::io(&out, e))?;
+            report::plan::write_csv(&mut bytes, &plan_rows, args.bom)
+                .map_err(|e| Error::io(&out, e))?;
             written.push((out, bytes));
         }
         report::write_all_atomically(&written)?;
@@ -81,7 +84,7 @@ pub fn run(args: &CompareArgs) -> Result<i32, Error> {
         )?,
         CompareFormat::Csv => {
             let mut out = Vec::new();
-            report::compare::write_csv(&mut out, &rows)
+            report::compare::write_csv(&mut out, &rows, args.bom)
                 .map_err(|e| Error::io(msg!("cli-standard-output").to_string(), e))?;
             print(&String::from_utf8_lossy(&out))?;
         }

@@ -21,6 +21,8 @@ pub struct PlanArgs {
     out: PathBuf,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set)]
+    bom: bool,
 }
 
 pub fn run(args: &PlanArgs) -> Result<i32, Error> {
@@ -47,7 +49,7 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
                 .map_err(|e| Error::io(&args.out, std::io::Error::other(e)))?;
             report::write_atomically(&args.out, |w| w.write_all(&bytes))?;
         } else {
-            report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows))?;
+            report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows, args.bom))?;
         }
     }
     match args.format {

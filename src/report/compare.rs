@@ -268,8 +268,12 @@ fn balance_block(rows: &[Row]) -> String {
     format!("\n{}\n{}", msg!("report-compare-balance-title"), t.render())
 }
 
-/// Flat CSV, one row per scenario, full column names.
-pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row]) -> std::io::Result<()> {
+/// Flat CSV, one row per scenario, full column names; after a byte-order
+/// mark when `bom` (as `plan::write_csv`).
+pub fn write_csv(out: &mut dyn std::io::Write, rows: &[Row], bom: bool) -> std::io::Result<()> {
+    if bom {
+        out.write_all(super::BOM)?;
+    }
     let mut w = csv::Writer::from_writer(out);
     let header = [
         "scenario",

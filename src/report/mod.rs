@@ -157,6 +157,12 @@ fn temporary(
     Ok(tmp)
 }
 
+/// The UTF-8 byte-order mark every CSV rotaplan writes starts with, unless
+/// `--bom false` (papers.md "CSV for Excel and WPS"): without it Excel and
+/// WPS on a Chinese Windows read the file as GBK and show mojibake. Every
+/// rotaplan reader drops it.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// A text cell as a CSV for Excel and WPS holds it (papers.md "CSV for
 /// Excel and WPS"): one that starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return gets a leading apostrophe, so that no spreadsheet runs

@@ -74,9 +74,14 @@ pub fn rows<'a>(
         .collect()
 }
 
-/// `plan.csv`'s bytes: UTF-8 without BOM, distances with three decimals,
-/// text cells guarded against formulas (`text_cell`).
-pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow]) -> std::io::Result<()> {
+/// `plan.csv`'s bytes: UTF-8, after a byte-order mark when `bom` (papers.md
+/// "CSV for Excel and WPS": Excel and WPS then open Chinese text as
+/// written), distances with three decimals, text cells guarded against
+/// formulas (`text_cell`).
+pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow], bom: bool) -> std::io::Result<()> {
+    if bom {
+        out.write_all(super::BOM)?;
+    }
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for r in rows {

@@ -115,3 +115,4 @@ cli-generate-unknown-shape = unknown data set shape '{$shape}': expected one of 
 cli-progress-districts = districts
 cli-progress-scenarios = scenarios
 cli-arg-lang = The language of every text: zh (Chinese) or en (English). Without it, ROTAPLAN_LANG, else the system's language (zh* is Chinese), else English
+cli-arg-bom = Start CSV files with a UTF-8 byte-order mark, so that Excel and WPS open Chinese text as written (true, the default), or not (false)

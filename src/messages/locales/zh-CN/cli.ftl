@@ -115,3 +115,4 @@ cli-generate-unknown-shape = 未知的数据集形态“{$shape}”：应为 eas
 cli-progress-districts = 区县
 cli-progress-scenarios = 情景
 cli-arg-lang = 所有文字的语言：zh（中文）或 en（英文）。不写时按环境变量 ROTAPLAN_LANG，再按系统语言（zh* 为中文），否则为英文
+cli-arg-bom = CSV 文件开头是否写入 UTF-8 字节顺序标记（BOM），使 Excel 和 WPS 正确显示中文：true（默认）或 false
