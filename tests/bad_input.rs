@@ -151,7 +151,7 @@ fn every_case_of_the_corpus() {
             ));
         }
         let said = if case.exit == 0 {
-            stdout(&o)
+            stdout(&o) + &err
         } else {
             err.clone()
         };

@@ -149,3 +149,32 @@ fn csv_starts_with_a_byte_order_mark_unless_told_not_to() {
         );
     }
 }
+
+/// `plan` says where it wrote and whether it replaced a file, in every
+/// format: a line on stderr, and JSON `out` and `replaced` (papers.md
+/// "Writing files").
+#[test]
+fn plan_says_where_it_wrote_and_whether_it_replaced_a_file() {
+    let dir = bad_years();
+    dir.write(
+        "teachers.csv",
+        "id,name,school,subject,backbone,years_at_school\nT1,甲,U1,数学,county,8\nT2,乙,U1,数学,none,9\n"
+            .as_bytes(),
+    );
+    let o = run(&dir, &[], &["plan", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o).trim(), "plan.csv: 1 rotation written");
+    assert!(dir.file("plan.csv").exists());
+    let o = run(&dir, &[], &["plan", ".", "--format", "json"]);
+    assert_eq!(
+        stderr(&o).trim(),
+        "plan.csv: 1 rotation written, replacing the file that was there"
+    );
+    let v = json(&o);
+    assert_eq!(
+        (&v["out"], &v["replaced"]),
+        (&"plan.csv".into(), &true.into())
+    );
+    let o = run(&dir, &[], &["plan", ".", "--lang", "zh", "--out", "新.csv"]);
+    assert_eq!(stderr(&o).trim(), "新.csv：已写入1条交流记录");
+}

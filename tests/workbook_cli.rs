@@ -52,7 +52,7 @@ fn a_folder_may_mix_csv_and_xlsx() {
     write_xlsx(&dir.file("teachers.xlsx"), "Sheet1", &rows);
     let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("3 rotations written"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("3 rotations written"), "{}", stderr(&o));
 }
 
 #[test]
@@ -188,7 +188,7 @@ fn a_stray_cell_at_the_far_corner_of_a_sheet_is_harmless() {
     book.save(dir.file("teachers.xlsx")).unwrap();
     let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("3 rotations written"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("3 rotations written"), "{}", stderr(&o));
     // A stray value under the table is a row, named by its Excel row.
     let ws = book.worksheet_from_index(0).unwrap();
     ws.write_string(99_999, 0, "T999").unwrap();

@@ -9,6 +9,7 @@ use crate::msg;
 use crate::policy::Policy;
 use crate::report;
 use clap::Args;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
@@ -43,6 +44,9 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
     } else {
         Vec::new()
     };
+    // Whether a file was at the path (papers.md "Writing files": `plan`
+    // says where it wrote and whether it replaced a file).
+    let replaced = std::fs::symlink_metadata(&args.out).is_ok();
     if plan.feasible() {
         if report::workbook::wants_workbook(&args.out) {
             let bytes = report::workbook::plan_workbook(&data, &policy, &plan, &rows)
@@ -54,23 +58,24 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
     }
     match args.format {
         Format::Json => {
-            let json = report::plan::json(&plan, &rows, &data, &policy, &audited);
+            let mut json = report::plan::json(&plan, &rows, &data, &policy, &audited);
+            if plan.feasible() {
+                json = report::json_with(&json, "out", &args.out);
+                json = report::json_with(&json, "replaced", &replaced);
+            }
             print(&(report::warnings::add_to_json(&json, &warnings) + "\n"))?
         }
-        Format::Table => {
-            let mut text = report::plan::table(&plan, &policy, &data, &audited);
-            if plan.feasible() {
-                text += "\n";
-                text += &msg!(
-                    "cli-plan-written",
-                    file = args.out.as_path(),
-                    count = rows.len()
-                )
-                .to_string();
-                text += "\n";
-            }
-            print(&text)?;
-        }
+        Format::Table => print(&report::plan::table(&plan, &policy, &data, &audited))?,
+    }
+    if plan.feasible() {
+        let written = msg!(
+            "cli-plan-written",
+            file = args.out.as_path(),
+            count = rows.len(),
+            replaced = replaced.to_string()
+        );
+        // Not eprintln!: it panics when stderr is a closed pipe.
+        let _ = writeln!(std::io::stderr(), "{written}");
     }
     if plan.feasible() {
         Ok(0)

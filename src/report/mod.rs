@@ -157,6 +157,23 @@ fn temporary(
     Ok(tmp)
 }
 
+/// A pretty-printed JSON object with one more key at its end, `key`:
+/// `value` (keys keep their order, which a round trip through
+/// `serde_json::Value` would sort). Text that is not an object is
+/// returned as it is.
+pub fn json_with(json: &str, key: &str, value: &impl serde::Serialize) -> String {
+    let trimmed = json.trim_end();
+    let Some(body) = trimmed.strip_suffix('}') else {
+        return json.to_string();
+    };
+    let value = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    let value = value.replace('\n', "\n  ");
+    let key = serde_json::to_string(key).unwrap_or_default();
+    let body = body.trim_end();
+    let comma = if body.ends_with('{') { "" } else { "," };
+    format!("{body}{comma}\n  {key}: {value}\n}}")
+}
+
 /// The UTF-8 byte-order mark every CSV rotaplan writes starts with, unless
 /// `--bom false` (papers.md "CSV for Excel and WPS"): without it Excel and
 /// WPS on a Chinese Windows read the file as GBK and show mojibake. Every

@@ -40,15 +40,7 @@ pub fn lines(warnings: &[Warning]) -> String {
 /// (`Warning`'s serialisation). Text that is not an object is returned
 /// as it is.
 pub fn add_to_json(json: &str, warnings: &[Warning]) -> String {
-    let trimmed = json.trim_end();
-    let Some(body) = trimmed.strip_suffix('}') else {
-        return json.to_string();
-    };
-    let list = serde_json::to_string_pretty(warnings).unwrap_or_else(|_| "[]".into());
-    let list = list.replace('\n', "\n  ");
-    let body = body.trim_end();
-    let comma = if body.ends_with('{') { "" } else { "," };
-    format!("{body}{comma}\n  \"warnings\": {list}\n}}")
+    super::json_with(json, "warnings", &warnings)
 }
 
 #[cfg(test)]

@@ -98,7 +98,13 @@ cli-generate-arg-force = Replace the data set files the folder already holds (wi
 cli-generate-would-replace = {$folder} already holds {$file}: give a new folder with --out, or --force to replace its data set files
 
 ## What the commands print when done.
-cli-plan-written = {$file}: {$count} rotations written
+cli-plan-written = {$file}: {$count} { $count ->
+    [one] rotation
+   *[other] rotations
+} written{ $replaced ->
+    [true] , replacing the file that was there
+   *[false] {""}
+}
 cli-plan-failed-audit = the plan failed the independent audit ({$count} violations; first: {$rule}: {$message})
 cli-report-written = {$file}: report on {$count} rotations written ({$verdict})
 cli-report-meets-rules = the plan meets every rule
