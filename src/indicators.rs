@@ -44,13 +44,10 @@ impl Indicator {
         }
     }
 
-    /// A short English label for tables.
-    pub fn label(self) -> &'static str {
-        match self {
-            Indicator::Backbone => "backbone",
-            Indicator::SportsArts => "sports&arts",
-            Indicator::Education => "education",
-        }
+    /// A short label for tables, in the run's language (`backbone`,
+    /// 骨干教师).
+    pub fn label(self) -> String {
+        crate::msg!("indicator-label", indicator = self.key()).to_string()
     }
 
     /// The standard's name of the indicator.

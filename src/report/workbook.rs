@@ -189,10 +189,12 @@ pub fn plan_workbook(
         .iter()
         .map(|b| not_kept_note(policy.balance, !unproven(&b.district)).to_string())
         .collect();
+    let labels: Vec<String> = planned.iter().map(|b| b.indicator.label()).collect();
     let balance: Vec<Vec<Cell>> = planned
         .iter()
         .zip(&notes)
-        .map(|(b, note)| {
+        .zip(&labels)
+        .map(|((b, note), label)| {
             let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
             vec![
                 Cell::Text(if b.district.is_empty() {
@@ -201,7 +203,7 @@ pub fn plan_workbook(
                     &b.district
                 }),
                 Cell::Text(b.level.chinese()),
-                Cell::Text(b.indicator.label()),
+                Cell::Text(label),
                 Cell::Number(b.schools as f64),
                 number(b.cv_before),
                 number(b.cv_after),

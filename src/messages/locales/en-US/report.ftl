@@ -185,3 +185,8 @@ report-warnings-first = {$count} warnings (the first {$shown}; all of them with 
 # plan, compare and report when no school with a level has students
 # (fit.md "A rule never switches off in silence").
 report-balance-not-computed = quality balance not computed: no school with a level has students (schools.csv `students`, 在校学生数)
+indicator-label = { $indicator ->
+    [backbone] backbone
+    [sports_arts] sports&arts
+   *[education] education
+}

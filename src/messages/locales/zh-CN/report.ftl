@@ -185,3 +185,8 @@ report-warnings-first = {$count}条警告（显示前{$shown}条；用 --format 
 # 没有任何有学段的学校填写了学生数时，plan、compare 和 report 的提示
 # （fit.md “A rule never switches off in silence”）。
 report-balance-not-computed = 未计算优质均衡：有学段的学校都没有在校学生数（schools.csv 的 `students` 列，在校学生数）
+indicator-label = { $indicator ->
+    [backbone] 骨干教师
+    [sports_arts] 体育艺术
+   *[education] 学历
+}
