@@ -37,7 +37,16 @@ enum Command {
 /// `command` with every help text from the catalogue: rotaplan's about,
 /// each command's about and examples, each flag's help.
 fn with_help(command: clap::Command) -> clap::Command {
-    command
+    headings(command)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(msg!("cli-arg-version").to_string())
+                .help_heading(msg!("cli-heading-options").to_string()),
+        )
         .mut_arg("lang", |a| a.help(msg!("cli-arg-lang").to_string()))
         .about(msg!("cli-about").to_string())
         .long_about(msg!("cli-long-about").to_string())
@@ -47,10 +56,40 @@ fn with_help(command: clap::Command) -> clap::Command {
                 Some((about, after)) => sub.about(about.to_string()).after_help(after.to_string()),
                 None => sub,
             };
-            sub.mut_args(|arg| match arg_help(&name, arg.get_id().as_str()) {
+            headings(sub).mut_args(|arg| match arg_help(&name, arg.get_id().as_str()) {
                 Some(help) => arg.help(help.to_string()),
                 None => arg,
             })
+        })
+}
+
+/// `command` with its help's headings from the catalogue (用法, 参数,
+/// 选项, 命令 under zh; clap's own words under en).
+fn headings(command: clap::Command) -> clap::Command {
+    let usage = msg!("cli-heading-usage").to_string();
+    let arguments = msg!("cli-heading-arguments").to_string();
+    let options = msg!("cli-heading-options").to_string();
+    command
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(msg!("cli-arg-help").to_string()),
+        )
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(msg!("cli-heading-commands").to_string())
+        .mut_args(move |arg| {
+            if arg.get_help_heading().is_some() {
+                arg
+            } else if arg.is_positional() {
+                arg.help_heading(arguments.clone())
+            } else {
+                arg.help_heading(options.clone())
+            }
         })
 }
 

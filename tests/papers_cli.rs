@@ -72,7 +72,16 @@ fn the_language_comes_from_the_flag_the_variable_or_the_locale() {
     assert_eq!(o.status.code(), Some(2));
     // The help is in the language too.
     let o = run(&dir, &[], &["plan", "--help", "--lang", "zh"]);
-    assert!(stdout(&o).contains("所有文字的语言"), "{}", stdout(&o));
+    let help = stdout(&o);
+    assert!(help.contains("所有文字的语言"), "{help}");
+    assert!(
+        help.contains("用法：") && help.contains("选项:") && help.contains("显示帮助"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("Options:") && !help.contains("Print help"),
+        "{help}"
+    );
 }
 
 /// Under zh the plan's tables are Chinese, and plan.csv keeps its machine
