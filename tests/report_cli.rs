@@ -119,3 +119,45 @@ fn the_report_refuses_to_overwrite_an_input() {
         b"teacher,to_school\nT000,R1\n"
     );
 }
+
+/// The headline says whether every rule is met and, apart, how many
+/// 优质均衡 CVs the plan keeps of how many (papers.md "The report"):
+/// hard-county's plan meets the rules and keeps fewer than all its CVs,
+/// counted as the plan's JSON counts them.
+#[test]
+fn the_headline_counts_the_cvs_kept_apart_from_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/hard-county");
+    let case = case.to_str().unwrap();
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", case, "--out", "plan.csv", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = common::json(&o);
+    let cvs: Vec<&serde_json::Value> = v["balance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| !b["cv_after"].is_null())
+        .collect();
+    let kept = cvs.iter().filter(|b| b["kept"] == true).count();
+    assert!(kept < cvs.len(), "the case keeps fewer than all its CVs");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["report", case, "--plan", "plan.csv", "--out", "r.html"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(
+        page.contains("<span class=\"pass\">达标 pass</span>"),
+        "rules met"
+    );
+    assert!(
+        page.contains(&format!(
+            "CVs kept<b><span class=\"fail\">{kept} / {}</span>",
+            cvs.len()
+        )),
+        "the CV card"
+    );
+}

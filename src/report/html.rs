@@ -107,7 +107,7 @@ pub fn report(input: &ReportInput) -> String {
             version = env!("CARGO_PKG_VERSION"),
         )),
     );
-    summary(&mut h, a);
+    summary(&mut h, a, input.balance);
     rules(&mut h, a);
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
@@ -126,7 +126,11 @@ pub fn report(input: &ReportInput) -> String {
     crate::domain::mask_id_cards(&h).into_owned()
 }
 
-fn summary(h: &mut String, a: &AuditReport) {
+/// The headline cards (papers.md "The report"): the figures as `audit`
+/// counts them, whether every rule is met, and apart from it how many
+/// 优质均衡 CVs are kept of how many, so that no "pass" stands beside a
+/// failing CV unexplained.
+fn summary(h: &mut String, a: &AuditReport, balance: &[Balance]) {
     let _ = write!(
         h,
         "<h2>{}</h2><div class=\"cards\">",
@@ -149,6 +153,15 @@ fn summary(h: &mut String, a: &AuditReport) {
         card(msg!("page-needs-filled"), format!("{filled} / {total}"));
     }
     card(msg!("page-verdict"), verdict(a.ok));
+    let cvs: Vec<&Balance> = balance.iter().filter(|b| b.cv_after.is_some()).collect();
+    if !cvs.is_empty() {
+        let kept = cvs.iter().filter(|b| b.kept()).count();
+        let class = if kept == cvs.len() { "pass" } else { "fail" };
+        card(
+            msg!("page-cvs-kept"),
+            format!("<span class=\"{class}\">{kept} / {}</span>", cvs.len()),
+        );
+    }
     h.push_str("</div>");
 }
 

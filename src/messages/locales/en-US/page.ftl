@@ -24,7 +24,8 @@ page-eligible-teachers = 符合条件教师 eligible
 page-rotating-teachers = 交流教师 rotating
 page-backbone-teachers = 骨干教师 backbone
 page-needs-filled = 需求满足 needs filled
-page-verdict = 结论 verdict
+page-verdict = every rule 全部规则
+page-cvs-kept = 优质均衡 CVs kept
 
 # report.html: headings of the tables (rules, balance, flows; the summary's card `required` too).
 page-district = 区县 district

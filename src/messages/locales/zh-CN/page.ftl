@@ -4,7 +4,7 @@
 # report.html：窗口标题、页面标题及其下方的说明行。
 page-title = 交流轮岗方案报告
 page-heading = 教师交流轮岗方案报告
-page-heading-english = Teacher rotation plan report
+page-heading-english = {""}
 page-policy = 方案：{$plan} · 政策：交流比例 ≥ 符合条件教师的 {$ratio}，骨干比例 ≥ 交流教师的 {$backbone}，按{$scope}计算 · 方案年度 {$year} · 交流资格核定截至 {$as_of} · rotaplan {$version}
 
 # report.html：规则的统计单元（`scope`），用在标题下方的说明行中。
@@ -24,7 +24,8 @@ page-eligible-teachers = 符合条件教师
 page-rotating-teachers = 交流教师
 page-backbone-teachers = 骨干教师
 page-needs-filled = 需求满足
-page-verdict = 结论
+page-verdict = 全部规则
+page-cvs-kept = 优质均衡差异系数保持
 
 # report.html：各表格的列标题（规则、优质均衡、流向；总体情况中的“应交流”卡片也用）。
 page-district = 区县
