@@ -248,13 +248,7 @@ fn web_exports_named_xls_read_as_what_they_are() {
     write_xlsx(&xlsx, "教师", &rows);
     let plan_of = |name: &str, teachers: &[u8]| -> (Vec<u8>, serde_json::Value) {
         let data = dir.path().join(name);
-        std::fs::create_dir(&data).unwrap();
-        for file in std::fs::read_dir(sample()).unwrap() {
-            let file = file.unwrap().path();
-            if file.file_name().unwrap() != "teachers.csv" {
-                std::fs::copy(&file, data.join(file.file_name().unwrap())).unwrap();
-            }
-        }
+        common::sample_but_teachers(&data);
         std::fs::write(data.join("teachers.xls"), teachers).unwrap();
         let out = dir.path().join(format!("{name}.csv"));
         let o = rotaplan_pinned(dir.path(), &["plan", name, "--out", out.to_str().unwrap()]);
@@ -277,19 +271,7 @@ fn web_exports_named_xls_read_as_what_they_are() {
         );
         (std::fs::read(out).unwrap(), teachers)
     };
-    let csv_out = dir.path().join("csv.csv");
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "plan",
-            sample().to_str().unwrap(),
-            "--out",
-            csv_out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let expected = std::fs::read(&csv_out).unwrap();
-    assert!(expected.len() > 1000);
+    let expected = common::sample_plan(dir.path());
     let shapes: [(&str, Vec<u8>, &str, u64); 4] = [
         ("html", gbk.into_owned(), "html", 2),
         ("xml", xml.into_bytes(), "spreadsheetml", 1),
@@ -323,10 +305,7 @@ fn a_grouped_two_row_header_reads_each_column_by_its_lower_cell() {
     let dir = tempfile::tempdir().unwrap();
     let copy_sample = |name: &str| {
         let data = dir.path().join(name);
-        std::fs::create_dir(&data).unwrap();
-        for file in ["schools.csv", "needs.csv", "history.csv", "preferences.csv"] {
-            std::fs::copy(sample().join(file), data.join(file)).unwrap();
-        }
+        common::sample_but_teachers(&data);
         data
     };
     // The workbook: a title, then the two header rows with merges.
@@ -362,13 +341,12 @@ fn a_grouped_two_row_header_reads_each_column_by_its_lower_cell() {
     csv.flush().unwrap();
 
     let plan = |data: &str| {
-        let out = dir.path().join("plans").join(format!("{}.csv", data.len()));
-        std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let out = dir.path().join(format!("{data}.csv"));
         let o = rotaplan_pinned(dir.path(), &["plan", data, "--out", out.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{data}: {}", stderr(&o));
         std::fs::read(out).unwrap()
     };
-    let expected = plan(sample().to_str().unwrap());
+    let expected = common::sample_plan(dir.path());
     for (data, header_row, title) in [("book", 3, 2), ("csv", 2, 1)] {
         assert!(plan(data) == expected, "{data}: the plans differ");
         let o = rotaplan_pinned(dir.path(), &["check", data, "--format", "json"]);
@@ -402,10 +380,7 @@ fn one_sheet_per_school_reads_as_one_table() {
     schools.dedup();
     let dir = tempfile::tempdir().unwrap();
     let write = |data: &std::path::Path, bad: Option<(&str, &str)>, drop_column: bool| {
-        std::fs::create_dir_all(data).unwrap();
-        for file in ["schools.csv", "needs.csv", "history.csv", "preferences.csv"] {
-            std::fs::copy(sample().join(file), data.join(file)).unwrap();
-        }
+        common::sample_but_teachers(data);
         let mut book = rust_xlsxwriter::Workbook::new();
         let notes = book.add_worksheet();
         notes.set_name("说明").unwrap();
@@ -460,19 +435,8 @@ fn one_sheet_per_school_reads_as_one_table() {
         &["plan", "book", "--out", out.to_str().unwrap()],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let expected_out = dir.path().join("sample.csv");
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "plan",
-            sample().to_str().unwrap(),
-            "--out",
-            expected_out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        std::fs::read(&out).unwrap() == std::fs::read(&expected_out).unwrap(),
+        std::fs::read(&out).unwrap() == common::sample_plan(dir.path()),
         "the plans differ"
     );
 

@@ -254,12 +254,7 @@ impl Sheet {
 
     /// An error about the sheet as a whole.
     pub fn error(&self, file: &str, message: Message) -> InputError {
-        let mut e = InputError::new(file, message);
-        e.sheet = Some(Box::new(SheetPlace {
-            sheet: self.name.clone(),
-            cell: None,
-        }));
-        self.note_hidden(e)
+        self.error_at(InputError::new(file, message))
     }
 
     /// `e` with this sheet's name and, when its column is one of
@@ -425,24 +420,19 @@ fn read_cells(
         Some(Content::Xlsx) => Some("xlsx"),
         _ => extension,
     };
-    let mut reads = Vec::new();
-    let mut read = |name: String, hidden: bool, date_1904: bool, cells, merged, not_computed| {
-        reads.push(Read {
-            name,
-            hidden,
-            date_1904,
-            cells,
-            not_computed,
-            merged,
-            really,
-        })
-    };
     match (extension, really) {
         (_, Some(Content::Html)) => {
             let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
             let (cells, merged) = super::web::html_cells(&text)?;
-            let name = msg!("read-html-sheet").to_string();
-            read(name, false, false, cells, merged, Vec::new());
+            let table = Picked {
+                name: msg!("read-html-sheet").to_string(),
+                hidden: false,
+                read: true,
+            };
+            let mut parts = Some((cells, Vec::new(), merged));
+            each_sheet(vec![table], false, really, |_, _| {
+                Ok(parts.take().unwrap_or_default())
+            })
         }
         (_, Some(Content::SpreadsheetMl)) => {
             let (text, _) = super::text::decode("", bytes.to_vec()).map_err(|e| e.message)?;
@@ -459,29 +449,15 @@ fn read_cells(
                     },
                 })
                 .collect();
-            for Picked {
-                name,
-                hidden,
-                read: wanted,
-            } in pick(&listed, names)?
-            {
-                if !wanted {
-                    read(name, hidden, false, Vec::new(), Vec::new(), Vec::new());
-                    continue;
-                }
-                let Some(at) = sheets.iter().position(|s| s.name == name) else {
-                    continue;
-                };
-                let sheet = sheets.swap_remove(at);
-                read(
-                    name,
-                    hidden,
-                    false,
-                    sheet.cells,
-                    sheet.merged,
-                    sheet.not_computed,
-                );
-            }
+            each_sheet(pick(&listed, names)?, false, really, |name, _| {
+                Ok(match sheets.iter().position(|s| s.name == name) {
+                    Some(at) => {
+                        let sheet = sheets.swap_remove(at);
+                        (sheet.cells, sheet.not_computed, sheet.merged)
+                    }
+                    None => SheetParts::default(),
+                })
+            })
         }
         (Some("xls") | Some("ods"), _) => {
             let mut date_1904 = false;
@@ -495,41 +471,37 @@ fn read_cells(
                     calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?,
                 )
             };
-            for Picked {
-                name,
-                hidden,
-                read: wanted,
-            } in pick(book.sheets_metadata(), names)?
-            {
-                if !wanted {
-                    read(name, hidden, date_1904, Vec::new(), Vec::new(), Vec::new());
-                    continue;
-                }
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|e| sheet_error(&name, hidden, &e))?;
-                let (row0, col0) = range.start().unwrap_or((0, 0));
-                // Zero-padded ids: calamine gives .xls number formats only
-                // as date or not; the formats themselves come from the
-                // records.
-                let paddings = if extension == Some("xls") {
-                    super::biff::number_formats(&bytes, &name, Padding::parse)
-                } else {
-                    HashMap::new()
-                };
-                let mut cells = Vec::new();
-                for (r, c, value) in range.used_cells() {
-                    let at = (row0 + r as u32, col0 + c as u32);
-                    let shown = paddings.get(&at).and_then(|p| p.show(value));
-                    cells.push((at.0, at.1, value.clone(), shown));
-                }
-                let mut merged = Vec::new();
-                if let calamine::Sheets::Xls(xls) = &book {
-                    let ranges = xls.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                    merged = fill_merged(&mut cells, &ranges);
-                }
-                read(name, hidden, date_1904, cells, merged, Vec::new());
-            }
+            each_sheet(
+                pick(book.sheets_metadata(), names)?,
+                date_1904,
+                really,
+                |name, hidden| {
+                    let range = book
+                        .worksheet_range(name)
+                        .map_err(|e| sheet_error(name, hidden, &e))?;
+                    let (row0, col0) = range.start().unwrap_or((0, 0));
+                    // Zero-padded ids: calamine gives .xls number formats only
+                    // as date or not; the formats themselves come from the
+                    // records.
+                    let paddings = if extension == Some("xls") {
+                        super::biff::number_formats(&bytes, name, Padding::parse)
+                    } else {
+                        HashMap::new()
+                    };
+                    let mut cells = Vec::new();
+                    for (r, c, value) in range.used_cells() {
+                        let at = (row0 + r as u32, col0 + c as u32);
+                        let shown = paddings.get(&at).and_then(|p| p.show(value));
+                        cells.push((at.0, at.1, value.clone(), shown));
+                    }
+                    let mut merged = Vec::new();
+                    if let calamine::Sheets::Xls(xls) = &book {
+                        let ranges = xls.merge_cells_by_sheet_name(name).unwrap_or_default();
+                        merged = fill_merged(&mut cells, &ranges);
+                    }
+                    Ok((cells, Vec::new(), merged))
+                },
+            )
         }
         // Xlsb and Xlsx share no trait for their cell readers; only the
         // Xlsx reader gives each cell's style (its number format).
@@ -537,47 +509,66 @@ fn read_cells(
             let mut book: calamine::Xlsb<_> =
                 calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
             let date_1904 = book.has_1904_epoch();
-            for Picked {
-                name,
-                hidden,
-                read: wanted,
-            } in pick(book.sheets_metadata(), names)?
-            {
-                if !wanted {
-                    read(name, hidden, date_1904, Vec::new(), Vec::new(), Vec::new());
-                    continue;
-                }
-                let mut reader = book
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| sheet_error(&name, hidden, &e))?;
-                let mut cells = Vec::new();
-                drain(&mut cells, || reader.next_cell())
-                    .map_err(|e| sheet_error(&name, hidden, &e))?;
-                drop(reader);
-                read(name, hidden, date_1904, cells, Vec::new(), Vec::new());
-            }
+            each_sheet(
+                pick(book.sheets_metadata(), names)?,
+                date_1904,
+                really,
+                |name, hidden| {
+                    let mut reader = book
+                        .worksheet_cells_reader(name)
+                        .map_err(|e| sheet_error(name, hidden, &e))?;
+                    let mut cells = Vec::new();
+                    drain(&mut cells, || reader.next_cell())
+                        .map_err(|e| sheet_error(name, hidden, &e))?;
+                    Ok((cells, Vec::new(), Vec::new()))
+                },
+            )
         }
         _ => {
             let mut book: calamine::Xlsx<_> =
                 calamine::open_workbook_from_rs(data).map_err(|e| unreadable(&e))?;
             let date_1904 = book.has_1904_epoch();
-            for Picked {
-                name,
-                hidden,
-                read: wanted,
-            } in pick(book.sheets_metadata(), names)?
-            {
-                if !wanted {
-                    read(name, hidden, date_1904, Vec::new(), Vec::new(), Vec::new());
-                    continue;
-                }
-                let (cells, not_computed, merged) = xlsx_sheet(&mut book, &name, recalculates)
-                    .map_err(|e| e.unwrap_or_else(|e| sheet_error(&name, hidden, &e)))?;
-                read(name, hidden, date_1904, cells, merged, not_computed);
-            }
+            each_sheet(
+                pick(book.sheets_metadata(), names)?,
+                date_1904,
+                really,
+                |name, hidden| {
+                    xlsx_sheet(&mut book, name, recalculates)
+                        .map_err(|e| e.unwrap_or_else(|e| sheet_error(name, hidden, &e)))
+                },
+            )
         }
     }
-    Ok(reads)
+}
+
+/// Each sheet `pick` chose, in workbook order, as a `Read`: its cells,
+/// formulas and merges from `one` (given the sheet's name and whether it
+/// is hidden) when it is read; none when it is only listed.
+fn each_sheet(
+    picked: Vec<Picked>,
+    date_1904: bool,
+    really: Option<Content>,
+    mut one: impl FnMut(&str, bool) -> Result<SheetParts, Message>,
+) -> Result<Vec<Read>, Message> {
+    picked
+        .into_iter()
+        .map(|p| {
+            let (cells, not_computed, merged) = if p.read {
+                one(&p.name, p.hidden)?
+            } else {
+                SheetParts::default()
+            };
+            Ok(Read {
+                name: p.name,
+                hidden: p.hidden,
+                date_1904,
+                cells,
+                not_computed,
+                merged,
+                really,
+            })
+        })
+        .collect()
 }
 
 /// A sheet's cells, its formulas never computed and its merged ranges.

@@ -181,6 +181,38 @@ pub fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample-county")
 }
 
+/// A new folder `dst` holding the sample county's files but teachers.csv,
+/// for a test that writes the roster in another shape.
+pub fn sample_but_teachers(dst: &Path) {
+    std::fs::create_dir_all(dst).expect("make the folder");
+    for entry in std::fs::read_dir(sample()).expect("the sample") {
+        let file = entry.expect("an entry").path();
+        let name = file.file_name().expect("a file name");
+        if name != "teachers.csv" {
+            std::fs::copy(&file, dst.join(name)).expect("copy a sample file");
+        }
+    }
+}
+
+/// The sample county's plan.csv as `plan` writes it (plan year pinned),
+/// planned into `dir`.
+pub fn sample_plan(dir: &Path) -> Vec<u8> {
+    let out = dir.join("sample-plan.csv");
+    let o = rotaplan_pinned(
+        dir,
+        &[
+            "plan",
+            sample().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let plan = std::fs::read(out).expect("the sample's plan");
+    assert!(plan.len() > 1000, "a plan of some rows");
+    plan
+}
+
 /// The header row of a worksheet, each cell as text.
 pub fn sheet_header(sheet: &calamine::Range<calamine::Data>) -> Vec<String> {
     sheet
