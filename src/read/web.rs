@@ -252,6 +252,8 @@ pub(crate) fn spreadsheetml_sheets(text: &str) -> Result<Vec<XmlSheet>, Message>
                     column = 0;
                 }
                 "Cell" => {
+                    // A cell outside any `Row` (malformed) counts as row 1.
+                    row = row.max(1);
                     column = index(&e, "Index", super::sheet::MOST_COLUMNS).unwrap_or(column + 1);
                     if column > super::sheet::MOST_COLUMNS {
                         return Err(msg!(
@@ -457,5 +459,11 @@ mod tests {
         );
         assert_eq!(sheets[0].merged, ["A4:A5"]);
         assert_eq!(sheets[0].not_computed, [(3, 2)]);
+        // A cell before any row neither panics nor is lost.
+        let stray = r#"<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="a"><Table><Cell><Data ss:Type="String">x</Data></Cell></Table></Worksheet></Workbook>"#;
+        assert_eq!(
+            texts(&spreadsheetml_sheets(stray).unwrap()[0].cells),
+            [(0, 0, "x".into())]
+        );
     }
 }
