@@ -65,6 +65,28 @@ fn sheet(
     let last_col = header.len().saturating_sub(1) as u16;
     ws.autofilter(0, 0, rows.len() as u32, last_col)?;
     ws.autofit();
+    // autofit counts every character as one Latin width: a column holding
+    // Chinese text (骨干教师, 交流前差异系数) is widened to its display
+    // width, wide characters counting two, so that no text is clipped.
+    for (c, h) in header.iter().enumerate() {
+        let shown: Vec<String> = std::iter::once(h.as_ref().to_string())
+            .chain(rows.iter().filter_map(|r| match r.get(c)? {
+                Cell::Text(t) => Some(t.to_string()),
+                Cell::Number(n) => Some(n.to_string()),
+                Cell::Bool(_) | Cell::Empty => None,
+            }))
+            .collect();
+        if shown.iter().all(|t| t.is_ascii()) {
+            continue; // autofit's width is right
+        }
+        let widest = shown
+            .iter()
+            .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+            .max()
+            .unwrap_or(0);
+        // Room for the filter button beside the header.
+        ws.set_column_width(c as u16, (widest + 4).min(80) as f64)?;
+    }
     Ok(())
 }
 
