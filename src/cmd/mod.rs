@@ -9,6 +9,7 @@ pub mod compare;
 pub mod generate;
 pub mod indicators;
 pub mod plan;
+pub mod publish;
 pub mod report;
 
 use crate::domain::{DataSet, mask_id_cards};

@@ -368,10 +368,15 @@ fn score<'c>(cells: impl Iterator<Item = &'c str>, columns: &[Column], names: &N
         .zip(&found)
         .filter(|(c, f)| c.required && **f)
         .count();
+    let all_required = columns.iter().filter(|c| c.required).count();
+    let known = found.iter().filter(|&&f| f).count();
     Score {
-        complete: required == columns.iter().filter(|c| c.required).count(),
+        // A schema whose columns are all optional (a plan file's) takes
+        // as header the first row naming one of them, so that a title
+        // line above it (the published list's) is skipped.
+        complete: required == all_required && (all_required > 0 || known > 0),
         required,
-        known: found.iter().filter(|&&f| f).count(),
+        known,
     }
 }
 
@@ -1353,8 +1358,24 @@ fn missing(
         .find(|(c, f)| c.required && !**f)
         .map(|(c, _)| c)
     else {
-        // Unreachable: the row would have been the header.
-        return InputError::new(file, msg!("read-no-header")).at(line);
+        // A schema of optional columns only (a plan file's): no row among
+        // the first names any of them.
+        let known: Vec<String> = columns
+            .iter()
+            .map(|c| match c.aliases.first() {
+                Some(alias) => format!("{} ({alias})", c.key),
+                None => c.key.to_string(),
+            })
+            .collect();
+        return InputError::new(
+            file,
+            msg!(
+                "read-no-known-column",
+                columns = known.join(", "),
+                examined = examined
+            ),
+        )
+        .at(line);
     };
     let mut e = missing_column(file, column, line);
     if examined > 1 {

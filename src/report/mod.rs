@@ -8,6 +8,7 @@ pub mod compare;
 pub mod html;
 pub mod indicators;
 pub mod plan;
+pub mod published;
 pub mod svg;
 pub mod text;
 pub mod warnings;

@@ -71,8 +71,15 @@ pub const PLAN_YEAR: &str = "2026";
 
 /// The subcommands that take policy flags, `--plan-year` among them
 /// (`generate` takes none).
-pub const POLICY_COMMANDS: [&str; 6] =
-    ["plan", "audit", "compare", "indicators", "report", "check"];
+pub const POLICY_COMMANDS: [&str; 7] = [
+    "plan",
+    "audit",
+    "compare",
+    "indicators",
+    "report",
+    "check",
+    "publish",
+];
 
 /// `args` with `--plan-year 2026` appended when the subcommand takes policy
 /// flags and `args` does not name a plan year already.

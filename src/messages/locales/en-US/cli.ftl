@@ -128,3 +128,28 @@ cli-heading-options = Options
 cli-heading-commands = Commands
 cli-arg-help = Print help
 cli-arg-version = Print version
+
+## rotaplan publish (papers.md "The published list").
+cli-publish-about = Write the published list (公示名单) of a plan as xlsx, csv or html; a plan that breaks a rule is refused (exit 1)
+cli-publish-after-help =
+    Examples:
+      rotaplan publish data/sample-county --plan plan.csv --out 公示名单.xlsx
+      rotaplan publish data/sample-county --plan plan.csv --out 公示名单.html --by from --note "公示期：5个工作日。联系电话：0000-0000000"
+      rotaplan publish data/sample-county --plan plan.csv --out list.csv --with-id
+
+    One row per rotating teacher: 序号, 姓名, 性别, 原单位, 交流学校, 学段, 学科, 骨干教师, 交流期限, under the title "{"{"}county{"}"}{"{"}plan_year{"}"}年义务教育学校教师交流轮岗名单（公示）". The list is in Chinese whatever the language. No ID number is ever shown, and 工号 only with --with-id. The plan is audited first: if it breaks a rule, the violations are printed and nothing is written.
+cli-publish-arg-plan = The plan to publish (plan.csv, plan.xlsx or a hand-made plan, as audit reads it)
+cli-publish-arg-out = Where to write the list: a file ending in .xlsx, .csv or .html
+cli-publish-arg-by = Group the rows by receiving school (to) or by sending school (from)
+cli-publish-arg-with-id = Add a 工号 column
+cli-publish-arg-title = The whole title line, instead of the county, year and 交流轮岗名单（公示）
+cli-publish-arg-note = A closing line below the list (the objection period and whom to contact)
+cli-publish-extension = {$file}: the list is written as .xlsx, .csv or .html; name the file with one of these endings
+cli-publish-refused = {$file}: not written: the plan breaks { $count ->
+    [one] a rule
+   *[other] rules ({$count} violations)
+}; correct the plan, then publish it
+cli-publish-written = {$file}: published list of {$count} { $count ->
+    [one] teacher
+   *[other] teachers
+} written

@@ -112,3 +112,21 @@ page-column-reason = reason
 page-column-detail = detail
 
 # plan.xlsx, sheet summary: a rule's result.
+
+# The published list (公示名单, papers.md "The published list"): a Chinese
+# public notice in either language, the same words under en and zh, which
+# `audit` reads back (姓名, 原单位, 交流学校 are plan-column aliases).
+published-title = {$county}{$year}年义务教育学校教师交流轮岗名单（公示）
+published-sheet = 公示名单
+published-col-number = 序号
+published-col-teacher = 工号
+published-col-name = 姓名
+published-col-sex = 性别
+published-col-from = 原单位
+published-col-to = 交流学校
+published-col-level = 学段
+published-col-subject = 学科
+published-col-backbone = 骨干教师
+published-col-term = 交流期限
+published-transfer = 调动
+published-footer = &C第 &P 页，共 &N 页

@@ -70,7 +70,7 @@ read-ragged-row = expected {$expected} fields as in the header, found {$found} (
 read-duplicated-header = duplicated header {$header} (fields {$first} and {$second})
 read-column-twice = column `{$column}` is given twice: {$header} (field {$field}) and {$other} (field {$other_field})
 read-missing-column = missing required column `{$column}` ({$names})
-read-no-header = no header row found
+read-no-known-column = no row among the first {$examined} non-empty rows names any of the columns {$columns}
 # `missing` is read-missing-column; `unit` is `line` (CSV) or `row` (a sheet).
 read-no-header-closest = {$missing}; no row among the first {$examined} non-empty rows has every required column, and {$unit ->
         [row] row

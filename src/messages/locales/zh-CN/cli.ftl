@@ -125,3 +125,22 @@ cli-heading-options = 选项
 cli-heading-commands = 命令
 cli-arg-help = 显示帮助
 cli-arg-version = 显示版本
+
+## rotaplan publish（papers.md “The published list”）。
+cli-publish-about = 生成方案的公示名单（xlsx、csv 或 html）；方案违反规则时拒绝生成（退出码 1）
+cli-publish-after-help =
+    示例：
+      rotaplan publish data/sample-county --plan plan.csv --out 公示名单.xlsx
+      rotaplan publish data/sample-county --plan plan.csv --out 公示名单.html --by from --note "公示期：5个工作日。联系电话：0000-0000000"
+      rotaplan publish data/sample-county --plan plan.csv --out list.csv --with-id
+
+    每名交流教师一行：序号、姓名、性别、原单位、交流学校、学段、学科、骨干教师、交流期限，标题为“{"{"}区县{"}"}{"{"}plan_year{"}"}年义务教育学校教师交流轮岗名单（公示）”。名单不显示身份证件号；只有使用 --with-id 时才显示工号。生成前先审核方案：违反规则时输出违规情况，不写入任何文件。
+cli-publish-arg-plan = 要公示的方案（plan.csv、plan.xlsx 或手工方案，读取方式与 audit 相同）
+cli-publish-arg-out = 名单的写入位置：以 .xlsx、.csv 或 .html 结尾的文件
+cli-publish-arg-by = 按接收学校（to）或派出学校（from）分组排列
+cli-publish-arg-with-id = 增加“工号”列
+cli-publish-arg-title = 整行标题，代替“区县+年份+交流轮岗名单（公示）”
+cli-publish-arg-note = 名单下方的结尾说明（公示期限和联系方式）
+cli-publish-extension = {$file}：名单只能写成 .xlsx、.csv 或 .html 文件，请使用其中一种扩展名
+cli-publish-refused = {$file}：未写入：方案违反规则（{$count}处违规），请修改方案后再公示
+cli-publish-written = {$file}：已生成{$count}名教师的公示名单

@@ -112,3 +112,20 @@ page-column-reason = 原因
 page-column-detail = 详情
 
 # plan.xlsx，汇总工作表：规则的结果。
+
+# 公示名单（papers.md “The published list”）：在两种语言下都是同一份中文公示，
+# audit 可以读回（姓名、原单位、交流学校是方案列的别名）。
+published-title = {$county}{$year}年义务教育学校教师交流轮岗名单（公示）
+published-sheet = 公示名单
+published-col-number = 序号
+published-col-teacher = 工号
+published-col-name = 姓名
+published-col-sex = 性别
+published-col-from = 原单位
+published-col-to = 交流学校
+published-col-level = 学段
+published-col-subject = 学科
+published-col-backbone = 骨干教师
+published-col-term = 交流期限
+published-transfer = 调动
+published-footer = &C第 &P 页，共 &N 页

@@ -67,7 +67,7 @@ read-ragged-row = 应与表头一样有{$expected}个字段，实际为{$found}�
 read-duplicated-header = 表头 {$header} 重复（第{$first}和第{$second}个字段）
 read-column-twice = “{$column}”列出现了两次：{$header}（第{$field}个字段）和 {$other}（第{$other_field}个字段）
 read-missing-column = 缺少必填列“{$column}”（{$names}）
-read-no-header = 未找到表头行
+read-no-known-column = 前{$examined}个非空行中没有一行包含以下任何一列：{$columns}
 # `missing` 即 read-missing-column；`unit` 为 `line`（CSV）或 `row`（工作表）。
 read-no-header-closest = {$missing}；前{$examined}个非空行中没有一行包含全部必填列，最接近的是{$unit ->
         [row] 第{$line}行

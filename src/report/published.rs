@@ -1,0 +1,389 @@
+//! The published list (公示名单, papers.md "The published list"): one row
+//! per rotating teacher with 序号, 姓名, 性别, 原单位, 交流学校, 学段, 学科,
+//! 骨干教师 and 交流期限, under the title
+//! `{county}{plan_year}年义务教育学校教师交流轮岗名单（公示）`, grouped by
+//! receiving (or sending) school. One home for the list: `rotaplan
+//! publish` writes it as xlsx, csv or html, plan.xlsx carries it as the
+//! sheet 公示名单 and the report as a section.
+//!
+//! The list is a Chinese public notice in either language: its title,
+//! headers and cells are the catalogue's `published-*` messages, the
+//! same words under en and zh, so that a list is the same document
+//! whoever printed it, and `audit` reads it back (姓名, 原单位 and 交流学校
+//! are aliases of the plan columns). Never an ID number; 工号 only with
+//! `--with-id`.
+
+use super::svg::escape;
+use crate::domain::{Backbone, DataSet, Sex};
+use crate::messages::{Message, render};
+use crate::msg;
+use crate::policy::Policy;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+
+/// How rows are grouped: by receiving school (`--by to`, the default) or
+/// by sending school (`--by from`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum By {
+    #[default]
+    To,
+    From,
+}
+
+/// One row of the list, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The teacher's 工号 (shown only `with_id`).
+    pub teacher: String,
+    pub name: String,
+    /// 男, 女 or empty.
+    pub sex: &'static str,
+    /// The sending school's name (原单位).
+    pub from_school: String,
+    /// The receiving school's name (交流学校).
+    pub to_school: String,
+    /// 小学, 初中, 小学、初中, or empty.
+    pub level: &'static str,
+    pub subject: String,
+    /// The backbone level's words (县级, 市级, ...) when the policy counts
+    /// the teacher as backbone, else empty.
+    pub backbone: &'static str,
+    /// 交流期限: `2027.9-2028.8` for a one-year term from plan year 2027.
+    pub term: String,
+}
+
+/// The list as published: its title line, rows and closing note.
+#[derive(Debug, Clone)]
+pub struct PublishedList {
+    pub title: String,
+    pub rows: Vec<Listed>,
+    pub note: Option<String>,
+    /// Whether 工号 is a column (`--with-id`).
+    pub with_id: bool,
+}
+
+/// The list of `moves` (teacher, receiving school, in the plan's order):
+/// grouped `by` school, schools in schools.csv's order, the plan's order
+/// within a school. `title` replaces the whole title line when given.
+pub fn list(
+    data: &DataSet,
+    policy: &Policy,
+    moves: &[(usize, usize)],
+    by: By,
+    title: Option<&str>,
+    note: Option<&str>,
+    with_id: bool,
+) -> PublishedList {
+    let mut ordered: Vec<(usize, usize)> = moves.to_vec();
+    // A stable sort keeps the plan's order within a school.
+    ordered.sort_by_key(|&(t, to)| match by {
+        By::To => to,
+        By::From => data.teachers[t].school,
+    });
+    let rows = ordered
+        .into_iter()
+        .map(|(t, to)| {
+            let teacher = &data.teachers[t];
+            Listed {
+                teacher: teacher.id.clone(),
+                name: teacher.name.clone(),
+                sex: match teacher.sex {
+                    Some(Sex::Male) => "男",
+                    Some(Sex::Female) => "女",
+                    None => "",
+                },
+                from_school: school_label(data, teacher.school),
+                to_school: school_label(data, to),
+                level: match data.teacher_levels(teacher).chinese() {
+                    "无" => "",
+                    words => words,
+                },
+                subject: teacher.subject.to_string(),
+                backbone: if policy.is_backbone(teacher) {
+                    backbone_words(teacher.backbone)
+                } else {
+                    ""
+                },
+                term: term(policy.plan_year, Some(1)),
+            }
+        })
+        .collect();
+    PublishedList {
+        title: title.map_or_else(|| default_title(data, policy), str::to_string),
+        rows,
+        note: note.map(str::to_string),
+        with_id,
+    }
+}
+
+/// `{county}{plan_year}年义务教育学校教师交流轮岗名单（公示）`, county being
+/// the data's district when all schools share one (else left out).
+fn default_title(data: &DataSet, policy: &Policy) -> String {
+    let mut districts = data.schools.iter().map(|s| s.district.as_str());
+    let first = districts.next().unwrap_or("");
+    let county = if districts.all(|d| d == first) {
+        first
+    } else {
+        ""
+    };
+    render(&msg!(
+        "published-title",
+        county = county,
+        year = policy.plan_year.to_string()
+    ))
+}
+
+/// A school as the list names it: its name, with its id in brackets when
+/// another school has the same name (or it has none).
+pub fn school_label(data: &DataSet, school: usize) -> String {
+    let s = &data.schools[school];
+    let repeated = s.name.trim().is_empty()
+        || data
+            .schools
+            .iter()
+            .enumerate()
+            .any(|(i, other)| i != school && other.name == s.name);
+    if repeated {
+        format!("{}（{}）", s.name, s.id)
+    } else {
+        s.name.clone()
+    }
+}
+
+/// A backbone level in the words of a 公示: 校级, 县级, 市级, 省级, 国家级.
+fn backbone_words(level: Backbone) -> &'static str {
+    match level {
+        Backbone::None => "",
+        Backbone::School => "校级",
+        Backbone::County => "县级",
+        Backbone::City => "市级",
+        Backbone::Province => "省级",
+        Backbone::National => "国家级",
+    }
+}
+
+/// 交流期限 of a rotation from the school year starting in September of
+/// `plan_year` lasting `years` school years (programme.md "Terms"):
+/// `2027.9-2028.8` for one year; `None` is a transfer (调动).
+pub fn term(plan_year: i64, years: Option<u32>) -> String {
+    match years {
+        Some(n) => format!("{plan_year}.9-{}.8", plan_year + i64::from(n.max(1))),
+        None => render(&msg!("published-transfer")),
+    }
+}
+
+impl PublishedList {
+    /// The column headings, in order.
+    pub fn header(&self) -> Vec<String> {
+        let mut keys: Vec<Message> = vec![msg!("published-col-number")];
+        if self.with_id {
+            keys.push(msg!("published-col-teacher"));
+        }
+        keys.extend([
+            msg!("published-col-name"),
+            msg!("published-col-sex"),
+            msg!("published-col-from"),
+            msg!("published-col-to"),
+            msg!("published-col-level"),
+            msg!("published-col-subject"),
+            msg!("published-col-backbone"),
+            msg!("published-col-term"),
+        ]);
+        keys.iter().map(render).collect()
+    }
+
+    /// Each row's cells, 序号 first (from 1), every ID number masked
+    /// (a roster without 工号 names its teachers by ID number).
+    pub fn cells(&self) -> Vec<Vec<String>> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut cells = vec![(i + 1).to_string()];
+                if self.with_id {
+                    cells.push(r.teacher.clone());
+                }
+                cells.extend([
+                    r.name.clone(),
+                    r.sex.to_string(),
+                    r.from_school.clone(),
+                    r.to_school.clone(),
+                    r.level.to_string(),
+                    r.subject.clone(),
+                    r.backbone.to_string(),
+                    r.term.clone(),
+                ]);
+                cells
+                    .into_iter()
+                    .map(|c| crate::domain::mask_id_cards(&c).into_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The list as CSV: the title line, the header, the rows, the note; a
+    /// byte-order mark first when `bom`; text cells guarded against
+    /// formulas (`text_cell`).
+    pub fn write_csv(&self, out: &mut dyn std::io::Write, bom: bool) -> std::io::Result<()> {
+        if bom {
+            out.write_all(super::BOM)?;
+        }
+        let header = self.header();
+        // The title and the note in the first cell of a row as wide as the
+        // table, so that every row has the header's fields.
+        let line = |text: &str| {
+            let mut row = vec![super::text_cell(text).into_owned()];
+            row.resize(header.len(), String::new());
+            row
+        };
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(line(&self.title))?;
+        w.write_record(&header)?;
+        for row in self.cells() {
+            w.write_record(row.iter().map(|c| super::text_cell(c).into_owned()))?;
+        }
+        if let Some(note) = &self.note {
+            w.write_record(line(note))?;
+        }
+        w.flush()
+    }
+
+    /// The list as a sheet `name` of `book`: the title merged across the
+    /// columns, the header, the rows with borders, the note; printed on A4
+    /// portrait, one page wide, the title and header repeated on each page.
+    pub fn add_sheet(&self, book: &mut Workbook, name: &str) -> Result<(), XlsxError> {
+        let header = self.header();
+        let cells = self.cells();
+        let last = header.len() as u16 - 1;
+        let ws = book.add_worksheet();
+        ws.set_name(name)?;
+        let title = Format::new()
+            .set_bold()
+            .set_font_size(16)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
+        let head = Format::new()
+            .set_bold()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::Center)
+            .set_background_color("#F2F2F2");
+        let body = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        ws.merge_range(0, 0, 0, last, &self.title, &title)?;
+        ws.set_row_height(0, 30)?;
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(1, c as u16, h, &head)?;
+        }
+        for (r, row) in cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?;
+            }
+        }
+        if let Some(note) = &self.note {
+            let row = cells.len() as u32 + 3;
+            ws.merge_range(row, 0, row, last, note, &Format::new().set_text_wrap())?;
+            // Room for a note of a few lines.
+            let lines = note.chars().count() / 60 + 1;
+            ws.set_row_height(row, 15.0 * lines.min(8) as f64)?;
+        }
+        for (c, h) in header.iter().enumerate() {
+            let widest = std::iter::once(h)
+                .chain(cells.iter().map(|r| &r[c]))
+                .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+                .max()
+                .unwrap_or(0);
+            ws.set_column_width(c as u16, (widest + 2).clamp(4, 40) as f64)?;
+        }
+        ws.set_freeze_panes(2, 0)?;
+        ws.set_paper_size(9); // A4
+        ws.set_portrait();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 1)?;
+        ws.set_print_center_horizontally(true);
+        ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+        ws.set_footer(render(&msg!("published-footer")));
+        Ok(())
+    }
+
+    /// The list as a workbook of one sheet (`rotaplan publish --out
+    /// LIST.xlsx`).
+    pub fn workbook(&self) -> Result<Vec<u8>, XlsxError> {
+        let mut book = Workbook::new();
+        self.add_sheet(&mut book, &render(&msg!("published-sheet")))?;
+        book.save_to_buffer()
+    }
+
+    /// The list as an HTML table (a section of the report, or the body of
+    /// the page `publish` writes): the title repeats with the header on
+    /// each printed page.
+    pub fn html_table(&self) -> String {
+        let header = self.header();
+        let mut h = format!(
+            "<table class=\"published\"><thead><tr><th class=\"title\" colspan=\"{}\">{}</th></tr><tr>",
+            header.len(),
+            escape(&self.title)
+        );
+        for c in &header {
+            h += &format!("<th>{}</th>", escape(c));
+        }
+        h += "</tr></thead><tbody>";
+        // The school names may wrap (never cut); the other cells keep
+        // whole (a name, a term).
+        let schools = if self.with_id { [4, 5] } else { [3, 4] };
+        for row in self.cells() {
+            h += "<tr>";
+            for (i, c) in row.iter().enumerate() {
+                let class = if schools.contains(&i) {
+                    "school"
+                } else {
+                    "keep"
+                };
+                h += &format!("<td class=\"{class}\">{}</td>", escape(c));
+            }
+            h += "</tr>";
+        }
+        h += "</tbody></table>";
+        if let Some(note) = &self.note {
+            h += &format!("<p class=\"published-note\">{}</p>", escape(note));
+        }
+        h
+    }
+
+    /// The list as a page of its own, printed on A4 portrait.
+    pub fn html_page(&self) -> String {
+        format!(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
+             <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
+             <style>{PAGE_STYLE}{STYLE}</style></head><body>{}</body></html>\n",
+            escape(&self.title),
+            self.html_table()
+        )
+    }
+}
+
+// catalogue: not a message (CSS)
+const PAGE_STYLE: &str = "@page{size:A4 portrait;margin:15mm 12mm}body{font-family:'Noto Sans CJK SC',\
+'Microsoft YaHei','PingFang SC','SimSun',sans-serif;margin:1em auto;max-width:190mm;color:#000}";
+
+/// The list's CSS, shared with the report: borders, the title above the
+/// header, header and title repeated on each printed page, rows never
+/// split across pages.
+// catalogue: not a message (CSS)
+pub const STYLE: &str = "table.published{border-collapse:collapse;width:100%;font-size:10pt}\
+table.published th,table.published td{border:1px solid #000;padding:.2em .3em;text-align:center}\
+table.published td.keep,table.published th{white-space:nowrap}table.published td.school{min-width:6em}table.published th{background:#f2f2f2}\
+table.published th.title{background:none;border:none;font-size:16pt;padding:.4em 0 .6em}\
+table.published thead{display:table-header-group}table.published tr{break-inside:avoid}\
+.published-note{margin-top:1em;white-space:pre-wrap}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_runs_from_september_to_august() {
+        assert_eq!(term(2027, Some(1)), "2027.9-2028.8");
+        assert_eq!(term(2026, Some(3)), "2026.9-2029.8");
+    }
+}
