@@ -148,7 +148,14 @@ fn a_plan_written_as_xlsx_audits_and_keeps_formula_like_text() {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(dir.file("plan.xlsx")).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["plan", "summary", "balance", "not eligible"]
+        [
+            "plan",
+            "summary",
+            "balance",
+            "not eligible",
+            "policy",
+            "公示名单"
+        ]
     );
     let plan = book.worksheet_range("plan").unwrap();
     let header = sheet_header(&plan);
@@ -498,4 +505,132 @@ fn one_sheet_per_school_reads_as_one_table() {
         "{}",
         stderr(&o)
     );
+}
+
+/// papers.md "The workbook" under zh: sheets and headers in Chinese, the
+/// plan sheet still read by `audit` (its Chinese headers are aliases),
+/// booleans 是/否, shares as percentages, CVs to three decimals, distances
+/// to 0.1 km, A4 landscape one page wide with the header repeated, the
+/// policy in force with its sources, and the published list.
+#[test]
+fn the_workbook_under_zh_is_in_chinese_formatted_and_print_ready() {
+    let dir = data_dir(one_district(20, 5, 3));
+    dir.write("policy.toml", b"min_years_at_school = 5\n");
+    let args = [
+        "plan",
+        ".",
+        "--out",
+        "plan.xlsx",
+        "--lang",
+        "zh",
+        "--policy",
+        "policy.toml",
+        "--ratio",
+        "0.15",
+    ];
+    let o = rotaplan_pinned(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let path = dir.file("plan.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "交流名单",
+            "汇总",
+            "优质均衡",
+            "不符合条件",
+            "政策",
+            "公示名单"
+        ]
+    );
+    let plan = book.worksheet_range("交流名单").unwrap();
+    let header = sheet_header(&plan);
+    assert_eq!(
+        header[..6],
+        ["工号", "姓名", "学科", "骨干教师", "原单位", "交流学校"]
+    );
+    let backbone: Vec<String> = plan.rows().skip(1).map(|r| r[3].to_string()).collect();
+    assert!(
+        !backbone.is_empty() && backbone.iter().all(|b| b == "是" || b == "否"),
+        "{backbone:?}"
+    );
+    // The policy in force: the file's key, the flag's, a default, the year.
+    let policy = book.worksheet_range("政策").unwrap();
+    let rows: Vec<Vec<String>> = policy
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(rows[0], ["政策项", "取值", "来源"]);
+    let find = |key: &str| rows.iter().find(|r| r[0] == key).unwrap().clone();
+    assert_eq!(find("min_years_at_school"), ["min_years_at_school", "5", "政策文件"]);
+    assert_eq!(
+        find("min_rotation_ratio"),
+        ["min_rotation_ratio", "15%", "命令行"]
+    );
+    assert_eq!(find("scope"), ["scope", "district", "默认值"]);
+    assert_eq!(find("plan_year")[1], "2026");
+    assert_eq!(find("as_of")[1], "2026-08-31");
+    assert_eq!(find("rotaplan")[1], env!("CARGO_PKG_VERSION"));
+    let list = book.worksheet_range("公示名单").unwrap();
+    assert_eq!(list.height(), 2 + 3, "title, header and 3 rotations");
+    // Formats and print setup, as the file holds them.
+    let styles = zipped(&path, "xl/styles.xml");
+    // (No CV here: the county has no student counts.)
+    for format in ["0.0%", "0.0"] {
+        assert!(
+            styles.contains(&format!("formatCode=\"{format}\"")),
+            "{format}: {styles}"
+        );
+    }
+    for n in 1..=5 {
+        let sheet = zipped(&path, &format!("xl/worksheets/sheet{n}.xml"));
+        assert!(sheet.contains("paperSize=\"9\""), "sheet {n}: {sheet}");
+        assert!(sheet.contains("orientation=\"landscape\""), "sheet {n}");
+        assert!(
+            sheet.contains("fitToHeight=\"0\""),
+            "sheet {n} one page wide"
+        );
+        assert!(
+            sheet.contains("<pane ySplit=\"1\""),
+            "sheet {n} header frozen"
+        );
+        assert!(sheet.contains("<autoFilter"), "sheet {n} filtered");
+    }
+    let workbook = zipped(&path, "xl/workbook.xml");
+    assert_eq!(
+        workbook.matches("_xlnm.Print_Titles").count(),
+        6,
+        "{workbook}"
+    );
+    // audit reads it back, in either language.
+    for lang in ["zh", "en"] {
+        let o = rotaplan_pinned(
+            dir.path(),
+            &[
+                "audit",
+                ".",
+                "--plan",
+                "plan.xlsx",
+                "--policy",
+                "policy.toml",
+                "--ratio",
+                "0.15",
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    }
+}
+
+/// The text of a part of a zip file (an xlsx's XML).
+fn zipped(path: &std::path::Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
 }

@@ -81,6 +81,19 @@ impl Backbone {
         }
     }
 
+    /// The level in the words of a 公示 or a roster: 校级, 县级, 市级, 省级,
+    /// 国家级; empty for none.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Backbone::None => "",
+            Backbone::School => "校级",
+            Backbone::County => "县级",
+            Backbone::City => "市级",
+            Backbone::Province => "省级",
+            Backbone::National => "国家级",
+        }
+    }
+
     /// A level by its English name (policy `backbone_min_level`).
     pub fn from_name(name: &str) -> Option<Backbone> {
         [

@@ -5,6 +5,7 @@
 //! decimal spelling is that text) and are kept as exact fractions, so that
 //! "at least 14% of 50" is 7 and never 7.000000000000001 rounded up to 8.
 
+pub mod in_force;
 pub mod retirement;
 pub mod rules;
 
@@ -262,6 +263,10 @@ pub struct Policy {
     /// Which teachers may fill a need of a level (fit.md "Teaching level";
     /// default `Same`).
     pub level_match: LevelMatch,
+    /// The keys the policy file and the command line set (`Policy::load`),
+    /// for `in_force` (the workbook's sheet 政策); a key not listed has its
+    /// default.
+    pub set_by: Vec<(&'static str, in_force::Source)>,
 }
 
 impl Policy {
@@ -329,6 +334,7 @@ impl Default for Policy {
             balance_node_limit: DEFAULT_BALANCE_NODES,
             improve_indicators: false,
             level_match: LevelMatch::Same,
+            set_by: Vec::new(),
         }
     }
 }
@@ -516,6 +522,24 @@ impl Policy {
                 None,
             ),
         };
+        if let Some(table) = text.as_deref().and_then(|t| t.parse::<toml::Table>().ok()) {
+            for key in in_force::KEYS.iter().filter(|k| table.contains_key(**k)) {
+                policy.set_by.push((key, in_force::Source::File));
+            }
+        }
+        let flags = [
+            ("ratio", overrides.ratio.is_some()),
+            ("backbone_share", overrides.backbone_share.is_some()),
+            ("scope", overrides.scope.is_some()),
+            ("plan_year", overrides.plan_year.is_some()),
+            ("improve_indicators", overrides.improve_indicators),
+            ("level_match", overrides.level_match.is_some()),
+        ];
+        for (flag, _) in flags.iter().filter(|(_, given)| *given) {
+            if let Some(key) = in_force::key_of_flag(flag) {
+                policy.set_by.push((key, in_force::Source::CommandLine));
+            }
+        }
         policy.apply(overrides)?;
         policy.checked(&source, text.as_deref()).map_err(|mut e| {
             // A value from the command line is part of the conflict.

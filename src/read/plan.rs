@@ -38,7 +38,7 @@ const PLAN_COLUMNS: &[Column] = &[
 const TO_SCHOOL: Column = required("to_school", &["交流学校", "接收学校", "交流单位"]);
 
 /// The sheet of a plan workbook read (else the first).
-const PLAN_SHEETS: &[&str] = &["plan", "方案", "交流方案"];
+const PLAN_SHEETS: &[&str] = &["plan", "交流名单", "方案", "交流方案"];
 
 /// One row of a plan, its teacher settled.
 #[derive(Debug, Clone, PartialEq, Eq)]

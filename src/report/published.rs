@@ -14,7 +14,7 @@
 //! `--with-id`.
 
 use super::svg::escape;
-use crate::domain::{Backbone, DataSet, Sex};
+use crate::domain::{DataSet, Sex};
 use crate::messages::{Message, render};
 use crate::msg;
 use crate::policy::Policy;
@@ -99,7 +99,7 @@ pub fn list(
                 },
                 subject: teacher.subject.to_string(),
                 backbone: if policy.is_backbone(teacher) {
-                    backbone_words(teacher.backbone)
+                    teacher.backbone.chinese()
                 } else {
                     ""
                 },
@@ -146,18 +146,6 @@ pub fn school_label(data: &DataSet, school: usize) -> String {
         format!("{}（{}）", s.name, s.id)
     } else {
         s.name.clone()
-    }
-}
-
-/// A backbone level in the words of a 公示: 校级, 县级, 市级, 省级, 国家级.
-fn backbone_words(level: Backbone) -> &'static str {
-    match level {
-        Backbone::None => "",
-        Backbone::School => "校级",
-        Backbone::County => "县级",
-        Backbone::City => "市级",
-        Backbone::Province => "省级",
-        Backbone::National => "国家级",
     }
 }
 

@@ -1,10 +1,15 @@
 //! `plan --out plan.xlsx`: the plan as a workbook for principals and the
-//! city bureau. Four sheets: `plan` (the rows of plan.csv, which `audit`
-//! reads back), `summary` (per district the figures and each rule's pass
-//! or fail), `balance` (each CV of 优质均衡 before and after, whether the
-//! plan keeps it, and for one it does not, how to keep it or that it is
-//! the least the rules allow) and `not eligible` (each teacher at a
-//! sending school who may not rotate, with the reason).
+//! city bureau (papers.md "The workbook"), its sheets and headers in the
+//! chosen language: `plan` / 交流名单 (the rows of plan.csv, which `audit`
+//! reads back under either language's headers), `summary` / 汇总 (per
+//! district the figures and each rule's pass or fail), `balance` / 优质均衡
+//! (each CV before and after, whether the plan keeps it, and for one it
+//! does not, how to keep it or that it is the least the rules allow),
+//! `not eligible` / 不符合条件 (each teacher at a sending school who may not
+//! rotate, with the reason), `policy` / 政策 (every key in force, its
+//! value and source, and rotaplan's version) and 公示名单 (the published
+//! list, `published`). Shares are percentages, CVs three decimals,
+//! distances 0.1 km; each sheet prints on A4 landscape one page wide.
 //!
 //! Every text cell is written as text, never as a formula: a name such as
 //! `=1+1` stays the text `=1+1`. The `plan` sheet is a plan file and
@@ -22,22 +27,36 @@ use crate::report::indicators::not_kept_note;
 use crate::solve::Status;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-/// One cell to write.
+/// One cell to write, with its number format.
 enum Cell<'a> {
     Text(&'a str),
     Number(f64),
+    /// A share, shown as a percentage (`12.5%`).
+    Percent(f64),
+    /// A CV, to three decimals.
+    Cv(f64),
+    /// Kilometres, to 0.1 km.
+    Km(f64),
+    /// 是/否 under zh, TRUE/FALSE under en.
     Bool(bool),
     Empty,
 }
 
-/// Writes `rows` under a bold, frozen header with a filter.
+/// Writes `rows` under a bold, frozen header with a filter, each column as
+/// wide as its text, printed on A4 landscape one page wide with the header
+/// row repeated on each page (papers.md "The workbook").
 fn sheet(
     book: &mut Workbook,
     name: &str,
     header: &[impl AsRef<str>],
     rows: &[Vec<Cell>],
 ) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
+    let bold = Format::new().set_bold().set_background_color("#F2F2F2");
+    let percent = Format::new().set_num_format("0.0%");
+    let cv = Format::new().set_num_format("0.000");
+    let km = Format::new().set_num_format("0.0");
+    let chinese = crate::messages::lang() == crate::messages::Lang::Zh;
+    let (yes, no) = (render(&msg!("page-yes")), render(&msg!("page-no")));
     let ws: &mut Worksheet = book.add_worksheet();
     ws.set_name(name)?;
     for (c, h) in header.iter().enumerate() {
@@ -54,6 +73,18 @@ fn sheet(
                 Cell::Number(n) => {
                     ws.write_number(row, col, *n)?;
                 }
+                Cell::Percent(n) => {
+                    ws.write_number_with_format(row, col, *n, &percent)?;
+                }
+                Cell::Cv(n) => {
+                    ws.write_number_with_format(row, col, *n, &cv)?;
+                }
+                Cell::Km(n) => {
+                    ws.write_number_with_format(row, col, *n, &km)?;
+                }
+                Cell::Bool(b) if chinese => {
+                    ws.write_string(row, col, if *b { &yes } else { &no })?;
+                }
                 Cell::Bool(b) => {
                     ws.write_boolean(row, col, *b)?;
                 }
@@ -64,29 +95,31 @@ fn sheet(
     ws.set_freeze_panes(1, 0)?;
     let last_col = header.len().saturating_sub(1) as u16;
     ws.autofilter(0, 0, rows.len() as u32, last_col)?;
-    ws.autofit();
-    // autofit counts every character as one Latin width: a column holding
-    // Chinese text (骨干教师, 交流前差异系数) is widened to its display
-    // width, wide characters counting two, so that no text is clipped.
+    // Each column as wide as its widest text shown, wide characters
+    // counting two (rust_xlsxwriter's autofit counts one, which clips
+    // 骨干教师 and 交流前差异系数), with room for the filter button.
     for (c, h) in header.iter().enumerate() {
-        let shown: Vec<String> = std::iter::once(h.as_ref().to_string())
+        let widest = std::iter::once(h.as_ref().to_string())
             .chain(rows.iter().filter_map(|r| match r.get(c)? {
                 Cell::Text(t) => Some(t.to_string()),
                 Cell::Number(n) => Some(n.to_string()),
-                Cell::Bool(_) | Cell::Empty => None,
+                Cell::Percent(_) => Some("100.0%".to_string()),
+                Cell::Cv(_) => Some("0.000".to_string()),
+                Cell::Km(n) => Some(format!("{n:.1}")),
+                Cell::Bool(_) => Some("FALSE".to_string()),
+                Cell::Empty => None,
             }))
-            .collect();
-        if shown.iter().all(|t| t.is_ascii()) {
-            continue; // autofit's width is right
-        }
-        let widest = shown
-            .iter()
             .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
             .max()
             .unwrap_or(0);
-        // Room for the filter button beside the header.
-        ws.set_column_width(c as u16, (widest + 4).min(80) as f64)?;
+        ws.set_column_width(c as u16, (widest + 3).clamp(6, 60) as f64)?;
     }
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_header(format!("&C&\"-,Bold\"{}", name.replace('&', "&&")));
+    ws.set_footer(render(&msg!("published-footer")));
     Ok(())
 }
 
@@ -103,6 +136,7 @@ pub fn plan_workbook(
     rows: &[PlanRow],
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    let chinese = crate::messages::lang() == crate::messages::Lang::Zh;
     let plan_rows: Vec<Vec<Cell>> = rows
         .iter()
         .map(|r| {
@@ -110,14 +144,17 @@ pub fn plan_workbook(
                 Cell::Text(r.teacher),
                 Cell::Text(r.name),
                 Cell::Text(r.subject),
-                // catalogue: not a message (plan.csv's boolean, which audit reads back)
-                Cell::Text(if r.backbone { "true" } else { "false" }),
+                Cell::Bool(r.backbone),
                 Cell::Text(r.from_school),
                 Cell::Text(r.to_school),
                 r.distance_km
-                    .map_or(Cell::Empty, |d| Cell::Number((d * 1000.0).round() / 1000.0)),
+                    .map_or(Cell::Empty, |d| Cell::Km((d * 1000.0).round() / 1000.0)),
                 Cell::Text(r.district),
-                Cell::Text(r.backbone_level.name()),
+                Cell::Text(if chinese {
+                    r.backbone_level.chinese()
+                } else {
+                    r.backbone_level.name()
+                }),
                 Cell::Text(r.from_school_name),
                 Cell::Text(r.to_school_name),
                 r.preference_rank
@@ -125,11 +162,24 @@ pub fn plan_workbook(
             ]
         })
         .collect();
-    // `audit --plan plan.xlsx` finds the plan by this sheet name (read/plan.rs).
-    // catalogue: not a message (a plan file's sheet name, part of the contract)
-    sheet(&mut book, "plan", COLUMNS, &plan_rows)?;
+    // `audit --plan plan.xlsx` finds the plan by this sheet's name (plan,
+    // 交流名单: read/plan.rs) and reads its columns by their names or
+    // Chinese aliases (工号, 交流学校, ...).
+    sheet(
+        &mut book,
+        &render(&msg!("page-sheet-plan")),
+        &plan_headings(),
+        &plan_rows,
+    )?;
 
     let all = render(&msg!("report-all"));
+    let (optimal, unproven_words) = (Status::Optimal.to_string(), Status::TimeLimit.to_string());
+    let status_words = |s: Status| -> &str {
+        match s {
+            Status::Optimal => &optimal,
+            Status::TimeLimit => &unproven_words,
+        }
+    };
     let (pass_text, fail_text) = (render(&msg!("report-pass")), render(&msg!("report-fail")));
     let pass = |ok: bool| Cell::Text(if ok { &pass_text } else { &fail_text });
     let q = policy.min_backbone_share;
@@ -152,11 +202,11 @@ pub fn plan_workbook(
                 Cell::Number(f.rotating as f64),
                 Cell::Number(f.backbone as f64),
                 Cell::Number(q.ceil_of(f.rotating) as f64),
-                f.backbone_share().map_or(Cell::Empty, Cell::Number),
+                f.backbone_share().map_or(Cell::Empty, Cell::Percent),
                 Cell::Number(f.needs_filled as f64),
                 Cell::Number(f.needs_total as f64),
-                Cell::Number((f.total_distance_km * 1000.0).round() / 1000.0),
-                Cell::Number(d.max_leave_share),
+                Cell::Km((f.total_distance_km * 1000.0).round() / 1000.0),
+                Cell::Percent(d.max_leave_share),
                 d.max_leave_school
                     .as_deref()
                     .map_or(Cell::Empty, Cell::Text),
@@ -168,8 +218,10 @@ pub fn plan_workbook(
                 pass(solved && rotation_ok),
                 pass(solved && backbone_ok),
                 pass(solved && rotation_ok && backbone_ok),
-                d.status.map_or(Cell::Empty, |s| Cell::Text(s.key())),
-                d.harm_status.map_or(Cell::Empty, |s| Cell::Text(s.key())),
+                d.status
+                    .map_or(Cell::Empty, |s| Cell::Text(status_words(s))),
+                d.harm_status
+                    .map_or(Cell::Empty, |s| Cell::Text(status_words(s))),
             ]
         })
         .collect();
@@ -217,7 +269,7 @@ pub fn plan_workbook(
         .zip(&notes)
         .zip(&labels)
         .map(|((b, note), label)| {
-            let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
+            let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Cv);
             vec![
                 Cell::Text(if b.district.is_empty() {
                     &all
@@ -229,7 +281,7 @@ pub fn plan_workbook(
                 Cell::Number(b.schools as f64),
                 number(b.cv_before),
                 number(b.cv_after),
-                Cell::Number(b.limit),
+                Cell::Cv(b.limit),
                 Cell::Bool(b.kept()),
                 if b.kept() {
                     Cell::Empty
@@ -295,7 +347,86 @@ pub fn plan_workbook(
         ]),
         &ineligible,
     )?;
+    policy_sheet(&mut book, policy)?;
+    let moves: Vec<(usize, usize)> = plan
+        .rotations
+        .iter()
+        .map(|r| (r.teacher, r.to_school))
+        .collect();
+    super::published::list(
+        data,
+        policy,
+        &moves,
+        super::published::By::To,
+        None,
+        None,
+        false,
+    )
+    .add_sheet(&mut book, &render(&msg!("published-sheet")))?;
     book.save_to_buffer()
+}
+
+/// The plan sheet's headings: plan.csv's columns under en, their Chinese
+/// aliases under zh (工号, 姓名, ..., 交流学校), which `audit` reads alike.
+fn plan_headings() -> Vec<String> {
+    COLUMNS
+        .iter()
+        .map(|c| {
+            let key = match *c {
+                "teacher" => msg!("page-plan-col-teacher"),
+                "name" => msg!("page-plan-col-name"),
+                "subject" => msg!("page-plan-col-subject"),
+                "backbone" => msg!("page-plan-col-backbone"),
+                "from_school" => msg!("page-plan-col-from-school"),
+                "to_school" => msg!("page-plan-col-to-school"),
+                "distance_km" => msg!("page-plan-col-distance-km"),
+                "district" => msg!("page-plan-col-district"),
+                "backbone_level" => msg!("page-plan-col-backbone-level"),
+                "from_school_name" => msg!("page-plan-col-from-school-name"),
+                "to_school_name" => msg!("page-plan-col-to-school-name"),
+                _ => msg!("page-plan-col-preference-rank"),
+            };
+            render(&key)
+        })
+        .collect()
+}
+
+/// The sheet 政策 (papers.md "The workbook"): every policy key in force
+/// with its value and where it came from, then rotaplan's version.
+fn policy_sheet(book: &mut Workbook, policy: &Policy) -> Result<(), XlsxError> {
+    use crate::policy::in_force::Source;
+    let listed = policy.in_force();
+    let sources: Vec<String> = listed
+        .iter()
+        .map(|e| {
+            render(&match e.source {
+                Source::Default => msg!("page-source-default"),
+                Source::File => msg!("page-source-file"),
+                Source::CommandLine => msg!("page-source-command-line"),
+            })
+        })
+        .collect();
+    let mut rows: Vec<Vec<Cell>> = listed
+        .iter()
+        .zip(&sources)
+        .map(|(e, source)| vec![Cell::Text(e.key), Cell::Text(&e.value), Cell::Text(source)])
+        .collect();
+    // catalogue: not a message (the program's name)
+    rows.push(vec![
+        Cell::Text("rotaplan"),
+        Cell::Text(env!("CARGO_PKG_VERSION")),
+        Cell::Empty,
+    ]);
+    sheet(
+        book,
+        &render(&msg!("page-sheet-policy")),
+        &headings(&[
+            msg!("page-column-key"),
+            msg!("page-column-value"),
+            msg!("page-column-source"),
+        ]),
+        &rows,
+    )
 }
 
 /// Whether an output path asks for a workbook.

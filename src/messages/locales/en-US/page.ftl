@@ -130,3 +130,30 @@ published-col-backbone = 骨干教师
 published-col-term = 交流期限
 published-transfer = 调动
 published-footer = &C第 &P 页，共 &N 页
+
+# plan.xlsx (papers.md "The workbook"): the plan sheet, whose headings
+# `audit` reads (plan.csv's columns under en, their aliases under zh).
+page-sheet-plan = plan
+page-plan-col-teacher = teacher
+page-plan-col-name = name
+page-plan-col-subject = subject
+page-plan-col-backbone = backbone
+page-plan-col-from-school = from_school
+page-plan-col-to-school = to_school
+page-plan-col-distance-km = distance_km
+page-plan-col-district = district
+page-plan-col-backbone-level = backbone_level
+page-plan-col-from-school-name = from_school_name
+page-plan-col-to-school-name = to_school_name
+page-plan-col-preference-rank = preference_rank
+# A boolean cell under zh (under en the workbook writes TRUE/FALSE).
+page-yes = yes
+page-no = no
+# The sheet of the policy in force.
+page-sheet-policy = policy
+page-column-key = key
+page-column-value = value
+page-column-source = source
+page-source-default = default
+page-source-file = policy file
+page-source-command-line = command line

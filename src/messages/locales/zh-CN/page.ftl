@@ -129,3 +129,30 @@ published-col-backbone = 骨干教师
 published-col-term = 交流期限
 published-transfer = 调动
 published-footer = &C第 &P 页，共 &N 页
+
+# plan.xlsx（papers.md “The workbook”）：交流名单工作表，audit 按这些表头读取
+# （英文下为 plan.csv 的列名，中文下为其别名）。
+page-sheet-plan = 交流名单
+page-plan-col-teacher = 工号
+page-plan-col-name = 姓名
+page-plan-col-subject = 学科
+page-plan-col-backbone = 骨干教师
+page-plan-col-from-school = 原单位
+page-plan-col-to-school = 交流学校
+page-plan-col-distance-km = 距离（公里）
+page-plan-col-district = 区县
+page-plan-col-backbone-level = 骨干级别
+page-plan-col-from-school-name = 原单位名称
+page-plan-col-to-school-name = 交流学校名称
+page-plan-col-preference-rank = 志愿顺序
+# 中文下的是否单元格（英文下工作簿写 TRUE/FALSE）。
+page-yes = 是
+page-no = 否
+# 现行政策工作表。
+page-sheet-policy = 政策
+page-column-key = 政策项
+page-column-value = 取值
+page-column-source = 来源
+page-source-default = 默认值
+page-source-file = 政策文件
+page-source-command-line = 命令行
