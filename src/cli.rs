@@ -118,6 +118,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
     Some(match (command, id) {
         ("plan", "out") => msg!("cli-plan-arg-out"),
         ("plan", "format") => msg!("cli-plan-arg-format"),
+        ("plan", "baseline") => msg!("cli-plan-arg-baseline"),
         ("audit", "plan") => msg!("cli-audit-arg-plan"),
         ("compare", "scenarios") => msg!("cli-compare-arg-scenarios"),
         ("compare", "sweep") => msg!("cli-compare-arg-sweep"),

@@ -24,15 +24,30 @@ pub struct PlanArgs {
     format: Format,
     #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set)]
     bom: bool,
+    #[arg(long, value_name = "PLAN")]
+    baseline: Option<PathBuf>,
 }
 
 pub fn run(args: &PlanArgs) -> Result<i32, Error> {
     report::check_output(&args.out)?;
-    let (paths, data, policy) = load(&args.data, &args.policy)?;
+    let (paths, mut data, policy) = load(&args.data, &args.policy)?;
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());
+    inputs.extend(args.baseline.as_deref());
     report::refuse_input(&args.out, &inputs)?;
-    let warnings = warn(&data, &policy, matches!(args.format, Format::Json));
+    let json = matches!(args.format, Format::Json);
+    let mut warnings = warn(&data, &policy, json);
+    // The baseline's rows, its teachers settled (papers.md "Objections and
+    // changes"): the plan changes as few of them as the rules allow.
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let lines = crate::read::plan::read_plan(path, &data)?;
+            warnings.extend(super::plan_warnings(path, &lines, json));
+            data.baseline = Some(crate::plan::changes::baseline_of(&data, &lines));
+            Some((path, lines))
+        }
+        None => None,
+    };
     let plan = crate::plan::plan_with(
         &data,
         &policy,
@@ -56,6 +71,10 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
             report::write_atomically(&args.out, |w| report::plan::write_csv(w, &rows, args.bom))?;
         }
     }
+    let changes = baseline
+        .as_ref()
+        .filter(|_| plan.feasible())
+        .map(|(_, lines)| crate::plan::changes::changes(&data, &policy, &plan, lines));
     match args.format {
         Format::Json => {
             let mut json = report::plan::json(&plan, &rows, &data, &policy, &audited);
@@ -63,9 +82,19 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
                 json = report::json_with(&json, "out", &args.out);
                 json = report::json_with(&json, "replaced", &replaced);
             }
+            if let (Some((path, _)), Some(changes)) = (&baseline, &changes) {
+                json = report::json_with(&json, "baseline", path);
+                json = report::json_with(&json, "changes", changes);
+            }
             print(&(report::warnings::add_to_json(&json, &warnings) + "\n"))?
         }
-        Format::Table => print(&report::plan::table(&plan, &policy, &data, &audited))?,
+        Format::Table => {
+            let mut text = report::plan::table(&plan, &policy, &data, &audited);
+            if let (Some((path, _)), Some(changes)) = (&baseline, &changes) {
+                text += &report::plan::changes_table(changes, &path.display().to_string());
+            }
+            print(&text)?
+        }
     }
     if plan.feasible() {
         let written = msg!(

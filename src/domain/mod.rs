@@ -424,6 +424,11 @@ pub struct DataSet {
     /// How each input file was read (encoding, separator or sheet, header
     /// row, columns, rows read and skipped), in reading order, for `check`.
     pub files: Vec<info::FileInfo>,
+    /// `plan --baseline` (papers.md "Objections and changes"): each
+    /// teacher's receiving school in the baseline plan (`None`: not in
+    /// it), by teacher index. `None` without a baseline; with one, the
+    /// plan's first objective is the fewest changes against it.
+    pub baseline: Option<Vec<Option<usize>>>,
 }
 
 /// Where the teachers' ages came from, each teacher counted once (fit.md:

@@ -44,6 +44,9 @@ pub struct Group {
     /// The need levels these teachers may fill (`Policy::level_reach`,
     /// fit.md "Teaching level").
     pub reach: Levels,
+    /// The receiving school these teachers have in the baseline plan
+    /// (`plan --baseline`), `None` when not in it or without a baseline.
+    pub baseline: Option<usize>,
     /// Teacher indices, in data order.
     pub teachers: Vec<usize>,
 }
@@ -158,6 +161,10 @@ pub struct DistrictModel {
     /// The CVs to keep (policy `balance` "keep" or "improve"; empty under
     /// "report"): those with a value before that the plan can move.
     pub cvs: Vec<balance::CvUnit>,
+    /// A baseline plan was given (`plan --baseline`): the first objective
+    /// is the fewest changes against it (papers.md "Objections and
+    /// changes").
+    pub baseline: bool,
 }
 
 impl DistrictModel {
@@ -247,7 +254,18 @@ pub fn build(
     // The education class and the levels a teacher reaches come last:
     // under `balance = "report"` and `level_match = "any"` they are the
     // same for all, and the groups those of before them.
-    type Key<'d> = (&'d str, &'d str, usize, &'d str, bool, Pin, u32, u8, Levels);
+    type Key<'d> = (
+        &'d str,
+        &'d str,
+        usize,
+        &'d str,
+        bool,
+        Pin,
+        u32,
+        u8,
+        Levels,
+        Option<usize>,
+    );
     let by_education = policy.balance != BalanceGoal::Report;
     let mut group_keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
@@ -277,11 +295,13 @@ pub fn build(
                     0
                 },
                 policy.level_reach(data, teacher),
+                data.baseline.as_ref().and_then(|b| b[t]),
             ))
             .or_default()
             .push(t);
     }
-    for ((district, _, school, subject, backbone, pin, _, education, reach), teachers) in group_keys
+    for ((district, _, school, subject, backbone, pin, _, education, reach, baseline), teachers) in
+        group_keys
     {
         model_of(&mut districts, district, &rules)
             .groups
@@ -292,6 +312,7 @@ pub fn build(
                 education,
                 pin,
                 reach,
+                baseline,
                 teachers,
             });
     }
@@ -337,6 +358,7 @@ pub fn build(
                     most = MAX_ARCS
                 )));
             }
+            m.baseline = data.baseline.is_some();
             m.arcs = arcs(data, policy, &m, &wishes);
             m.units = units(data, policy, &m, &staff);
             m.terms = terms(&m, &graded);
@@ -562,6 +584,7 @@ fn model_of<'m>(
             ineligible_pins: Vec::new(),
             terms: Vec::new(),
             cvs: Vec::new(),
+            baseline: false,
         })
 }
 

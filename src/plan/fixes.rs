@@ -501,6 +501,7 @@ fn eligible_fixes(
             education: 0,
             pin: Pin::Free,
             reach: *reach,
+            baseline: None,
             teachers: teachers.clone(),
         });
         for (n, need) in m.needs.iter().enumerate() {

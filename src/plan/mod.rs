@@ -3,6 +3,7 @@
 //! solves in parallel (rayon), the choice of individuals, and the figures
 //! a planner reads per district.
 
+pub mod changes;
 pub mod compare;
 pub mod fixes;
 

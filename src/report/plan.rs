@@ -331,3 +331,39 @@ pub fn json(
     };
     serde_json::to_string_pretty(&object).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
+
+/// The changes against a baseline plan (`plan --baseline`, papers.md
+/// "Objections and changes"): their number, then one line each with the
+/// reason in words.
+pub fn changes_table(changes: &[crate::plan::changes::Change], baseline: &str) -> String {
+    let mut out = format!(
+        "\n{}\n",
+        msg!(
+            "report-changes-title",
+            file = baseline,
+            count = changes.len()
+        )
+    );
+    if changes.is_empty() {
+        return out;
+    }
+    let mut t = TextTable::new(&[
+        msg!("report-changes-col-teacher"),
+        msg!("report-indicators-col-name"),
+        msg!("report-changes-col-before"),
+        msg!("report-changes-col-after"),
+        msg!("report-changes-col-reason"),
+    ]);
+    let none = msg!("report-changes-none").to_string();
+    for c in changes {
+        t.row(vec![
+            c.teacher.clone(),
+            c.name.clone(),
+            c.before.clone().unwrap_or_else(|| none.clone()),
+            c.after.clone().unwrap_or_else(|| none.clone()),
+            msg!("report-change-reason", reason = c.reason.as_str()).to_string(),
+        ]);
+    }
+    out.push_str(&t.render());
+    out
+}

@@ -104,6 +104,10 @@ impl SolveError {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
+    /// The fewest changes against a baseline plan (`plan --baseline`,
+    /// papers.md "Objections and changes"): the most baseline teachers
+    /// kept at their baseline school less the teachers added.
+    Changes,
     /// The least harm to the CVs (policy `balance` "keep" or "improve",
     /// objectives.md): the sum over the CVs of the excess column, each
     /// weighted into CV units (`CvUnit::excess_weight`).
@@ -354,6 +358,9 @@ fn plan_without_cvs(
 /// The stages that can matter for `m`, in order.
 fn stage_order(m: &DistrictModel, policy: &Policy, keeps_all: bool) -> Vec<Stage> {
     let mut stages = Vec::new();
+    if m.baseline {
+        stages.push(Stage::Changes);
+    }
     if !m.cvs.is_empty() && !keeps_all {
         stages.push(Stage::Harm);
     }
@@ -511,7 +518,7 @@ impl<'a> Lexicographic<'a> {
         let warm = (!self.x.is_empty()).then_some(self.x.as_slice());
         let stage_start = Instant::now();
         let solved = match stage {
-            Stage::Fill if stages[0] == Stage::Harm => {
+            Stage::Fill if stages.contains(&Stage::Harm) => {
                 // With a wall-clock limit, the harm and the fill under it
                 // share the MILPs' time (`balance_time_limit_seconds`).
                 let harm_seconds = self.harm_seconds;
@@ -934,6 +941,19 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
             .enumerate()
             .map(|(a, arc)| (a, m.needs[arc.need].weight))
             .collect(),
+        // Each teacher kept at their baseline school is one change fewer,
+        // each teacher added one more; a baseline teacher sent elsewhere
+        // or dropped is a change either way (the constant left out).
+        Stage::Changes => m
+            .arcs
+            .iter()
+            .enumerate()
+            .filter_map(|(a, arc)| match m.groups[arc.group].baseline {
+                Some(school) if school == m.needs[arc.need].school => Some((a, 1.0)),
+                Some(_) => None,
+                None => Some((a, -1.0)),
+            })
+            .collect(),
         Stage::Indicators => (0..m.terms.len())
             .map(|k| {
                 // Pushing a sending school below a threshold costs more
@@ -1233,7 +1253,11 @@ fn hold(
                 }
             }
         }
-        None if matches!(stage, Stage::Fill | Stage::Balance | Stage::Indicators) => {
+        None if matches!(
+            stage,
+            Stage::Changes | Stage::Fill | Stage::Balance | Stage::Indicators
+        ) =>
+        {
             // objective >= its optimum, as -objective <= -optimum.
             let terms: Vec<(usize, f64)> = objective(m, stage)
                 .into_iter()
@@ -2160,7 +2184,7 @@ fn set_options(
         match stage {
             // The terms' objective is whole, and so is the fill's when
             // every need's weight is: a gap below 1 proves the optimum.
-            Stage::Indicators => 0.999,
+            Stage::Changes | Stage::Indicators => 0.999,
             Stage::Fill if m.needs.iter().all(|n| n.weight.fract() == 0.0) => 0.999,
             Stage::Harm => HARM_GAP,
             Stage::Balance => 1e-4,

@@ -153,3 +153,4 @@ cli-publish-written = {$file}: published list of {$count} { $count ->
     [one] teacher
    *[other] teachers
 } written
+cli-plan-arg-baseline = A published plan to change as little as the rules allow (after objections): the fewest changed rows first, then the usual objectives; the changes are listed with their reasons

@@ -190,3 +190,18 @@ indicator-label = { $indicator ->
     [sports_arts] sports&arts
    *[education] education
 }
+
+# plan --baseline (papers.md "Objections and changes").
+report-changes-title = Changes against the baseline {$file}: {$count}
+report-changes-col-teacher = teacher
+report-changes-col-before = before
+report-changes-col-after = after
+report-changes-col-reason = why
+report-changes-none = (none)
+report-change-reason = { $reason ->
+    [unknown_teacher] not in the roster
+    [need_gone] no need there that the teacher may fill
+    [pinned] pinned in teachers.csv (assign_to or must_rotate)
+    [rules] the rules require it
+   *[other] may no longer rotate ({$reason})
+}

@@ -190,3 +190,18 @@ indicator-label = { $indicator ->
     [sports_arts] 体育艺术
    *[education] 学历
 }
+
+# plan --baseline（papers.md “Objections and changes”）。
+report-changes-title = 与基准方案 {$file} 相比的变动：{$count}处
+report-changes-col-teacher = 工号
+report-changes-col-before = 原交流学校
+report-changes-col-after = 现交流学校
+report-changes-col-reason = 原因
+report-changes-none = （无）
+report-change-reason = { $reason ->
+    [unknown_teacher] 花名册中已无此人
+    [need_gone] 该校已无该教师可填补的岗位需求
+    [pinned] 花名册中已指定（指定交流学校或必须交流）
+    [rules] 为满足交流规则所必需
+   *[other] 已不符合交流条件（{$reason}）
+}
