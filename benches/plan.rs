@@ -317,6 +317,21 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
 
+        // papers.md "Objections and changes": the plan as the baseline,
+        // its first published teacher exempted after an objection.
+        let mut objected = data.clone();
+        let baseline = plan(&data, &policy).expect("plan");
+        objected.baseline = Some(rotaplan::plan::changes::baseline_of(&data, &lines));
+        if let Some(first) = baseline.rotations.first() {
+            objected.teachers[first.teacher].details_mut().exempt = Some("大病".into());
+        }
+        let mut group = c.benchmark_group("plan_baseline");
+        configure(&mut group, summary.teachers, plan_time);
+        group.bench_function(name, |b| {
+            b.iter(|| plan(black_box(&objected), black_box(&policy)).expect("plan"))
+        });
+        group.finish();
+
         let mut group = c.benchmark_group("audit");
         configure(&mut group, summary.teachers, quick);
         group.bench_function(name, |b| {

@@ -482,3 +482,110 @@ proptest! {
         prop_assert!(report.violations.iter().any(|v| v.rule == "backbone_share"), "{:?}", report.violations);
     }
 }
+
+/// The number of teachers whose receiving school differs between the
+/// baseline (teacher -> school) and an assignment (teacher -> need).
+fn changes(c: &Case, baseline: &[Option<usize>], assignment: &[Option<usize>]) -> u64 {
+    baseline
+        .iter()
+        .zip(assignment)
+        .filter(|(b, a)| **b != a.map(|n| c.needs[n].0))
+        .count() as u64
+}
+
+/// The lexicographic optimum against a baseline (papers.md "Objections
+/// and changes"): the fewest changes, then the most weighted fill, then
+/// the least distance; `None` if no assignment meets the rules.
+fn brute_force_baseline(c: &Case, baseline: &[Option<usize>]) -> Option<(u64, u64, f64)> {
+    let mut best: Option<(u64, u64, f64)> = None;
+    every_valid_assignment(c, &mut |a| {
+        let (k, v, d) = (changes(c, baseline, a), weighted_fill(c, a), distance(c, a));
+        let better = match best {
+            None => true,
+            Some((bk, bv, bd)) => k < bk || (k == bk && (v > bv || (v == bv && d < bd - 1e-9))),
+        };
+        if better {
+            best = Some((k, v, d));
+        }
+    });
+    best
+}
+
+/// A case and a baseline for it: each teacher, with probability 0.6, sent
+/// to the school of a need of their subject, or, with probability 0.1, to
+/// any school (rural or not, a need there or not, the teacher eligible or
+/// not: a baseline row may no longer stand).
+fn baseline_case() -> impl Strategy<Value = (Case, Vec<Option<usize>>)> {
+    case().prop_flat_map(|c| {
+        let n = c.schools.len();
+        let picks = prop::collection::vec((0u8..10, 0usize..16, 0..n), c.teachers.len());
+        (Just(c), picks).prop_map(|(c, picks)| {
+            let baseline = picks
+                .iter()
+                .enumerate()
+                .map(|(t, &(roll, k, any))| {
+                    let fitting: Vec<usize> = c
+                        .needs
+                        .iter()
+                        .filter(|need| need.1 == c.teachers[t].1)
+                        .map(|need| need.0)
+                        .collect();
+                    match roll {
+                        0..6 if !fitting.is_empty() => Some(fitting[k % fitting.len()]),
+                        6 => Some(any),
+                        _ => None,
+                    }
+                })
+                .collect();
+            (c, baseline)
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// `plan --baseline`: the plan is the optimum of the fewest changes,
+    /// then the fill, then the distance, over every assignment; the
+    /// changes it lists are exactly the teachers whose destination
+    /// differs; rotaplan says infeasible only when no assignment meets the
+    /// rules.
+    #[test]
+    fn a_plan_against_a_baseline_changes_the_fewest_rows(
+        (c, baseline) in baseline_case()
+    ) {
+        let (_dir, mut data) = load(&c);
+        let moves: Vec<(usize, usize)> = baseline
+            .iter()
+            .enumerate()
+            .filter_map(|(t, s)| Some((t, (*s)?)))
+            .collect();
+        let lines = rotaplan::read::plan::lines_of(&data, moves);
+        data.baseline = Some(rotaplan::plan::changes::baseline_of(&data, &lines));
+        let policy = policy(&c);
+        let plan = rotaplan::plan::plan(&data, &policy).unwrap();
+        let best = brute_force_baseline(&c, &baseline);
+        if !plan.feasible() {
+            prop_assert_eq!(best, None, "rotaplan says infeasible: {:?}", plan.infeasibilities());
+            return Ok(());
+        }
+        let assignment = assignment_of(&c, &plan)?;
+        prop_assert!(meets_rules(&c, &assignment), "plan breaks a rule: {:?}", assignment);
+        let (k, fill, km) = best.unwrap();
+        prop_assert_eq!(changes(&c, &baseline, &assignment), k, "not the fewest changes");
+        prop_assert_eq!(weighted_fill(&c, &assignment), fill);
+        let plan_km = distance(&c, &assignment);
+        prop_assert!((plan_km - km).abs() < 1e-6, "distance {} but {} is possible", plan_km, km);
+        let listed = rotaplan::plan::changes::changes(&data, &policy, &plan, &lines);
+        prop_assert_eq!(listed.len() as u64, k);
+        for change in &listed {
+            let t = data.teacher_by_id(&change.teacher).unwrap();
+            prop_assert_eq!(change.before.clone(), baseline[t].map(|s| format!("S{s}")));
+            prop_assert_eq!(change.after.clone(), assignment[t].map(|n| format!("S{}", c.needs[n].0)));
+            if !eligible(&c, t) {
+                prop_assert!(change.before.is_some());
+                prop_assert!(change.reason != "rules", "{:?}", change);
+            }
+        }
+    }
+}

@@ -562,7 +562,10 @@ fn the_workbook_under_zh_is_in_chinese_formatted_and_print_ready() {
         .collect();
     assert_eq!(rows[0], ["政策项", "取值", "来源"]);
     let find = |key: &str| rows.iter().find(|r| r[0] == key).unwrap().clone();
-    assert_eq!(find("min_years_at_school"), ["min_years_at_school", "5", "政策文件"]);
+    assert_eq!(
+        find("min_years_at_school"),
+        ["min_years_at_school", "5", "政策文件"]
+    );
     assert_eq!(
         find("min_rotation_ratio"),
         ["min_rotation_ratio", "15%", "命令行"]
