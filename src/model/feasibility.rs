@@ -457,6 +457,7 @@ mod tests {
                     education: 0,
                     pin: Pin::Free,
                     reach: crate::domain::Levels::BOTH,
+                    baseline: None,
                     teachers: (next - n..next).collect(),
                 }
             })
@@ -513,6 +514,7 @@ mod tests {
             arcs: Vec::new(),
             terms: Vec::new(),
             cvs: Vec::new(),
+            baseline: false,
         }
     }
 
