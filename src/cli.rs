@@ -31,6 +31,7 @@ enum Command {
     Indicators(cmd::indicators::IndicatorsArgs),
     Report(cmd::report::ReportArgs),
     Publish(cmd::publish::PublishArgs),
+    Explain(cmd::explain::ExplainArgs),
     Check(cmd::check::CheckArgs),
     Generate(cmd::generate::GenerateArgs),
 }
@@ -106,6 +107,7 @@ fn command_help(command: &str) -> Option<(Message, Message)> {
         ),
         "report" => (msg!("cli-report-about"), msg!("cli-report-after-help")),
         "publish" => (msg!("cli-publish-about"), msg!("cli-publish-after-help")),
+        "explain" => (msg!("cli-explain-about"), msg!("cli-explain-after-help")),
         "check" => (msg!("cli-check-about"), msg!("cli-check-after-help")),
         "generate" => (msg!("cli-generate-about"), msg!("cli-generate-after-help")),
         _ => return None,
@@ -128,6 +130,8 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         ("report", "plan") => msg!("cli-report-arg-plan"),
         ("report", "out") => msg!("cli-report-arg-out"),
         ("publish", "plan") => msg!("cli-publish-arg-plan"),
+        ("explain", "plan") => msg!("cli-explain-arg-plan"),
+        ("explain", "teacher") => msg!("cli-explain-arg-teacher"),
         ("publish", "out") => msg!("cli-publish-arg-out"),
         ("publish", "by") => msg!("cli-publish-arg-by"),
         ("publish", "with_id") => msg!("cli-publish-arg-with-id"),
@@ -202,6 +206,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
         Command::Indicators(args) => cmd::indicators::run(&args),
         Command::Report(args) => cmd::report::run(&args),
         Command::Publish(args) => cmd::publish::run(&args),
+        Command::Explain(args) => cmd::explain::run(&args),
         Command::Check(args) => cmd::check::run(&args),
         Command::Generate(args) => cmd::generate::run(&args),
     };

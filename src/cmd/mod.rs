@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod check;
 pub mod compare;
+pub mod explain;
 pub mod generate;
 pub mod indicators;
 pub mod plan;

@@ -297,17 +297,9 @@ pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {
     let mut cool: Vec<Option<i64>> = vec![None; data.teachers.len()];
     let mut away: Vec<Option<i64>> = vec![None; data.teachers.len()];
     for past in &data.history {
-        let last = past.end_year.unwrap_or(past.year);
-        if past.end_year.is_some_and(|end| end >= policy.plan_year) {
-            away[past.teacher] = away[past.teacher].max(past.end_year);
-        }
-        let in_window = match policy.cooldown {
-            Cooldown::Ever => true,
-            Cooldown::Years(n) => last > policy.plan_year.saturating_sub(i64::from(n)),
-        };
-        if in_window {
-            cool[past.teacher] = cool[past.teacher].max(Some(past.year));
-        }
+        let (until, year) = marks(policy, past);
+        away[past.teacher] = away[past.teacher].max(until);
+        cool[past.teacher] = cool[past.teacher].max(year);
     }
     data.teachers
         .iter()
@@ -332,53 +324,123 @@ fn first_reason(
     away_until: Option<i64>,
     cooled: Option<i64>,
 ) -> Result<(), Ineligible> {
-    if t.status == Some(PostStatus::AWAY) {
-        return Err(Ineligible::away_by_status());
+    match reasons(t, policy, as_of, away_until, cooled, false)
+        .into_iter()
+        .next()
+    {
+        Some(reason) => Err(reason),
+        None => Ok(()),
     }
-    if let Some(end) = away_until {
-        return Err(Ineligible::away_until(end));
+}
+
+/// The reasons in rules.md's order that teacher `t` may not rotate
+/// (at a sending school, without an `eligible` override): all of them
+/// (`all`), or only the first.
+fn reasons(
+    t: &Teacher,
+    policy: &Policy,
+    as_of: NaiveDate,
+    away_until: Option<i64>,
+    cooled: Option<i64>,
+    all: bool,
+) -> Vec<Ineligible> {
+    let mut found = Vec::new();
+    let mut add = |reason: Ineligible| {
+        found.push(reason);
+        !all
+    };
+    if t.status == Some(PostStatus::AWAY) && add(Ineligible::away_by_status()) {
+        return found;
     }
-    if let Some(status) = t.status.filter(|s| s.not_at_post()) {
-        return Err(Ineligible::Status {
+    if let Some(end) = away_until
+        && add(Ineligible::away_until(end))
+    {
+        return found;
+    }
+    if let Some(status) = t.status.filter(|s| s.not_at_post())
+        && add(Ineligible::Status {
             code: status.0,
             detail: status.detail().to_string(),
-        });
+        })
+    {
+        return found;
     }
-    if policy.established_only && t.established == Some(false) {
-        return Err(Ineligible::NotEstablished);
+    if policy.established_only && t.established == Some(false) && add(Ineligible::NotEstablished) {
+        return found;
     }
     if let Some(because) = t.exempt()
         && t.exempt_until().is_none_or(|until| until >= as_of)
-    {
-        return Err(Ineligible::Exempt {
+        && add(Ineligible::Exempt {
             because: because.to_string(),
-        });
+        })
+    {
+        return found;
     }
     if let Some(years) = years_at_school(t, as_of)
         && years < policy.min_years_at_school
-    {
-        return Err(Ineligible::TooFewYears {
+        && add(Ineligible::TooFewYears {
             years,
             min: policy.min_years_at_school,
-        });
+        })
+    {
+        return found;
     }
     if let (Some(age), Some(max)) = (age_at(t, as_of), age_limit(t, policy))
         && age > max
+        && add(Ineligible::OverAge { age, max })
     {
-        return Err(Ineligible::OverAge { age, max });
+        return found;
     }
     if let (Some(min), Some(retires)) = (policy.min_years_to_retirement, retires_on(t, policy))
         && retires < retirement::add_years(as_of, min)
-    {
-        return Err(Ineligible::NearRetirement {
+        && add(Ineligible::NearRetirement {
             retires: retires.to_string(),
             min,
-        });
+        })
+    {
+        return found;
     }
-    match cooled {
-        Some(year) => Err(Ineligible::CoolDown { year }),
-        None => Ok(()),
+    if let Some(year) = cooled {
+        add(Ineligible::CoolDown { year });
     }
+    found
+}
+
+/// Every reason in rules.md's order that teacher `t` may not rotate, not
+/// only the first (`rotaplan explain`); empty when eligible. A school
+/// that sends no one, or an `eligible` column's `false`, is the only
+/// reason when it holds; its `true` makes the teacher eligible whatever
+/// else holds.
+pub fn all_reasons(data: &DataSet, policy: &Policy, t: usize) -> Vec<Ineligible> {
+    let teacher = &data.teachers[t];
+    if !policy.is_sending(&data.schools[teacher.school]) {
+        return vec![Ineligible::NotAtSendingSchool];
+    }
+    match teacher.eligible {
+        Some(true) => return Vec::new(),
+        Some(false) => return vec![Ineligible::ExplicitOverride],
+        None => {}
+    }
+    let (mut away, mut cooled) = (None, None);
+    for past in data.history.iter().filter(|p| p.teacher == t) {
+        let (until, year) = marks(policy, past);
+        away = away.max(until);
+        cooled = cooled.max(year);
+    }
+    reasons(teacher, policy, policy.as_of(), away, cooled, true)
+}
+
+/// What a history row means for its teacher in the plan year: the end of
+/// a stint still in progress (`away`), and the row's year when it falls
+/// in the cool-down window (rules.md `cool_down`).
+fn marks(policy: &Policy, past: &crate::domain::PastRotation) -> (Option<i64>, Option<i64>) {
+    let last = past.end_year.unwrap_or(past.year);
+    let until = past.end_year.filter(|&end| end >= policy.plan_year);
+    let in_window = match policy.cooldown {
+        Cooldown::Ever => true,
+        Cooldown::Years(n) => last > policy.plan_year.saturating_sub(i64::from(n)),
+    };
+    (until, in_window.then_some(past.year))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 pub mod changes;
 pub mod compare;
+pub mod explain;
 pub mod fixes;
 
 use crate::assign::{self, Rotation};

@@ -71,7 +71,7 @@ pub const PLAN_YEAR: &str = "2026";
 
 /// The subcommands that take policy flags, `--plan-year` among them
 /// (`generate` takes none).
-pub const POLICY_COMMANDS: [&str; 7] = [
+pub const POLICY_COMMANDS: [&str; 8] = [
     "plan",
     "audit",
     "compare",
@@ -79,6 +79,7 @@ pub const POLICY_COMMANDS: [&str; 7] = [
     "report",
     "check",
     "publish",
+    "explain",
 ];
 
 /// `args` with `--plan-year 2026` appended when the subcommand takes policy

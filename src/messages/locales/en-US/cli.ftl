@@ -154,3 +154,12 @@ cli-publish-written = {$file}: published list of {$count} { $count ->
    *[other] teachers
 } written
 cli-plan-arg-baseline = A published plan to change as little as the rules allow (after objections): the fewest changed rows first, then the usual objectives; the changes are listed with their reasons
+cli-explain-about = Why one teacher rotates or not, and what the plan would give up if that changed
+cli-explain-after-help =
+    Examples:
+      rotaplan explain data/sample-county --plan plan.csv --teacher T0000002
+      rotaplan explain data/sample-county --plan plan.csv --teacher T0000010 --format json
+
+    Lists every eligibility reason that holds (not only the first), where the plan sends the teacher, and the best plan without them (when they rotate) or with them pinned to rotate (when eligible and staying), beside the plan: needs filled, total km, each rule's margin, the 优质均衡 CVs kept, and the teachers whose destination would change.
+cli-explain-arg-plan = The plan (plan.csv, plan.xlsx or a hand-made plan, as audit reads it)
+cli-explain-arg-teacher = The teacher's id (工号)

@@ -205,3 +205,23 @@ report-change-reason = { $reason ->
     [rules] the rules require it
    *[other] may no longer rotate ({$reason})
 }
+
+# rotaplan explain (papers.md "Objections and changes").
+report-explain-teacher = {$teacher} {$name}, {$school}
+report-explain-eligible = eligible to rotate
+report-explain-not-eligible = may not rotate, because:
+report-explain-rotates = the plan sends them to {$school}
+report-explain-stays = the plan does not send them
+report-explain-alternative = { $kind ->
+    [without] The best plan without them:
+   *[pinned] The best plan with them pinned to rotate:
+}
+report-explain-infeasible = no plan meets every rule so
+report-explain-col-figure = figure
+report-explain-col-plan = this plan
+report-explain-col-alternative = alternative
+report-explain-needs-filled = needs filled
+report-explain-distance = total km
+report-explain-cvs-kept = 优质均衡 CVs kept
+report-explain-margin = margin of {$rule} ({$place})
+report-explain-changes = teachers whose destination would change: {$count}

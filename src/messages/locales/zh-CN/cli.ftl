@@ -145,3 +145,12 @@ cli-publish-extension = {$file}：名单只能写成 .xlsx、.csv 或 .html 文�
 cli-publish-refused = {$file}：未写入：方案违反规则（{$count}处违规），请修改方案后再公示
 cli-publish-written = {$file}：已生成{$count}名教师的公示名单
 cli-plan-arg-baseline = 作为基准的已公示方案（公示异议后调整）：在满足规则的前提下首先使变动的人数最少，再按通常目标优化；逐条列出变动及原因
+cli-explain-about = 说明某名教师为何交流或不交流，以及如果改变会对方案有何影响
+cli-explain-after-help =
+    示例：
+      rotaplan explain data/sample-county --plan plan.csv --teacher T0000002
+      rotaplan explain data/sample-county --plan plan.csv --teacher T0000010 --format json
+
+    列出成立的全部交流资格原因（不只第一条）、方案安排的去向，以及不安排该教师（若其交流）或指定其交流（若其符合条件而未交流）时的最优方案，与本方案并列比较：已满足需求、总距离、各规则的余量、保持的优质均衡差异系数，以及交流去向会改变的教师。
+cli-explain-arg-plan = 方案（plan.csv、plan.xlsx 或手工方案，读取方式与 audit 相同）
+cli-explain-arg-teacher = 教师工号

@@ -205,3 +205,23 @@ report-change-reason = { $reason ->
     [rules] 为满足交流规则所必需
    *[other] 已不符合交流条件（{$reason}）
 }
+
+# rotaplan explain（papers.md “Objections and changes”）。
+report-explain-teacher = {$teacher} {$name}，{$school}
+report-explain-eligible = 符合交流条件
+report-explain-not-eligible = 不符合交流条件，原因：
+report-explain-rotates = 方案安排其到 {$school} 交流
+report-explain-stays = 方案未安排其交流
+report-explain-alternative = { $kind ->
+    [without] 不安排该教师时的最优方案：
+   *[pinned] 指定该教师交流时的最优方案：
+}
+report-explain-infeasible = 这样无法满足全部规则
+report-explain-col-figure = 指标
+report-explain-col-plan = 本方案
+report-explain-col-alternative = 替代方案
+report-explain-needs-filled = 已满足需求
+report-explain-distance = 总距离（公里）
+report-explain-cvs-kept = 保持的优质均衡差异系数
+report-explain-margin = {$rule}（{$place}）的余量
+report-explain-changes = 交流去向会改变的教师：{$count}名
