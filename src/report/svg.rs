@@ -481,4 +481,90 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
     }
+
+    #[test]
+    fn a_long_label_wraps_and_keeps_every_character() {
+        let name = "大丰区梅湖镇第一中心小学附属幼儿园分园（东校区）实验部";
+        let lines = wrap(name, 20);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), name);
+        for l in &lines {
+            assert!(l.chars().map(columns).sum::<usize>() <= 20, "{l}");
+            assert!(!l.starts_with('）'), "{lines:?}");
+        }
+        // Latin words break at spaces; a run with no place to break breaks
+        // where it must, nothing lost.
+        assert_eq!(
+            wrap("Central Primary School", 10),
+            ["Central", "Primary", "School"]
+        );
+        assert_eq!(wrap("ABCDEFGHIJKL", 5).concat(), "ABCDEFGHIJKL");
+        assert_eq!(wrap("", 5), [""]);
+        // In a chart, the label's lines are all there and the row grows.
+        let svg = bar_chart("t", &[bar(name, 1.0), bar("短", 1.0)], 1.0, None);
+        let shown: String = svg
+            .split("<tspan ")
+            .skip(1)
+            .map(|t| &t[t.find('>').unwrap() + 1..t.find("</tspan>").unwrap()])
+            .collect();
+        assert_eq!(shown, format!("{name}短"));
+        let plain = bar_chart("t", &[bar("短", 1.0), bar("短", 1.0)], 1.0, None);
+        let height = |svg: &str| {
+            let h = svg.split("height=\"").nth(1).unwrap();
+            h[..h.find('"').unwrap()].parse::<f64>().unwrap()
+        };
+        assert!(height(&svg) > height(&plain));
+    }
+
+    #[test]
+    fn a_flow_map_has_a_line_per_link_as_wide_as_its_teachers() {
+        let place = |label: &str, at: (f64, f64), role: Role| Place {
+            label: label.to_string(),
+            at,
+            role,
+        };
+        let places = [
+            place("城区一小", (33.0, 120.0), Role::Sending),
+            place("草堰小学", (33.2, 120.3), Role::Receiving),
+            place("白驹小学", (32.8, 119.8), Role::Receiving),
+        ];
+        let link = |to: usize, teachers: u64| Link {
+            from: 0,
+            to,
+            teachers,
+            title: format!("{to}:{teachers}"),
+        };
+        let legend = Legend {
+            sending: "派出学校".into(),
+            receiving: "接收学校".into(),
+            both: "既派出又接收".into(),
+            one: "1人".into(),
+            most: "5人".into(),
+        };
+        let svg = flow_map("图", &places, &[link(1, 5), link(2, 1)], &legend);
+        assert_eq!(svg.matches("class=\"flow\"").count(), 2);
+        assert_eq!(
+            svg.matches("<rect x=").count() - 1,
+            2,
+            "the land, one sending and its legend"
+        );
+        assert_eq!(
+            svg.matches("<circle ").count(),
+            3,
+            "two schools and the legend"
+        );
+        for name in ["城区一小", "草堰小学", "白驹小学"] {
+            assert!(svg.contains(&format!(">{name}</tspan>")), "{name}");
+        }
+        assert!(line_width(5, 5) > line_width(1, 5));
+        assert_eq!(line_width(1, 1), 1.0);
+        // North is up: 草堰 (north) above 白驹.
+        let cy = |n: usize| {
+            let c = svg.split("<circle ").nth(n).unwrap();
+            let y = c.split("cy=\"").nth(1).unwrap();
+            y[..y.find('"').unwrap()].parse::<f64>().unwrap()
+        };
+        assert!(cy(2) < cy(3), "{svg}");
+        assert!(!svg.contains("href"));
+    }
 }
