@@ -39,12 +39,14 @@ fn the_sample_report_is_complete_and_self_contained() {
     assert!(page.contains("<meta charset=\"utf-8\">"));
     assert_self_contained(&page);
     for section in [
-        "总体情况 Summary",
-        "规则检查 Rules",
-        "各派出学校交流比例",
-        "各乡村学校需求满足",
-        "优质均衡指标",
-        "交流流向 Flows",
+        "<h2>Summary</h2>",
+        "<h2>Rules</h2>",
+        "<h2>Share rotating per sending school</h2>",
+        "<h2>Need filled per receiving school</h2>",
+        "<h2>Quality balance</h2>",
+        "<h2>Map of the flows</h2>",
+        "<h2>Flows (",
+        "<h2>Published list</h2>",
     ] {
         assert!(page.contains(section), "missing section {section}");
     }
@@ -52,31 +54,30 @@ fn the_sample_report_is_complete_and_self_contained() {
     // places filled, every rule met; two charts.
     assert!(page.contains("<b>1959</b>"));
     assert!(page.contains("<b>276 / 276</b>"));
-    let rules = page.split("规则检查 Rules").nth(1).unwrap();
-    let rules = rules.split("<h2>").next().unwrap();
-    assert!(rules.contains("达标 pass"));
-    assert!(!rules.contains("未达标"));
+    let rules = section(&page, "Rules");
+    assert!(rules.contains("<span class=\"pass\">met</span>"));
+    assert!(!rules.contains("NOT met"));
     // With the load spread over the sending schools (the default), the
     // 小学 backbone CV falls from 0.633 to below its 0.50 limit (which of
     // the plans of least distance and most preferences HiGHS returns
     // sets how far), and every CV passes after the plan.
-    let balance = page.split("优质均衡指标").nth(1).unwrap();
-    let balance = balance.split("<h2>").next().unwrap();
+    let balance = section(&page, "Quality balance");
     assert!(balance.contains("0.633"));
-    assert!(!balance.contains("未达标"));
+    assert!(!balance.contains("NOT met"));
     assert!(!balance.contains("NOT kept"));
-    assert_eq!(page.matches("<svg ").count(), 2);
-    // Each rural school with a need has a bar: 53 in the sample.
-    let rural_bars = page
-        .split("各乡村学校需求满足")
-        .nth(1)
-        .unwrap()
-        .split("</svg>")
-        .next()
-        .unwrap()
-        .matches("<rect ")
+    // The share per sending school (21 bars), the need per receiving
+    // school (49 bars, drawn 30 to a picture so that each fits a printed
+    // page) and the map.
+    assert_eq!(page.matches("<svg ").count(), 4);
+    assert_eq!(
+        page.matches("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\"")
+            .count(),
+        1
+    );
+    let rural_bars = section(&page, "Need filled per receiving school")
+        .matches("class=\"bar\"")
         .count();
-    assert!(rural_bars > 10, "{rural_bars}");
+    assert_eq!(rural_bars, 49);
 }
 
 #[test]
@@ -96,7 +97,7 @@ fn a_failing_plan_shows_its_violations() {
     assert!(stdout(&o).contains("breaks rules"), "{}", stdout(&o));
     let page = std::fs::read_to_string(dir.file("r.html")).unwrap();
     assert_self_contained(&page);
-    assert!(page.contains("未达标 FAIL"));
+    assert!(page.contains("NOT met"));
     assert!(page.contains("backbone_share"));
     assert!(page.contains("unknown_school"));
     // The school id is escaped, not markup.
@@ -150,14 +151,24 @@ fn the_headline_counts_the_cvs_kept_apart_from_the_rules() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let page = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
     assert!(
-        page.contains("<span class=\"pass\">达标 pass</span>"),
+        page.contains("Every rule<b><span class=\"pass\">met</span>"),
         "rules met"
     );
     assert!(
         page.contains(&format!(
-            "CVs kept<b><span class=\"fail\">{kept} / {}</span>",
+            "Quality-balance CVs kept<b><span class=\"fail\">{kept} / {}</span>",
             cvs.len()
         )),
         "the CV card"
     );
+}
+
+/// The part of the page under the `<h2>` starting with `heading`, up to
+/// the next `<h2>`.
+fn section<'p>(page: &'p str, heading: &str) -> &'p str {
+    let start = page
+        .find(&format!("<h2>{heading}"))
+        .unwrap_or_else(|| panic!("no section {heading}"));
+    let rest = &page[start + 4..];
+    &rest[..rest.find("<h2>").unwrap_or(rest.len())]
 }
