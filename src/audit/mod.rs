@@ -165,6 +165,16 @@ pub struct AuditReport {
     /// Every unit of every rule (`Policy::rules`), rule by rule.
     pub rules: Vec<UnitCount>,
     pub violations: Vec<Violation>,
+    /// The rows that count, as (teacher, receiving school) in the plan's
+    /// order: those that break no rule of their own (the others are among
+    /// `violations`, with their line). Not in JSON; the report draws its
+    /// charts, flows and map from these, so that they count as the audit.
+    #[serde(skip)]
+    pub counted: Vec<(usize, usize)>,
+    /// Per school (`DataSet::schools` order), its teachers the audit finds
+    /// eligible. Not in JSON.
+    #[serde(skip)]
+    pub eligible_at: Vec<u64>,
 }
 
 /// Audits `plan` against `data` under `policy`.
@@ -172,6 +182,7 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
     let why_not = eligibility(data, policy);
     let mut violations = Vec::new();
     let mut counted: Vec<usize> = Vec::new(); // teacher indices that count
+    let mut counted_rows: Vec<(usize, usize)> = Vec::new();
     // Teacher id (as compared, `key`) -> the first line listing it.
     let mut first_line: HashMap<Cow<str>, u64> = HashMap::new();
     // (school, subject) -> its needs' places by the levels they take
@@ -277,6 +288,7 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
             filled += 1;
         }
         counted.push(t);
+        counted_rows.push((t, to));
     }
     violations.extend(missing_pins(data, &first_line));
     let rules = policy.rules();
@@ -291,6 +303,12 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         .collect();
     ratio_violations.append(&mut violations);
     let scopes = scopes(&units);
+    let mut eligible_at = vec![0; data.schools.len()];
+    for (t, why) in why_not.iter().enumerate() {
+        if why.is_none() {
+            eligible_at[data.teachers[t].school] += 1;
+        }
+    }
     let needs_total = data
         .needs
         .as_ref()
@@ -308,6 +326,8 @@ pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport 
         scopes,
         rules: units,
         violations: ratio_violations,
+        counted: counted_rows,
+        eligible_at,
     }
 }
 

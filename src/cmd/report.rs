@@ -31,15 +31,14 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     let lines = read_plan(&args.plan, &data)?;
     super::plan_warnings(&args.plan, &lines, false);
     let audit = crate::audit::audit(&data, &policy, &lines);
-    // The moves the page draws (the other rows are among the audit's
-    // violations).
-    let moves = crate::read::plan::moves(&data, &lines);
-    let balance = crate::indicators::assess(&data, &policy, Some(&moves)).balance;
+    // The page counts the rows the audit counts (papers.md "The report"):
+    // those that break a rule are listed apart and counted nowhere else.
+    let moves = &audit.counted;
+    let balance = crate::indicators::assess(&data, &policy, Some(moves)).balance;
     let page = report::html::report(&report::html::ReportInput {
         data: &data,
         policy: &policy,
         plan_file: &args.plan.display().to_string(),
-        moves: &moves,
         audit: &audit,
         balance: &balance,
     });

@@ -32,6 +32,7 @@ const EN_US: &[(&str, &str)] = &[
     ("audit.ftl", include_str!("locales/en-US/audit.ftl")),
     ("report.ftl", include_str!("locales/en-US/report.ftl")),
     ("page.ftl", include_str!("locales/en-US/page.ftl")),
+    ("paper.ftl", include_str!("locales/en-US/paper.ftl")),
     ("cli.ftl", include_str!("locales/en-US/cli.ftl")),
 ];
 const ZH_CN: &[(&str, &str)] = &[
@@ -42,6 +43,7 @@ const ZH_CN: &[(&str, &str)] = &[
     ("audit.ftl", include_str!("locales/zh-CN/audit.ftl")),
     ("report.ftl", include_str!("locales/zh-CN/report.ftl")),
     ("page.ftl", include_str!("locales/zh-CN/page.ftl")),
+    ("paper.ftl", include_str!("locales/zh-CN/paper.ftl")),
     ("cli.ftl", include_str!("locales/zh-CN/cli.ftl")),
 ];
 

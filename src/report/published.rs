@@ -317,17 +317,19 @@ impl PublishedList {
         }
         h += "</tr></thead><tbody>";
         // The school names may wrap (never cut); the other cells keep
-        // whole (a name, a term).
+        // whole (a name, a term). No class on those: a province lists
+        // 40,000 teachers, and the report carries the list.
         let schools = if self.with_id { [4, 5] } else { [3, 4] };
         for row in self.cells() {
             h += "<tr>";
             for (i, c) in row.iter().enumerate() {
-                let class = if schools.contains(&i) {
-                    "school"
+                if schools.contains(&i) {
+                    h += "<td class=\"school\">";
                 } else {
-                    "keep"
-                };
-                h += &format!("<td class=\"{class}\">{}</td>", escape(c));
+                    h += "<td>";
+                }
+                h += &escape(c);
+                h += "</td>";
             }
             h += "</tr>";
         }
@@ -360,7 +362,7 @@ const PAGE_STYLE: &str = "@page{size:A4 portrait;margin:15mm 12mm}body{font-fami
 // catalogue: not a message (CSS)
 pub const STYLE: &str = "table.published{border-collapse:collapse;width:100%;font-size:10pt}\
 table.published th,table.published td{border:1px solid #000;padding:.2em .3em;text-align:center}\
-table.published td.keep,table.published th{white-space:nowrap}table.published td.school{min-width:6em}table.published th{background:#f2f2f2}\
+table.published td,table.published th{white-space:nowrap}table.published td.school{white-space:normal;min-width:6em}table.published th{background:#f2f2f2}\
 table.published th.title{background:none;border:none;font-size:16pt;padding:.4em 0 .6em}\
 table.published thead{display:table-header-group}table.published tr{break-inside:avoid}\
 .published-note{margin-top:1em;white-space:pre-wrap}";

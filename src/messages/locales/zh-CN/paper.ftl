@@ -1,0 +1,107 @@
+# HTML 报告（src/report/html.rs、svg.rs；papers.md “The report”）：
+# 页面上的全部文字，只用所选语言。
+
+# 窗口标题和页面标题：县（数据中唯一的区县）和方案年度；数据含多个区县时写区县数。
+paper-title = {$county}{$year}年教师交流轮岗方案报告
+paper-title-districts = {$year}年教师交流轮岗方案报告（{$count}个区县）
+paper-policy = 方案：{$plan} · 政策：交流比例不低于符合交流条件教师的{$ratio}，骨干教师不低于交流教师的{$backbone}，按{$scope}计算 · 方案年度 {$year} · 交流资格核定截至 {$as_of} · rotaplan {$version}
+paper-scope-district = 区县
+paper-scope-school = 派出学校
+paper-scope-group = 教育集团
+
+# 规则或差异系数的结论。
+paper-pass = 达标
+paper-fail = 未达标
+
+# 总体情况的标题和卡片。
+paper-summary = 总体情况
+paper-eligible-teachers = 符合交流条件教师
+paper-required = 应交流人数
+paper-rotating-teachers = 交流教师
+paper-backbone-teachers = 骨干教师
+paper-needs-filled = 岗位需求满足
+paper-verdict = 全部规则
+paper-cvs-kept = 优质均衡差异系数保持
+paper-rows-not-counted = 不计入的方案行
+
+# 规则检查部分。
+paper-rules = 规则检查
+paper-district = 区县
+paper-school = 学校
+paper-group = 教育集团
+paper-eligible = 符合交流条件
+paper-rotating = 交流人数
+paper-backbone = 骨干教师
+paper-backbone-required = 骨干应交流
+paper-result = 结果
+paper-rules-met = 方案满足全部规则。
+paper-breaches = { $count ->
+        [one] 未满足的规则{$count}处：
+       *[other] 未满足的规则{$count}处：
+    }
+paper-rule = 规则
+paper-what = 问题
+
+# 违反规则的方案行，单独列出。
+paper-rows = 不计入的方案行
+paper-rows-intro = { $count ->
+        [one] 方案中有{$count}行违反规则，单独列在这里，本页其他各处（总体情况、规则检查、图表、流向图、流向、公示名单）均不计入。
+       *[other] 方案中有{$count}行违反规则，单独列在这里，本页其他各处（总体情况、规则检查、图表、流向图、流向、公示名单）均不计入。
+    }
+paper-line = 行号
+paper-teacher = 工号
+paper-name = 姓名
+paper-to-school = 接收学校
+
+# 图表，以及只显示最低几项时图表的说明。
+paper-sending = 各派出学校交流比例
+paper-sending-chart = 交流教师 / 符合交流条件教师
+paper-needs = 各接收学校岗位需求满足情况
+paper-needs-chart = 已满足 / 需求
+paper-chart-cut = 显示最低的{$shown}项（共{$total}项）
+
+# 优质均衡部分。
+paper-balance = 优质均衡指标
+paper-balance-intro = 各区县、各学段交流前后的差异系数（按学生数加权）；限值 小学 0.50、初中 0.45。
+paper-balance-not-computed = 未计算优质均衡差异系数：有学段的学校均未填写在校学生数（schools.csv 的 `students` 列）
+paper-level = 学段
+paper-level-name = { $level ->
+        [primary] 小学
+       *[junior] 初中
+    }
+paper-indicator = 指标
+paper-schools = 学校数
+paper-before = 交流前
+paper-after = 交流后
+paper-limit = 限值
+paper-kept-heading = 是否保持
+paper-kept = 保持
+paper-not-kept = 未保持
+paper-balance-not-kept = { $count ->
+        [one] {$count}个差异系数未保持
+       *[other] {$count}个差异系数未保持
+    }：{$how}。
+paper-balance-keep-how = 如要保持，可在政策中设 balance = "keep" 后重新制定方案（满足的岗位需求会减少）
+paper-balance-goal-how = 方案按 balance = "{$goal}" 制定：若制定方案时已证明最优，这些均为规则所允许的最低值；否则最优性未经证明：可放宽计算时间后重算，或能更低
+
+# 交流流向图。
+paper-map = 交流流向图
+paper-map-caption = {$district}：{$schools}所学校，{$pairs}条流向，{$teachers}名教师
+paper-map-sending = 派出学校
+paper-map-receiving = 接收学校
+paper-map-both = 既派出又接收
+paper-map-teachers = {$count}人
+paper-map-flow = {$from} → {$to}：{$count}人
+paper-map-none = 未绘制流向图：schools.csv 中流向所涉学校均无经纬度（lat、lon 列）。
+paper-map-missing = 以下学校在 schools.csv 中无经纬度（lat、lon），未画在图上：{$schools}。
+
+# 流向表。
+paper-flows = 交流流向（{$count}对学校）
+paper-from = 派出学校
+paper-to = 接收学校
+paper-teachers = 人数
+paper-subjects = 学科
+
+# 公示名单一节：名单本身在两种语言下都是中文（papers.md “The published list”）。
+paper-published = 公示名单
+paper-published-intro = 按接收学校分组，与公示时所用名单相同。
