@@ -129,6 +129,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         ("indicators", "plan") => msg!("cli-indicators-arg-plan"),
         ("report", "plan") => msg!("cli-report-arg-plan"),
         ("report", "out") => msg!("cli-report-arg-out"),
+        ("report", "baseline") => msg!("cli-report-arg-baseline"),
         ("publish", "plan") => msg!("cli-publish-arg-plan"),
         ("explain", "plan") => msg!("cli-explain-arg-plan"),
         ("explain", "teacher") => msg!("cli-explain-arg-teacher"),

@@ -127,6 +127,46 @@ fn an_objection_on_the_sample_changes_only_the_rows_the_rules_force() {
         &["audit", obj, "--plan", "new.csv", ratio[0], ratio[1]],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The report lists the same two changes, with their reasons in words.
+    for (lang, heading, intro, exempt, rules) in [
+        (
+            "en",
+            "Changes against the published plan",
+            "Against sample-plan.csv: 2 teachers",
+            "may no longer rotate (exempt)",
+            "the rules require it",
+        ),
+        (
+            "zh",
+            "与公示方案相比的变动",
+            "共2名教师",
+            "已不符合交流条件（exempt）",
+            "为满足交流规则所必需",
+        ),
+    ] {
+        let o = rotaplan_pinned(
+            dir.path(),
+            &[
+                "report",
+                obj,
+                "--plan",
+                "new.csv",
+                "--baseline",
+                "sample-plan.csv",
+                "--out",
+                "r.html",
+                ratio[0],
+                ratio[1],
+                "--lang",
+                lang,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let page = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+        for words in [heading, intro, exempt, rules, objector.as_str()] {
+            assert!(page.contains(words), "{lang}: {words} not on the page");
+        }
+    }
 }
 
 #[test]

@@ -18,6 +18,8 @@ pub struct ReportArgs {
     plan: PathBuf,
     #[arg(long, value_name = "FILE", default_value = "report.html")]
     out: PathBuf,
+    #[arg(long, value_name = "PLAN")]
+    baseline: Option<PathBuf>,
 }
 
 pub fn run(args: &ReportArgs) -> Result<i32, Error> {
@@ -26,21 +28,38 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     let mut inputs = paths.all();
     inputs.extend(args.policy.policy.as_deref());
     inputs.push(&args.plan);
+    inputs.extend(args.baseline.as_deref());
     report::refuse_input(&args.out, &inputs)?;
     warn(&data, &policy, false);
     let lines = read_plan(&args.plan, &data)?;
     super::plan_warnings(&args.plan, &lines, false);
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let base = read_plan(path, &data)?;
+            super::plan_warnings(path, &base, false);
+            Some(base)
+        }
+        None => None,
+    };
     let audit = crate::audit::audit(&data, &policy, &lines);
     // The page counts the rows the audit counts (papers.md "The report"):
     // those that break a rule are listed apart and counted nowhere else.
     let moves = &audit.counted;
     let balance = crate::indicators::assess(&data, &policy, Some(moves)).balance;
+    // The plan's changes against the baseline (papers.md "Objections and
+    // changes"), over the plan's rows as written.
+    let changes = baseline.as_ref().map(|base| {
+        let all = crate::read::plan::moves(&data, &lines);
+        crate::plan::changes::changes_of(&data, &policy, &all, base)
+    });
+    let baseline_file = args.baseline.as_ref().map(|p| p.display().to_string());
     let page = report::html::report(&report::html::ReportInput {
         data: &data,
         policy: &policy,
         plan_file: &args.plan.display().to_string(),
         audit: &audit,
         balance: &balance,
+        changes: baseline_file.as_deref().zip(changes.as_deref()),
     });
     report::write_atomically(&args.out, |w| w.write_all(page.as_bytes()))?;
     let verdict = if audit.ok {

@@ -43,18 +43,34 @@ pub fn changes(
     plan: &RotationPlan,
     baseline: &[PlanLine],
 ) -> Vec<Change> {
-    let before = data.baseline.clone().unwrap_or_default();
+    let moves: Vec<(usize, usize)> = plan
+        .rotations
+        .iter()
+        .map(|r| (r.teacher, r.to_school))
+        .collect();
+    changes_of(data, policy, &moves, baseline)
+}
+
+/// `changes` for the moves (teacher, receiving school) of any plan, such
+/// as a plan file `report --baseline` reads.
+pub fn changes_of(
+    data: &DataSet,
+    policy: &Policy,
+    moves: &[(usize, usize)],
+    baseline: &[PlanLine],
+) -> Vec<Change> {
+    let before = baseline_of(data, baseline);
     let mut after: Vec<Option<usize>> = vec![None; data.teachers.len()];
-    for r in &plan.rotations {
-        after[r.teacher] = Some(r.to_school);
+    for &(t, s) in moves {
+        after[t] = Some(s);
     }
     let eligibility = eligibility::assess(data, policy);
     let school_id = |s: Option<usize>| s.map(|s| data.schools[s].id.clone());
     let mut out: Vec<Change> = (0..data.teachers.len())
-        .filter(|&t| before.get(t).copied().flatten() != after[t])
+        .filter(|&t| before[t] != after[t])
         .map(|t| {
             let teacher = &data.teachers[t];
-            let was = before.get(t).copied().flatten();
+            let was = before[t];
             let reason = match (&eligibility[t], was) {
                 (Err(why), Some(_)) => why.code().to_string(),
                 _ if Pin::of(teacher) != Pin::Free => "pinned".to_string(),

@@ -36,6 +36,9 @@ pub struct ReportInput<'a> {
     pub audit: &'a AuditReport,
     /// The CVs before and after the rows the audit counts.
     pub balance: &'a [Balance],
+    /// `report --baseline`: the baseline's file and the changes against
+    /// it (papers.md "Objections and changes").
+    pub changes: Option<(&'a str, &'a [crate::plan::changes::Change])>,
 }
 
 // catalogue: not a message (CSS)
@@ -194,6 +197,9 @@ pub fn report(input: &ReportInput) -> String {
     summary(&mut h, a, input.balance, rows.len());
     rules(&mut h, input);
     not_counted(&mut h, input.data, &rows);
+    if let Some((file, changes)) = input.changes {
+        changes_section(&mut h, input.data, file, changes);
+    }
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
     if crate::indicators::balance_not_computed(input.data) {
@@ -218,6 +224,57 @@ pub fn report(input: &ReportInput) -> String {
     // Violations name teachers, whose ids may be ID numbers (rosters.md
     // "Personal data").
     crate::domain::mask_id_cards(&h).into_owned()
+}
+
+/// The changes against the baseline (`report --baseline`): each teacher
+/// whose receiving school differs, before and after, and why.
+fn changes_section(
+    h: &mut String,
+    data: &DataSet,
+    file: &str,
+    changes: &[crate::plan::changes::Change],
+) {
+    heading(h, msg!("paper-changes"));
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p>",
+        text(msg!(
+            "paper-changes-intro",
+            file = file,
+            count = changes.len()
+        ))
+    );
+    if changes.is_empty() {
+        return;
+    }
+    table_head(
+        h,
+        &[
+            (msg!("paper-changes-col-teacher"), true),
+            (msg!("paper-changes-col-name"), true),
+            (msg!("paper-changes-col-before"), true),
+            (msg!("paper-changes-col-after"), true),
+            (msg!("paper-changes-col-reason"), true),
+        ],
+    );
+    let none = text(msg!("report-changes-none"));
+    let school = |id: &Option<String>| {
+        id.as_deref()
+            .map_or_else(|| none.clone(), |id| school_named(data, id))
+    };
+    for c in changes {
+        let _ = write!(
+            h,
+            "<tr><td class=\"t k\">{}</td><td class=\"t k\">{}</td><td class=\"t s\">{}</td>\
+             <td class=\"t s\">{}</td><td class=\"t\">{}</td></tr>",
+            escape(&c.teacher),
+            escape(&c.name),
+            school(&c.before),
+            school(&c.after),
+            text(msg!("report-change-reason", reason = c.reason.as_str()))
+        );
+    }
+    h.push_str("</tbody></table>");
 }
 
 /// The violations of rows of the plan (those with a line), by line.

@@ -163,3 +163,4 @@ cli-explain-after-help =
     Lists every eligibility reason that holds (not only the first), where the plan sends the teacher, and the best plan without them (when they rotate) or with them pinned to rotate (when eligible and staying), beside the plan: needs filled, total km, each rule's margin, the 优质均衡 CVs kept, and the teachers whose destination would change.
 cli-explain-arg-plan = The plan (plan.csv, plan.xlsx or a hand-made plan, as audit reads it)
 cli-explain-arg-teacher = The teacher's id (工号)
+cli-report-arg-baseline = The published plan this one replaces (after objections): the page lists each teacher whose destination differs, and why

@@ -122,3 +122,15 @@ paper-subjects = Subjects
 # in either language (papers.md "The published list").
 paper-published = Published list
 paper-published-intro = The list as published for objections (公示名单), grouped by receiving school; it is in Chinese whatever the language of this page.
+
+# report --baseline (papers.md "Objections and changes").
+paper-changes = Changes against the published plan
+paper-changes-intro = Against {$file}: {$count} { $count ->
+    [one] teacher's destination differs
+   *[other] teachers' destinations differ
+} (sent elsewhere, dropped or added).
+paper-changes-col-teacher = Id
+paper-changes-col-name = Name
+paper-changes-col-before = Before
+paper-changes-col-after = Now
+paper-changes-col-reason = Why

@@ -154,3 +154,4 @@ cli-explain-after-help =
     列出成立的全部交流资格原因（不只第一条）、方案安排的去向，以及不安排该教师（若其交流）或指定其交流（若其符合条件而未交流）时的最优方案，与本方案并列比较：已满足需求、总距离、各规则的余量、保持的优质均衡差异系数，以及交流去向会改变的教师。
 cli-explain-arg-plan = 方案（plan.csv、plan.xlsx 或手工方案，读取方式与 audit 相同）
 cli-explain-arg-teacher = 教师工号
+cli-report-arg-baseline = 本方案所替代的已公示方案（公示异议后调整）：页面逐条列出交流去向有变动的教师及原因

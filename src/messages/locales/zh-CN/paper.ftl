@@ -105,3 +105,12 @@ paper-subjects = 学科
 # 公示名单一节：名单本身在两种语言下都是中文（papers.md “The published list”）。
 paper-published = 公示名单
 paper-published-intro = 按接收学校分组，与公示时所用名单相同。
+
+# report --baseline（papers.md “Objections and changes”）。
+paper-changes = 与公示方案相比的变动
+paper-changes-intro = 与 {$file} 相比，共{$count}名教师的交流去向有变动（改派、取消或新增）。
+paper-changes-col-teacher = 工号
+paper-changes-col-name = 姓名
+paper-changes-col-before = 原交流学校
+paper-changes-col-after = 现交流学校
+paper-changes-col-reason = 原因
