@@ -49,7 +49,10 @@ fn with_help(command: clap::Command) -> clap::Command {
                 .help(msg!("cli-arg-version").to_string())
                 .help_heading(msg!("cli-heading-options").to_string()),
         )
-        .mut_arg("lang", |a| a.help(msg!("cli-arg-lang").to_string()))
+        .mut_arg("lang", |a| {
+            let help = msg!("cli-arg-lang").to_string();
+            with_hints(a, help)
+        })
         .about(msg!("cli-about").to_string())
         .long_about(msg!("cli-long-about").to_string())
         .mut_subcommands(|sub| {
@@ -59,10 +62,39 @@ fn with_help(command: clap::Command) -> clap::Command {
                 None => sub,
             };
             headings(sub).mut_args(|arg| match arg_help(&name, arg.get_id().as_str()) {
-                Some(help) => arg.help(help.to_string()),
+                Some(help) => with_hints(arg, help.to_string()),
                 None => arg,
             })
         })
+}
+
+/// `arg` with its help `help`, followed by the values it takes and its
+/// default in the catalogue's words (clap's own `[possible values: ...]`
+/// and `[default: ...]` are English).
+fn with_hints(arg: clap::Arg, help: String) -> clap::Arg {
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let mut text = help;
+    // A flag without a value (`--with-id`) shows neither.
+    let takes_value = arg.get_action().takes_values();
+    if takes_value && !defaults.is_empty() {
+        text += &format!(" {}", msg!("cli-hint-default", value = defaults.join(", ")));
+    }
+    if takes_value && !values.is_empty() {
+        text += &format!(" {}", msg!("cli-hint-values", values = values.join(", ")));
+    }
+    arg.help(text)
+        .hide_possible_values(true)
+        .hide_default_value(true)
 }
 
 /// `command` with its help's headings from the catalogue (用法, 参数,
@@ -164,6 +196,81 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
     })
 }
 
+/// A command-line error in the catalogue's words (papers.md "Language":
+/// errors too), built from clap's context: an unknown flag or command
+/// (with clap's suggestion), a value not among those allowed, a value that
+/// does not parse, a missing argument. `None` under en, where clap's own
+/// words are the catalogue's, and for the kinds clap words best itself
+/// (`--help`, `--version`).
+fn parse_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if crate::messages::lang() != crate::messages::Lang::Zh || !e.use_stderr() {
+        return None;
+    }
+    let text = |kind: ContextKind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(list)) => list.join("、"),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(list)) => list
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、"),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    // A selector's word: whether the context has the value.
+    let yes = |kind: ContextKind| if text(kind).is_empty() { "no" } else { "yes" };
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => msg!(
+            "cli-parse-unknown-argument",
+            argument = text(ContextKind::InvalidArg),
+            suggested = text(ContextKind::SuggestedArg),
+            suggests = yes(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::InvalidSubcommand => msg!(
+            "cli-parse-unknown-command",
+            command = text(ContextKind::InvalidSubcommand),
+            suggested = text(ContextKind::SuggestedSubcommand),
+            suggests = yes(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::InvalidValue if text(ContextKind::InvalidValue).is_empty() => msg!(
+            "cli-parse-value-missing",
+            argument = text(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidValue => msg!(
+            "cli-parse-invalid-value",
+            argument = text(ContextKind::InvalidArg),
+            value = text(ContextKind::InvalidValue),
+            allowed = text(ContextKind::ValidValue),
+            lists = yes(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => msg!(
+            "cli-parse-invalid-value",
+            argument = text(ContextKind::InvalidArg),
+            value = text(ContextKind::InvalidValue),
+            allowed = "",
+            lists = "no"
+        ),
+        ErrorKind::MissingRequiredArgument => msg!(
+            "cli-parse-missing-argument",
+            arguments = text(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            msg!("cli-parse-missing-command")
+        }
+        ErrorKind::ArgumentConflict => msg!(
+            "cli-parse-conflict",
+            argument = text(ContextKind::InvalidArg),
+            other = text(ContextKind::PriorArg)
+        ),
+        _ => return None,
+    };
+    Some(msg!("cli-error", message = message).to_string())
+}
+
 /// The `--lang` of a command line (`--lang zh` or `--lang=zh`), looked
 /// for before clap parses it, as the help is rendered in it.
 fn lang_flag(args: &[std::ffi::OsString]) -> Option<String> {
@@ -196,7 +303,15 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match parse_error(&e) {
+                // Not eprintln!: it panics when stderr is a closed pipe.
+                Some(words) => {
+                    let _ = writeln!(std::io::stderr(), "{}", mask_id_cards(&words));
+                }
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() { 2 } else { 0 };
         }
     };

@@ -187,3 +187,60 @@ fn plan_says_where_it_wrote_and_whether_it_replaced_a_file() {
     let o = run(&dir, &[], &["plan", ".", "--lang", "zh", "--out", "新.csv"]);
     assert_eq!(stderr(&o).trim(), "新.csv：已写入1条交流记录");
 }
+
+/// papers.md "Language": under zh the command line's own errors and the
+/// help's hints are Chinese too; under en they stay clap's. Exit 2.
+#[test]
+fn command_line_errors_and_hints_are_in_the_language() {
+    let dir = bad_years();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["plan", ".", "--fromat", "json"],
+            "无法识别的参数“--fromat”（是否要用“--format”？）",
+            "unexpected argument '--fromat'",
+        ),
+        (
+            &["plan", ".", "--format", "xml"],
+            "“--format <FORMAT>”的取值“xml”无效：可选值为 table、json",
+            "invalid value 'xml'",
+        ),
+        (
+            &["publish", ".", "--plan", "p.csv"],
+            "缺少：--out <LIST>",
+            "the following required arguments were not provided",
+        ),
+        (
+            &["plna", "."],
+            "没有“plna”这个命令",
+            "unrecognized subcommand 'plna'",
+        ),
+        (
+            &["plan", ".", "--ratio"],
+            "“--ratio <RATIO>”后缺少取值",
+            "a value is required for '--ratio <RATIO>'",
+        ),
+    ];
+    for (args, zh, en) in cases {
+        let mut with_zh = args.to_vec();
+        with_zh.extend(["--lang", "zh"]);
+        let o = run(&dir, &[], &with_zh);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(zh), "{args:?}: {}", stderr(&o));
+        let o = run(&dir, &[], args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(en), "{args:?}: {}", stderr(&o));
+    }
+    let help = stdout(&run(&dir, &[], &["plan", "--help", "--lang", "zh"]));
+    assert!(
+        help.contains("[默认：plan.csv]") && help.contains("[可选值：table, json]"),
+        "{help}"
+    );
+    assert!(
+        !help.contains("possible values") && !help.contains("[default"),
+        "{help}"
+    );
+    let help = stdout(&run(&dir, &[], &["plan", "--help"]));
+    assert!(
+        help.contains("[default: plan.csv]") && help.contains("[possible values: table, json]")
+    );
+}

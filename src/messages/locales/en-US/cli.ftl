@@ -79,7 +79,7 @@ cli-arg-improve-indicators = After filling needs, prefer plans that lift rural s
 cli-arg-format = Report as a table, or one JSON object
 
 ## Each command's own flags.
-cli-plan-arg-out = Where to write the plan: CSV, or a workbook when the name ends in .xlsx (sheets plan, summary, balance, not eligible)
+cli-plan-arg-out = Where to write the plan: CSV, or a workbook when the name ends in .xlsx (sheets plan, summary, balance, not eligible, policy, 公示名单)
 cli-plan-arg-format = Summary as a table, or one JSON object
 cli-audit-arg-plan = The plan to check (CSV in UTF-8 or GBK, or a workbook: .xlsx, .xls, .ods)
 cli-compare-arg-scenarios = Scenario files: policy files (TOML) with an optional `name`
@@ -164,3 +164,26 @@ cli-explain-after-help =
 cli-explain-arg-plan = The plan (plan.csv, plan.xlsx or a hand-made plan, as audit reads it)
 cli-explain-arg-teacher = The teacher's id (工号)
 cli-report-arg-baseline = The published plan this one replaces (after objections): the page lists each teacher whose destination differs, and why
+
+## Command-line errors (clap's own words are used under en; these are the
+## catalogue's rendering of the same errors, shown under zh).
+cli-parse-unknown-argument = unexpected argument `{$argument}`{ $suggests ->
+    [no] {""}
+   *[yes] ; did you mean `{$suggested}`?
+}; `rotaplan --help` lists the commands and `rotaplan COMMAND --help` their flags
+cli-parse-unknown-command = no command `{$command}`{ $suggests ->
+    [no] {""}
+   *[yes] ; did you mean `{$suggested}`?
+}; `rotaplan --help` lists the commands
+cli-parse-invalid-value = invalid value `{$value}` for `{$argument}`{ $lists ->
+    [no] {""}
+   *[yes] : the values allowed are {$allowed}
+}
+cli-parse-missing-argument = missing: {$arguments}; `--help` shows how to run the command
+cli-parse-missing-command = no command given; `rotaplan --help` lists the commands
+cli-parse-value-missing = `{$argument}` needs a value
+cli-parse-conflict = `{$argument}` cannot be used with `{$other}`
+
+## The hints after a flag's help: the values it takes and its default.
+cli-hint-values = [possible values: {$values}]
+cli-hint-default = [default: {$value}]

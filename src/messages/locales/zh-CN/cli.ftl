@@ -79,7 +79,7 @@ cli-arg-improve-indicators = 满足岗位需求后，优先选择使乡村学校
 cli-arg-format = 以表格或单个 JSON 对象输出报告
 
 ## 各命令自己的选项。
-cli-plan-arg-out = 方案的写入位置：CSV；文件名以 .xlsx 结尾时写为工作簿（工作表 plan、汇总、优质均衡、不符合条件）
+cli-plan-arg-out = 方案的写入位置：CSV；文件名以 .xlsx 结尾时写为工作簿（工作表 交流名单、汇总、优质均衡、不符合条件、政策、公示名单；英文下为 plan 等）
 cli-plan-arg-format = 以表格或单个 JSON 对象输出汇总
 cli-audit-arg-plan = 要审核的方案（UTF-8 或 GBK 编码的 CSV，或工作簿：.xlsx、.xls、.ods）
 cli-compare-arg-scenarios = 情景文件：可带 `name` 的政策文件（TOML）
@@ -155,3 +155,25 @@ cli-explain-after-help =
 cli-explain-arg-plan = 方案（plan.csv、plan.xlsx 或手工方案，读取方式与 audit 相同）
 cli-explain-arg-teacher = 教师工号
 cli-report-arg-baseline = 本方案所替代的已公示方案（公示异议后调整）：页面逐条列出交流去向有变动的教师及原因
+
+## 命令行错误（英文下使用 clap 自己的提示；中文下显示以下译文）。
+cli-parse-unknown-argument = 无法识别的参数“{$argument}”{ $suggests ->
+    [no] {""}
+   *[yes] （是否要用“{$suggested}”？）
+}；`rotaplan --help` 列出全部命令，`rotaplan 命令 --help` 列出该命令的选项
+cli-parse-unknown-command = 没有“{$command}”这个命令{ $suggests ->
+    [no] {""}
+   *[yes] （是否要用“{$suggested}”？）
+}；`rotaplan --help` 列出全部命令
+cli-parse-invalid-value = “{$argument}”的取值“{$value}”无效{ $lists ->
+    [no] {""}
+   *[yes] ：可选值为 {$allowed}
+}
+cli-parse-missing-argument = 缺少：{$arguments}；用 `--help` 查看该命令的用法
+cli-parse-missing-command = 未指定命令；`rotaplan --help` 列出全部命令
+cli-parse-value-missing = “{$argument}”后缺少取值
+cli-parse-conflict = “{$argument}”不能与“{$other}”同时使用
+
+## 选项说明后的提示：可选值和默认值。
+cli-hint-values = [可选值：{$values}]
+cli-hint-default = [默认：{$value}]
