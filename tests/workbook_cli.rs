@@ -547,7 +547,14 @@ fn the_workbook_under_zh_is_in_chinese_formatted_and_print_ready() {
     let header = sheet_header(&plan);
     assert_eq!(
         header[..6],
-        ["工号", "姓名", "学科", "骨干教师", "原单位", "交流学校"]
+        [
+            "工号",
+            "姓名",
+            "学科",
+            "是否骨干教师",
+            "原单位代码",
+            "交流学校代码"
+        ]
     );
     let backbone: Vec<String> = plan.rows().skip(1).map(|r| r[3].to_string()).collect();
     assert!(
@@ -560,7 +567,7 @@ fn the_workbook_under_zh_is_in_chinese_formatted_and_print_ready() {
         .rows()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
-    assert_eq!(rows[0], ["政策项", "取值", "来源"]);
+    assert_eq!(rows[0], ["配置项", "取值", "来源"]);
     let find = |key: &str| rows.iter().find(|r| r[0] == key).unwrap().clone();
     assert_eq!(
         find("min_years_at_school"),

@@ -27,15 +27,24 @@ const PLAN_COLUMNS: &[Column] = &[
     optional("teacher", &["工号"]),
     optional("id_card", &["身份证件号", "身份证号", "公民身份号码"]),
     optional("name", &["姓名"]),
-    optional("from_school", &["原单位", "原学校", "派出学校"]),
+    optional(
+        "from_school",
+        &["原单位", "原学校", "派出学校", "原单位代码"],
+    ),
     // Required, or `to_school_name` in its place (`read_plan`).
-    optional("to_school", &["交流学校", "接收学校", "交流单位"]),
+    optional(
+        "to_school",
+        &["交流学校", "接收学校", "交流单位", "交流学校代码"],
+    ),
     optional("to_school_name", &["交流学校名称", "接收学校名称"]),
 ];
 
 /// The destination column, which a plan must have unless it has
 /// `to_school_name` (fit.md: a row with only the destination's name).
-const TO_SCHOOL: Column = required("to_school", &["交流学校", "接收学校", "交流单位"]);
+const TO_SCHOOL: Column = required(
+    "to_school",
+    &["交流学校", "接收学校", "交流单位", "交流学校代码"],
+);
 
 /// The sheet of a plan workbook read (else the first).
 const PLAN_SHEETS: &[&str] = &["plan", "交流名单", "方案", "交流方案"];

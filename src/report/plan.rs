@@ -349,7 +349,7 @@ pub fn changes_table(changes: &[crate::plan::changes::Change], baseline: &str) -
     }
     let mut t = TextTable::new(&[
         msg!("report-changes-col-teacher"),
-        msg!("report-indicators-col-name"),
+        msg!("page-plan-col-name"),
         msg!("report-changes-col-before"),
         msg!("report-changes-col-after"),
         msg!("report-changes-col-reason"),

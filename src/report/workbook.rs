@@ -338,7 +338,7 @@ pub fn plan_workbook(
         &render(&msg!("page-sheet-not-eligible")),
         &headings(&[
             msg!("page-column-teacher"),
-            msg!("report-indicators-col-name"),
+            msg!("page-plan-col-name"),
             msg!("report-col-school"),
             msg!("page-column-school-name"),
             msg!("page-column-subject"),

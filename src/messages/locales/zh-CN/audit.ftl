@@ -23,7 +23,7 @@ audit-level-mismatch = 教师 {$teacher} { $qualified ->
         [yes] 具备{$teacher_levels}教师资格
        *[no] 任教{$teacher_levels}
     }，但学校 {$school} 的这个岗位属于{$need_levels}（政策 level_match）
-audit-over-need = 学校 {$school} 的{$subject}岗位需求为{$need}人；这是派往该校的第{$count}名教师
+audit-over-need = 学校 {$school} 的{$subject}岗位只需{$need}人，这是派往该校的第{$count}名{$subject}教师，超出需求
 
 # 方案中没有列出的已指定交流教师。
 audit-missing-assigned = 教师 {$teacher} 已指派到学校 {$school}，但方案中没有该教师

@@ -8,7 +8,7 @@ cli-about = 制定、比较和审核县域教师年度交流轮岗方案
 cli-long-about =
     rotaplan 读取县域教师花名册和乡村学校的岗位需求，制定从城区学校和优质学校到乡村学校的年度交流轮岗方案：交流人数不少于符合交流条件教师的 10%，交流教师中骨干教师不少于 20%，同时尽可能多地满足乡村学校的岗位需求，并尽量缩短交通距离。
 
-    退出状态：0 成功，1 审核发现违规，2 输入或调用有误，3 按这些输入政策要求无法满足，4 求解器内部故障。
+    退出状态：0 成功，1 审核发现违规，2 输入或调用有误，3 按现有输入数据无法满足政策要求，4 求解器内部故障。
 
 ## 命令列表中每个命令的说明，及其 --help 下的示例。
 cli-plan-about = 制定交流方案：写入 plan.csv，并按区县输出汇总
@@ -32,7 +32,7 @@ cli-compare-after-help =
       rotaplan compare data/sample-county --sweep min_rotation_ratio=0.1,0.12 --sweep scope=district,school --format csv
       rotaplan compare data/sample-county examples/twelve.toml --out-dir plans/
 
-    各行依次为：基准（默认值或 --policy），逐个叠加在基准上的情景文件，以及各 --sweep 取值组合中的每一个点。情景文件就是政策文件，可另加 `name = "..."`。
+    各行依次为：基准（默认值或 --policy）；叠加在基准上的各情景文件；--sweep 各取值的每一种组合。情景文件就是政策文件，可另加 `name = "..."`。
 cli-indicators-about = 显示各校的优质均衡指标及各区县的差异系数，可对比方案实施前后
 cli-indicators-after-help =
     示例：
@@ -41,7 +41,7 @@ cli-indicators-after-help =
       rotaplan indicators data/sample-county --plan plan.csv --format json
 
     对有学段且有学生数的每所学校：骨干教师（每百名学生 >= 1.0）、体育艺术教师（体育、音乐、美术；>= 0.9）和高于规定学历教师（teachers.csv 的 education / 学历 列；小学 大专及以上 >= 4.2，初中 本科及以上 >= 5.3）。对每个区县、每个学段：上述各项按学生数加权的差异系数，限值 小学 0.50、初中 0.45。使用 --plan 时，每名交流教师计入接收学校。
-cli-report-about = 生成方案的独立 HTML 报告：汇总、规则、图表、流向、指标
+cli-report-about = 生成方案的单文件 HTML 报告（无需联网）：汇总、规则、图表、流向、指标
 cli-report-after-help =
     示例：
       rotaplan report data/sample-county --plan plan.csv
@@ -69,17 +69,17 @@ cli-arg-teachers = 用于代替文件夹中同名文件的 teachers.csv
 cli-arg-needs = 用于代替文件夹中同名文件的 needs.csv
 cli-arg-preferences = 用于代替文件夹中同名文件的 preferences.csv
 cli-arg-history = 用于代替文件夹中同名文件的 history.csv
-cli-arg-policy = 政策文件（TOML）；不指定时采用约定的默认值
+cli-arg-policy = 政策文件（TOML）；不指定时采用内置的默认值
 cli-arg-ratio = 符合交流条件教师中参加交流的最低比例，如 0.10 或 10%
 cli-arg-backbone-share = 交流教师中骨干教师的最低比例，如 0.20
 cli-arg-scope = 按区县、按派出学校或按教育集团（schools.csv 的 group 列）计算比例
-cli-arg-plan-year = 交流开始的公历年份（政策配置项 plan_year；默认为下一个 9 月 1 日所在的年份：2026 年 12 月时为 2027）：除非政策设置了 as_of，否则按当年 8 月 31 日核定交流资格
+cli-arg-plan-year = 交流开始的年份（政策配置项 plan_year；默认为下一个9月1日所在的年份，如2026年12月运行时为2027）：除非政策设置了 as_of，否则以当年8月31日为基准计算交流条件
 cli-arg-level-match = 哪些教师可以填补某一学段的岗位需求：same（教师任教该学段；默认）、qualified（其教师资格涵盖该学段）或 any（政策配置项 level_match）
 cli-arg-improve-indicators = 满足岗位需求后，优先选择使乡村学校达到优质均衡骨干教师和体育艺术教师标准的方案（政策配置项 improve_indicators）
 cli-arg-format = 以表格或单个 JSON 对象输出报告
 
 ## 各命令自己的选项。
-cli-plan-arg-out = 方案的写入位置：CSV；文件名以 .xlsx 结尾时写为工作簿（工作表 交流名单、汇总、优质均衡、不符合条件、政策、公示名单；英文下为 plan 等）
+cli-plan-arg-out = 方案的写入位置：CSV；文件名以 .xlsx 结尾时写为工作簿（工作表：交流名单、汇总、优质均衡、不符合条件、政策、公示名单；英文下为 plan 等）
 cli-plan-arg-format = 以表格或单个 JSON 对象输出汇总
 cli-audit-arg-plan = 要审核的方案（UTF-8 或 GBK 编码的 CSV，或工作簿：.xlsx、.xls、.ods）
 cli-compare-arg-scenarios = 情景文件：可带 `name` 的政策文件（TOML）

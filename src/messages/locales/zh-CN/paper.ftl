@@ -4,7 +4,7 @@
 # 窗口标题和页面标题：县（数据中唯一的区县）和方案年度；数据含多个区县时写区县数。
 paper-title = {$county}{$year}年教师交流轮岗方案报告
 paper-title-districts = {$year}年教师交流轮岗方案报告（{$count}个区县）
-paper-policy = 方案：{$plan} · 政策：交流比例不低于符合交流条件教师的{$ratio}，骨干教师不低于交流教师的{$backbone}，按{$scope}计算 · 方案年度 {$year} · 交流资格核定截至 {$as_of} · rotaplan {$version}
+paper-policy = 方案：{$plan} · 政策：交流轮岗人数不少于符合交流条件教师总数的{$ratio}，其中骨干教师不少于交流总数的{$backbone}，按{$scope}计算 · {$year}年度 · 交流条件计算基准日：{$as_of} · rotaplan {$version}
 paper-scope-district = 区县
 paper-scope-school = 派出学校
 paper-scope-group = 教育集团
@@ -19,9 +19,9 @@ paper-eligible-teachers = 符合交流条件教师
 paper-required = 应交流人数
 paper-rotating-teachers = 交流教师
 paper-backbone-teachers = 骨干教师
-paper-needs-filled = 岗位需求满足
-paper-verdict = 全部规则
-paper-cvs-kept = 优质均衡差异系数保持
+paper-needs-filled = 已满足岗位需求
+paper-verdict = 规则检查结果
+paper-cvs-kept = 差异系数保持情况
 paper-rows-not-counted = 不计入的方案行
 
 # 规则检查部分。
@@ -32,12 +32,12 @@ paper-group = 教育集团
 paper-eligible = 符合交流条件
 paper-rotating = 交流人数
 paper-backbone = 骨干教师
-paper-backbone-required = 骨干应交流
+paper-backbone-required = 骨干教师应交流人数
 paper-result = 结果
 paper-rules-met = 方案满足全部规则。
 paper-breaches = { $count ->
-        [one] 未满足的规则{$count}处：
-       *[other] 未满足的规则{$count}处：
+        [one] {$count}项规则未满足：
+       *[other] {$count}项规则未满足：
     }
 paper-rule = 规则
 paper-what = 问题
@@ -45,8 +45,8 @@ paper-what = 问题
 # 违反规则的方案行，单独列出。
 paper-rows = 不计入的方案行
 paper-rows-intro = { $count ->
-        [one] 方案中有{$count}行违反规则，单独列在这里，本页其他各处（总体情况、规则检查、图表、流向图、流向、公示名单）均不计入。
-       *[other] 方案中有{$count}行违反规则，单独列在这里，本页其他各处（总体情况、规则检查、图表、流向图、流向、公示名单）均不计入。
+        [one] 方案中有{$count}行违反规则，单独列于此处；本页其他部分（总体情况、规则检查、图表、交流流向图、交流流向表、公示名单）均未计入这些行。
+       *[other] 方案中有{$count}行违反规则，单独列于此处；本页其他部分（总体情况、规则检查、图表、交流流向图、交流流向表、公示名单）均未计入这些行。
     }
 paper-line = 行号
 paper-teacher = 工号
@@ -57,12 +57,12 @@ paper-to-school = 接收学校
 paper-sending = 各派出学校交流比例
 paper-sending-chart = 交流教师 / 符合交流条件教师
 paper-needs = 各接收学校岗位需求满足情况
-paper-needs-chart = 已满足 / 需求
-paper-chart-cut = 显示最低的{$shown}项（共{$total}项）
+paper-needs-chart = 已满足 / 岗位需求数
+paper-chart-cut = 仅显示比例最低的{$shown}所学校（共{$total}所）
 
 # 优质均衡部分。
 paper-balance = 优质均衡指标
-paper-balance-intro = 各区县、各学段交流前后的差异系数（按学生数加权）；限值 小学 0.50、初中 0.45。
+paper-balance-intro = 各区县小学、初中交流前后的校际差异系数（按学生数加权）；限值：小学0.50，初中0.45。“保持”指：交流前未超过限值的，交流后仍未超过；交流前已超过的，交流后不再升高。
 paper-balance-not-computed = 未计算优质均衡差异系数：有学段的学校均未填写在校学生数（schools.csv 的 `students` 列）
 paper-level = 学段
 paper-level-name = { $level ->
@@ -82,7 +82,7 @@ paper-balance-not-kept = { $count ->
        *[other] {$count}个差异系数未保持
     }：{$how}。
 paper-balance-keep-how = 如要保持，可在政策中设 balance = "keep" 后重新制定方案（满足的岗位需求会减少）
-paper-balance-goal-how = 方案按 balance = "{$goal}" 制定：若制定方案时已证明最优，这些均为规则所允许的最低值；否则最优性未经证明：可放宽计算时间后重算，或能更低
+paper-balance-goal-how = 方案按 balance = "{$goal}" 制定：如计算已确认最优，这些已是现行规则下能达到的最低值；否则最优性未经证明：可放宽计算时间后重算，差异系数或能更低
 
 # 交流流向图。
 paper-map = 交流流向图
@@ -96,7 +96,7 @@ paper-map-none = 未绘制流向图：schools.csv 中流向所涉学校均无经
 paper-map-missing = 以下学校在 schools.csv 中无经纬度（lat、lon），未画在图上：{$schools}。
 
 # 流向表。
-paper-flows = 交流流向（{$count}对学校）
+paper-flows = 交流流向表（共{$count}条流向）
 paper-from = 派出学校
 paper-to = 接收学校
 paper-teachers = 人数

@@ -22,13 +22,13 @@ plan-pin-nowhere = 已指定交流的{$subject}教师 {$teachers} { $assigned ->
        *[no] {""}
     }相符的乡村岗位需求可去
 plan-pin-over-need = {$count}名{$subject}教师（{$teachers}）被指派到学校 {$school}，而该校只需要{$need}名
-plan-over-max-rotation = {$eligible}名符合条件教师的 {$share} 要求交流{$required}人，但 max_rotation_ratio {$max_share} 最多只允许{$max}人
-plan-too-few-needs = {$share} 要求从{$eligible}名符合条件教师中交流{$required}人；而符合条件教师所教学科的岗位需求合计只有{$needs}个{ $unfillable ->
+plan-over-max-rotation = 按{$eligible}名符合条件教师的{$share}计，应交流{$required}人；但 max_rotation_ratio（{$max_share}）最多只允许{$max}人
+plan-too-few-needs = 按{$share}的比例，应从{$eligible}名符合条件教师中交流{$required}人；但符合条件教师所教学科的岗位需求合计只有{$needs}个{ $unfillable ->
         [yes] ，且其中最多只能满足{$most}个
        *[no] {""}
     }
 plan-levels-hold-back = {$message}；受学段限制：在 level_match = "{$level_match}" 下最多可交流{$most}人，若 level_match = "any" 则为{$any}人
-plan-too-few-backbone = 交流{$rotations}人的 {$share} 要求骨干教师{$required}人；但最多只能交流{$most}人（符合条件的骨干教师有{$eligible}人，其所教学科的岗位需求较少）
+plan-too-few-backbone = 按交流人数{$rotations}人的{$share}计，应交流骨干教师{$required}人；但骨干教师最多只能交流{$most}人（符合条件的骨干教师有{$eligible}人，其所教学科的岗位需求较少）
 plan-rule-min-unmet = {$rule} 要求其统计的教师中交流{$required}人（{$d}名{$of}的 {$share}）；其中最多只能交流{$most}人（其所教学科的岗位需求合计{$needs}个）
 plan-rule-max-pinned = {$rule} 最多允许交流{$most}人（{$d}名{$of}的 {$share}），但其统计的教师中已有{$pinned}人被指定交流
 plan-schools-together = 其派出学校合计要求交流{$required}人（每校 {$share}）；符合条件教师所教学科的岗位需求最多只能容纳{$most}人
@@ -43,7 +43,7 @@ plan-infeasible-combined = 每条规则单独都能满足，但无法同时满�
 
 # 区县方案是否已证明最优（src/solve/，Status）：用于方案表格和报告。
 plan-status-optimal = 最优
-plan-status-time-limit = 达到上限后停止，未证明最优
+plan-status-time-limit = 已达计算上限，未确认最优
 
 # 求解器内部故障（src/solve/、src/plan/；退出码 4）：先是区县，
 # 再是 HiGHS 自己的说明。
@@ -60,7 +60,7 @@ plan-needs-missing = 制定方案需要 needs.csv：请放在数据文件夹中�
 plan-fix-share = 将 {$rule} 调整为 {$percent}（{$numerator}/{$denominator}）或更宽松
 plan-fix-need = 增加{$places}个乡村岗位需求：{$subjects}
 plan-fix-need-subject = {$subject} {$places}个
-plan-fix-eligible = 再使{$teachers}名{$of}教师符合交流条件（最接近的：{$candidates}）
+plan-fix-eligible = 再使{$teachers}名{$of}教师符合交流条件（最接近符合条件的教师：{$candidates}）
 plan-fix-of-backbone = 骨干
 
 # compare 的情景（src/plan/compare.rs；退出码 2）。

@@ -2,8 +2,8 @@
 
 # policy.toml 或命令行选项中的比例值（src/policy/mod.rs，Ratio）：
 # $found 是原样写出并加引号的值。
-policy-ratio-not-decimal = 应为小数形式的比例，如 0.10 或 10%，实际为 {$found}
-policy-max-ratio-expected = 应为小数形式的比例，如 0.10 或 10%，或 "required"，实际为 `{$found}`
+policy-ratio-not-decimal = 应为比例，如 0.10 或 10%，实际为 {$found}
+policy-max-ratio-expected = 应为比例，如 0.10 或 10%，或 "required"，实际为 `{$found}`
 policy-ratio-out-of-range = 应为 0 到 1 之间的比例，实际为 {$found}
 
 # 政策配置项的值（src/policy/mod.rs）：显示在“key `name`: ”之后。
@@ -82,10 +82,10 @@ elig-status = 不在岗：人员状态 {$code} {$detail}
 elig-status-word = 不在岗：{$detail}
 elig-not-established = 非在编人员（编外）
 elig-exempt = 免于交流：{$because}
-elig-too-few-years = 本校任教年限不足（{$years} < {$min}）
-elig-over-age = 超龄（{$age} > {$max}）
+elig-too-few-years = 本校任教年限不足（{$years}年，须满{$min}年）
+elig-over-age = 超过年龄上限（{$age}岁，上限{$max}岁）
 elig-near-retirement = 将于 {$retires} 退休，距退休不足{$min}年
-elig-cool-down = 处于冷却期：{$year} 年曾交流
+elig-cool-down = 距上次交流未满规定年限（{$year}年曾参加交流）
 
 # teachers.csv 中晚于 as_of 的日期（src/eligibility/，check_dates）。
 elig-date-after-as-of = 教师 {$teacher}：{$column} {$date} 晚于 as_of {$as_of}（plan_year {$plan_year}）；应为已过去的日期

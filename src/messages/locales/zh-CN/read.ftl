@@ -23,7 +23,7 @@ read-expected-count-negative = 应为大于等于 0 的整数，实际为 {$foun
 read-expected-integer = 应为整数，实际为 {$found}
 read-expected-number = 应为数字，实际为 {$found}
 read-expected-number-in = 应为 {$from} 到 {$to} 之间的数字，实际为 {$found}
-read-expected-boolean = 应为是否值（true/false、yes/no、y/n、1/0、是/否、t/f、√/×），实际为 {$found}
+read-expected-boolean = 应为“是/否”类的值（true/false、yes/no、y/n、1/0、是/否、t/f、√/×），实际为 {$found}
 read-expected-date = {-read-date-form}，实际为 {$found}
 read-expected-date-serial = {-read-date-form}，实际为 {$found}（不是该工作簿日期系统中的日期）
 read-expected-school-year = {-read-school-year-form}，实际为 {$found}
@@ -32,7 +32,7 @@ read-expected-sex = 应为性别：男/女、male/female、m/f 或 1/2，实际�
 read-expected-title = 应为职称：正高级、高级、一级、二级、三级、未定级（或 2015 年以前的职称，如中学高级、小学高级；或 senior_plus、senior、first、second、third、none），实际为 {$found}
 read-expected-status = {-read-status-form}，实际为 {$found}
 read-expected-status-mismatch = {-read-status-form}，实际为 {$found}（代码 {$code} 对应“{$known}”，而不是“{$name}”）
-read-expected-backbone = 应为是否值或骨干级别：none、school、county、city、province、national（无、校级、县级、市级、省级、国家级），或称号，如县级骨干教师、市级学科带头人、特级教师，实际为 {$found}
+read-expected-backbone = 应为“是/否”或骨干级别：none、school、county、city、province、national（无、校级、县级、市级、省级、国家级），或称号，如县级骨干教师、市级学科带头人、特级教师，实际为 {$found}
 read-expected-area = 应为 urban、town 或 rural（城区、镇区、农村、乡村，或国家统计用城乡分类代码，如 111、121、220），实际为 {$found}
 read-expected-level = 应为 primary、junior 或 nine-year（小学、初中、九年一贯制），实际为 {$found}
 # 教师的 `section` 或岗位需求的 `level`（fit.md “Teaching level”）。

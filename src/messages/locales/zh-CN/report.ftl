@@ -1,8 +1,8 @@
 # 文本报告：表格和 check（src/report/，页面和工作簿除外）。
 
 # 各表格共用的词（plan、audit、indicators、compare）。
-report-bounds = 交流人数 >= 符合条件教师的 {$ratio}，骨干 >= 交流教师的 {$share}
-report-year-as-of = 方案年度 {$year}，交流资格核定截至 {$as_of}
+report-bounds = 交流人数不少于符合条件教师的{$ratio}，骨干教师不少于交流人数的{$share}
+report-year-as-of = {$year}年度，交流条件计算基准日：{$as_of}
 report-all = （全部）
 report-total = 合计
 report-col-district = 区县
@@ -24,8 +24,8 @@ report-plan-title = rotaplan plan：{$bounds}，按{$scope}计算
 report-plan-scope-district = 区县
 report-plan-scope-school = 派出学校
 report-plan-scope-group = 教育集团
-report-plan-dates = 方案年度 {$year}（{$year}-{$next} 学年），交流资格核定截至 {$as_of}
-report-plan-col-share = 比例
+report-plan-dates = {$year}年度（{$year}-{$next}学年），交流条件计算基准日：{$as_of}
+report-plan-col-share = 骨干占比
 report-plan-col-needs = 需求满足
 report-plan-col-distance = 距离（公里）
 report-plan-col-mean = 平均（公里）
@@ -35,7 +35,7 @@ report-plan-col-time = 用时（秒）
 report-plan-infeasible-cell = 不可行
 report-plan-infeasible = 不可行：按这些输入，规则无法满足：
 report-plan-may-vary = 注意：设置了运行时间上限（time_limit_seconds 或 balance_time_limit_seconds）：每次运行、每台机器得到的方案可能不同。
-report-plan-not-optimal = 注意：方案满足全部规则，但未证明最优（达到了求解器上限：balance_node_limit，或所设的时间上限）。
+report-plan-not-optimal = 注意：方案满足全部规则，但计算达到上限（balance_node_limit 或所设时间上限）后停止，不能确认是最优方案。
 report-plan-not-eligible = 派出学校中不符合交流条件的：{$count}人（{$reasons}）；每位教师的情况见 --format json
 
 # `rotaplan audit` 的表格（src/report/audit.rs）；规则各行也显示在
@@ -53,7 +53,7 @@ report-audit-violations = 未通过：{$n}{ $n ->
        *[other] 处违规
     }
 report-rules = 规则：
-report-rule-units = {$rule}：{$units}个单元中{$pass}个达标
+report-rule-units = {$rule}：{$units}个统计单元中{$pass}个达标
 
 # 方案表格下方和 `rotaplan indicators` 中的优质均衡
 # （src/report/indicators.rs）。
@@ -64,25 +64,25 @@ report-not-kept-cv = {$district} {$level} {$indicator}：{$before} -> {$after}�
 # balance = "report" 时：如何保持这些差异系数（一句话分三行，
 # 每行在代码中缩进）。
 report-keep-advice =
-    如要保持，请在政策中设置 balance = "keep" 后制定方案：
-    在派出教师会抬高差异系数的学校少满足一些岗位需求；
-    用 compare --sweep balance=report,keep 可以并排比较两者的代价
+    如要保持，请在政策中设置 balance = "keep" 后重新制定方案：
+    凡派入教师会抬高差异系数的岗位需求，将少满足一些；
+    用 compare --sweep balance=report,keep 可并排比较两种做法的代价
 report-not-kept-all = balance = "{$goal}"：这些均为{$note}
 report-not-kept-all-marked = balance = "{$goal}"：这些（*）均为{$note}
 report-not-kept-some-marked = balance = "{$goal}"：标 * 的为{$note}；
 report-not-kept-others = 其余为{$note}
 # 对某个未保持的差异系数的说明（页面和工作簿中也使用）。
 report-note-report = 如要保持，请用 balance = "keep" 制定方案（满足的岗位需求会减少）
-report-note-proven = 规则所允许的最低值，已在 rotaplan 的模型上证明（规则要求的交流会使其升高）
-report-note-found = 在 balance_node_limit（或所设时间上限）内找到的最低值，未证明是最低值（上限更大时可能找到更低的值）
+report-note-proven = 已确认是现行规则下能达到的最低值（规则要求的交流必然使其升高）
+report-note-found = 在计算上限（balance_node_limit 或所设时间上限）内找到的最低值，不能确认是否最低（调大上限可能找到更低的值）
 
 # `rotaplan indicators`（src/report/indicators.rs）。
-report-indicators-col-name = 名称
+report-indicators-col-name = 学校名称
 report-indicators-col-students = 学生数
 report-indicators-title = rotaplan indicators：每百名学生拥有教师数{ $planned ->
         [yes] ，交流前 -> 交流后
        *[no] {""}
-    }（* = 低于标准：骨干 1.0，体育艺术 0.9，学历 小学 4.2 / 初中 5.3）
+    }（* = 低于标准：骨干教师1.0，体育艺术教师0.9，高于规定学历教师 小学4.2、初中5.3）
 report-indicators-no-education = 学历：未计算，{$file} 中没有 `education`（学历）值
 report-indicators-ungraded = 未评估（无学段或无学生数）：{$count}所学校
 report-balance-title = 优质均衡（差异系数，按学生数加权；限值 小学 0.50、初中 0.45；! = 超出限值）：
@@ -104,14 +104,14 @@ report-compare-col-leave = 派出%
 report-compare-col-cvs = 未保持
 report-compare-col-seconds = 秒
 report-compare-optimal = 最优
-report-compare-time-limit = 限时
+report-compare-time-limit = 上限
 report-compare-infeasible = 不可行
 report-compare-error = 出错
 report-compare-legend =
-    状态：最优 = 已证明最优，限时 = 达到求解器上限后停止（未证明最优），
-    不可行 = 无可行方案，出错 = 求解出错。满足 = 已满足的岗位需求；公里 = 总距离；
+    状态：最优 = 已确认最优，上限 = 达到计算上限后停止（未确认最优），
+    不可行 = 无可行方案，出错 = 计算出错。满足 = 已满足的岗位需求；公里 = 总距离；
     派出% = 单所派出学校符合条件教师中派出的最大比例；未保持 = 未保持的优质均衡
-    差异系数个数；秒 = 求解用时（秒）；{"*"} = 已求解情景中的最佳值。
+    差异系数个数；秒 = 计算用时（秒）；{"*"} = 已求解情景中的最佳值。
 report-compare-balance-title =
     优质均衡：各方案实施后各区县中最大的差异系数；限值 小学 0.50、初中 0.45；
     ! = 超出限值；骨干 = 骨干教师，体艺 = 体育艺术教师，学历 = 高于规定学历教师。
@@ -187,12 +187,12 @@ report-warnings-first = {$count}条警告（显示前{$shown}条；用 --format 
 report-balance-not-computed = 未计算优质均衡：有学段的学校都没有在校学生数（schools.csv 的 `students` 列，在校学生数）
 indicator-label = { $indicator ->
     [backbone] 骨干教师
-    [sports_arts] 体育艺术
-   *[education] 学历
+    [sports_arts] 体育艺术教师
+   *[education] 高于规定学历教师
 }
 
 # plan --baseline（papers.md “Objections and changes”）。
-report-changes-title = 与基准方案 {$file} 相比的变动：{$count}处
+report-changes-title = 与基准方案 {$file} 相比，变动{$count}人
 report-changes-col-teacher = 工号
 report-changes-col-before = 原交流学校
 report-changes-col-after = 现交流学校
@@ -210,8 +210,8 @@ report-change-reason = { $reason ->
 report-explain-teacher = {$teacher} {$name}，{$school}
 report-explain-eligible = 符合交流条件
 report-explain-not-eligible = 不符合交流条件，原因：
-report-explain-rotates = 方案安排其到 {$school} 交流
-report-explain-stays = 方案未安排其交流
+report-explain-rotates = 方案安排该教师到 {$school} 交流
+report-explain-stays = 方案未安排该教师交流
 report-explain-alternative = { $kind ->
     [without] 不安排该教师时的最优方案：
    *[pinned] 指定该教师交流时的最优方案：
