@@ -42,6 +42,10 @@ enum Cell<'a> {
     Empty,
 }
 
+/// The widest a column is made for its heading alone (a heading wider
+/// wraps): four Chinese characters.
+const HEADING_WIDTH: usize = 8;
+
 /// Writes `rows` under a bold, frozen header with a filter, each column as
 /// wide as its text, printed on A4 landscape one page wide with the header
 /// row repeated on each page (papers.md "The workbook").
@@ -51,7 +55,14 @@ fn sheet(
     header: &[impl AsRef<str>],
     rows: &[Vec<Cell>],
 ) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold().set_background_color("#F2F2F2");
+    // Long headings wrap (a column is as wide as its data, a heading up
+    // to `HEADING_WIDTH`), so that a sheet of many columns still prints
+    // legibly one page wide.
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#F2F2F2")
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     let percent = Format::new().set_num_format("0.0%");
     let cv = Format::new().set_num_format("0.000");
     let km = Format::new().set_num_format("0.0");
@@ -98,9 +109,12 @@ fn sheet(
     // Each column as wide as its widest text shown, wide characters
     // counting two (rust_xlsxwriter's autofit counts one, which clips
     // 骨干教师 and 交流前差异系数), with room for the filter button.
+    let mut widths: Vec<usize> = Vec::with_capacity(header.len());
     for (c, h) in header.iter().enumerate() {
-        let widest = std::iter::once(h.as_ref().to_string())
-            .chain(rows.iter().filter_map(|r| match r.get(c)? {
+        let heading = unicode_width::UnicodeWidthStr::width(h.as_ref()).min(HEADING_WIDTH);
+        let widest = rows
+            .iter()
+            .filter_map(|r| match r.get(c)? {
                 Cell::Text(t) => Some(t.to_string()),
                 Cell::Number(n) => Some(n.to_string()),
                 Cell::Percent(_) => Some("100.0%".to_string()),
@@ -108,12 +122,27 @@ fn sheet(
                 Cell::Km(n) => Some(format!("{n:.1}")),
                 Cell::Bool(_) => Some("FALSE".to_string()),
                 Cell::Empty => None,
-            }))
+            })
             .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
             .max()
-            .unwrap_or(0);
-        ws.set_column_width(c as u16, (widest + 3).clamp(6, 60) as f64)?;
+            .unwrap_or(0)
+            .max(heading);
+        let width = (widest + 3).clamp(6, 60);
+        widths.push(width);
+        ws.set_column_width(c as u16, width as f64)?;
     }
+    // The header row as tall as its most wrapped heading (spreadsheets
+    // do not grow a row for wrapped text on their own).
+    let lines = header
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            let width = unicode_width::UnicodeWidthStr::width(h.as_ref());
+            let room = widths[c].saturating_sub(3).max(1);
+            width.div_ceil(room).max(1) as f64
+        })
+        .fold(1.0, f64::max);
+    ws.set_row_height(0, 15.0 * lines)?;
     ws.set_paper_size(9); // A4
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
