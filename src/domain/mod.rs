@@ -109,6 +109,54 @@ impl Backbone {
     }
 }
 
+/// 交流期限 (programme.md "Terms, returns and transfers"): the school
+/// years a rotation lasts, or a transfer for good (调动, 县管校聘).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    /// Whole school years, at least 1.
+    Years(u32),
+    Transfer,
+}
+
+impl Default for Term {
+    fn default() -> Self {
+        Term::Years(1)
+    }
+}
+
+impl Term {
+    /// A cell or a policy value: a whole number >= 1 (`2`, `2年`), or
+    /// `transfer` / `调动` / `县管校聘`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Term> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("transfer") || t == "调动" || t == "县管校聘" {
+            return Some(Term::Transfer);
+        }
+        let t = t.strip_suffix('年').unwrap_or(t).trim();
+        match t.parse::<u32>() {
+            Ok(n) if n >= 1 => Some(Term::Years(n)),
+            _ => None,
+        }
+    }
+
+    /// The last school year of a rotation from `year`: `year + n - 1`;
+    /// `None` for a transfer.
+    pub fn end_year(self, year: i64) -> Option<i64> {
+        match self {
+            Term::Years(n) => Some(year + i64::from(n) - 1),
+            Term::Transfer => None,
+        }
+    }
+
+    /// The value as the policy file writes it: `2` or `"transfer"`.
+    pub fn key(self) -> String {
+        match self {
+            Term::Years(n) => n.to_string(),
+            Term::Transfer => "transfer".to_string(),
+        }
+    }
+}
+
 /// 性别 (GB/T 2261.1: 1 male, 2 female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -295,6 +343,9 @@ pub struct Details {
     /// the order of `DataSet::extra_columns` (trimmed, NFKC); empty when
     /// every one of them is (`Teacher::extra`).
     pub extra: Vec<String>,
+    /// teachers.csv `term_years` (交流期限): this teacher's term, instead
+    /// of the policy's (programme.md).
+    pub term: Option<Term>,
 }
 
 impl Details {
@@ -332,6 +383,11 @@ impl Teacher {
     /// The day the exemption ends, when given.
     pub fn exempt_until(&self) -> Option<chrono::NaiveDate> {
         self.details.as_ref()?.exempt_until
+    }
+
+    /// teachers.csv's `term_years`, when given.
+    pub fn term(&self) -> Option<Term> {
+        self.details.as_ref()?.term
     }
 
     /// The teacher's cell in extra column `i` (as `DataSet::extra_columns`),

@@ -39,6 +39,8 @@ pub const KEYS: &[&str] = &[
     "min_years_to_retirement",
     "retirement",
     "cooldown_years",
+    "term_years",
+    "refill_returns",
     "established_only",
     "backbone_min_level",
     "backbone_titles",
@@ -125,6 +127,8 @@ impl Policy {
                 Cooldown::Years(n) => n.to_string(),
                 Cooldown::Ever => "ever".to_string(),
             },
+            "term_years" => self.term.key(),
+            "refill_returns" => self.refill_returns.to_string(),
             "established_only" => self.established_only.to_string(),
             "backbone_min_level" => self.backbone_min_level.name().to_string(),
             "backbone_titles" => self

@@ -263,6 +263,12 @@ pub struct Policy {
     /// Which teachers may fill a need of a level (fit.md "Teaching level";
     /// default `Same`).
     pub level_match: LevelMatch,
+    /// `term_years` (programme.md): the school years a rotation of the
+    /// plan being made lasts, or a transfer; default one year.
+    pub term: crate::domain::Term,
+    /// `refill_returns` (programme.md): each teacher returning this year
+    /// adds a place of need at the school they leave.
+    pub refill_returns: bool,
     /// The keys the policy file and the command line set (`Policy::load`),
     /// for `in_force` (the workbook's sheet 政策); a key not listed has its
     /// default.
@@ -279,6 +285,12 @@ impl Policy {
             LevelMatch::Qualified => data.qualification(t),
             LevelMatch::Any => Levels::BOTH,
         }
+    }
+
+    /// A teacher's term: teachers.csv's `term_years`, else the policy's
+    /// (programme.md "Terms, returns and transfers").
+    pub fn term_of(&self, t: &Teacher) -> crate::domain::Term {
+        t.term().unwrap_or(self.term)
     }
 
     /// The seconds each stage of a district may take, when a wall-clock
@@ -334,6 +346,8 @@ impl Default for Policy {
             balance_node_limit: DEFAULT_BALANCE_NODES,
             improve_indicators: false,
             level_match: LevelMatch::Same,
+            term: crate::domain::Term::Years(1),
+            refill_returns: false,
             set_by: Vec::new(),
         }
     }
@@ -434,6 +448,8 @@ struct PolicyFile {
     balance_node_limit: Option<u64>,
     improve_indicators: Option<bool>,
     level_match: Option<String>,
+    term_years: Option<CooldownText>,
+    refill_returns: Option<bool>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
 }
@@ -465,7 +481,8 @@ impl DateText {
     }
 }
 
-/// `cooldown_years`: whole years, or `"ever"`.
+/// `cooldown_years`: whole years, or `"ever"`; also `term_years`: whole
+/// years, or `"transfer"`.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum CooldownText {
@@ -664,6 +681,23 @@ impl Policy {
                     msg!("policy-cooldown-expected", found = t),
                 ));
             }
+        }
+        match &raw.term_years {
+            None => {}
+            Some(CooldownText::Years(n)) if *n >= 1 => p.term = crate::domain::Term::Years(*n),
+            Some(CooldownText::Text(t)) if t == "transfer" => {
+                p.term = crate::domain::Term::Transfer;
+            }
+            Some(other) => {
+                let found = match other {
+                    CooldownText::Years(n) => n.to_string(),
+                    CooldownText::Text(t) => t.clone(),
+                };
+                return Err(bad("term_years", msg!("policy-term-expected", found = found)));
+            }
+        }
+        if let Some(v) = raw.refill_returns {
+            p.refill_returns = v;
         }
         match &raw.retirement {
             None => {}

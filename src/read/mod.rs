@@ -193,6 +193,7 @@ const TEACHER_COLUMNS: &[Column] = &[
     optional("exempt_until", &["免交流截止日期"]),
     optional("assign_to", &["指定交流学校"]),
     optional("must_rotate", &["必须交流"]),
+    optional("term_years", &["交流期限"]),
 ];
 
 const NEED_COLUMNS: &[Column] = &[
@@ -597,12 +598,22 @@ impl DataSet {
             let established = row.boolean("established")?;
             let exempt_until = row.date("exempt_until")?;
             let must_rotate = row.boolean("must_rotate")?.unwrap_or(false);
+            let term = match row.get("term_years") {
+                Some(cell) => Some(crate::domain::Term::parse(cell).ok_or_else(|| {
+                    row.error(
+                        "term_years",
+                        msg!("read-expected-term", found = cell::shown(cell)),
+                    )
+                })?),
+                None => None,
+            };
             let details = Details {
                 exempt: row.get("exempt").map(str::to_string),
                 id_card: id_card.map(|c| c.number),
                 school_entry,
                 work_start,
                 exempt_until,
+                term,
                 extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
             };
             let teacher = Teacher {

@@ -26,6 +26,10 @@ pub const COLUMNS: &[&str] = &[
     "from_school_name",
     "to_school_name",
     "preference_rank",
+    "year",
+    "end_year",
+    "transfer",
+    "pin",
 ];
 
 /// One row of the plan, as written.
@@ -43,6 +47,16 @@ pub struct PlanRow<'a> {
     pub from_school_name: &'a str,
     pub to_school_name: &'a str,
     pub preference_rank: Option<u32>,
+    /// The plan year (programme.md: a plan file read as history says
+    /// when the rotation started).
+    pub year: i64,
+    /// The last school year of the term (`year + term - 1`); `None` for
+    /// a transfer.
+    pub end_year: Option<i64>,
+    pub transfer: bool,
+    /// Why the teacher had to rotate: `assign_to`, `must_rotate`, or
+    /// empty.
+    pub pin: &'static str,
 }
 
 pub fn rows<'a>(
@@ -69,9 +83,22 @@ pub fn rows<'a>(
                 from_school_name: &from.name,
                 to_school_name: &to.name,
                 preference_rank: r.preference_rank,
+                year: policy.plan_year,
+                end_year: policy.term_of(t).end_year(policy.plan_year),
+                transfer: policy.term_of(t) == crate::domain::Term::Transfer,
+                pin: pin_word(t),
             }
         })
         .collect()
+}
+
+/// The pin a teacher rotates under, as plan.csv's `pin` writes it.
+fn pin_word(t: &crate::domain::Teacher) -> &'static str {
+    match crate::model::Pin::of(t) {
+        crate::model::Pin::AssignTo(_) => "assign_to",
+        crate::model::Pin::MustRotate => "must_rotate",
+        crate::model::Pin::Free => "",
+    }
 }
 
 /// `plan.csv`'s bytes: UTF-8, after a byte-order mark when `bom` (papers.md
@@ -98,6 +125,10 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow], bom: bool) -> s
             &*text_cell(r.from_school_name),
             &*text_cell(r.to_school_name),
             &r.preference_rank.map(|k| k.to_string()).unwrap_or_default(),
+            &r.year.to_string(),
+            &r.end_year.map(|y| y.to_string()).unwrap_or_default(),
+            if r.transfer { "true" } else { "false" },
+            r.pin,
         ])?;
     }
     w.flush()

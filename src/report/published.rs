@@ -103,7 +103,13 @@ pub fn list(
                 } else {
                     ""
                 },
-                term: term(policy.plan_year, Some(1)),
+                term: term(
+                    policy.plan_year,
+                    match policy.term_of(teacher) {
+                        crate::domain::Term::Years(n) => Some(n),
+                        crate::domain::Term::Transfer => None,
+                    },
+                ),
             }
         })
         .collect();

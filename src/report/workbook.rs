@@ -188,6 +188,10 @@ pub fn plan_workbook(
                 Cell::Text(r.to_school_name),
                 r.preference_rank
                     .map_or(Cell::Empty, |k| Cell::Number(f64::from(k))),
+                Cell::Number(r.year as f64),
+                r.end_year.map_or(Cell::Empty, |y| Cell::Number(y as f64)),
+                Cell::Bool(r.transfer),
+                Cell::Text(r.pin),
             ]
         })
         .collect();
@@ -413,6 +417,10 @@ fn plan_headings() -> Vec<String> {
                 "backbone_level" => msg!("page-plan-col-backbone-level"),
                 "from_school_name" => msg!("page-plan-col-from-school-name"),
                 "to_school_name" => msg!("page-plan-col-to-school-name"),
+                "year" => msg!("page-plan-col-year"),
+                "end_year" => msg!("page-plan-col-end-year"),
+                "transfer" => msg!("page-plan-col-transfer"),
+                "pin" => msg!("page-plan-col-pin"),
                 _ => msg!("page-plan-col-preference-rank"),
             };
             render(&key)

@@ -77,3 +77,7 @@ page-column-source = source
 page-source-default = default
 page-source-file = policy file
 page-source-command-line = command line
+page-plan-col-year = year
+page-plan-col-end-year = end_year
+page-plan-col-transfer = transfer
+page-plan-col-pin = pin

@@ -110,3 +110,4 @@ elig-need-subject-untaught = {$file}: the need of {$school} for {$subject}: no t
 elig-rule-without-column = the rule reads {$columns}, and no teacher at a sending school has a value there in {$file}, so it would apply to no one; {$unread}
 elig-headers-unread = headers of it not read: {$headers} (name the column as rosters.md says, or remove the key)
 elig-no-header-unread = every header of it was read: the column is missing or empty at every sending school (fill it in or add it, or remove the key)
+policy-term-expected = expected whole school years (1 or more) or "transfer", found `{$found}`

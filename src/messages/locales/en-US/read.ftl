@@ -149,3 +149,4 @@ read-merged-too-many = merged cells would fill more than {$most} cells, the most
 read-sheets-columns-differ = read sheet by sheet (no sheet is named like the file), sheet `{$has}` has the column `{$column}` and sheet `{$lacks}` has not: give every sheet the same columns, or name the sheet to read
 read-ods-repeated-too-many = the sheet's repeated rows or columns (number-rows-repeated, number-columns-repeated) would lay out more than {$laid_out} cells or repeat more than {$most} cells with a value, the most rotaplan reads: delete the empty rows and columns after the table, or save it as .xlsx
 read-html-sheet = HTML table
+read-expected-term = expected whole school years (1, 2, 3年) or 调动 (transfer), found {$found}

@@ -76,3 +76,7 @@ page-column-source = 来源
 page-source-default = 默认值
 page-source-file = 政策文件
 page-source-command-line = 命令行
+page-plan-col-year = 年度
+page-plan-col-end-year = 结束年度
+page-plan-col-transfer = 是否调动
+page-plan-col-pin = 指定方式

@@ -109,3 +109,4 @@ elig-need-subject-untaught = {$file}：{$school} 的{$subject}岗位需求：区
 elig-rule-without-column = 该规则读取 {$columns}，但 {$file} 中派出学校的教师在这些列都没有值，因此它不会适用于任何人；{$unread}
 elig-headers-unread = 其中未读取的表头：{$headers}（请按 rosters.md 的说明命名该列，或删除该配置项）
 elig-no-header-unread = 其所有表头都已读取：每所派出学校都缺少该列或该列为空（请补填或添加该列，或删除该配置项）
+policy-term-expected = 应为不少于1的整学年数或 "transfer"（调动），实际为 `{$found}`

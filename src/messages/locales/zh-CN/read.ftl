@@ -145,3 +145,4 @@ read-merged-too-many = 合并单元格填充后将超过 {$most} 个单元格，
 read-sheets-columns-differ = 已逐表读取（没有与文件同名的工作表），工作表“{$has}”有“{$column}”列而工作表“{$lacks}”没有：请让各工作表的列保持一致，或指定要读取的工作表
 read-ods-repeated-too-many = 该工作表的重复行或重复列（number-rows-repeated、number-columns-repeated）展开后将超过 {$laid_out} 个单元格，或重复超过 {$most} 个有值的单元格，超过了 rotaplan 的读取上限：请删除表格之后的空行和空列，或另存为 .xlsx
 read-html-sheet = HTML 表格
+read-expected-term = 应为整学年数（1、2、3年）或“调动”，实际为 {$found}
