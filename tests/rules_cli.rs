@@ -245,7 +245,7 @@ const ELIG_HEADER: &str = "id,name,school,subject,backbone,years_at_school,sex,b
 /// |---|---|---|
 /// | A1 | status 205 | away |
 /// | A2 | history 2024, end_year 2026 (>= 2026) | away (before its cool-down) |
-/// | A3 | history 2024, end_year 2025 | cool_down (2024 > 2026 - 3) |
+/// | A3 | history 2024, end_year 2025 | too_few_years: back in 2026, 0 years since the return (programme.md), before its cool-down |
 /// | S1 | status 203 | status |
 /// | S2 | status 100 | eligible |
 /// | S3 | status 299 | eligible |
@@ -315,7 +315,7 @@ fn reasons_data() -> DataDir {
 const REASONS: &[(&str, &str)] = &[
     ("A1", "away"),
     ("A2", "away"),
-    ("A3", "cool_down"),
+    ("A3", "too_few_years"),
     ("S1", "status"),
     ("N1", "not_established"),
     ("E2", "exempt"),

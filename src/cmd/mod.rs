@@ -136,10 +136,15 @@ pub fn plan_warnings(
     warnings
 }
 
+/// The data set and the policy of a command's flags, the places
+/// `refill_returns` adds among the needs (programme.md), so that planning,
+/// auditing and reporting count the same needs.
 pub fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
     let paths = data.paths()?;
     let policy_value = policy.policy()?;
-    let data_set = load_for(&paths, &[&policy_value])?;
+    let mut data_set = load_for(&paths, &[&policy_value])?;
+    let (refills, _) = crate::eligibility::returns::refills(&data_set, &policy_value);
+    crate::eligibility::returns::add_refills(&mut data_set, &refills);
     Ok((paths, data_set, policy_value))
 }
 

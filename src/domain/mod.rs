@@ -436,6 +436,9 @@ pub struct PastRotation {
     pub end_year: Option<i64>,
     /// 交流形式 (支教, 调动, ...), free text.
     pub form: Option<String>,
+    /// A move for good (a plan file's `transfer`, programme.md): the
+    /// teacher belongs to `school` since; never away, never a return.
+    pub transfer: bool,
 }
 
 /// A whole data set, with the ids resolved to indices.

@@ -2,6 +2,7 @@
 //! not, why not. The rules are the contract's; the reasons are kept for
 //! reports and for `audit`'s `ineligible_teacher` violations.
 
+pub mod returns;
 pub mod warnings;
 
 use crate::domain::{DataSet, PostStatus, Sex, Teacher};
@@ -292,14 +293,10 @@ pub fn check_rule_columns(data: &DataSet, policy: &Policy) -> Result<(), InputEr
 /// reason in rules.md's order.
 pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {
     let as_of = policy.as_of();
-    // Per teacher: the latest year in the cool-down window, and a stint
-    // that is not over by plan_year.
-    let mut cool: Vec<Option<i64>> = vec![None; data.teachers.len()];
-    let mut away: Vec<Option<i64>> = vec![None; data.teachers.len()];
+    // Per teacher: what the history says of them in the plan year.
+    let mut marks: Vec<Marks> = vec![Marks::default(); data.teachers.len()];
     for past in &data.history {
-        let (until, year) = marks(policy, past);
-        away[past.teacher] = away[past.teacher].max(until);
-        cool[past.teacher] = cool[past.teacher].max(year);
+        marks[past.teacher].add(policy, past);
     }
     data.teachers
         .iter()
@@ -311,7 +308,7 @@ pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {
             match t.eligible {
                 Some(true) => Ok(()),
                 Some(false) => Err(Ineligible::ExplicitOverride),
-                None => first_reason(t, policy, as_of, away[i], cool[i]),
+                None => first_reason(t, policy, as_of, marks[i]),
             }
         })
         .collect()
@@ -321,13 +318,9 @@ fn first_reason(
     t: &Teacher,
     policy: &Policy,
     as_of: NaiveDate,
-    away_until: Option<i64>,
-    cooled: Option<i64>,
+    marks: Marks,
 ) -> Result<(), Ineligible> {
-    match reasons(t, policy, as_of, away_until, cooled, false)
-        .into_iter()
-        .next()
-    {
+    match reasons(t, policy, as_of, marks, false).into_iter().next() {
         Some(reason) => Err(reason),
         None => Ok(()),
     }
@@ -340,10 +333,14 @@ fn reasons(
     t: &Teacher,
     policy: &Policy,
     as_of: NaiveDate,
-    away_until: Option<i64>,
-    cooled: Option<i64>,
+    marks: Marks,
     all: bool,
 ) -> Vec<Ineligible> {
+    let Marks {
+        away_until,
+        cooled,
+        returned,
+    } = marks;
     let mut found = Vec::new();
     let mut add = |reason: Ineligible| {
         found.push(reason);
@@ -376,7 +373,7 @@ fn reasons(
     {
         return found;
     }
-    if let Some(years) = years_at_school(t, as_of)
+    if let Some(years) = years_since_return(years_at_school(t, as_of), returned, policy.plan_year)
         && years < policy.min_years_at_school
         && add(Ineligible::TooFewYears {
             years,
@@ -421,26 +418,65 @@ pub fn all_reasons(data: &DataSet, policy: &Policy, t: usize) -> Vec<Ineligible>
         Some(false) => return vec![Ineligible::ExplicitOverride],
         None => {}
     }
-    let (mut away, mut cooled) = (None, None);
+    let mut marks = Marks::default();
     for past in data.history.iter().filter(|p| p.teacher == t) {
-        let (until, year) = marks(policy, past);
-        away = away.max(until);
-        cooled = cooled.max(year);
+        marks.add(policy, past);
     }
-    reasons(teacher, policy, policy.as_of(), away, cooled, true)
+    reasons(teacher, policy, policy.as_of(), marks, true)
 }
 
-/// What a history row means for its teacher in the plan year: the end of
-/// a stint still in progress (`away`), and the row's year when it falls
-/// in the cool-down window (rules.md `cool_down`).
-fn marks(policy: &Policy, past: &crate::domain::PastRotation) -> (Option<i64>, Option<i64>) {
-    let last = past.end_year.unwrap_or(past.year);
-    let until = past.end_year.filter(|&end| end >= policy.plan_year);
-    let in_window = match policy.cooldown {
-        Cooldown::Ever => true,
-        Cooldown::Years(n) => last > policy.plan_year.saturating_sub(i64::from(n)),
+/// What a teacher's history rows mean in the plan year Y.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// The end of a stint still in progress (`end_year >= Y`): away.
+    away_until: Option<i64>,
+    /// The latest row's year in the cool-down window (rules.md
+    /// `cool_down`).
+    cooled: Option<i64>,
+    /// The end of the latest rotation, not a transfer, that ended before
+    /// Y: the years at the school count from the return (programme.md
+    /// "Years after a return").
+    returned: Option<i64>,
+}
+
+impl Marks {
+    /// Adds one history row. Its cool-down counts from its `end_year`
+    /// (its `year` when it has none, and for a transfer), programme.md
+    /// "Cool-down".
+    fn add(&mut self, policy: &Policy, past: &crate::domain::PastRotation) {
+        let end = past.end_year.filter(|_| !past.transfer);
+        let last = end.unwrap_or(past.year);
+        let in_window = match policy.cooldown {
+            Cooldown::Ever => true,
+            Cooldown::Years(n) => last > policy.plan_year.saturating_sub(i64::from(n)),
+        };
+        if in_window {
+            self.cooled = self.cooled.max(Some(past.year));
+        }
+        match end {
+            Some(end) if end >= policy.plan_year => {
+                self.away_until = self.away_until.max(Some(end));
+            }
+            Some(end) => self.returned = self.returned.max(Some(end)),
+            None => {}
+        }
+    }
+}
+
+/// The years at the school after a return (programme.md "Years after a
+/// return"): the smaller of the roster's (when given) and `Y - end - 1`
+/// for a rotation that ended in school year `end` before the plan year Y;
+/// the years spent away do not count.
+pub fn years_since_return(
+    roster: Option<u32>,
+    returned: Option<i64>,
+    plan_year: i64,
+) -> Option<u32> {
+    let Some(end) = returned else {
+        return roster;
     };
-    (until, in_window.then_some(past.year))
+    let since = u32::try_from((plan_year - end - 1).max(0)).unwrap_or(u32::MAX);
+    Some(roster.map_or(since, |years| years.min(since)))
 }
 
 #[cfg(test)]
@@ -488,6 +524,7 @@ mod tests {
                 school: None,
                 end_year: None,
                 form: None,
+                transfer: false,
             },
             PastRotation {
                 teacher: 0,
@@ -495,6 +532,7 @@ mod tests {
                 school: None,
                 end_year: None,
                 form: None,
+                transfer: false,
             },
         ];
         d

@@ -128,6 +128,8 @@ pub fn warnings(data: &DataSet, policy: &Policy) -> Vec<Warning> {
     }
     out.extend(students_missing(data));
     out.extend(needs_not_taught(data));
+    out.extend(super::returns::transfers_on_roster(data, policy));
+    out.extend(super::returns::refills(data, policy).1);
     out
 }
 

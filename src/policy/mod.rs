@@ -693,7 +693,10 @@ impl Policy {
                     CooldownText::Years(n) => n.to_string(),
                     CooldownText::Text(t) => t.clone(),
                 };
-                return Err(bad("term_years", msg!("policy-term-expected", found = found)));
+                return Err(bad(
+                    "term_years",
+                    msg!("policy-term-expected", found = found),
+                ));
             }
         }
         if let Some(v) = raw.refill_returns {

@@ -216,6 +216,28 @@ const HISTORY_COLUMNS: &[Column] = &[
     optional("school", &["学校代码"]),
     optional("end_year", &["结束年度"]),
     optional("form", &["交流形式"]),
+    // An earlier plan file read as history (programme.md): its
+    // `to_school` is the history's `school`, `transfer` says whether the
+    // move was for good, and a principal's row (`post` 校长) is skipped.
+    optional("to_school", &["交流学校", "交流学校代码"]),
+    optional("transfer", &["是否调动"]),
+    optional("post", &["职务"]),
+];
+
+/// The other columns of a plan file, read as history without a warning
+/// that they are not read.
+const PLAN_FILE_COLUMNS: &[&str] = &[
+    "name",
+    "subject",
+    "backbone",
+    "from_school",
+    "distance_km",
+    "district",
+    "backbone_level",
+    "from_school_name",
+    "to_school_name",
+    "preference_rank",
+    "pin",
 ];
 
 const AREAS: &[(&[&str], Area)] = &[
@@ -326,8 +348,10 @@ impl DataSet {
             let history = Table::read(path, HISTORY_COLUMNS, &["history", "交流记录"])?;
             data.read_history(&history)?;
             data.files.push(history.info());
+            let plan_columns: Vec<String> =
+                PLAN_FILE_COLUMNS.iter().map(|c| header_key(c)).collect();
             data.warnings
-                .extend(unread_headers(&history, HISTORY_COLUMNS, &[]));
+                .extend(unread_headers(&history, HISTORY_COLUMNS, &plan_columns));
         }
         Ok(data)
     }
@@ -781,15 +805,31 @@ impl DataSet {
     }
 
     fn read_history(&mut self, table: &Table) -> Result<(), InputError> {
+        if table.position("school").is_some() && table.position("to_school").is_some() {
+            return Err(
+                InputError::new(&table.file, msg!("read-history-two-schools"))
+                    .at(table.header_line())
+                    .column("to_school"),
+            );
+        }
         table.for_each_row(|row| {
+            if row.get("post").is_some_and(|post| post.trim() == "校长") {
+                return Ok(());
+            }
             let teacher = self.teacher_ref(&row, "teacher")?;
             let year = row
                 .school_year("year")?
                 .ok_or_else(|| row.error("year", msg!("read-empty-required")))?;
-            let school = match row.get("school") {
-                Some(_) => Some(self.school_ref(&row, "school")?),
+            let column = if row.get("to_school").is_some() {
+                "to_school"
+            } else {
+                "school"
+            };
+            let school = match row.get(column) {
+                Some(_) => Some(self.school_ref(&row, column)?),
                 None => None,
             };
+            let transfer = row.boolean("transfer")?.unwrap_or(false);
             let end_year = row.school_year("end_year")?;
             if let Some(end) = end_year
                 && end < year
@@ -805,6 +845,7 @@ impl DataSet {
                 school,
                 end_year,
                 form: row.get("form").map(str::to_string),
+                transfer,
             });
             Ok(())
         })

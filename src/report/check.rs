@@ -68,6 +68,11 @@ pub struct CheckReport {
     /// Every warning (`eligibility::warnings::warnings`), in JSON as
     /// objects `{code, message, file?, line?, column?}`.
     pub warnings: Vec<Warning>,
+    /// The places of need, the refills among them.
+    pub needs_total: u64,
+    /// The places of need `refill_returns` adds for this year's returns
+    /// (programme.md), counted in the needs.
+    pub refills: Vec<crate::eligibility::returns::Refill>,
 }
 
 /// Checks a loaded data set under `policy`.
@@ -102,6 +107,13 @@ pub fn check(data: &DataSet, policy: &Policy) -> CheckReport {
         eligible,
         ineligible,
         warnings,
+        needs_total: data
+            .needs
+            .iter()
+            .flatten()
+            .map(|n| u64::from(n.count))
+            .sum(),
+        refills: crate::eligibility::returns::refills(data, policy).0,
     }
 }
 

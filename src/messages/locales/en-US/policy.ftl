@@ -111,3 +111,8 @@ elig-rule-without-column = the rule reads {$columns}, and no teacher at a sendin
 elig-headers-unread = headers of it not read: {$headers} (name the column as rosters.md says, or remove the key)
 elig-no-header-unread = every header of it was read: the column is missing or empty at every sending school (fill it in or add it, or remove the key)
 policy-term-expected = expected whole school years (1 or more) or "transfer", found `{$found}`
+elig-refill-not-added = teacher {$teacher} returns this year, but no place is added for them (refill_returns): { $named ->
+    [no] their history row names no school
+   *[yes] school {$school} receives no teachers under the policy
+}
+elig-transfer-on-roster = teacher {$teacher} was transferred to {$to} in {$year}, but teachers.csv has them at {$school}: the roster is used

@@ -150,3 +150,4 @@ read-sheets-columns-differ = read sheet by sheet (no sheet is named like the fil
 read-ods-repeated-too-many = the sheet's repeated rows or columns (number-rows-repeated, number-columns-repeated) would lay out more than {$laid_out} cells or repeat more than {$most} cells with a value, the most rotaplan reads: delete the empty rows and columns after the table, or save it as .xlsx
 read-html-sheet = HTML table
 read-expected-term = expected whole school years (1, 2, 3年) or 调动 (transfer), found {$found}
+read-history-two-schools = the history names the school twice, as `school` and as `to_school` (a plan file's column): keep one

@@ -110,3 +110,8 @@ elig-rule-without-column = 该规则读取 {$columns}，但 {$file} 中派出学
 elig-headers-unread = 其中未读取的表头：{$headers}（请按 rosters.md 的说明命名该列，或删除该配置项）
 elig-no-header-unread = 其所有表头都已读取：每所派出学校都缺少该列或该列为空（请补填或添加该列，或删除该配置项）
 policy-term-expected = 应为不少于1的整学年数或 "transfer"（调动），实际为 `{$found}`
+elig-refill-not-added = 教师 {$teacher} 今年期满返回，但未为其增补岗位需求（refill_returns）：{ $named ->
+    [no] 其交流记录未写明学校
+   *[yes] 按政策学校 {$school} 不接收交流教师
+}
+elig-transfer-on-roster = 教师 {$teacher} 已于{$year}年调动到 {$to}，但 teachers.csv 中仍在 {$school}：以花名册为准

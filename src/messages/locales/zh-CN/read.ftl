@@ -146,3 +146,4 @@ read-sheets-columns-differ = 已逐表读取（没有与文件同名的工作表
 read-ods-repeated-too-many = 该工作表的重复行或重复列（number-rows-repeated、number-columns-repeated）展开后将超过 {$laid_out} 个单元格，或重复超过 {$most} 个有值的单元格，超过了 rotaplan 的读取上限：请删除表格之后的空行和空列，或另存为 .xlsx
 read-html-sheet = HTML 表格
 read-expected-term = 应为整学年数（1、2、3年）或“调动”，实际为 {$found}
+read-history-two-schools = 交流记录中学校出现两次（`school` 和方案文件的 `to_school` 列），请只保留一列
