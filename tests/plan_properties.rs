@@ -589,3 +589,96 @@ proptest! {
         }
     }
 }
+
+/// A case with each teacher's `volunteer`, `points` (0-4) and whether
+/// history has a rotation of theirs (in 2010, long past any cool-down),
+/// and the priority stage to test.
+fn priority_case() -> impl Strategy<Value = (Case, Vec<(bool, u32, bool)>, usize)> {
+    case().prop_flat_map(|c| {
+        let n = c.teachers.len();
+        (
+            Just(c),
+            prop::collection::vec((any::<bool>(), 0u32..5, prop::bool::weighted(0.3)), n),
+            0usize..4,
+        )
+    })
+}
+
+const STAGES: [&str; 4] = ["volunteer", "never_rotated", "years_at_school", "points"];
+
+/// The stage's value of an assignment, counted here.
+fn priority_value(c: &Case, extra: &[(bool, u32, bool)], stage: usize, a: &[Option<usize>]) -> f64 {
+    a.iter()
+        .enumerate()
+        .filter(|(_, x)| x.is_some())
+        .map(|(t, _)| {
+            let (volunteer, points, rotated) = extra[t];
+            match stage {
+                0 => f64::from(u8::from(volunteer)),
+                1 => f64::from(u8::from(!rotated)),
+                2 => f64::from(c.teachers[t].3),
+                _ => f64::from(points),
+            }
+        })
+        .sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// programme.md "Who goes first": with `priority = [stage]`, the plan
+    /// is the optimum of the fill, then the stage, then the distance,
+    /// over every assignment.
+    #[test]
+    fn a_priority_stage_chooses_among_the_equally_good_plans(
+        (c, extra, stage) in priority_case()
+    ) {
+        let (dir, _) = load(&c);
+        // The roster again, with volunteer and points; the history.
+        let mut t = String::from("id,school,subject,backbone,years_at_school,exempt,volunteer,points\n");
+        let mut h = String::from("teacher,year\n");
+        for (i, ((school, subject, backbone, years, exempt), (volunteer, points, rotated))) in
+            c.teachers.iter().zip(&extra).enumerate()
+        {
+            let exempt = if *exempt { "病假" } else { "" };
+            t += &format!(
+                "T{i},S{school},{},{backbone},{years},{exempt},{volunteer},{points}\n",
+                SUBJECTS[*subject as usize]
+            );
+            if *rotated {
+                h += &format!("T{i},2010\n");
+            }
+        }
+        std::fs::write(dir.path().join("teachers.csv"), t).unwrap();
+        std::fs::write(dir.path().join("history.csv"), h).unwrap();
+        let paths = rotaplan::read::DataPaths::resolve(Some(dir.path()), None, None, None, None, None).unwrap();
+        let data = DataSet::load(&paths).unwrap();
+        let mut p = policy(&c);
+        p.priority = vec![rotaplan::policy::priority::PriorityFile::Name(STAGES[stage].into()).resolve().unwrap()];
+        let plan = rotaplan::plan::plan(&data, &p).unwrap();
+        let mut best: Option<(u64, f64, f64)> = None;
+        every_valid_assignment(&c, &mut |a| {
+            let key = (weighted_fill(&c, a), priority_value(&c, &extra, stage, a), distance(&c, a));
+            let better = match best {
+                None => true,
+                Some((bv, bp, bd)) => {
+                    key.0 > bv || (key.0 == bv && (key.1 > bp + 1e-9 || (key.1 > bp - 1e-9 && key.2 < bd - 1e-9)))
+                }
+            };
+            if better {
+                best = Some(key);
+            }
+        });
+        if !plan.feasible() {
+            prop_assert_eq!(best, None);
+            return Ok(());
+        }
+        let assignment = assignment_of(&c, &plan)?;
+        let (fill, value, km) = best.unwrap();
+        prop_assert_eq!(weighted_fill(&c, &assignment), fill);
+        let got = priority_value(&c, &extra, stage, &assignment);
+        prop_assert!((got - value).abs() < 1e-9, "{}: {} but {} is possible", STAGES[stage], got, value);
+        let plan_km = distance(&c, &assignment);
+        prop_assert!((plan_km - km).abs() < 1e-6, "distance {} but {} is possible", plan_km, km);
+    }
+}

@@ -162,6 +162,39 @@ pub fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Erro
     for policy in policies {
         crate::eligibility::check_dates(&data, policy, &file)?;
         crate::eligibility::check_rule_columns(&data, policy)?;
+        check_priority_columns(&data, policy, &file)?;
     }
     Ok(data)
+}
+
+/// Each `priority` stage that reads a teachers.csv column (`volunteer`,
+/// `points`) must find it (programme.md "Who goes first", fit.md "A rule
+/// never switches off in silence"): else bad input naming the stage.
+/// (A filter's column is a wanted column, checked as the rules' are.)
+fn check_priority_columns(data: &DataSet, policy: &Policy, file: &str) -> Result<(), Error> {
+    let read: Vec<&str> = data
+        .files
+        .iter()
+        .filter(|f| f.file == file || f.file.ends_with(data.teachers_file()))
+        .flat_map(|f| f.columns.iter().map(|c| c.field.as_str()))
+        .collect();
+    for stage in &policy.priority {
+        if let Some(column) = stage.column()
+            && matches!(column.as_str(), "volunteer" | "points")
+            && !read.contains(&column.as_str())
+        {
+            return Err(Error::Input(
+                crate::error::InputError::new(
+                    file,
+                    msg!(
+                        "policy-priority-needs-column",
+                        stage = stage.name(),
+                        column = column
+                    ),
+                )
+                .key("priority"),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -327,7 +327,7 @@ pub struct Teacher {
 
 /// The cells of a teacher that most rosters leave empty, kept out of line
 /// (`Teacher::details`) so that a teacher without them costs one pointer.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Details {
     pub exempt: Option<String>,
     /// The 18-character resident ID number, whole: never written out
@@ -346,6 +346,10 @@ pub struct Details {
     /// teachers.csv `term_years` (交流期限): this teacher's term, instead
     /// of the policy's (programme.md).
     pub term: Option<Term>,
+    /// teachers.csv `volunteer` (自愿报名; programme.md "Who goes first").
+    pub volunteer: bool,
+    /// teachers.csv `points` (积分), 0 when empty.
+    pub points: f64,
 }
 
 impl Details {
@@ -388,6 +392,16 @@ impl Teacher {
     /// teachers.csv's `term_years`, when given.
     pub fn term(&self) -> Option<Term> {
         self.details.as_ref()?.term
+    }
+
+    /// teachers.csv's `volunteer` (自愿报名): false when empty.
+    pub fn volunteer(&self) -> bool {
+        self.details.as_ref().is_some_and(|d| d.volunteer)
+    }
+
+    /// teachers.csv's `points` (积分): 0 when empty.
+    pub fn points(&self) -> f64 {
+        self.details.as_ref().map_or(0.0, |d| d.points)
     }
 
     /// The teacher's cell in extra column `i` (as `DataSet::extra_columns`),

@@ -425,6 +425,22 @@ pub fn all_reasons(data: &DataSet, policy: &Policy, t: usize) -> Vec<Ineligible>
     reasons(teacher, policy, policy.as_of(), marks, true)
 }
 
+/// Each teacher's years at the school as eligibility counts them, by
+/// teacher index: from the roster (or `school_entry`) at `as_of`, counted
+/// from a return (programme.md "Years after a return"); `None` unknown.
+pub fn years_counted(data: &DataSet, policy: &Policy) -> Vec<Option<u32>> {
+    let mut marks: Vec<Marks> = vec![Marks::default(); data.teachers.len()];
+    for past in &data.history {
+        marks[past.teacher].add(policy, past);
+    }
+    let as_of = policy.as_of();
+    data.teachers
+        .iter()
+        .zip(&marks)
+        .map(|(t, m)| years_since_return(years_at_school(t, as_of), m.returned, policy.plan_year))
+        .collect()
+}
+
 /// What a teacher's history rows mean in the plan year Y.
 #[derive(Debug, Clone, Copy, Default)]
 struct Marks {

@@ -458,6 +458,7 @@ mod tests {
                     pin: Pin::Free,
                     reach: crate::domain::Levels::BOTH,
                     baseline: None,
+                    priority: Vec::new(),
                     teachers: (next - n..next).collect(),
                 }
             })

@@ -47,6 +47,9 @@ pub struct Group {
     /// The receiving school these teachers have in the baseline plan
     /// (`plan --baseline`), `None` when not in it or without a baseline.
     pub baseline: Option<usize>,
+    /// Each `priority` stage's value of one of these teachers (the
+    /// groups are split by them; empty without `priority`).
+    pub priority: Vec<f64>,
     /// Teacher indices, in data order.
     pub teachers: Vec<usize>,
 }
@@ -265,9 +268,27 @@ pub fn build(
         u8,
         Levels,
         Option<usize>,
+        Vec<u64>,
     );
     let by_education = policy.balance != BalanceGoal::Report;
     let mut group_keys: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    // Each teacher's `priority` values (programme.md "Who goes first").
+    let (years, rotated) = if policy.priority.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let mut rotated = vec![false; data.teachers.len()];
+        for past in &data.history {
+            rotated[past.teacher] = true;
+        }
+        (crate::eligibility::years_counted(data, policy), rotated)
+    };
+    let priority_of = |t: usize| -> Vec<f64> {
+        policy
+            .priority
+            .iter()
+            .map(|p| p.value(data, policy, &data.teachers[t], rotated[t], years[t]) + 0.0)
+            .collect()
+    };
     for (t, teacher) in data.teachers.iter().enumerate() {
         let pin = Pin::of(teacher);
         if let Err(reason) = &eligibility[t] {
@@ -296,12 +317,19 @@ pub fn build(
                 },
                 policy.level_reach(data, teacher),
                 data.baseline.as_ref().and_then(|b| b[t]),
+                if policy.priority.is_empty() {
+                    Vec::new()
+                } else {
+                    priority_of(t).into_iter().map(f64::to_bits).collect()
+                },
             ))
             .or_default()
             .push(t);
     }
-    for ((district, _, school, subject, backbone, pin, _, education, reach, baseline), teachers) in
-        group_keys
+    for (
+        (district, _, school, subject, backbone, pin, _, education, reach, baseline, priority),
+        teachers,
+    ) in group_keys
     {
         model_of(&mut districts, district, &rules)
             .groups
@@ -313,6 +341,7 @@ pub fn build(
                 pin,
                 reach,
                 baseline,
+                priority: priority.into_iter().map(f64::from_bits).collect(),
                 teachers,
             });
     }

@@ -502,6 +502,7 @@ fn eligible_fixes(
             pin: Pin::Free,
             reach: *reach,
             baseline: None,
+            priority: Vec::new(),
             teachers: teachers.clone(),
         });
         for (n, need) in m.needs.iter().enumerate() {

@@ -52,6 +52,7 @@ pub const KEYS: &[&str] = &[
     "within_group",
     "town_area",
     "level_match",
+    "priority",
     "spread",
     "balance",
     "improve_indicators",
@@ -160,6 +161,12 @@ impl Policy {
             }
             .to_string(),
             "level_match" => self.level_match.name().to_string(),
+            "priority" => self
+                .priority
+                .iter()
+                .map(super::priority::Priority::name)
+                .collect::<Vec<_>>()
+                .join(", "),
             "spread" => self.spread.to_string(),
             "balance" => match self.balance {
                 BalanceGoal::Report => "report",

@@ -6,6 +6,7 @@
 //! "at least 14% of 50" is 7 and never 7.000000000000001 rounded up to 8.
 
 pub mod in_force;
+pub mod priority;
 pub mod retirement;
 pub mod rules;
 
@@ -269,6 +270,8 @@ pub struct Policy {
     /// `refill_returns` (programme.md): each teacher returning this year
     /// adds a place of need at the school they leave.
     pub refill_returns: bool,
+    /// `priority` (programme.md "Who goes first"), in order.
+    pub priority: Vec<priority::Priority>,
     /// The keys the policy file and the command line set (`Policy::load`),
     /// for `in_force` (the workbook's sheet 政策); a key not listed has its
     /// default.
@@ -348,6 +351,7 @@ impl Default for Policy {
             level_match: LevelMatch::Same,
             term: crate::domain::Term::Years(1),
             refill_returns: false,
+            priority: Vec::new(),
             set_by: Vec::new(),
         }
     }
@@ -450,6 +454,7 @@ struct PolicyFile {
     level_match: Option<String>,
     term_years: Option<CooldownText>,
     refill_returns: Option<bool>,
+    priority: Option<Vec<priority::PriorityFile>>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
 }
@@ -701,6 +706,13 @@ impl Policy {
         }
         if let Some(v) = raw.refill_returns {
             p.refill_returns = v;
+        }
+        if let Some(stages) = &raw.priority {
+            p.priority = stages
+                .iter()
+                .map(priority::PriorityFile::resolve)
+                .collect::<Result<_, _>>()
+                .map_err(|m| bad("priority", m))?;
         }
         match &raw.retirement {
             None => {}
@@ -1139,6 +1151,15 @@ impl Policy {
                 if !wanted.iter().any(|(w, _)| w == c) {
                     wanted.push((c.to_string(), r.name.clone()));
                 }
+            }
+        }
+        // A priority filter's column (programme.md "Who goes first").
+        for p in &self.priority {
+            if let priority::Priority::Filter(f) = p
+                && let Some((c, _)) = &f.column
+                && !wanted.iter().any(|(w, _)| w == c)
+            {
+                wanted.push((c.clone(), format!("priority {c}")));
             }
         }
         wanted

@@ -186,6 +186,18 @@ impl Who {
 }
 
 impl Filter {
+    /// The short form `{ column = "NAME", values = [...] }` (programme.md
+    /// "Who goes first"): the teachers whose column holds one of `values`.
+    pub fn of_column(name: &str, values: &[String]) -> Filter {
+        Filter {
+            column: Some((
+                name.trim().to_string(),
+                values.iter().map(|v| value_key(v)).collect(),
+            )),
+            ..Filter::default()
+        }
+    }
+
     /// Whether every condition of the filter holds for `teacher`. A
     /// condition on a value the teacher lacks (no sex, no title) does not
     /// hold.
@@ -471,7 +483,8 @@ impl RuleFile {
 }
 
 impl FilterFile {
-    fn resolve(&self) -> Result<Filter, Message> {
+    /// The filter, or what is wrong with it.
+    pub fn resolve(&self) -> Result<Filter, Message> {
         let title = self
             .title
             .as_ref()

@@ -194,6 +194,8 @@ const TEACHER_COLUMNS: &[Column] = &[
     optional("assign_to", &["指定交流学校"]),
     optional("must_rotate", &["必须交流"]),
     optional("term_years", &["交流期限"]),
+    optional("volunteer", &["自愿报名", "本人申请"]),
+    optional("points", &["积分"]),
 ];
 
 const NEED_COLUMNS: &[Column] = &[
@@ -631,6 +633,8 @@ impl DataSet {
                 })?),
                 None => None,
             };
+            let volunteer = row.boolean("volunteer")?.unwrap_or(false);
+            let points = row.number("points", -1e12..=1e12)?.unwrap_or(0.0) + 0.0;
             let details = Details {
                 exempt: row.get("exempt").map(str::to_string),
                 id_card: id_card.map(|c| c.number),
@@ -638,6 +642,8 @@ impl DataSet {
                 work_start,
                 exempt_until,
                 term,
+                volunteer,
+                points,
                 extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
             };
             let teacher = Teacher {

@@ -121,6 +121,9 @@ enum Stage {
     /// The CVs as low as the earlier stages allow (policy `balance` =
     /// "improve"): the sum of their q_i columns, weighted into CV units.
     Balance,
+    /// `priority`'s stage k (programme.md "Who goes first"): the largest
+    /// sum over the rotating teachers of their value for it.
+    Priority(u8),
     /// The indicator terms (policy `improve_indicators`), when there are any.
     Indicators,
     Distance,
@@ -377,6 +380,17 @@ fn stage_order(m: &DistrictModel, policy: &Policy, keeps_all: bool) -> Vec<Stage
     }
     if !m.terms.is_empty() {
         stages.push(Stage::Indicators);
+    }
+    // `priority`, in order, after the fill and the spread and before the
+    // distance (programme.md); a stage no teacher has a value for is
+    // skipped.
+    for k in 0..policy.priority.len().min(usize::from(u8::MAX)) {
+        if m.groups
+            .iter()
+            .any(|g| g.priority.get(k).is_some_and(|&v| v != 0.0))
+        {
+            stages.push(Stage::Priority(k as u8));
+        }
     }
     if m.arcs.iter().any(|a| a.distance_km > 0.0) {
         stages.push(Stage::Distance);
@@ -954,6 +968,15 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
                 None => Some((a, -1.0)),
             })
             .collect(),
+        Stage::Priority(k) => m
+            .arcs
+            .iter()
+            .enumerate()
+            .filter_map(|(a, arc)| {
+                let value = m.groups[arc.group].priority[usize::from(k)];
+                (value != 0.0).then_some((a, value))
+            })
+            .collect(),
         Stage::Indicators => (0..m.terms.len())
             .map(|k| {
                 // Pushing a sending school below a threshold costs more
@@ -1255,7 +1278,7 @@ fn hold(
         }
         None if matches!(
             stage,
-            Stage::Changes | Stage::Fill | Stage::Balance | Stage::Indicators
+            Stage::Changes | Stage::Fill | Stage::Balance | Stage::Indicators | Stage::Priority(_)
         ) =>
         {
             // objective >= its optimum, as -objective <= -optimum.
@@ -2185,6 +2208,15 @@ fn set_options(
             // The terms' objective is whole, and so is the fill's when
             // every need's weight is: a gap below 1 proves the optimum.
             Stage::Changes | Stage::Indicators => 0.999,
+            // Counts and years are whole: a gap below 1 proves the
+            // optimum; points may be decimals.
+            Stage::Priority(k)
+                if m.groups
+                    .iter()
+                    .all(|g| g.priority[usize::from(k)].fract() == 0.0) =>
+            {
+                0.999
+            }
             Stage::Fill if m.needs.iter().all(|n| n.weight.fract() == 0.0) => 0.999,
             Stage::Harm => HARM_GAP,
             Stage::Balance => 1e-4,

@@ -116,3 +116,5 @@ elig-refill-not-added = teacher {$teacher} returns this year, but no place is ad
    *[yes] school {$school} receives no teachers under the policy
 }
 elig-transfer-on-roster = teacher {$teacher} was transferred to {$to} in {$year}, but teachers.csv has them at {$school}: the roster is used
+policy-priority-unknown = unknown stage `{$stage}`: the stages are volunteer, never_rotated, years_at_school, points, or a filter such as {"{"} column = "NAME", values = ["..."] {"}"}
+policy-priority-needs-column = stage `{$stage}` needs the column `{$column}`, which teachers.csv does not have

@@ -115,3 +115,5 @@ elig-refill-not-added = 教师 {$teacher} 今年期满返回，但未为其增�
    *[yes] 按政策学校 {$school} 不接收交流教师
 }
 elig-transfer-on-roster = 教师 {$teacher} 已于{$year}年调动到 {$to}，但 teachers.csv 中仍在 {$school}：以花名册为准
+policy-priority-unknown = 未知的优先顺序 `{$stage}`：可用 volunteer（自愿报名）、never_rotated（从未交流）、years_at_school（本校任教年限）、points（积分），或筛选条件，如 {"{"} column = "列名", values = ["..."] {"}"}
+policy-priority-needs-column = 优先顺序 `{$stage}` 需要 teachers.csv 中的“{$column}”列，但该文件没有此列
