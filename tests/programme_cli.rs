@@ -313,3 +313,95 @@ fn returns_refill_the_places_they_leave() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+#[test]
+fn volunteers_go_first_among_equally_good_plans() {
+    // Need 2; T1 (backbone) and T5, T7 volunteer. Every plan fills both
+    // places over the same distance and needs one backbone teacher (20%
+    // of 2): the most volunteers is 2, T1 and one of T5, T7.
+    let dir = county(
+        ",volunteer,points",
+        &["是,1", ",", ",", ",", "是,", ",", "是,2.5"],
+        "school,subject,count\nR1,数学,2\n",
+    );
+    dir.write("p.toml", b"priority = [\"volunteer\"]\n");
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = plan_rows(&dir, "plan.csv");
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"T1"), "{ids:?}");
+    assert!(ids.contains(&"T5") || ids.contains(&"T7"), "{ids:?}");
+    // Points next: T7 (2.5) over T5 (0).
+    dir.write("p.toml", b"priority = [\"volunteer\", \"points\"]\n");
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = plan_rows(&dir, "plan.csv");
+    let mut ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["T1", "T7"]);
+    // explain shows the values.
+    dir.write("empty.csv", b"teacher,to_school\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "explain",
+            ".",
+            "--plan",
+            "plan.csv",
+            "--teacher",
+            "T7",
+            "--policy",
+            "p.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = json(&o);
+    assert_eq!(e["priority"][0]["stage"], "volunteer");
+    assert_eq!(e["priority"][0]["value"], 1.0);
+    assert_eq!(e["priority"][1]["value"], 2.5);
+}
+
+#[test]
+fn an_unknown_stage_or_a_missing_column_is_bad_input_naming_the_stage() {
+    let dir = county("", &[], "school,subject,count\nR1,数学,2\n");
+    dir.write("p.toml", b"priority = [\"seniority\"]\n");
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("seniority"), "{}", stderr(&o));
+    dir.write("p.toml", b"priority = [\"volunteer\"]\n");
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("volunteer") && err.contains("priority"),
+        "{err}"
+    );
+    dir.write("p.toml", b"priority = [{ column = \"\xe4\xbb\xbb\xe6\x95\x99\xe5\xb9\xb4\xe7\xba\xa7\", values = [\"\xe4\xb9\x9d\xe5\xb9\xb4\xe7\xba\xa7\"] }]\n");
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("任教年级"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_filter_stage_sends_the_teachers_it_matches() {
+    // 任教年级: T3 and T4 teach 九年级; need 2 (one backbone among them
+    // for the 20%: T1 or T2): the filter's most is 1 more, T3 or T4.
+    let dir = county(
+        ",任教年级",
+        &["", "", "九年级", "九年级"],
+        "school,subject,count\nR1,数学,2\n",
+    );
+    dir.write(
+        "p.toml",
+        "priority = [{ column = \"任教年级\", values = [\"九年级\"] }]\n".as_bytes(),
+    );
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = plan_rows(&dir, "plan.csv");
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert!(ids.contains(&"T3") || ids.contains(&"T4"), "{ids:?}");
+    assert!(ids.contains(&"T1") || ids.contains(&"T2"), "{ids:?}");
+}

@@ -62,9 +62,19 @@ pub struct Explanation {
     pub reasons: Vec<Ineligible>,
     pub rotates: bool,
     pub to_school: Option<String>,
+    /// The teacher's value for each `priority` stage (programme.md "Who
+    /// goes first"), in the policy's order.
+    pub priority: Vec<StageValue>,
     pub plan: Figures,
     /// `None` for a teacher who may not rotate and does not.
     pub alternative: Option<Alternative>,
+}
+
+/// A teacher's value for one `priority` stage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageValue {
+    pub stage: String,
+    pub value: f64,
 }
 
 /// The best plan if the teacher's part changed.
@@ -200,7 +210,18 @@ pub fn explain(
             })
         }
     };
+    let years = eligibility::years_counted(data, policy);
+    let rotated = data.history.iter().any(|p| p.teacher == t);
+    let priority = policy
+        .priority
+        .iter()
+        .map(|p| StageValue {
+            stage: p.name(),
+            value: p.value(data, policy, teacher, rotated, years[t]) + 0.0,
+        })
+        .collect();
     Ok(Explanation {
+        priority,
         teacher: teacher.id.clone(),
         name: teacher.name.clone(),
         school: data.schools[teacher.school].id.clone(),

@@ -31,6 +31,16 @@ pub fn table(e: &Explanation) -> String {
             None => msg!("report-explain-stays"),
         }
     );
+    for v in &e.priority {
+        out += &format!(
+            "{}\n",
+            msg!(
+                "report-explain-priority",
+                stage = v.stage.as_str(),
+                value = v.value
+            )
+        );
+    }
     let Some(alt) = &e.alternative else {
         return out;
     };

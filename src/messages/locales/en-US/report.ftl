@@ -225,3 +225,4 @@ report-explain-distance = total km
 report-explain-cvs-kept = 优质均衡 CVs kept
 report-explain-margin = margin of {$rule} ({$place})
 report-explain-changes = teachers whose destination would change: {$count}
+report-explain-priority = priority {$stage}: {$value}

@@ -225,3 +225,4 @@ report-explain-distance = 总距离（公里）
 report-explain-cvs-kept = 保持的优质均衡差异系数
 report-explain-margin = {$rule}（{$place}）的余量
 report-explain-changes = 交流去向会改变的教师：{$count}名
+report-explain-priority = 优先顺序 {$stage}：{$value}
