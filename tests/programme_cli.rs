@@ -405,3 +405,73 @@ fn a_filter_stage_sends_the_teachers_it_matches() {
     assert!(ids.contains(&"T3") || ids.contains(&"T4"), "{ids:?}");
     assert!(ids.contains(&"T1") || ids.contains(&"T2"), "{ids:?}");
 }
+
+#[test]
+fn teachers_past_the_limit_must_rotate() {
+    // must_rotate_after_years = 10: T1 (12 years) and T2 (10) are pinned;
+    // T3 and T4 (8) are not.
+    let dir = DataDir::tables(
+        "id,name,area,district,level\nU1,城关小学,urban,云溪,primary\nR1,溪口小学,rural,云溪,primary\n",
+        "id,name,school,subject,backbone,years_at_school\nT1,甲,U1,数学,county,12\n\
+         T2,乙,U1,数学,none,10\nT3,丙,U1,数学,county,8\nT4,丁,U1,数学,none,8\n",
+        "school,subject,count\nR1,数学,3\n",
+    );
+    dir.write("p.toml", b"must_rotate_after_years = 10\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", ".", "--policy", "p.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = json(&o)["plan"].clone();
+    let pin = |id: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["teacher"] == id)
+            .map(|r| r["pin"].as_str().unwrap().to_string())
+    };
+    assert_eq!(pin("T1").as_deref(), Some("must_rotate_after_years"));
+    assert_eq!(pin("T2").as_deref(), Some("must_rotate_after_years"));
+    let csv = plan_rows(&dir, "plan.csv");
+    let t2 = csv.iter().find(|r| r[0] == "T2").unwrap();
+    assert_eq!(t2.last().unwrap(), "must_rotate_after_years");
+    // The audit holds the pins: a plan without T2 breaks them.
+    dir.write("without.csv", b"teacher,to_school\nT1,R1\nT3,R1\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["audit", ".", "--plan", "without.csv", "--policy", "p.toml"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("T2"), "{}", stdout(&o));
+    // One place for two pinned teachers: exit 3 naming them and the rule,
+    // with a need fix of the missing place.
+    dir.write("needs.csv", "school,subject,count\nR1,数学,1\n".as_bytes());
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", ".", "--policy", "p.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let infeasible = json(&o)["infeasible"].clone();
+    let first = &infeasible[0];
+    assert_eq!(first["rule"], "must_rotate_after_years");
+    assert!(
+        first["message"].as_str().unwrap().contains("T1, T2"),
+        "{first}"
+    );
+    assert_eq!(first["fixes"][0]["kind"], "need");
+    assert_eq!(first["fixes"][0]["places"], 1);
+    // The key needs years at the school.
+    let dir = DataDir::tables(
+        "id,name,area,district\nU1,城关小学,urban,云溪\nR1,溪口小学,rural,云溪\n",
+        "id,name,school,subject\nT1,甲,U1,数学\n",
+        "school,subject,count\nR1,数学,1\n",
+    );
+    dir.write("p.toml", b"must_rotate_after_years = 10\n");
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "p.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("must_rotate_after_years"),
+        "{}",
+        stderr(&o)
+    );
+}

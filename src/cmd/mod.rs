@@ -137,14 +137,16 @@ pub fn plan_warnings(
 }
 
 /// The data set and the policy of a command's flags, the places
-/// `refill_returns` adds among the needs (programme.md), so that planning,
-/// auditing and reporting count the same needs.
+/// `refill_returns` adds among the needs and the pins of
+/// `must_rotate_after_years` in it (programme.md), so that planning,
+/// auditing and reporting count the same needs and pins.
 pub fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet, Policy), Error> {
     let paths = data.paths()?;
     let policy_value = policy.policy()?;
     let mut data_set = load_for(&paths, &[&policy_value])?;
     let (refills, _) = crate::eligibility::returns::refills(&data_set, &policy_value);
     crate::eligibility::returns::add_refills(&mut data_set, &refills);
+    crate::eligibility::pin_after_years(&mut data_set, &policy_value);
     Ok((paths, data_set, policy_value))
 }
 

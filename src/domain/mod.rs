@@ -350,6 +350,9 @@ pub struct Details {
     pub volunteer: bool,
     /// teachers.csv `points` (积分), 0 when empty.
     pub points: f64,
+    /// Pinned `must_rotate` by `must_rotate_after_years`, not by the
+    /// roster (programme.md "Must rotate").
+    pub pinned_after_years: bool,
 }
 
 impl Details {
@@ -392,6 +395,11 @@ impl Teacher {
     /// teachers.csv's `term_years`, when given.
     pub fn term(&self) -> Option<Term> {
         self.details.as_ref()?.term
+    }
+
+    /// Whether `must_rotate_after_years` pinned the teacher.
+    pub fn pinned_after_years(&self) -> bool {
+        self.details.as_ref().is_some_and(|d| d.pinned_after_years)
     }
 
     /// teachers.csv's `volunteer` (自愿报名): false when empty.

@@ -239,9 +239,11 @@ pub fn check_rule_columns(data: &DataSet, policy: &Policy) -> Result<(), InputEr
     for set in &policy.set_in_file {
         // The columns the key's rule reads, and whether a teacher has them.
         let (columns, has): (&str, &dyn Fn(&Teacher) -> bool) = match set.key {
-            "min_years_at_school" => ("years_at_school, school_entry", &|t| {
-                t.years_at_school.is_some() || t.school_entry().is_some()
-            }),
+            "min_years_at_school" | "must_rotate_after_years" => {
+                ("years_at_school, school_entry", &|t| {
+                    t.years_at_school.is_some() || t.school_entry().is_some()
+                })
+            }
             "max_age" => ("age, birth_date, id_card", &aged),
             "max_age_male" | "max_age_female" => ("age, birth_date, id_card; sex", &|t| {
                 aged(t) && t.sex.is_some()
@@ -439,6 +441,28 @@ pub fn years_counted(data: &DataSet, policy: &Policy) -> Vec<Option<u32>> {
         .zip(&marks)
         .map(|(t, m)| years_since_return(years_at_school(t, as_of), m.returned, policy.plan_year))
         .collect()
+}
+
+/// `must_rotate_after_years` (programme.md "Must rotate"): each eligible
+/// teacher with at least that many years at the school (as eligibility
+/// counts them) and no pin of their own is pinned `must_rotate`, marked
+/// so that plan.csv's `pin` says which rule pinned them.
+pub fn pin_after_years(data: &mut DataSet, policy: &Policy) {
+    let Some(n) = policy.must_rotate_after_years else {
+        return;
+    };
+    let verdicts = assess(data, policy);
+    let years = years_counted(data, policy);
+    for (t, teacher) in data.teachers.iter_mut().enumerate() {
+        if verdicts[t].is_ok()
+            && years[t].is_some_and(|y| y >= n)
+            && teacher.assign_to.is_none()
+            && !teacher.must_rotate
+        {
+            teacher.must_rotate = true;
+            teacher.details_mut().pinned_after_years = true;
+        }
+    }
 }
 
 /// What a teacher's history rows mean in the plan year Y.

@@ -217,6 +217,52 @@ fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
             )));
         }
     }
+    // `must_rotate_after_years` (programme.md "Must rotate"): more pinned
+    // teachers of a subject and level than the district's places there,
+    // after the assign_to pins.
+    let mut by_years: BTreeMap<(&str, Levels), Vec<usize>> = BTreeMap::new();
+    for group in m.groups.iter().filter(|g| g.pin == Pin::MustRotate) {
+        let pinned: Vec<usize> = group
+            .teachers
+            .iter()
+            .copied()
+            .filter(|&t| data.teachers[t].pinned_after_years())
+            .collect();
+        if !pinned.is_empty() {
+            by_years
+                .entry((&group.subject, group.reach))
+                .or_default()
+                .extend(pinned);
+        }
+    }
+    for ((subject, reach), mut pinned) in by_years {
+        pinned.sort_unstable();
+        let places: u64 = m
+            .needs
+            .iter()
+            .filter(|n| n.subject == subject && reach.meets(n.levels))
+            .map(|n| u64::from(n.count))
+            .sum();
+        let assigned = pinned_to
+            .iter()
+            .filter(|((_, s), _)| *s == subject)
+            .map(|(_, ts)| ts.len() as u64)
+            .sum::<u64>();
+        let free = places.saturating_sub(assigned);
+        if pinned.len() as u64 > free {
+            found.push(Infeasibility::new(
+                district_label(&m.district).to_string(),
+                "must_rotate_after_years",
+                msg!(
+                    "plan-pinned-after-years-over-places",
+                    count = pinned.len(),
+                    subject = subject,
+                    teachers = ids(data, &pinned),
+                    places = free
+                ),
+            ));
+        }
+    }
     for ((school, subject), pinned) in pinned_to {
         let need: u64 = m
             .needs

@@ -272,6 +272,10 @@ pub struct Policy {
     pub refill_returns: bool,
     /// `priority` (programme.md "Who goes first"), in order.
     pub priority: Vec<priority::Priority>,
+    /// `must_rotate_after_years` (programme.md "Must rotate"): an eligible
+    /// teacher with at least this many years at the school is pinned
+    /// `must_rotate`.
+    pub must_rotate_after_years: Option<u32>,
     /// The keys the policy file and the command line set (`Policy::load`),
     /// for `in_force` (the workbook's sheet 政策); a key not listed has its
     /// default.
@@ -352,6 +356,7 @@ impl Default for Policy {
             term: crate::domain::Term::Years(1),
             refill_returns: false,
             priority: Vec::new(),
+            must_rotate_after_years: None,
             set_by: Vec::new(),
         }
     }
@@ -455,6 +460,7 @@ struct PolicyFile {
     term_years: Option<CooldownText>,
     refill_returns: Option<bool>,
     priority: Option<Vec<priority::PriorityFile>>,
+    must_rotate_after_years: Option<u32>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
 }
@@ -707,6 +713,9 @@ impl Policy {
         if let Some(v) = raw.refill_returns {
             p.refill_returns = v;
         }
+        if let Some(n) = raw.must_rotate_after_years {
+            p.must_rotate_after_years = Some(n);
+        }
         if let Some(stages) = &raw.priority {
             p.priority = stages
                 .iter()
@@ -799,6 +808,11 @@ impl Policy {
                 "backbone_titles",
                 raw.backbone_titles.is_some(),
                 !p.backbone_titles.is_empty(),
+            ),
+            (
+                "must_rotate_after_years",
+                raw.must_rotate_after_years.is_some(),
+                true,
             ),
         ];
         for (key, present, applies) in set {

@@ -644,6 +644,7 @@ impl DataSet {
                 term,
                 volunteer,
                 points,
+                pinned_after_years: false,
                 extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
             };
             let teacher = Teacher {

@@ -94,6 +94,9 @@ pub fn rows<'a>(
 
 /// The pin a teacher rotates under, as plan.csv's `pin` writes it.
 fn pin_word(t: &crate::domain::Teacher) -> &'static str {
+    if t.pinned_after_years() {
+        return "must_rotate_after_years";
+    }
     match crate::model::Pin::of(t) {
         crate::model::Pin::AssignTo(_) => "assign_to",
         crate::model::Pin::MustRotate => "must_rotate",

@@ -67,3 +67,7 @@ plan-fix-of-backbone = backbone
 # compare's scenarios (src/plan/compare.rs; exit 2).
 plan-sweep-too-many = --sweep: the cross product has more than {$most} scenarios; sweep fewer keys or values
 plan-sweep-expected = --sweep {$sweep}: expected KEY=V1,V2,... such as min_rotation_ratio=0.10,0.12
+plan-pinned-after-years-over-places = must_rotate_after_years pins {$count} {$subject} teachers ({$teachers}), but the district has {$places} { $places ->
+    [one] place
+   *[other] places
+} they may fill
