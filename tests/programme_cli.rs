@@ -475,3 +475,40 @@ fn teachers_past_the_limit_must_rotate() {
         stderr(&o)
     );
 }
+
+#[test]
+fn history_may_be_given_several_times_and_errors_name_their_file() {
+    let dir = county("", &[], "school,subject,count\nR1,数学,2\n");
+    dir.write("empty.csv", b"teacher,to_school\n");
+    // The folder's history.csv (T5 away) is not read when --history is
+    // given; the two files are read as one.
+    dir.write(
+        "history.csv",
+        b"teacher,year,school,end_year\nT5,2025,R1,2027\n",
+    );
+    dir.write(
+        "old.csv",
+        b"teacher,year,school,end_year\nT1,2025,R1,2026\n",
+    );
+    dir.write(
+        "older.csv",
+        b"teacher,year,school,end_year\nT2,2024,R1,2027\n",
+    );
+    let both = ["--history", "old.csv", "--history", "older.csv"];
+    // (A stint in progress is also in its cool-down: explain lists both.)
+    assert_eq!(reasons(&dir, "T1", &both), ["away", "cool_down"]);
+    assert_eq!(reasons(&dir, "T2", &both), ["away", "cool_down"]);
+    assert_eq!(reasons(&dir, "T5", &both), Vec::<String>::new());
+    assert_eq!(reasons(&dir, "T5", &[]), ["away", "cool_down"]);
+    dir.write("bad.csv", b"teacher,year\nT1,2025\nT99,2025\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["check", ".", "--history", "old.csv", "--history", "bad.csv"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.csv") && err.contains("line 3") && err.contains("T99"),
+        "{err}"
+    );
+}

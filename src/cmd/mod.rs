@@ -34,8 +34,10 @@ pub struct DataArgs {
     needs: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
     preferences: Option<PathBuf>,
-    #[arg(long, value_name = "FILE")]
-    history: Option<PathBuf>,
+    /// Several are read as one (programme.md: last year's plan file, an
+    /// older history), instead of the folder's history.csv.
+    #[arg(long, value_name = "FILE", action = clap::ArgAction::Append)]
+    history: Vec<PathBuf>,
 }
 
 impl DataArgs {
@@ -46,8 +48,12 @@ impl DataArgs {
             self.teachers.clone(),
             self.needs.clone(),
             self.preferences.clone(),
-            self.history.clone(),
+            self.history.first().cloned(),
         )
+        .map(|mut paths| {
+            paths.more_history = self.history.iter().skip(1).cloned().collect();
+            paths
+        })
     }
 }
 

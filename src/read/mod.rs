@@ -74,6 +74,9 @@ pub struct DataPaths {
     pub needs: Option<PathBuf>,
     pub preferences: Option<PathBuf>,
     pub history: Option<PathBuf>,
+    /// More history files (`--history` given several times, programme.md):
+    /// read after `history`, as one.
+    pub more_history: Vec<PathBuf>,
 }
 
 impl DataPaths {
@@ -106,6 +109,7 @@ impl DataPaths {
             needs: needs.or_else(|| existing("needs")),
             preferences: preferences.or_else(|| existing("preferences")),
             history: history.or_else(|| existing("history")),
+            more_history: Vec::new(),
         };
         if let Some(d) = dir
             && !d.is_dir()
@@ -124,6 +128,7 @@ impl DataPaths {
                 .flatten()
                 .map(PathBuf::as_path),
         );
+        all.extend(self.more_history.iter().map(PathBuf::as_path));
         all
     }
 }
@@ -346,7 +351,7 @@ impl DataSet {
             data.warnings
                 .extend(unread_headers(&preferences, PREFERENCE_COLUMNS, &[]));
         }
-        if let Some(path) = &paths.history {
+        for path in paths.history.iter().chain(&paths.more_history) {
             let history = Table::read(path, HISTORY_COLUMNS, &["history", "交流记录"])?;
             data.read_history(&history)?;
             data.files.push(history.info());
