@@ -512,3 +512,29 @@ fn history_may_be_given_several_times_and_errors_name_their_file() {
         "{err}"
     );
 }
+
+#[test]
+fn a_need_with_a_year_applies_in_that_plan_year_only() {
+    // R1 数学: 1 every year, 2 more in 2026, 5 more in 2027.
+    let dir = county(
+        "",
+        &[],
+        "school,subject,count,year\nR1,数学,1,\nR1,数学,2,2026\nR1,数学,5,2027\n",
+    );
+    let needs = |year: &str| {
+        let o = rotaplan(
+            dir.path(),
+            &["check", ".", "--format", "json", "--plan-year", year],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        json(&o)["needs_total"].as_u64().unwrap()
+    };
+    assert_eq!(needs("2026"), 3);
+    assert_eq!(needs("2027"), 6);
+    assert_eq!(needs("2028"), 1);
+    // Two rows of one year for a school and subject stay bad input.
+    dir.write("needs.csv", b"school,subject,count,year\nR1,\xe6\x95\xb0\xe5\xad\xa6,1,2026\nR1,\xe6\x95\xb0\xe5\xad\xa6,2,2026\n");
+    let o = rotaplan_pinned(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("line 3"), "{}", stderr(&o));
+}

@@ -165,7 +165,14 @@ pub fn load_for(paths: &DataPaths, policies: &[&Policy]) -> Result<DataSet, Erro
             wanted.push(crate::read::Wanted { column, rule });
         }
     }
-    let data = DataSet::load_with(paths, &wanted)?;
+    let mut data = DataSet::load_with(paths, &wanted)?;
+    // needs.csv rows with a year apply in that plan year only
+    // (programme.md); scenarios of several plan years keep them all.
+    if let Some(first) = policies.first()
+        && policies.iter().all(|p| p.plan_year == first.plan_year)
+    {
+        data.keep_needs_of(first.plan_year);
+    }
     let file = paths.teachers.display().to_string();
     for policy in policies {
         crate::eligibility::check_dates(&data, policy, &file)?;

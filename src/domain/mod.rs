@@ -439,6 +439,38 @@ pub struct RuralNeed {
     pub level: Option<Level>,
     /// The need's line in needs.csv (or its row in a workbook).
     pub line: u32,
+    /// needs.csv `year` (年度): the plan year the row applies in; `None`
+    /// for every year (programme.md).
+    pub year: Option<i64>,
+}
+
+impl DataSet {
+    /// Keeps the needs that apply in plan year `year` (programme.md): the
+    /// rows without a year, and those of that year, a row of the year
+    /// added to the one without for the same school, subject and level.
+    pub fn keep_needs_of(&mut self, year: i64) {
+        let Some(needs) = &mut self.needs else {
+            return;
+        };
+        if needs.iter().all(|n| n.year.is_none()) {
+            return;
+        }
+        needs.retain(|n| n.year.is_none_or(|y| y == year));
+        let mut kept: Vec<RuralNeed> = Vec::with_capacity(needs.len());
+        let mut at: FxHashMap<(usize, String, Option<Level>), usize> = FxHashMap::default();
+        for need in needs.drain(..) {
+            match at.entry((need.school, need.subject.clone(), need.level)) {
+                std::collections::hash_map::Entry::Occupied(e) => {
+                    kept[*e.get()].count += need.count;
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(kept.len());
+                    kept.push(need);
+                }
+            }
+        }
+        *needs = kept;
+    }
 }
 
 #[derive(Debug, Clone)]

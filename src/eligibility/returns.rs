@@ -104,6 +104,7 @@ pub fn add_refills(data: &mut DataSet, refills: &[Refill]) {
                 weight: 1.0,
                 level: r.level,
                 line: 0,
+                year: None,
             }),
         }
     }

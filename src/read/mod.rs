@@ -209,6 +209,9 @@ const NEED_COLUMNS: &[Column] = &[
     required("count", &["需求人数"]),
     optional("weight", &["权重"]),
     optional("level", &["学段"]),
+    // programme.md: a row with a school year applies only in that plan
+    // year (`DataSet::keep_needs_of`).
+    optional("year", &["年度"]),
 ];
 
 const PREFERENCE_COLUMNS: &[Column] = &[
@@ -742,7 +745,7 @@ impl DataSet {
         let mut needs = Vec::new();
         // (school, subject, level): a nine-year school may need a subject
         // at each level.
-        let mut seen: HashMap<(usize, String, Option<Level>), u64> = HashMap::new();
+        let mut seen: HashMap<(usize, String, Option<Level>, Option<i64>), u64> = HashMap::new();
         table.for_each_row(|row| {
             let school = self.school_ref(&row, "school")?;
             if !self.schools[school].may_receive() {
@@ -771,7 +774,8 @@ impl DataSet {
                     ),
                 ));
             }
-            if let Some(first) = seen.insert((school, subject.clone(), level), row.line) {
+            let year = row.school_year("year")?;
+            if let Some(first) = seen.insert((school, subject.clone(), level, year), row.line) {
                 return Err(row.row_error(msg!(
                     "read-need-twice",
                     school = self.schools[school].id.as_str(),
@@ -790,6 +794,7 @@ impl DataSet {
                 weight,
                 level,
                 line: u32::try_from(row.line).unwrap_or(u32::MAX),
+                year,
             });
             Ok(())
         })?;
