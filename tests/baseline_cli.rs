@@ -6,36 +6,9 @@ mod common;
 
 use common::*;
 
-/// The sample county in `dir/obj` with teacher `id` exempted (an
-/// objection upheld: 大病).
-fn sample_with_exempt(dir: &std::path::Path, id: &str) -> std::path::PathBuf {
-    let obj = dir.join("obj");
-    sample_but_teachers(&obj);
-    let rows = read_csv_rows(&sample().join("teachers.csv"));
-    let exempt = rows[0].iter().position(|h| h == "exempt").unwrap();
-    let mut w = csv::Writer::from_path(obj.join("teachers.csv")).unwrap();
-    for mut row in rows {
-        if row[0] == id {
-            row[exempt] = "大病".into();
-        }
-        w.write_record(&row).unwrap();
-    }
-    w.flush().unwrap();
-    obj
-}
-
-/// The (teacher, to_school) rows of a plan.csv.
-fn rows_of(path: &std::path::Path) -> std::collections::BTreeSet<(String, String)> {
-    read_csv_rows(path)
-        .into_iter()
-        .skip(1)
-        .map(|r| {
-            (
-                r[0].trim_start_matches('\u{feff}').to_string(),
-                r[5].clone(),
-            )
-        })
-        .collect()
+/// The (teacher, to_school) rows of a plan.csv, as a set.
+fn rows_set(path: &std::path::Path) -> std::collections::BTreeSet<(String, String)> {
+    plan_rows(path).into_iter().collect()
 }
 
 #[test]
@@ -43,9 +16,9 @@ fn an_objection_on_the_sample_changes_only_the_rows_the_rules_force() {
     let dir = tempfile::tempdir().unwrap();
     sample_plan(dir.path());
     let base = dir.path().join("sample-plan.csv");
-    let before = rows_of(&base);
+    let before = rows_set(&base);
     let (objector, school) = before.iter().next().unwrap().clone();
-    let obj = sample_with_exempt(dir.path(), &objector);
+    let obj = sample_with(dir.path(), &objector, "exempt", "大病");
     let obj = obj.to_str().unwrap();
 
     // The ratio has room: the objector's row goes, nothing else changes.
@@ -63,7 +36,7 @@ fn an_objection_on_the_sample_changes_only_the_rows_the_rules_force() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let after = rows_of(&dir.path().join("new.csv"));
+    let after = rows_set(&dir.path().join("new.csv"));
     let dropped: Vec<_> = before.difference(&after).collect();
     assert_eq!(dropped, [&(objector.clone(), school.clone())]);
     assert_eq!(after.difference(&before).count(), 0);
@@ -110,7 +83,7 @@ fn an_objection_on_the_sample_changes_only_the_rows_the_rules_force() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let after = rows_of(&dir.path().join("new.csv"));
+    let after = rows_set(&dir.path().join("new.csv"));
     assert_eq!(before.difference(&after).count(), 1);
     let added: Vec<_> = after.difference(&before).collect();
     assert_eq!(added.len(), 1, "exactly one replacement");

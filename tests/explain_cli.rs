@@ -5,36 +5,6 @@ mod common;
 
 use common::*;
 
-/// The sample county in `dir/changed` with teachers.csv's `column` set
-/// to `value` for teacher `id` (the column added when missing).
-fn sample_with(dir: &std::path::Path, id: &str, column: &str, value: &str) -> std::path::PathBuf {
-    let changed = dir.join("changed");
-    sample_but_teachers(&changed);
-    let mut rows = read_csv_rows(&sample().join("teachers.csv"));
-    let at = match rows[0].iter().position(|h| h == column) {
-        Some(at) => at,
-        None => {
-            for (i, row) in rows.iter_mut().enumerate() {
-                row.push(if i == 0 {
-                    column.to_string()
-                } else {
-                    String::new()
-                });
-            }
-            rows[0].len() - 1
-        }
-    };
-    let mut w = csv::Writer::from_path(changed.join("teachers.csv")).unwrap();
-    for mut row in rows {
-        if row[0] == id {
-            row[at] = value.into();
-        }
-        w.write_record(&row).unwrap();
-    }
-    w.flush().unwrap();
-    changed
-}
-
 fn explain(dir: &std::path::Path, teacher: &str) -> serde_json::Value {
     let sample = sample();
     let o = rotaplan_pinned(
@@ -83,20 +53,6 @@ fn replan(
         })
         .collect();
     (json(&o), rows)
-}
-
-/// The plan's (teacher, to_school) rows.
-fn plan_rows(path: &std::path::Path) -> Vec<(String, String)> {
-    read_csv_rows(path)
-        .into_iter()
-        .skip(1)
-        .map(|r| {
-            (
-                r[0].trim_start_matches('\u{feff}').to_string(),
-                r[5].clone(),
-            )
-        })
-        .collect()
 }
 
 /// The teachers whose destination differs between two plans, sorted.

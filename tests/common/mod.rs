@@ -248,3 +248,52 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The sample county in `dir/changed` with teachers.csv's `column` set
+/// to `value` for teacher `id` (the column added when missing).
+pub fn sample_with(
+    dir: &std::path::Path,
+    id: &str,
+    column: &str,
+    value: &str,
+) -> std::path::PathBuf {
+    let changed = dir.join("changed");
+    sample_but_teachers(&changed);
+    let mut rows = read_csv_rows(&sample().join("teachers.csv"));
+    let at = match rows[0].iter().position(|h| h == column) {
+        Some(at) => at,
+        None => {
+            for (i, row) in rows.iter_mut().enumerate() {
+                row.push(if i == 0 {
+                    column.to_string()
+                } else {
+                    String::new()
+                });
+            }
+            rows[0].len() - 1
+        }
+    };
+    let mut w = csv::Writer::from_path(changed.join("teachers.csv")).unwrap();
+    for mut row in rows {
+        if row[0] == id {
+            row[at] = value.into();
+        }
+        w.write_record(&row).unwrap();
+    }
+    w.flush().unwrap();
+    changed
+}
+
+/// The (teacher, to_school) rows of a plan.csv, its byte-order mark dropped.
+pub fn plan_rows(path: &std::path::Path) -> Vec<(String, String)> {
+    read_csv_rows(path)
+        .into_iter()
+        .skip(1)
+        .map(|r| {
+            (
+                r[0].trim_start_matches('\u{feff}').to_string(),
+                r[5].clone(),
+            )
+        })
+        .collect()
+}
