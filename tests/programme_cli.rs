@@ -538,3 +538,36 @@ fn a_need_with_a_year_applies_in_that_plan_year_only() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("line 3"), "{}", stderr(&o));
 }
+
+#[test]
+fn compare_plans_a_scenario_with_its_refills_and_pins() {
+    // As returns_refill_the_places_they_leave: refill_returns gives 3
+    // places; compare's scenario row says the same as plan.
+    let dir = county("", &[], "school,subject,count,weight\nR1,数学,1,2\n");
+    dir.write(
+        "history.csv",
+        b"teacher,year,school,end_year\nT9,2025,R1,2025\nT10,2024,R2,2025\n",
+    );
+    dir.write("refill.toml", b"refill_returns = true\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "compare",
+            ".",
+            "refill.toml",
+            "--format",
+            "json",
+            "--level-match",
+            "any",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = json(&o)["scenarios"].clone();
+    let totals: Vec<u64> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["needs_total"].as_u64().unwrap())
+        .collect();
+    assert_eq!(totals, [1, 3], "{rows}");
+}

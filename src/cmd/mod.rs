@@ -150,9 +150,7 @@ pub fn load(data: &DataArgs, policy: &PolicyArgs) -> Result<(DataPaths, DataSet,
     let paths = data.paths()?;
     let policy_value = policy.policy()?;
     let mut data_set = load_for(&paths, &[&policy_value])?;
-    let (refills, _) = crate::eligibility::returns::refills(&data_set, &policy_value);
-    crate::eligibility::returns::add_refills(&mut data_set, &refills);
-    crate::eligibility::pin_after_years(&mut data_set, &policy_value);
+    crate::eligibility::add_programme(&mut data_set, &policy_value);
     Ok((paths, data_set, policy_value))
 }
 

@@ -443,6 +443,20 @@ pub fn years_counted(data: &DataSet, policy: &Policy) -> Vec<Option<u32>> {
         .collect()
 }
 
+/// What programme.md adds to a data set under `policy`, in one place for
+/// every command: the places `refill_returns` adds for this year's
+/// returns, then the pins of `must_rotate_after_years`.
+pub fn add_programme(data: &mut DataSet, policy: &Policy) {
+    let (refills, _) = returns::refills(data, policy);
+    returns::add_refills(data, &refills);
+    pin_after_years(data, policy);
+}
+
+/// Whether `add_programme` may change a data set under `policy`.
+pub fn changes_data(policy: &Policy) -> bool {
+    policy.refill_returns || policy.must_rotate_after_years.is_some()
+}
+
 /// `must_rotate_after_years` (programme.md "Must rotate"): each eligible
 /// teacher with at least that many years at the school (as eligibility
 /// counts them) and no pin of their own is pinned `must_rotate`, marked

@@ -188,7 +188,15 @@ pub fn run_with(data: &DataSet, scenarios: &[Scenario], progress: &dyn Progress)
         .par_iter()
         .map(|s| {
             let start = std::time::Instant::now();
-            let result = plan(data, &s.policy);
+            // A scenario's refills and pins (programme.md), as `plan`
+            // under its policy has them.
+            let result = if crate::eligibility::changes_data(&s.policy) {
+                let mut own = data.clone();
+                crate::eligibility::add_programme(&mut own, &s.policy);
+                plan(&own, &s.policy)
+            } else {
+                plan(data, &s.policy)
+            };
             progress.step();
             let mut row = row(&s.name, result, start.elapsed().as_secs_f64());
             row.plan_year = s.policy.plan_year;
