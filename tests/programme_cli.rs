@@ -571,3 +571,41 @@ fn compare_plans_a_scenario_with_its_refills_and_pins() {
         .collect();
     assert_eq!(totals, [1, 3], "{rows}");
 }
+
+#[test]
+fn compare_sweeps_terms_and_priority() {
+    let dir = county(",volunteer", &["是"], "school,subject,count\nR1,数学,2\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "compare",
+            ".",
+            "--sweep",
+            "term_years=1,transfer",
+            "--sweep",
+            "priority=none,volunteer+years_at_school",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let names: Vec<String> = json(&o)["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["scenario"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("volunteer+years_at_school")),
+        "{names:?}"
+    );
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["compare", ".", "--sweep", "priority=seniority"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("seniority"), "{}", stderr(&o));
+}

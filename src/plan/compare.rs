@@ -114,6 +114,18 @@ fn parse_sweep(text: &str) -> Result<(String, Vec<String>), Error> {
 /// value when it is one (`0.12`, `55`), else as text (`school`).
 fn overlay_value(policy: &Policy, key: &str, value: &str) -> Result<Policy, InputError> {
     let source = format!("--sweep {key}");
+    // `priority` (programme.md) is a list: its stages joined by `+`
+    // (`volunteer+points`), `none` for no stage.
+    if key == "priority" {
+        let stages: Vec<toml::Value> = value
+            .split('+')
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && *s != "none")
+            .map(|s| toml::Value::String(s.to_string()))
+            .collect();
+        let text = format!("priority = {}\n", toml::Value::Array(stages));
+        return Ok(policy.overlay_toml(&source, &text)?.0);
+    }
     let as_value = format!("{key} = {value}\n");
     let as_text = format!("{key} = {}\n", toml::Value::String(value.to_string()));
     let text = if as_value.parse::<toml::Table>().is_ok() {
