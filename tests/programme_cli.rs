@@ -460,6 +460,30 @@ fn teachers_past_the_limit_must_rotate() {
     );
     assert_eq!(first["fixes"][0]["kind"], "need");
     assert_eq!(first["fixes"][0]["places"], 1);
+    // A max rule the pins break: 2 pinned, max_rotation_ratio allows 1
+    // of 4 (floor 25%): exit 3 naming them with the rule.
+    dir.write("needs.csv", "school,subject,count\nR1,数学,3\n".as_bytes());
+    dir.write(
+        "max.toml",
+        b"must_rotate_after_years = 10\nmax_rotation_ratio = 0.25\n",
+    );
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", ".", "--policy", "max.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let infeasible = json(&o)["infeasible"].clone();
+    let by_years = infeasible
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["rule"] == "must_rotate_after_years")
+        .unwrap_or_else(|| panic!("{infeasible}"));
+    let message = by_years["message"].as_str().unwrap();
+    assert!(
+        message.contains("T1, T2") && message.contains("max_rotation_ratio"),
+        "{message}"
+    );
     // The key needs years at the school.
     let dir = DataDir::tables(
         "id,name,area,district\nU1,城关小学,urban,云溪\nR1,溪口小学,rural,云溪\n",

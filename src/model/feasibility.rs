@@ -165,6 +165,11 @@ pub fn numerators(units: &[&RuleUnit]) -> Vec<usize> {
 pub fn diagnose(data: &DataSet, m: &DistrictModel, policy: &Policy) -> Vec<Infeasibility> {
     let mut found = pins(data, m);
     found.extend(m.units.iter().flat_map(|u| check_unit(m, u, policy)));
+    found.extend(
+        m.units
+            .iter()
+            .filter_map(|u| pinned_after_years_over_max(data, m, u)),
+    );
     let per_unit = m.rules.iter().any(|r| r.scope != Scope::District);
     if found.is_empty() && per_unit {
         found.extend(check_schools_together(m, policy));
@@ -282,6 +287,46 @@ fn pins(data: &DataSet, m: &DistrictModel) -> Vec<Infeasibility> {
         }
     }
     found
+}
+
+/// A max rule whose unit has more pinned teachers than it allows, some of
+/// them pinned by `must_rotate_after_years` (programme.md "Must rotate"):
+/// said apart, naming those teachers and the rule they break.
+fn pinned_after_years_over_max(
+    data: &DataSet,
+    m: &DistrictModel,
+    unit: &RuleUnit,
+) -> Option<Infeasibility> {
+    let rule = m.rule(unit);
+    let most = unit
+        .limit
+        .filter(|_| rule.bound == crate::policy::rules::Bound::Max)?;
+    let pinned: Vec<usize> = unit
+        .numerator
+        .iter()
+        .filter(|&&g| m.groups[g].pin != Pin::Free)
+        .flat_map(|&g| m.groups[g].teachers.iter().copied())
+        .collect();
+    let mut by_years: Vec<usize> = pinned
+        .iter()
+        .copied()
+        .filter(|&t| data.teachers[t].pinned_after_years())
+        .collect();
+    if pinned.len() as u64 <= most || by_years.is_empty() {
+        return None;
+    }
+    by_years.sort_unstable();
+    Some(Infeasibility::new(
+        unit.unit.to_string(),
+        "must_rotate_after_years",
+        msg!(
+            "plan-pinned-after-years-over-max",
+            count = by_years.len(),
+            teachers = ids(data, &by_years),
+            rule = rule.name.as_str(),
+            most = most
+        ),
+    ))
 }
 
 /// Teacher ids for a message, the first ten.

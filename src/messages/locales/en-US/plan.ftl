@@ -71,3 +71,7 @@ plan-pinned-after-years-over-places = must_rotate_after_years pins {$count} {$su
     [one] place
    *[other] places
 } they may fill
+plan-pinned-after-years-over-max = must_rotate_after_years pins {$count} { $count ->
+    [one] teacher
+   *[other] teachers
+} ({$teachers}), more than {$rule} allows here with the other pins ({$most} at most)
