@@ -54,6 +54,14 @@ pub struct Group {
     pub teachers: Vec<usize>,
 }
 
+impl Group {
+    /// These teachers' value for `priority` stage `k`; 0 for a group
+    /// without values (the elastic groups of a fix's model).
+    pub fn priority_value(&self, k: usize) -> f64 {
+        self.priority.get(k).copied().unwrap_or(0.0)
+    }
+}
+
 /// A planner's decision about a teacher (teachers.csv `assign_to`,
 /// `must_rotate`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

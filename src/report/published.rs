@@ -139,15 +139,14 @@ fn default_title(data: &DataSet, policy: &Policy) -> String {
 }
 
 /// A school as the list names it: its name, with its id in brackets when
-/// another school has the same name (or it has none).
+/// another school has the same name (the data set's name index,
+/// `DataSet::school_names`, which files naming a school by name use too).
 pub fn school_label(data: &DataSet, school: usize) -> String {
     let s = &data.schools[school];
-    let repeated = s.name.trim().is_empty()
-        || data
-            .schools
-            .iter()
-            .enumerate()
-            .any(|(i, other)| i != school && other.name == s.name);
+    let repeated = matches!(
+        data.school_names.get(crate::domain::key(&s.name).as_ref()),
+        Some(crate::domain::Found::Many)
+    );
     if repeated {
         format!("{}（{}）", s.name, s.id)
     } else {

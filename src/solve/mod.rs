@@ -385,10 +385,7 @@ fn stage_order(m: &DistrictModel, policy: &Policy, keeps_all: bool) -> Vec<Stage
     // distance (programme.md); a stage no teacher has a value for is
     // skipped.
     for k in 0..policy.priority.len().min(usize::from(u8::MAX)) {
-        if m.groups
-            .iter()
-            .any(|g| g.priority.get(k).is_some_and(|&v| v != 0.0))
-        {
+        if m.groups.iter().any(|g| g.priority_value(k) != 0.0) {
             stages.push(Stage::Priority(k as u8));
         }
     }
@@ -973,7 +970,7 @@ fn objective(m: &DistrictModel, stage: Stage) -> Vec<(usize, f64)> {
             .iter()
             .enumerate()
             .filter_map(|(a, arc)| {
-                let value = m.groups[arc.group].priority[usize::from(k)];
+                let value = m.groups[arc.group].priority_value(usize::from(k));
                 (value != 0.0).then_some((a, value))
             })
             .collect(),
@@ -2213,7 +2210,7 @@ fn set_options(
             Stage::Priority(k)
                 if m.groups
                     .iter()
-                    .all(|g| g.priority[usize::from(k)].fract() == 0.0) =>
+                    .all(|g| g.priority_value(usize::from(k)).fract() == 0.0) =>
             {
                 0.999
             }
