@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod check;
 pub mod compare;
+pub mod data;
 pub mod explain;
 pub mod html;
 pub mod indicators;
