@@ -9,6 +9,7 @@ pub mod in_force;
 pub mod priority;
 pub mod retirement;
 pub mod rules;
+pub mod year;
 
 use crate::domain::{Area, Backbone, DataSet, Levels, School, Teacher, Title};
 use crate::error::InputError;
