@@ -8,6 +8,7 @@ pub mod check;
 pub mod compare;
 pub mod explain;
 pub mod generate;
+pub mod horizon;
 pub mod indicators;
 pub mod plan;
 pub mod publish;
@@ -78,15 +79,24 @@ pub struct PolicyArgs {
 
 impl PolicyArgs {
     pub fn policy(&self) -> Result<Policy, Error> {
-        let overrides = Overrides {
+        Policy::load(self.policy.as_deref(), &self.overrides())
+    }
+
+    /// The policy file given (`--policy`), if any.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.policy.as_deref()
+    }
+
+    /// The flags that override the policy file.
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
             ratio: self.ratio.clone(),
             backbone_share: self.backbone_share.clone(),
             scope: self.scope.clone(),
             plan_year: self.plan_year,
             improve_indicators: self.improve_indicators,
             level_match: self.level_match.clone(),
-        };
-        Policy::load(self.policy.as_deref(), &overrides)
+        }
     }
 }
 

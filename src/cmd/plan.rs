@@ -115,7 +115,7 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
 
 /// Every plan passes the independent auditor before it is written; a
 /// failure is a bug in the planner, reported as such (exit 4).
-fn self_audit(
+pub(super) fn self_audit(
     data: &DataSet,
     policy: &Policy,
     plan: &crate::plan::RotationPlan,

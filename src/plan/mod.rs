@@ -7,6 +7,7 @@ pub mod changes;
 pub mod compare;
 pub mod explain;
 pub mod fixes;
+pub mod horizon;
 
 use crate::assign::{self, Rotation};
 use crate::domain::DataSet;

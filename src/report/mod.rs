@@ -7,6 +7,7 @@ pub mod check;
 pub mod compare;
 pub mod data;
 pub mod explain;
+pub mod horizon;
 pub mod html;
 pub mod indicators;
 pub mod plan;

@@ -187,3 +187,22 @@ cli-parse-conflict = `{$argument}` cannot be used with `{$other}`
 ## The hints after a flag's help: the values it takes and its default.
 cli-hint-values = [possible values: {$values}]
 cli-hint-default = [default: {$value}]
+
+cli-horizon-about = Plan the years ahead: each school year in turn, as plan would, with returns, cool-downs and retirements carried over
+cli-horizon-after-help =
+    Examples:
+      rotaplan horizon data/sample-county --years 5 --plan-year 2026
+      rotaplan horizon data/sample-county --years 5 --plan-year 2026 --out-dir horizon
+      rotaplan horizon data/sample-county --years 3 --policy examples/programme.toml --format json
+
+    Each year is planned exactly as plan plans it on that year's data: ages and years at the school a year more, teachers past retirement left out, the earlier years' plans as history (terms, returns, transfers, cool-downs). With --out-dir, the folder gets plan-Y.csv and data-Y/ (schools, teachers, needs, history, policy.toml) for each year and horizon.csv; `rotaplan plan DIR/data-Y --policy DIR/data-Y/policy.toml` gives plan-Y.csv again. Exit 3 when a year is infeasible (it rotates nobody; the later years are planned on).
+cli-horizon-arg-years = How many school years to plan, from the plan year on (1 to 10)
+cli-horizon-arg-out-dir = Folder for each year's plan-Y.csv and data-Y/ folder, and horizon.csv (created when missing)
+cli-horizon-arg-force = Replace the files of an earlier horizon the folder holds (without it, a folder with any of them is refused)
+cli-horizon-arg-format = table (one row per year, and the coverage) or json
+cli-horizon-not-a-folder = {$path} is not a folder: give a folder (or a new name) with --out-dir
+cli-horizon-would-replace = {$folder} already holds {$file}: give a new folder with --out-dir, or --force to replace an earlier horizon's files
+cli-horizon-written = {$folder}: {$years} { $years ->
+    [one] year
+   *[other] years
+} written (plan-Y.csv and data-Y/ each, horizon.csv)

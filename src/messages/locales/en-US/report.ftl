@@ -226,3 +226,19 @@ report-explain-cvs-kept = 优质均衡 CVs kept
 report-explain-margin = margin of {$rule} ({$place})
 report-explain-changes = teachers whose destination would change: {$count}
 report-explain-priority = priority {$stage}: {$value}
+
+report-horizon-title = Rotation over {$years} { $years ->
+    [one] school year
+   *[other] school years
+}, {$first} to {$last}: each year planned on the one before
+report-horizon-col-year = year
+report-horizon-col-as-of = as of
+report-horizon-col-returns = returns
+report-horizon-col-cvs-kept = CVs kept
+report-horizon-col-feasible = feasible
+report-horizon-feasible = { $feasible ->
+    [true] yes
+   *[other] no
+}
+report-horizon-coverage = Coverage: {$rotated} of the {$eligible} teachers eligible in some year rotate at least once ({$share}%); {$never} never do.
+report-horizon-first-infeasible = First infeasible year: {$year} (nobody rotates that year; the later years are planned on):

@@ -226,3 +226,16 @@ report-explain-cvs-kept = 保持的优质均衡差异系数
 report-explain-margin = {$rule}（{$place}）的余量
 report-explain-changes = 交流去向会改变的教师：{$count}名
 report-explain-priority = 优先顺序 {$stage}：{$value}
+
+report-horizon-title = {$first}—{$last}年共{$years}个学年的交流轮岗：每年在上一年的基础上编制
+report-horizon-col-year = 年度
+report-horizon-col-as-of = 计算基准日
+report-horizon-col-returns = 期满返回
+report-horizon-col-cvs-kept = 保持的差异系数
+report-horizon-col-feasible = 可行
+report-horizon-feasible = { $feasible ->
+    [true] 是
+   *[other] 否
+}
+report-horizon-coverage = 覆盖情况：至少一年符合条件的{$eligible}名教师中，{$rotated}人至少交流一次（{$share}%），{$never}人从未交流。
+report-horizon-first-infeasible = 第一个无可行方案的年度：{$year}（该年无人交流，之后各年照常编制）：
