@@ -71,7 +71,7 @@ pub const PLAN_YEAR: &str = "2026";
 
 /// The subcommands that take policy flags, `--plan-year` among them
 /// (`generate` takes none).
-pub const POLICY_COMMANDS: [&str; 8] = [
+pub const POLICY_COMMANDS: [&str; 9] = [
     "plan",
     "audit",
     "compare",
@@ -80,6 +80,7 @@ pub const POLICY_COMMANDS: [&str; 8] = [
     "check",
     "publish",
     "explain",
+    "horizon",
 ];
 
 /// `args` with `--plan-year 2026` appended when the subcommand takes policy
