@@ -55,10 +55,26 @@ pub fn run(args: &HorizonArgs) -> Result<i32, Error> {
         inputs.extend(args.policy.file());
         check_out_dir(dir, &years, &inputs, args.force)?;
     }
-    let stage = tempfile::Builder::new()
-        .prefix(".rotaplan-horizon-")
-        .tempdir()
-        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+    // Each year's files are written to a folder of their own first (beside
+    // the output folder, so that they are renamed into it at the end, all
+    // or none; else a temporary one), where the year is read back from.
+    let stage = match &args.out_dir {
+        Some(dir) => {
+            let beside = dir
+                .ancestors()
+                .skip(1)
+                .find(|a| a.is_dir())
+                .unwrap_or(Path::new("."));
+            tempfile::Builder::new()
+                .prefix(".rotaplan-horizon-")
+                .tempdir_in(beside)
+                .map_err(|e| Error::io(beside, e))?
+        }
+        None => tempfile::Builder::new()
+            .prefix(".rotaplan-horizon-")
+            .tempdir()
+            .map_err(|e| Error::io(std::env::temp_dir(), e))?,
+    };
     let policies = year_policies(args, &policy, &years, stage.path())?;
     let refs: Vec<&Policy> = policies.iter().collect();
     // Every year's needs: needs.csv rows with a year apply in theirs.
@@ -69,7 +85,8 @@ pub fn run(args: &HorizonArgs) -> Result<i32, Error> {
     let mut eligible = vec![false; input.teachers.len()];
     let mut rotated = vec![false; input.teachers.len()];
     let mut results = Vec::with_capacity(policies.len());
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // The files written, by their paths inside the output folder.
+    let mut files: Vec<PathBuf> = Vec::new();
     for (k, year_policy) in (0u32..).zip(&policies) {
         let year = year_policy.plan_year;
         let folder = stage.path().join(data_folder(year));
@@ -77,11 +94,10 @@ pub fn run(args: &HorizonArgs) -> Result<i32, Error> {
         for (name, bytes) in data_files(&year_data)? {
             let path = folder.join(name);
             std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
-            files.push((PathBuf::from(data_folder(year)).join(name), bytes));
+            files.push(PathBuf::from(data_folder(year)).join(name));
         }
-        let policy_file = folder.join("policy.toml");
-        let text = std::fs::read(&policy_file).map_err(|e| Error::io(&policy_file, e))?;
-        files.push((PathBuf::from(data_folder(year)).join("policy.toml"), text));
+        drop(year_data);
+        files.push(PathBuf::from(data_folder(year)).join("policy.toml"));
         // As `plan OUT/data-Y --policy OUT/data-Y/policy.toml` reads it.
         let year_paths = DataPaths::resolve(Some(&folder), None, None, None, None, None)?;
         let mut data = super::load_for(&year_paths, &[year_policy])?;
@@ -103,7 +119,8 @@ pub fn run(args: &HorizonArgs) -> Result<i32, Error> {
         let name = PathBuf::from(format!("plan-{year}.csv"));
         let mut bytes = Vec::new();
         report::plan::write_csv(&mut bytes, &rows, args.bom).map_err(|e| Error::io(&name, e))?;
-        files.push((name, bytes));
+        write_staged(stage.path(), &name, &bytes)?;
+        files.push(name);
         note_year(
             &input,
             &data,
@@ -118,9 +135,10 @@ pub fn run(args: &HorizonArgs) -> Result<i32, Error> {
     let coverage = Coverage::of(&input, &eligible, &rotated);
     let name = PathBuf::from("horizon.csv");
     let bytes = report::horizon::csv(&results, args.bom).map_err(|e| Error::io(&name, e))?;
-    files.push((name, bytes));
+    write_staged(stage.path(), &name, &bytes)?;
+    files.push(name);
     if let Some(dir) = &args.out_dir {
-        write_out_dir(dir, &years, files)?;
+        move_into(stage.path(), dir, &years, &files)?;
     }
     match args.format {
         Format::Json => {
@@ -276,16 +294,25 @@ fn check_out_dir(dir: &Path, years: &[i64], inputs: &[&Path], force: bool) -> Re
     Ok(())
 }
 
-/// Writes every file under `dir`, all or none (`write_all_atomically`),
-/// creating the folders.
-fn write_out_dir(dir: &Path, years: &[i64], files: Vec<(PathBuf, Vec<u8>)>) -> Result<(), Error> {
+/// Writes `bytes` to `name` inside the folder `stage`.
+fn write_staged(stage: &Path, name: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let path = stage.join(name);
+    std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+}
+
+/// Moves every file of `files` (paths inside `stage`) into `dir`, creating
+/// the folders; each replaces the file there. Once every year is planned
+/// nothing is left to fail but the file system: the renames happen under
+/// the lock an interrupt waits for (`report::renaming`).
+fn move_into(stage: &Path, dir: &Path, years: &[i64], files: &[PathBuf]) -> Result<(), Error> {
     for &year in years {
         let folder = dir.join(data_folder(year));
         std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
     }
-    let files: Vec<(PathBuf, Vec<u8>)> = files
-        .into_iter()
-        .map(|(name, bytes)| (dir.join(name), bytes))
-        .collect();
-    report::write_all_atomically(&files)
+    let _renaming = report::renaming();
+    for name in files {
+        let to = dir.join(name);
+        std::fs::rename(stage.join(name), &to).map_err(|e| Error::io(&to, e))?;
+    }
+    Ok(())
 }
