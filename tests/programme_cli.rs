@@ -239,6 +239,30 @@ fn years_at_the_school_count_from_the_return() {
         "{e}"
     );
     assert_eq!(reasons(&dir, "T2", &[]), Vec::<String>::new());
+    // audit counts the years from the return too (its own counting): a
+    // plan sending T1 breaks `ineligible_teacher`, one sending T2 does not.
+    for (teacher, status) in [("T1", 1), ("T2", 0)] {
+        dir.write(
+            "hand.csv",
+            format!("teacher,to_school\n{teacher},R1\n").as_bytes(),
+        );
+        let o = rotaplan_pinned(
+            dir.path(),
+            &["audit", ".", "--plan", "hand.csv", "--format", "json"],
+        );
+        assert_eq!(o.status.code(), Some(status), "{teacher}: {}", stdout(&o));
+        let rules: Vec<String> = json(&o)["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["rule"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            rules.contains(&"ineligible_teacher".to_string()),
+            teacher == "T1",
+            "{teacher}: {rules:?}"
+        );
+    }
 }
 
 #[test]

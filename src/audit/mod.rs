@@ -602,8 +602,14 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
     let as_of = policy.as_of();
     let mut recent: HashMap<usize, i64> = HashMap::new();
     let mut away: HashMap<usize, i64> = HashMap::new();
+    // programme.md: the end of the latest rotation (not a transfer) that
+    // ended before the plan year; the years at the school count from it.
+    let mut back: HashMap<usize, i64> = HashMap::new();
     for h in &data.history {
-        let ended = h.end_year.unwrap_or(h.year);
+        // A transfer is never away and never returns; its cool-down
+        // counts from its year.
+        let end = if h.transfer { None } else { h.end_year };
+        let ended = end.unwrap_or(h.year);
         let cooling = match policy.cooldown {
             Cooldown::Ever => true,
             Cooldown::Years(n) => ended > policy.plan_year - i64::from(n),
@@ -612,9 +618,16 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
             let y = recent.entry(h.teacher).or_insert(h.year);
             *y = (*y).max(h.year);
         }
-        if let Some(end) = h.end_year.filter(|&e| e >= policy.plan_year) {
-            let y = away.entry(h.teacher).or_insert(end);
-            *y = (*y).max(end);
+        match end {
+            Some(end) if end >= policy.plan_year => {
+                let y = away.entry(h.teacher).or_insert(end);
+                *y = (*y).max(end);
+            }
+            Some(end) => {
+                let y = back.entry(h.teacher).or_insert(end);
+                *y = (*y).max(end);
+            }
+            None => {}
         }
     }
     data.teachers
@@ -633,10 +646,19 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                 .birth_date
                 .map(|b| retirement::completed_years(b, as_of))
                 .or(teacher.age);
-            let years = teacher
+            let roster_years = teacher
                 .school_entry()
                 .map(|e| retirement::years_served(e, as_of))
                 .or(teacher.years_at_school);
+            // Back from a rotation that ended in `end`: the school years
+            // since, at most (the years away do not count).
+            let years = match back.get(&t) {
+                Some(&end) => {
+                    let since = u32::try_from((policy.plan_year - end - 1).max(0)).unwrap_or(0);
+                    Some(roster_years.map_or(since, |y| y.min(since)))
+                }
+                None => roster_years,
+            };
             let age_limit = match teacher.sex {
                 Some(Sex::Male) => policy.max_age_male.or(policy.max_age),
                 Some(Sex::Female) => policy.max_age_female.or(policy.max_age),
