@@ -24,7 +24,7 @@ pub struct HorizonArgs {
     policy: PolicyArgs,
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10))]
     years: u32,
-    #[arg(long, visible_alias = "out", value_name = "DIR")]
+    #[arg(long, alias = "out", value_name = "DIR")]
     out_dir: Option<PathBuf>,
     #[arg(long)]
     force: bool,
