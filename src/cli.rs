@@ -164,6 +164,7 @@ fn arg_help(command: &str, id: &str) -> Option<Message> {
         ("report", "plan") => msg!("cli-report-arg-plan"),
         ("report", "out") => msg!("cli-report-arg-out"),
         ("report", "baseline") => msg!("cli-report-arg-baseline"),
+        ("report", "horizon") => msg!("cli-report-arg-horizon"),
         ("publish", "plan") => msg!("cli-publish-arg-plan"),
         ("explain", "plan") => msg!("cli-explain-arg-plan"),
         ("explain", "teacher") => msg!("cli-explain-arg-teacher"),

@@ -338,3 +338,65 @@ fn bad_invocations_and_earlier_files() {
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.file("new").exists());
 }
+
+#[test]
+fn the_report_shows_the_years_ahead() {
+    // programme.md: the report shows the programme (`report --horizon`).
+    let dir = county("");
+    let o = horizon(dir.path(), &["--years", "3", "--out-dir", "h"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "report",
+            "h/data-2026",
+            "--policy",
+            "h/data-2026/policy.toml",
+            "--plan",
+            "h/plan-2026.csv",
+            "--horizon",
+            "h/horizon.csv",
+            "--out",
+            "r.html",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(dir.file("r.html")).unwrap();
+    assert!(page.contains("The years ahead"), "no section");
+    // 2027's row: 7 eligible, 1 required, 1 rotating, 1 backbone, 1/1
+    // filled, 1 return, 0 CVs not kept.
+    assert!(
+        page.contains(
+            "<td class=\"t k\">2027</td><td>7</td><td>1</td><td>1</td><td>1</td><td>1/1</td><td>1</td><td>0</td>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("2028 is the first year the rules cannot be met"));
+    // A horizon.csv with a cell that is not a number: bad input, its line.
+    dir.write(
+        "bad.csv",
+        b"year,eligible,required,rotating,backbone,needs_filled,needs_total,returns,feasible,cvs_not_kept\n2026,9,1,x,1,1,1,0,true,0\n",
+    );
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "report",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "h/plan-2026.csv",
+            "--horizon",
+            "bad.csv",
+            "--out",
+            "r2.html",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bad.csv") && err.contains("line 2") && err.contains("rotating"),
+        "{err}"
+    );
+    assert!(!dir.file("r2.html").exists());
+}

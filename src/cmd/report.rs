@@ -20,6 +20,8 @@ pub struct ReportArgs {
     out: PathBuf,
     #[arg(long, value_name = "PLAN")]
     baseline: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    horizon: Option<PathBuf>,
 }
 
 pub fn run(args: &ReportArgs) -> Result<i32, Error> {
@@ -29,6 +31,7 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     inputs.extend(args.policy.policy.as_deref());
     inputs.push(&args.plan);
     inputs.extend(args.baseline.as_deref());
+    inputs.extend(args.horizon.as_deref());
     report::refuse_input(&args.out, &inputs)?;
     warn(&data, &policy, false);
     let lines = read_plan(&args.plan, &data)?;
@@ -53,6 +56,14 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         crate::plan::changes::changes_of(&data, &policy, &all, base)
     });
     let baseline_file = args.baseline.as_ref().map(|p| p.display().to_string());
+    // The years ahead (programme.md: the report shows the programme).
+    let horizon = match &args.horizon {
+        Some(path) => Some((
+            path.display().to_string(),
+            crate::read::horizon::read_horizon(path)?,
+        )),
+        None => None,
+    };
     let page = report::html::report(&report::html::ReportInput {
         data: &data,
         policy: &policy,
@@ -60,6 +71,9 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         audit: &audit,
         balance: &balance,
         changes: baseline_file.as_deref().zip(changes.as_deref()),
+        horizon: horizon
+            .as_ref()
+            .map(|(file, years)| (file.as_str(), years.as_slice())),
     });
     report::write_atomically(&args.out, |w| w.write_all(page.as_bytes()))?;
     let verdict = if audit.ok {

@@ -7,6 +7,7 @@
 mod biff;
 pub mod cell;
 pub mod date;
+pub mod horizon;
 pub mod plan;
 pub mod roster;
 pub mod sheet;

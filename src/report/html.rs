@@ -39,6 +39,9 @@ pub struct ReportInput<'a> {
     /// `report --baseline`: the baseline's file and the changes against
     /// it (papers.md "Objections and changes").
     pub changes: Option<(&'a str, &'a [crate::plan::changes::Change])>,
+    /// `report --horizon`: the horizon.csv file and its years
+    /// (programme.md "Looking ahead": the report shows the programme).
+    pub horizon: Option<(&'a str, &'a [crate::read::horizon::HorizonRow])>,
 }
 
 // catalogue: not a message (CSS)
@@ -200,6 +203,9 @@ pub fn report(input: &ReportInput) -> String {
     if let Some((file, changes)) = input.changes {
         changes_section(&mut h, input.data, file, changes);
     }
+    if let Some((file, years)) = input.horizon {
+        horizon_section(&mut h, file, years);
+    }
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
     if crate::indicators::balance_not_computed(input.data) {
@@ -275,6 +281,65 @@ fn changes_section(
         );
     }
     h.push_str("</tbody></table>");
+}
+
+/// The years ahead (`report --horizon`): one row per year of the
+/// horizon, as horizon.csv gives it, and the first year that cannot meet
+/// the rules.
+fn horizon_section(h: &mut String, file: &str, years: &[crate::read::horizon::HorizonRow]) {
+    heading(h, msg!("paper-horizon"));
+    let first = years.first().map_or(0, |y| y.year);
+    let last = years.last().map_or(0, |y| y.year);
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p>",
+        text(msg!(
+            "paper-horizon-intro",
+            file = file,
+            first = first,
+            last = last,
+            years = years.len()
+        ))
+    );
+    table_head(
+        h,
+        &[
+            (msg!("paper-horizon-col-year"), true),
+            (msg!("paper-eligible"), false),
+            (msg!("paper-required"), false),
+            (msg!("paper-rotating"), false),
+            (msg!("paper-backbone"), false),
+            (msg!("paper-horizon-col-needs"), false),
+            (msg!("paper-horizon-col-returns"), false),
+            (msg!("paper-horizon-col-cvs"), false),
+            (msg!("paper-horizon-col-feasible"), true),
+        ],
+    );
+    for y in years {
+        let _ = write!(
+            h,
+            "<tr><td class=\"t k\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
+             <td>{}/{}</td><td>{}</td><td>{}</td><td class=\"t\">{}</td></tr>",
+            y.year,
+            y.eligible,
+            y.required,
+            y.rotating,
+            y.backbone,
+            y.needs_filled,
+            y.needs_total,
+            y.returns,
+            y.cvs_not_kept,
+            verdict(y.feasible)
+        );
+    }
+    h.push_str("</tbody></table>");
+    if let Some(y) = years.iter().find(|y| !y.feasible) {
+        let _ = write!(
+            h,
+            "<p>{}</p>",
+            text(msg!("paper-horizon-first-infeasible", year = y.year))
+        );
+    }
 }
 
 /// The violations of rows of the plan (those with a line), by line.

@@ -206,3 +206,4 @@ cli-horizon-written = {$folder}: {$years} { $years ->
     [one] year
    *[other] years
 } written (plan-Y.csv and data-Y/ each, horizon.csv)
+cli-report-arg-horizon = A horizon.csv (rotaplan horizon --out-dir): the page shows the years ahead, one row per year

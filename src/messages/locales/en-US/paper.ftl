@@ -134,3 +134,16 @@ paper-changes-col-name = Name
 paper-changes-col-before = Before
 paper-changes-col-after = Now
 paper-changes-col-reason = Why
+
+# The years ahead (report --horizon).
+paper-horizon = The years ahead
+paper-horizon-intro = From {$file}: {$years} { $years ->
+    [one] school year
+   *[other] school years
+}, {$first} to {$last}, each planned as plan would on the year before's result (returns, cool-downs and retirements carried over).
+paper-horizon-col-year = Year
+paper-horizon-col-needs = Needs filled
+paper-horizon-col-returns = Returns
+paper-horizon-col-cvs = CVs not kept
+paper-horizon-col-feasible = Rules met
+paper-horizon-first-infeasible = {$year} is the first year the rules cannot be met: nobody rotates that year.

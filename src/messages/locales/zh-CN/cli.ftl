@@ -193,3 +193,4 @@ cli-horizon-arg-format = table（每年一行，另列覆盖情况）或 json
 cli-horizon-not-a-folder = {$path} 不是文件夹：请用 --out-dir 指定一个文件夹（或新的名称）
 cli-horizon-would-replace = {$folder} 中已有 {$file}：请用 --out-dir 指定新的文件夹，或加 --force 替换以前规划的文件
 cli-horizon-written = {$folder}：已写入{$years}个学年的文件（每年 plan-Y.csv 和 data-Y/，以及 horizon.csv）
+cli-report-arg-horizon = horizon.csv（rotaplan horizon --out-dir 写出）：页面列出今后几年的交流轮岗，每年一行

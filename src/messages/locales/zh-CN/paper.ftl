@@ -114,3 +114,13 @@ paper-changes-col-name = 姓名
 paper-changes-col-before = 原交流学校
 paper-changes-col-after = 现交流学校
 paper-changes-col-reason = 原因
+
+# 今后几年（report --horizon）。
+paper-horizon = 今后几年的交流轮岗
+paper-horizon-intro = 来自 {$file}：{$first}—{$last}年共{$years}个学年，每年在上一年结果的基础上按 plan 的方式编制（延续期满返回、冷却期和退休）。
+paper-horizon-col-year = 年度
+paper-horizon-col-needs = 需求满足
+paper-horizon-col-returns = 期满返回
+paper-horizon-col-cvs = 未保持的差异系数
+paper-horizon-col-feasible = 规则
+paper-horizon-first-infeasible = {$year}年是第一个无法满足规则的年度：该年无人交流。
