@@ -469,7 +469,9 @@ fn audit_names_each_eligibility_reason() {
         (8, "not_established"),
         (9, "exempt"),
         (10, "cool_down"),
-        (11, "cool_down"),
+        // A3 is back from a stint ending 2025: 0 years since the return
+        // (programme.md), which comes before its cool-down, as for plan.
+        (11, "too_few_years"),
         (12, "away"),
     ]
     .iter()
