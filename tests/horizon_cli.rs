@@ -325,10 +325,32 @@ fn bad_invocations_and_earlier_files() {
     let o = horizon(dir.path(), &["--years", "2", "--out", "h", "--force"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(read_csv_rows(&dir.file("h/plan-2027.csv")).len(), 2);
-    // A file where the folder would be.
+    // --force over a longer horizon: the years this one does not plan are
+    // gone, the planner's own files stay.
+    let o = horizon(dir.path(), &["--years", "3", "--out", "h", "--force"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(dir.file("h/plan-2028.csv").exists() && dir.file("h/data-2028").is_dir());
+    dir.write("h/notes.txt", b"mine\n");
+    let o = horizon(dir.path(), &["--years", "2", "--out", "h", "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!dir.file("h/plan-2028.csv").exists() && !dir.file("h/data-2028").exists());
+    assert!(dir.file("h/notes.txt").exists() && dir.file("h/data-2027/teachers.csv").exists());
+    // --force means nothing without a folder.
+    assert_eq!(
+        horizon(dir.path(), &["--years", "1", "--force"])
+            .status
+            .code(),
+        Some(2)
+    );
+    // A file where the folder would be, or where a year's folder would be.
     dir.write("f", b"x");
     let o = horizon(dir.path(), &["--years", "1", "--out-dir", "f"]);
     assert_eq!(o.status.code(), Some(2));
+    std::fs::create_dir(dir.file("g")).unwrap();
+    dir.write("g/data-2026", b"x");
+    let o = horizon(dir.path(), &["--years", "1", "--out-dir", "g"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("in the way"), "{}", stderr(&o));
     // Bad input: exit 2, no folder made.
     dir.write(
         "teachers.csv",

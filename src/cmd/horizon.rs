@@ -26,7 +26,7 @@ pub struct HorizonArgs {
     years: u32,
     #[arg(long, alias = "out", value_name = "DIR")]
     out_dir: Option<PathBuf>,
-    #[arg(long)]
+    #[arg(long, requires = "out_dir")]
     force: bool,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -139,6 +139,9 @@ pub fn run(args: &HorizonArgs) -> Result<i32, Error> {
     files.push(name);
     if let Some(dir) = &args.out_dir {
         move_into(stage.path(), dir, &years, &files)?;
+        if args.force {
+            remove_other_years(dir, &years);
+        }
     }
     match args.format {
         Format::Json => {
@@ -274,14 +277,21 @@ fn check_out_dir(dir: &Path, years: &[i64], inputs: &[&Path], force: bool) -> Re
         let folder = dir.join(data_folder(year));
         if not_a_folder(&folder) {
             return Err(Error::Usage(msg!(
-                "cli-horizon-not-a-folder",
-                path = folder.as_path()
+                "cli-horizon-in-the-way",
+                path = folder.as_path(),
+                kind = "file"
             )));
         }
         places.extend(DATA_FILES.iter().map(|f| folder.join(f)));
     }
     for place in &places {
-        report::check_output(place)?;
+        if std::fs::symlink_metadata(place).is_ok_and(|m| !m.is_file() && !m.is_symlink()) {
+            return Err(Error::Usage(msg!(
+                "cli-horizon-in-the-way",
+                path = place.as_path(),
+                kind = "folder"
+            )));
+        }
         report::refuse_input(place, inputs)?;
         if !force && std::fs::symlink_metadata(place).is_ok() {
             return Err(Error::Usage(msg!(
@@ -315,4 +325,34 @@ fn move_into(stage: &Path, dir: &Path, years: &[i64], files: &[PathBuf]) -> Resu
         std::fs::rename(stage.join(name), &to).map_err(|e| Error::io(&to, e))?;
     }
     Ok(())
+}
+
+/// After `--force`: the files an earlier horizon wrote in `dir` for years
+/// this one does not plan (`plan-Y.csv`, and `data-Y/`'s files, the folder
+/// too when nothing else is left in it), so that the folder holds one
+/// horizon. Nothing else is touched; what cannot be removed stays.
+fn remove_other_years(dir: &Path, years: &[i64]) {
+    let year_of = |name: &str, prefix: &str, suffix: &str| {
+        name.strip_prefix(prefix)?
+            .strip_suffix(suffix)
+            .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?
+            .parse::<i64>()
+            .ok()
+            .filter(|y| !years.contains(y))
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if year_of(&name, "plan-", ".csv").is_some() && path.is_file() {
+            let _ = std::fs::remove_file(&path);
+        } else if year_of(&name, "data-", "").is_some() && path.is_dir() {
+            for file in DATA_FILES {
+                let _ = std::fs::remove_file(path.join(file));
+            }
+            let _ = std::fs::remove_dir(&path);
+        }
+    }
 }

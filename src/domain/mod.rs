@@ -125,14 +125,21 @@ impl Default for Term {
 }
 
 impl Term {
-    /// A cell or a policy value: a whole number >= 1 (`2`, `2年`), or
-    /// `transfer` / `调动` / `县管校聘`; `None` for anything else.
+    /// A cell or a policy value: a whole number >= 1 (`2`, `2年`, `２年`,
+    /// `两年`, `三年`), or `transfer` / `调动` / `县管校聘`; `None` for
+    /// anything else.
     pub fn parse(text: &str) -> Option<Term> {
-        let t = text.trim();
+        // Full-width digits (`２年`) as ASCII (rosters.md "Values": NFKC).
+        let t = key(text);
         if t.eq_ignore_ascii_case("transfer") || t == "调动" || t == "县管校聘" {
             return Some(Term::Transfer);
         }
-        let t = t.strip_suffix('年').unwrap_or(t).trim();
+        let t = t.strip_suffix('年').unwrap_or(&t);
+        // 一年 to 五年, 两年: the words a planner types for a term.
+        const WORDS: [&str; 6] = ["一", "二", "三", "四", "五", "两"];
+        if let Some(i) = WORDS.iter().position(|w| *w == t) {
+            return Some(Term::Years(if i == 5 { 2 } else { i as u32 + 1 }));
+        }
         match t.parse::<u32>() {
             Ok(n) if n >= 1 => Some(Term::Years(n)),
             _ => None,
@@ -734,6 +741,23 @@ mod tests {
             mask_id_cards("{\"cv\": 0.057735026918962616}"),
             "{\"cv\": 0.057735026918962616}"
         );
+    }
+
+    #[test]
+    fn terms_as_planners_type_them() {
+        for (text, term) in [
+            ("2", Some(Term::Years(2))),
+            ("２年", Some(Term::Years(2))),
+            ("两年", Some(Term::Years(2))),
+            ("三年", Some(Term::Years(3))),
+            (" 1 年", Some(Term::Years(1))),
+            ("调动", Some(Term::Transfer)),
+            ("0年", None),
+            ("2.5年", None),
+            ("永久调动", None),
+        ] {
+            assert_eq!(Term::parse(text), term, "{text}");
+        }
     }
 
     #[test]

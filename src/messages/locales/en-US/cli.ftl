@@ -198,7 +198,7 @@ cli-horizon-after-help =
     Each year is planned exactly as plan plans it on that year's data: ages and years at the school a year more, teachers past retirement left out, the earlier years' plans as history (terms, returns, transfers, cool-downs). With --out-dir, the folder gets plan-Y.csv and data-Y/ (schools, teachers, needs, history, policy.toml) for each year and horizon.csv; `rotaplan plan DIR/data-Y --policy DIR/data-Y/policy.toml` gives plan-Y.csv again. Exit 3 when a year is infeasible (it rotates nobody; the later years are planned on).
 cli-horizon-arg-years = How many school years to plan, from the plan year on (1 to 10)
 cli-horizon-arg-out-dir = Folder for each year's plan-Y.csv and data-Y/ folder, and horizon.csv (created when missing; also --out)
-cli-horizon-arg-force = Replace the files of an earlier horizon the folder holds (without it, a folder with any of them is refused)
+cli-horizon-arg-force = Replace the files of an earlier horizon the folder holds, and remove those of years this one does not plan (without it, a folder with any of them is refused)
 cli-horizon-arg-format = table (one row per year, and the coverage) or json
 cli-horizon-not-a-folder = {$path} is not a folder: give a folder (or a new name) with --out-dir
 cli-horizon-would-replace = {$folder} already holds {$file}: give a new folder with --out-dir, or --force to replace an earlier horizon's files
@@ -207,3 +207,7 @@ cli-horizon-written = {$folder}: {$years} { $years ->
    *[other] years
 } written (plan-Y.csv and data-Y/ each, horizon.csv)
 cli-report-arg-horizon = A horizon.csv (rotaplan horizon --out-dir): the page shows the years ahead, one row per year
+cli-horizon-in-the-way = {$path} is in the way: horizon writes a { $kind ->
+    [folder] file
+   *[other] folder
+} there; move it, or give another folder with --out-dir

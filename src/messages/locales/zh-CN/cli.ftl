@@ -188,9 +188,13 @@ cli-horizon-after-help =
     每一年都按 plan 在当年数据上的方式编制：年龄和本校任教年限逐年加一，到达退休日期的教师不再列入，之前各年的方案作为交流记录（期限、期满返回、调动、冷却期）。使用 --out-dir 时，文件夹中为每一年写入 plan-Y.csv 和 data-Y/（学校、教师、需求、交流记录、policy.toml），另写 horizon.csv；`rotaplan plan DIR/data-Y --policy DIR/data-Y/policy.toml` 可重新得到 plan-Y.csv。某一年无可行方案时（该年无人交流，之后各年照常编制）退出码为 3。
 cli-horizon-arg-years = 从方案年度起规划的学年数（1 到 10）
 cli-horizon-arg-out-dir = 写入每年的 plan-Y.csv、data-Y/ 文件夹以及 horizon.csv 的文件夹（不存在时自动创建；也可写作 --out）
-cli-horizon-arg-force = 替换文件夹中以前规划留下的文件（不加此项时，文件夹中已有其中任一文件即拒绝写入）
+cli-horizon-arg-force = 替换文件夹中以前规划留下的文件，并删除本次未规划年度的文件（不加此项时，文件夹中已有其中任一文件即拒绝写入）
 cli-horizon-arg-format = table（每年一行，另列覆盖情况）或 json
 cli-horizon-not-a-folder = {$path} 不是文件夹：请用 --out-dir 指定一个文件夹（或新的名称）
 cli-horizon-would-replace = {$folder} 中已有 {$file}：请用 --out-dir 指定新的文件夹，或加 --force 替换以前规划的文件
 cli-horizon-written = {$folder}：已写入{$years}个学年的文件（每年 plan-Y.csv 和 data-Y/，以及 horizon.csv）
 cli-report-arg-horizon = horizon.csv（rotaplan horizon --out-dir 写出）：页面列出今后几年的交流轮岗，每年一行
+cli-horizon-in-the-way = {$path} 占用了位置：horizon 要在此处写入{ $kind ->
+    [folder] 文件
+   *[other] 文件夹
+}；请移走它，或用 --out-dir 指定其他文件夹
