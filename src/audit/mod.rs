@@ -9,7 +9,7 @@
 //! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
 //! bookkeeping therefore shows up here as a violation.
 
-use crate::domain::{DataSet, Levels, PostStatus, Sex, Teacher, key};
+use crate::domain::{DataSet, Levels, Post, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
 use crate::messages::Message;
 use crate::msg;
@@ -637,8 +637,16 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
             if !policy.is_sending(&data.schools[teacher.school]) {
                 return Some(Ineligible::NotAtSendingSchool);
             }
+            // principals.md "Data": a 校长 (and under `principals` a 副校长)
+            // is never a teacher of the rotation, whatever `eligible` says.
+            let post = teacher
+                .post()
+                .filter(|&p| p == Post::Principal || policy.principals)
+                .map(|p| Ineligible::Principal {
+                    post: p.chinese().to_string(),
+                });
             match teacher.eligible {
-                Some(true) => return None,
+                Some(true) => return post,
                 Some(false) => return Some(Ineligible::ExplicitOverride),
                 None => {}
             }
@@ -678,6 +686,7 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                         code: s.0,
                         detail: s.detail().to_string(),
                     }),
+                post,
                 (policy.established_only && teacher.established == Some(false))
                     .then_some(Ineligible::NotEstablished),
                 teacher

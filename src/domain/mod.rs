@@ -164,6 +164,40 @@ impl Term {
     }
 }
 
+/// 职务 (principals.md "Data"): the posts planned apart from the
+/// teachers' rotation. Other words of the column are no post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Post {
+    /// 校长 (also `principal`, 书记兼校长, 校长兼书记).
+    Principal,
+    /// 副校长 (also `vice-principal`).
+    VicePrincipal,
+}
+
+impl Post {
+    /// A 职务 cell: `Some` for 校长 or 副校长 in the words principals.md
+    /// lists (English in any case), `None` for any other word.
+    pub fn parse(cell: &str) -> Option<Post> {
+        let word = key(cell);
+        match &*word {
+            "校长" | "书记兼校长" | "校长兼书记" => Some(Post::Principal),
+            "副校长" => Some(Post::VicePrincipal),
+            w if w.eq_ignore_ascii_case("principal") => Some(Post::Principal),
+            w if w.eq_ignore_ascii_case("vice-principal") => Some(Post::VicePrincipal),
+            _ => None,
+        }
+    }
+
+    /// The post as plan files and rosters write it: 校长, 副校长.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Post::Principal => "校长",
+            Post::VicePrincipal => "副校长",
+        }
+    }
+}
+
 /// 性别 (GB/T 2261.1: 1 male, 2 female).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -360,6 +394,12 @@ pub struct Details {
     /// Pinned `must_rotate` by `must_rotate_after_years`, not by the
     /// roster (programme.md "Must rotate").
     pub pinned_after_years: bool,
+    /// teachers.csv `post` (职务; principals.md "Data").
+    pub post: Option<Post>,
+    /// `post_start` (任现职时间): the day the teacher took the post.
+    pub post_start: Option<chrono::NaiveDate>,
+    /// `post_years` (任现职年限): whole years in the post at `as_of`.
+    pub post_years: Option<u32>,
 }
 
 impl Details {
@@ -412,6 +452,21 @@ impl Teacher {
     /// teachers.csv's `volunteer` (自愿报名): false when empty.
     pub fn volunteer(&self) -> bool {
         self.details.as_ref().is_some_and(|d| d.volunteer)
+    }
+
+    /// teachers.csv's `post` (职务), when 校长 or 副校长.
+    pub fn post(&self) -> Option<Post> {
+        self.details.as_ref()?.post
+    }
+
+    /// `post_start` (任现职时间), when given.
+    pub fn post_start(&self) -> Option<chrono::NaiveDate> {
+        self.details.as_ref()?.post_start
+    }
+
+    /// `post_years` (任现职年限), when given.
+    pub fn post_years(&self) -> Option<u32> {
+        self.details.as_ref()?.post_years
     }
 
     /// teachers.csv's `points` (积分): 0 when empty.

@@ -36,6 +36,11 @@ pub enum Ineligible {
         code: u16,
         detail: String,
     },
+    /// Holds a post planned apart (principals.md "Data"): a 校长 always,
+    /// a 副校长 under `principals = true`; `post` is the post's word.
+    Principal {
+        post: String,
+    },
     /// Not on the establishment (编外), under `established_only`.
     NotEstablished,
     /// Exempt for the reason given (illness, pregnancy, ...), until
@@ -84,6 +89,7 @@ impl Ineligible {
                     msg!("elig-status", code = *code, detail = detail)
                 }
             }
+            Ineligible::Principal { post } => msg!("elig-principal", post = post),
             Ineligible::NotEstablished => msg!("elig-not-established"),
             Ineligible::Exempt { because } => msg!("elig-exempt", because = because),
             Ineligible::TooFewYears { years, min } => {
@@ -119,11 +125,12 @@ impl Ineligible {
     }
 
     /// The reason codes, in the order they are tried (README's table).
-    pub const CODES: [&'static str; 10] = [
+    pub const CODES: [&'static str; 11] = [
         "not_sending_school",
         "explicit_override",
         "away",
         "status",
+        "principal",
         "not_established",
         "exempt",
         "too_few_years",
@@ -139,6 +146,7 @@ impl Ineligible {
             Ineligible::ExplicitOverride => "explicit_override",
             Ineligible::Away { .. } => "away",
             Ineligible::Status { .. } => "status",
+            Ineligible::Principal { .. } => "principal",
             Ineligible::NotEstablished => "not_established",
             Ineligible::Exempt { .. } => "exempt",
             Ineligible::TooFewYears { .. } => "too_few_years",
@@ -253,9 +261,17 @@ pub fn check_rule_columns(data: &DataSet, policy: &Policy) -> Result<(), InputEr
             }),
             "established_only" => ("established", &|t| t.established.is_some()),
             "backbone_titles" => ("title", &|t| t.title.is_some()),
+            "principals" => ("post", &|t| t.post().is_some()),
             _ => continue,
         };
-        if senders.iter().any(|t| has(t)) {
+        // A post may be at any school (principals.md "Policy"); the other
+        // keys' rules apply at the sending schools.
+        let found = if set.key == "principals" {
+            data.teachers.iter().any(has)
+        } else {
+            senders.iter().any(|t| has(t))
+        };
+        if found {
             continue;
         }
         // Where ages or birth dates are there and only the sex is not,
@@ -308,8 +324,12 @@ pub fn assess(data: &DataSet, policy: &Policy) -> Vec<Result<(), Ineligible>> {
                 return Err(Ineligible::NotAtSendingSchool);
             }
             match t.eligible {
-                Some(true) => Ok(()),
                 Some(false) => Err(Ineligible::ExplicitOverride),
+                // Never planned as a teacher, whatever the column says.
+                Some(true) => match planned_apart(t, policy) {
+                    Some(reason) => Err(reason),
+                    None => Ok(()),
+                },
                 None => first_reason(t, policy, as_of, marks[i]),
             }
         })
@@ -364,6 +384,11 @@ fn reasons(
     {
         return found;
     }
+    if let Some(reason) = planned_apart(t, policy)
+        && add(reason)
+    {
+        return found;
+    }
     if policy.established_only && t.established == Some(false) && add(Ineligible::NotEstablished) {
         return found;
     }
@@ -405,6 +430,17 @@ fn reasons(
     found
 }
 
+/// `principal` (principals.md "Data"): a 校长 is never planned as a
+/// teacher, nor a 副校长 under `principals = true`; `None` for anyone else.
+pub fn planned_apart(t: &Teacher, policy: &Policy) -> Option<Ineligible> {
+    let post = t
+        .post()
+        .filter(|&p| p == crate::domain::Post::Principal || policy.principals)?;
+    Some(Ineligible::Principal {
+        post: post.chinese().to_string(),
+    })
+}
+
 /// Every reason in rules.md's order that teacher `t` may not rotate, not
 /// only the first (`rotaplan explain`); empty when eligible. A school
 /// that sends no one, or an `eligible` column's `false`, is the only
@@ -416,7 +452,7 @@ pub fn all_reasons(data: &DataSet, policy: &Policy, t: usize) -> Vec<Ineligible>
         return vec![Ineligible::NotAtSendingSchool];
     }
     match teacher.eligible {
-        Some(true) => return Vec::new(),
+        Some(true) => return planned_apart(teacher, policy).into_iter().collect(),
         Some(false) => return vec![Ineligible::ExplicitOverride],
         None => {}
     }

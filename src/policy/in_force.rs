@@ -54,6 +54,10 @@ pub const KEYS: &[&str] = &[
     "town_area",
     "level_match",
     "priority",
+    "principals",
+    "principal_max_years",
+    "principal_min_years",
+    "vice_min_years",
     "spread",
     "balance",
     "improve_indicators",
@@ -169,6 +173,10 @@ impl Policy {
                 .map(super::priority::Priority::name)
                 .collect::<Vec<_>>()
                 .join(", "),
+            "principals" => self.principals.to_string(),
+            "principal_max_years" => self.principal_max_years.to_string(),
+            "principal_min_years" => self.principal_min_years.to_string(),
+            "vice_min_years" => self.vice_min_years.to_string(),
             "spread" => self.spread.to_string(),
             "balance" => match self.balance {
                 BalanceGoal::Report => "report",

@@ -277,6 +277,18 @@ pub struct Policy {
     /// teacher with at least this many years at the school is pinned
     /// `must_rotate`.
     pub must_rotate_after_years: Option<u32>,
+    /// `principals` (principals.md "Policy"): plan principal moves after
+    /// the teachers' rotation; 副校长 then leave the teachers' rotation.
+    pub principals: bool,
+    /// `principal_max_years` (default 10, two terms): a candidate with at
+    /// least this many years in the post must move.
+    pub principal_max_years: u32,
+    /// `principal_min_years` (default 6): a principal may move after this
+    /// many years in the post.
+    pub principal_min_years: u32,
+    /// `vice_min_years` (default 3): a vice principal may take a principal
+    /// post after this many years in the post.
+    pub vice_min_years: u32,
     /// The keys the policy file and the command line set (`Policy::load`),
     /// for `in_force` (the workbook's sheet 政策); a key not listed has its
     /// default.
@@ -358,6 +370,10 @@ impl Default for Policy {
             refill_returns: false,
             priority: Vec::new(),
             must_rotate_after_years: None,
+            principals: false,
+            principal_max_years: 10,
+            principal_min_years: 6,
+            vice_min_years: 3,
             set_by: Vec::new(),
         }
     }
@@ -462,6 +478,10 @@ struct PolicyFile {
     refill_returns: Option<bool>,
     priority: Option<Vec<priority::PriorityFile>>,
     must_rotate_after_years: Option<u32>,
+    principals: Option<bool>,
+    principal_max_years: Option<u32>,
+    principal_min_years: Option<u32>,
+    vice_min_years: Option<u32>,
     /// A scenario's label in `compare`; ignored elsewhere.
     name: Option<String>,
 }
@@ -717,6 +737,18 @@ impl Policy {
         if let Some(n) = raw.must_rotate_after_years {
             p.must_rotate_after_years = Some(n);
         }
+        if let Some(v) = raw.principals {
+            p.principals = v;
+        }
+        if let Some(n) = raw.principal_max_years {
+            p.principal_max_years = n;
+        }
+        if let Some(n) = raw.principal_min_years {
+            p.principal_min_years = n;
+        }
+        if let Some(n) = raw.vice_min_years {
+            p.vice_min_years = n;
+        }
         if let Some(stages) = &raw.priority {
             p.priority = stages
                 .iter()
@@ -814,6 +846,11 @@ impl Policy {
                 "must_rotate_after_years",
                 raw.must_rotate_after_years.is_some(),
                 true,
+            ),
+            (
+                "principals",
+                raw.principals.is_some(),
+                raw.principals == Some(true),
             ),
         ];
         for (key, present, applies) in set {
@@ -958,6 +995,16 @@ impl Policy {
 
     /// Rules between keys, checked after every layer is applied.
     fn check(&self) -> Result<(), (&'static str, Message)> {
+        if self.principal_min_years > self.principal_max_years {
+            return Err((
+                "principal_min_years",
+                msg!(
+                    "policy-principal-years",
+                    min = self.principal_min_years,
+                    max = self.principal_max_years
+                ),
+            ));
+        }
         if let Some(max) = self.max_leave_share
             && max < self.min_rotation_ratio
         {

@@ -202,6 +202,10 @@ const TEACHER_COLUMNS: &[Column] = &[
     optional("term_years", &["交流期限"]),
     optional("volunteer", &["自愿报名", "本人申请"]),
     optional("points", &["积分"]),
+    // principals.md "Data".
+    optional("post", &["职务"]),
+    optional("post_start", &["任现职时间"]),
+    optional("post_years", &["任现职年限"]),
 ];
 
 const NEED_COLUMNS: &[Column] = &[
@@ -642,6 +646,13 @@ impl DataSet {
                 })?),
                 None => None,
             };
+            let post = row.get("post").and_then(Post::parse);
+            // A year alone is 1 September of that year (principals.md).
+            let post_start = match row.get("post_start").and_then(year_alone) {
+                Some(year) => chrono::NaiveDate::from_ymd_opt(year, 9, 1),
+                None => row.date("post_start")?,
+            };
+            let post_years = row.count("post_years")?;
             let volunteer = row.boolean("volunteer")?.unwrap_or(false);
             let points = row.number("points", -1e12..=1e12)?.unwrap_or(0.0) + 0.0;
             let details = Details {
@@ -654,6 +665,9 @@ impl DataSet {
                 volunteer,
                 points,
                 pinned_after_years: false,
+                post,
+                post_start,
+                post_years,
                 extra: extra.iter().map(|&i| extra_cell(row.field(i))).collect(),
             };
             let teacher = Teacher {
@@ -686,6 +700,7 @@ impl DataSet {
             }
             Ok(())
         })?;
+        self.one_principal_per_school(&table.file)?;
         let file = table.file.as_str();
         // Each warning names the column whose value was used (or checked).
         let conflict =
@@ -738,6 +753,32 @@ impl DataSet {
                 .line(*line)
                 .column("education"),
             );
+        }
+        Ok(())
+    }
+
+    /// At most one 校长 per school, whatever the policy (principals.md
+    /// "Data"): a second is bad input naming both rows.
+    fn one_principal_per_school(&self, file: &str) -> Result<(), InputError> {
+        let mut first: HashMap<usize, &Teacher> = HashMap::new();
+        for t in &self.teachers {
+            if t.post() != Some(Post::Principal) {
+                continue;
+            }
+            if let Some(other) = first.insert(t.school, t) {
+                return Err(InputError::new(
+                    file,
+                    msg!(
+                        "read-two-principals",
+                        school = self.schools[t.school].id.as_str(),
+                        first = mask_id_cards(&other.id).into_owned(),
+                        first_line = other.line,
+                        second = mask_id_cards(&t.id).into_owned()
+                    ),
+                )
+                .at(u64::from(t.line))
+                .column("post"));
+            }
         }
         Ok(())
     }
@@ -890,6 +931,16 @@ impl DataSet {
             )
         })
     }
+}
+
+/// A cell that is a year alone (`2018`, `2018年`), as `post_start` takes
+/// one (principals.md "Data").
+fn year_alone(cell: &str) -> Option<i32> {
+    let k = key(cell);
+    let y = k.strip_suffix('年').unwrap_or(&k);
+    (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| y.parse().ok())
+        .flatten()
 }
 
 /// A header or a wanted column's name as compared (`table::header_name`).

@@ -118,3 +118,5 @@ elig-refill-not-added = teacher {$teacher} returns this year, but no place is ad
 elig-transfer-on-roster = teacher {$teacher} was transferred to {$to} in {$year}, but teachers.csv has them at {$school}: the roster is used
 policy-priority-unknown = unknown stage `{$stage}`: the stages are volunteer, never_rotated, years_at_school, points, or a filter such as {"{"} column = "NAME", values = ["..."] {"}"}
 policy-priority-needs-column = stage `{$stage}` needs the column `{$column}`, which teachers.csv does not have
+policy-principal-years = principal_min_years ({$min}) is above principal_max_years ({$max}): a principal could have to move before being allowed to
+elig-principal = holds the post of {$post}, planned apart from the teachers

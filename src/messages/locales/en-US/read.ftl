@@ -151,3 +151,4 @@ read-ods-repeated-too-many = the sheet's repeated rows or columns (number-rows-r
 read-html-sheet = HTML table
 read-expected-term = expected whole school years (1, 2, 3年) or 调动 (transfer), found {$found}
 read-history-two-schools = the history names the school twice, as `school` and as `to_school` (a plan file's column): keep one
+read-two-principals = two principals (校长) at school {$school}: {$first} (line {$first_line}) and {$second}; a school has one, keep the other as 副校长 or give no post

@@ -117,3 +117,5 @@ elig-refill-not-added = 教师 {$teacher} 今年期满返回，但未为其增�
 elig-transfer-on-roster = 教师 {$teacher} 已于{$year}年调动到 {$to}，但 teachers.csv 中仍在 {$school}：以花名册为准
 policy-priority-unknown = 未知的优先顺序 `{$stage}`：可用 volunteer（自愿报名）、never_rotated（从未交流）、years_at_school（本校任教年限）、points（积分），或筛选条件，如 {"{"} column = "列名", values = ["..."] {"}"}
 policy-priority-needs-column = 优先顺序 `{$stage}` 需要 teachers.csv 中的“{$column}”列，但该文件没有此列
+policy-principal-years = principal_min_years（{$min}）大于 principal_max_years（{$max}）：校长可能在允许交流之前就必须交流
+elig-principal = 担任{$post}，不参加教师交流（校长交流另行安排）

@@ -147,3 +147,4 @@ read-ods-repeated-too-many = 该工作表的重复行或重复列（number-rows-
 read-html-sheet = HTML 表格
 read-expected-term = 应为整学年数（1、2、3年）或“调动”，实际为 {$found}
 read-history-two-schools = 交流记录中学校出现两次（`school` 和方案文件的 `to_school` 列），请只保留一列
+read-two-principals = 学校 {$school} 有两名校长：{$first}（第{$first_line}行）和 {$second}；每所学校只有一名校长，请把另一人的职务改为副校长或留空
