@@ -117,6 +117,13 @@ pub struct Infeasibility {
     /// What would make the unit feasible, each change alone (rules.md
     /// "When the rules cannot be met").
     pub fixes: Vec<crate::plan::fixes::Fix>,
+    /// The teacher the infeasibility is about, by id (principals.md: an
+    /// overdue principal who cannot move), when one is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub teacher: Option<String>,
+    /// That teacher's school, by id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
 }
 
 impl Infeasibility {
@@ -127,6 +134,8 @@ impl Infeasibility {
             rule: rule.into(),
             message,
             fixes: Vec::new(),
+            teacher: None,
+            school: None,
         }
     }
 }

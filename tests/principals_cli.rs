@@ -108,3 +108,185 @@ fn the_policy_keys_are_checked() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("principal_min_years"), "{}", stderr(&o));
 }
+
+/// The county of the plan tests: U1's 校长 P1 (12 years: overdue), U2's
+/// P2 (7 years), R1's P3 (8 years), U1's 副校长 V1 (4 years); R2 has
+/// teachers and no 校长 (vacant).
+fn principal_county() -> DataDir {
+    let rows = "P1,校长甲,U1,数学,county,12,校长,12\nP2,校长乙,U2,语文,none,9,校长,7\n\
+                P3,校长丙,R1,数学,none,9,校长,8\nV1,副校长丁,U1,语文,none,5,副校长,4\n\
+                T20,教师20,R2,数学,none,3,,\n";
+    county(",post,post_years", rows, "principals = true\n")
+}
+
+#[test]
+fn the_plan_moves_the_overdue_fills_the_vacant_with_the_fewest_moves() {
+    // P1 must move (12 >= 10); R2's vacant post is filled (by P1, from a
+    // sending school to a receiving one); U1 then needs a principal: P3
+    // (R1) takes it and V1 takes R1 (a vice principal takes only a
+    // receiving school's post). Three moves; P2 to U1 would need U2
+    // filled too, by nobody (V1 may not take U2): one chain.
+    let dir = principal_county();
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", ".", "--policy", "policy.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    let chains = v["principals"].as_array().unwrap();
+    assert_eq!(chains.len(), 1, "{}", v["principals"]);
+    assert_eq!(chains[0]["kind"], "chain");
+    let moves: Vec<(String, String, String)> = chains[0]["moves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["teacher"].as_str().unwrap().to_string(),
+                m["from_school"].as_str().unwrap().to_string(),
+                m["to_school"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [("V1", "U1", "R1"), ("P3", "R1", "U1"), ("P1", "U1", "R2")]
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+    assert_eq!(moves, want);
+    // plan.csv: after the teachers' rows, by sending school (R1 before
+    // U1), post 校长, no end year, a transfer.
+    let rows = read_csv_rows(&dir.file("plan.csv"));
+    let at = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .unwrap()
+    };
+    let principals: Vec<(&str, &str, &str, &str)> = rows[1..]
+        .iter()
+        .filter(|r| r[at("post")] == "校长")
+        .map(|r| {
+            (
+                r[0].as_str(),
+                r[at("end_year")].as_str(),
+                r[at("transfer")].as_str(),
+                r[at("from_school")].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        principals,
+        [
+            ("P3", "", "true", "R1"),
+            ("P1", "", "true", "U1"),
+            ("V1", "", "true", "U1")
+        ]
+    );
+    assert!(
+        rows[1..rows.len() - 3]
+            .iter()
+            .all(|r| r[at("post")].is_empty())
+    );
+    // The table says the chain in words; audit passes the plan.
+    let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "policy.toml"]);
+    assert!(
+        stdout(&o).contains(
+            "城关一小 副校长 副校长丁 (V1) → 溪口小学, 溪口小学 校长 校长丙 (P3) → 城关一小"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "audit",
+            ".",
+            "--plan",
+            "plan.csv",
+            "--policy",
+            "policy.toml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn audit_checks_the_principal_rules() {
+    let dir = principal_county();
+    let header = "teacher,to_school,post\n";
+    let violations = |rows: &str| -> Vec<(String, String)> {
+        dir.write("hand.csv", format!("{header}{rows}").as_bytes());
+        let o = rotaplan_pinned(
+            dir.path(),
+            &[
+                "audit",
+                ".",
+                "--plan",
+                "hand.csv",
+                "--policy",
+                "policy.toml",
+                "--format",
+                "json",
+            ],
+        );
+        json(&o)["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            // The teachers' rules (nobody rotates here) are not these.
+            .filter(|v| {
+                !["rotation_ratio", "backbone_share"].contains(&v["rule"].as_str().unwrap())
+            })
+            .map(|v| {
+                (
+                    v["rule"].as_str().unwrap().to_string(),
+                    v["teacher"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |r: &str, t: &str| (r.to_string(), t.to_string());
+    // Nobody moves: P1 is overdue.
+    assert_eq!(violations(""), [pair("principal_overdue", "P1")]);
+    // P3 into U1 while P1 stays: two principals; R1 left empty.
+    assert_eq!(
+        violations("P3,U1,校长\n"),
+        [
+            pair("principal_double", "P3"),
+            pair("principal_vacant", "P3"),
+            pair("principal_overdue", "P1")
+        ]
+    );
+    // V1 to U2 (not receiving); T1 (no post) as a 校长 row; P1 to R2
+    // leaves U1 empty.
+    assert_eq!(
+        violations("V1,U2,校长\nT1,R1,校长\nP1,R2,校长\n"),
+        [
+            pair("not_rural", "V1"),
+            pair("ineligible_teacher", "T1"),
+            pair("principal_double", "V1"),
+            pair("principal_vacant", "P1")
+        ]
+    );
+}
+
+#[test]
+fn an_overdue_principal_nobody_can_replace_is_infeasible() {
+    // P1 overdue at U1, and no other candidate: nobody can take U1.
+    let rows = "P1,校长甲,U1,数学,county,12,校长,12\n";
+    let dir = county(",post,post_years", rows, "principals = true\n");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", ".", "--policy", "policy.toml", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let v = json(&o);
+    let i = &v["infeasible"][0];
+    assert_eq!(
+        (
+            i["rule"].as_str(),
+            i["teacher"].as_str(),
+            i["school"].as_str()
+        ),
+        (Some("principal_max_years"), Some("P1"), Some("U1"))
+    );
+    assert!(!dir.file("plan.csv").exists());
+}

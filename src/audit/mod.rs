@@ -9,6 +9,8 @@
 //! `Policy::rules` is recounted here, unit by unit. A bug in the planner's
 //! bookkeeping therefore shows up here as a violation.
 
+pub mod principals;
+
 use crate::domain::{DataSet, Levels, Post, PostStatus, Sex, Teacher, key};
 use crate::eligibility::Ineligible;
 use crate::messages::Message;
@@ -599,6 +601,14 @@ fn over_need(line: &PlanLine, school: &str, subject: &str, count: u64, need: u64
 /// "Eligibility", in its order): `None` when the teacher may rotate, else
 /// why not.
 fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
+    reasons(data, policy, false)
+}
+
+/// Each teacher's first reason not to rotate: as a teacher (`eligibility`),
+/// or, with `candidate`, as a principal or vice principal may not move
+/// (principals.md "Candidates": the school's kind, the post and the years
+/// at the school do not count).
+fn reasons(data: &DataSet, policy: &Policy, candidate: bool) -> Vec<Option<Ineligible>> {
     let as_of = policy.as_of();
     let mut recent: HashMap<usize, i64> = HashMap::new();
     let mut away: HashMap<usize, i64> = HashMap::new();
@@ -634,14 +644,14 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
         .iter()
         .enumerate()
         .map(|(t, teacher)| {
-            if !policy.is_sending(&data.schools[teacher.school]) {
+            if !candidate && !policy.is_sending(&data.schools[teacher.school]) {
                 return Some(Ineligible::NotAtSendingSchool);
             }
             // principals.md "Data": a 校长 (and under `principals` a 副校长)
             // is never a teacher of the rotation, whatever `eligible` says.
             let post = teacher
                 .post()
-                .filter(|&p| p == Post::Principal || policy.principals)
+                .filter(|&p| !candidate && (p == Post::Principal || policy.principals))
                 .map(|p| Ineligible::Principal {
                     post: p.chinese().to_string(),
                 });
@@ -696,7 +706,7 @@ fn eligibility(data: &DataSet, policy: &Policy) -> Vec<Option<Ineligible>> {
                         because: because.to_string(),
                     }),
                 years
-                    .filter(|&y| y < policy.min_years_at_school)
+                    .filter(|&y| !candidate && y < policy.min_years_at_school)
                     .map(|years| Ineligible::TooFewYears {
                         years,
                         min: policy.min_years_at_school,

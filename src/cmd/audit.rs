@@ -3,7 +3,7 @@
 
 use super::{DataArgs, Format, PolicyArgs, load, print, warn};
 use crate::error::Error;
-use crate::read::plan::read_plan;
+use crate::read::plan::read_plan_parts;
 use crate::report;
 use clap::Args;
 use std::path::PathBuf;
@@ -24,9 +24,13 @@ pub fn run(args: &AuditArgs) -> Result<i32, Error> {
     let (_, data, policy) = load(&args.data, &args.policy)?;
     let json = matches!(args.format, Format::Json);
     let mut warnings = warn(&data, &policy, json);
-    let plan = read_plan(&args.plan, &data)?;
+    let (plan, principals) = read_plan_parts(&args.plan, &data)?;
     warnings.extend(super::plan_warnings(&args.plan, &plan, json));
-    let report = crate::audit::audit(&data, &policy, &plan);
+    let mut report = crate::audit::audit(&data, &policy, &plan);
+    // principals.md "Audit": the rows with post 校长, apart.
+    let broken = crate::audit::principals::check(&data, &policy, &principals);
+    report.ok &= broken.is_empty();
+    report.violations.extend(broken);
     print(&match args.format {
         Format::Json => {
             report::warnings::add_to_json(&report::audit::json(&report), &warnings) + "\n"

@@ -122,7 +122,14 @@ pub(super) fn self_audit(
 ) -> Result<crate::audit::AuditReport, Error> {
     let moves = plan.rotations.iter().map(|r| (r.teacher, r.to_school));
     let lines = crate::read::plan::lines_of(data, moves);
-    let check = crate::audit::audit(data, policy, &lines);
+    let mut check = crate::audit::audit(data, policy, &lines);
+    let principals = crate::read::plan::lines_of(
+        data,
+        plan.principals.moves().map(|m| (m.teacher, m.to_school)),
+    );
+    check
+        .violations
+        .extend(crate::audit::principals::check(data, policy, &principals));
     match check.violations.first() {
         None => Ok(check),
         Some(v) => Err(Error::Solver(msg!(

@@ -430,6 +430,34 @@ fn reasons(
     found
 }
 
+/// Why a principal or vice principal may not move (principals.md
+/// "Candidates"), the first that holds: the eligibility reasons `away`,
+/// `status`, `not_established`, `exempt`, `over_age`, `near_retirement`
+/// and `cool_down` (the `eligible` column overrides them as for
+/// teachers), `None` when none does. The years at the school and the
+/// sending school do not matter here: the post's years do
+/// (`plan::principals`).
+pub fn candidate_reason(data: &DataSet, policy: &Policy, t: usize) -> Option<Ineligible> {
+    let teacher = &data.teachers[t];
+    match teacher.eligible {
+        Some(true) => return None,
+        Some(false) => return Some(Ineligible::ExplicitOverride),
+        None => {}
+    }
+    let mut marks = Marks::default();
+    for past in data.history.iter().filter(|p| p.teacher == t) {
+        marks.add(policy, past);
+    }
+    reasons(teacher, policy, policy.as_of(), marks, true)
+        .into_iter()
+        .find(|r| {
+            !matches!(
+                r,
+                Ineligible::Principal { .. } | Ineligible::TooFewYears { .. }
+            )
+        })
+}
+
 /// `principal` (principals.md "Data"): a 校长 is never planned as a
 /// teacher, nor a 副校长 under `principals = true`; `None` for anyone else.
 pub fn planned_apart(t: &Teacher, policy: &Policy) -> Option<Ineligible> {

@@ -13,6 +13,7 @@
 
 pub mod balance;
 pub mod feasibility;
+pub mod principals;
 
 use crate::domain::{DataSet, Levels};
 use crate::eligibility::Ineligible;

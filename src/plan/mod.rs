@@ -8,6 +8,7 @@ pub mod compare;
 pub mod explain;
 pub mod fixes;
 pub mod horizon;
+pub mod principals;
 
 use crate::assign::{self, Rotation};
 use crate::domain::DataSet;
@@ -101,17 +102,22 @@ pub struct RotationPlan {
     pub ineligible: Vec<(usize, Ineligible)>,
     /// The quality-balance CVs per district and level, before and after.
     pub balance: Vec<Balance>,
+    /// The principals' moves (principals.md), planned after the teachers'
+    /// and apart from them; empty unless the policy's `principals`.
+    pub principals: principals::PrincipalPlan,
 }
 
 impl RotationPlan {
     pub fn feasible(&self) -> bool {
         self.districts.iter().all(|d| d.infeasible.is_empty())
+            && self.principals.infeasible.is_empty()
     }
 
     pub fn infeasibilities(&self) -> Vec<Infeasibility> {
         self.districts
             .iter()
             .flat_map(|d| d.infeasible.iter().cloned())
+            .chain(self.principals.infeasible.iter().cloned())
             .collect()
     }
 
@@ -183,11 +189,13 @@ pub fn plan_with(
         .collect();
     let moves: Vec<(usize, usize)> = rotations.iter().map(|r| (r.teacher, r.to_school)).collect();
     let balance = indicators::assess(data, policy, Some(&moves)).balance;
+    let principals = principals::plan(data, policy)?;
     Ok(RotationPlan {
         rotations,
         districts,
         ineligible,
         balance,
+        principals,
     })
 }
 

@@ -37,6 +37,8 @@ const PLAN_COLUMNS: &[Column] = &[
         &["交流学校", "接收学校", "交流单位", "交流学校代码"],
     ),
     optional("to_school_name", &["交流学校名称", "接收学校名称"]),
+    // principals.md "Audit": a row with post 校长 is a principal's move.
+    optional("post", &["职务"]),
 ];
 
 /// The destination column, which a plan must have unless it has
@@ -99,6 +101,16 @@ impl PlanLine {
 /// name or ID number that matches no teacher or several, a school name
 /// that several schools share, besides every error of reading a table.
 pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
+    read_plan_parts(path, data).map(|(teachers, _)| teachers)
+}
+
+/// As `read_plan`, the rows of principals' moves apart (principals.md
+/// "Audit": a row with `post` = 校长; without a `post` column every row is
+/// a teacher's): (the teachers' rows, the principals' rows).
+pub fn read_plan_parts(
+    path: &Path,
+    data: &DataSet,
+) -> Result<(Vec<PlanLine>, Vec<PlanLine>), Error> {
     let table = Table::read(path, PLAN_COLUMNS, PLAN_SHEETS)?;
     let has = |column: &str| table.position(column).is_some();
     let by_name = has("name") && has("from_school");
@@ -123,7 +135,11 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
     let names = by_name.then(|| NameIndex::new(data));
     let mut zeros: Option<FxHashMap<String, Vec<usize>>> = None;
     let mut lines = Vec::new();
+    let mut principals = Vec::new();
     table.for_each_row(|row| {
+        let principal = row
+            .get("post")
+            .is_some_and(|p| crate::domain::Post::parse(p) == Some(crate::domain::Post::Principal));
         let mut typed_without_zeros = None;
         let mut candidates = Vec::new();
         let (teacher, by_name) = if let Some(id) = row.get("teacher") {
@@ -177,7 +193,7 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
                 )
             }
         };
-        lines.push(PlanLine {
+        let line = PlanLine {
             line: row.line,
             teacher,
             to_school,
@@ -185,10 +201,15 @@ pub fn read_plan(path: &Path, data: &DataSet) -> Result<Vec<PlanLine>, Error> {
             to_school_name,
             typed_without_zeros,
             candidates,
-        });
+        };
+        if principal {
+            principals.push(line);
+        } else {
+            lines.push(line);
+        }
         Ok(())
     })?;
-    Ok(lines)
+    Ok((lines, principals))
 }
 
 /// The receiving school `text` (the cell of `column`) names, as a school

@@ -30,6 +30,7 @@ pub const COLUMNS: &[&str] = &[
     "end_year",
     "transfer",
     "pin",
+    "post",
 ];
 
 /// One row of the plan, as written.
@@ -57,6 +58,9 @@ pub struct PlanRow<'a> {
     /// Why the teacher had to rotate: `assign_to`, `must_rotate`, or
     /// empty.
     pub pin: &'static str,
+    /// 校长 for a principal's move (principals.md "The plan", a vice
+    /// principal taking a post too); empty for a teacher's rotation.
+    pub post: &'static str,
 }
 
 pub fn rows<'a>(
@@ -87,9 +91,53 @@ pub fn rows<'a>(
                 end_year: policy.term_of(t).end_year(policy.plan_year),
                 transfer: policy.term_of(t) == crate::domain::Term::Transfer,
                 pin: pin_word(t),
+                post: "",
             }
         })
+        .chain(principal_rows(data, policy, plan))
         .collect()
+}
+
+/// The principals' moves as plan rows, after the teachers' (principals.md
+/// "The plan"): by district, sending school and id; `post` 校长, the plan
+/// year, no end year, a transfer.
+fn principal_rows<'a>(
+    data: &'a DataSet,
+    policy: &crate::policy::Policy,
+    plan: &RotationPlan,
+) -> Vec<PlanRow<'a>> {
+    let mut rows: Vec<PlanRow<'a>> = plan
+        .principals
+        .moves()
+        .map(|m| {
+            let t = &data.teachers[m.teacher];
+            let from = &data.schools[m.from_school];
+            let to = &data.schools[m.to_school];
+            PlanRow {
+                teacher: &t.id,
+                name: &t.name,
+                subject: &t.subject,
+                backbone: policy.is_backbone(t),
+                from_school: &from.id,
+                to_school: &to.id,
+                distance_km: m.distance_km,
+                district: &from.district,
+                backbone_level: t.backbone,
+                from_school_name: &from.name,
+                to_school_name: &to.name,
+                preference_rank: None,
+                year: policy.plan_year,
+                end_year: None,
+                transfer: true,
+                pin: "",
+                post: crate::domain::Post::Principal.chinese(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.district, a.from_school, a.teacher).cmp(&(b.district, b.from_school, b.teacher))
+    });
+    rows
 }
 
 /// The pin a teacher rotates under, as plan.csv's `pin` writes it.
@@ -132,6 +180,7 @@ pub fn write_csv(out: &mut dyn std::io::Write, rows: &[PlanRow], bom: bool) -> s
             &r.end_year.map(|y| y.to_string()).unwrap_or_default(),
             if r.transfer { "true" } else { "false" },
             r.pin,
+            r.post,
         ])?;
     }
     w.flush()
@@ -202,6 +251,7 @@ pub fn table(
     }
     out.push_str(&super::audit::rule_lines(policy, rules));
     out.push_str(&ineligible_line(plan, data));
+    out.push_str(&principals_lines(data, plan));
     if plan.feasible() {
         let unproven: Vec<&str> = plan
             .districts
@@ -329,6 +379,90 @@ struct PlanJson<'a> {
     /// Every unit of every rule, as the independent audit counted it.
     rules: &'a [crate::audit::UnitCount],
     plan: &'a [PlanRow<'a>],
+    /// One entry per chain or cycle of principals' moves (principals.md
+    /// "The plan"); present under `principals = true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    principals: Option<Vec<serde_json::Value>>,
+    /// Overdue principals who may not move, with the reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    principals_not_moving: Option<Vec<serde_json::Value>>,
+}
+
+/// The principals' chains and cycles as JSON: `{"kind", "moves":
+/// [{"teacher", "post", "from_school", "to_school", "distance_km"}]}`.
+fn principals_json(data: &DataSet, plan: &RotationPlan) -> Vec<serde_json::Value> {
+    plan.principals
+        .sequences
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "kind": s.kind,
+                "moves": s.moves.iter().map(|m| serde_json::json!({
+                    "teacher": data.teachers[m.teacher].id,
+                    "name": data.teachers[m.teacher].name,
+                    "post": m.post.chinese(),
+                    "from_school": data.schools[m.from_school].id,
+                    "to_school": data.schools[m.to_school].id,
+                    "distance_km": m.distance_km.map(|d| (d * 1000.0).round() / 1000.0),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// The principals' chains in words (principals.md: 甲校校长 → 乙校, 乙校校长
+/// → 丙校, ...), one line each, then the overdue principals who may not
+/// move; empty without principal moves to show.
+pub fn principals_lines(data: &DataSet, plan: &RotationPlan) -> String {
+    let p = &plan.principals;
+    if p.sequences.is_empty() && p.stuck.is_empty() {
+        return String::new();
+    }
+    let moves = p.moves().count();
+    let mut out = format!(
+        "\n{}\n",
+        msg!(
+            "report-principals-title",
+            moves = moves,
+            sequences = p.sequences.len()
+        )
+    );
+    for s in &p.sequences {
+        let steps: Vec<String> = s
+            .moves
+            .iter()
+            .map(|m| {
+                msg!(
+                    "report-principal-move",
+                    from = data.schools[m.from_school].name.as_str(),
+                    post = m.post.chinese(),
+                    name = data.teachers[m.teacher].name.as_str(),
+                    teacher = data.teachers[m.teacher].id.as_str(),
+                    to = data.schools[m.to_school].name.as_str()
+                )
+                .to_string()
+            })
+            .collect();
+        let kind = match s.kind {
+            crate::plan::principals::Kind::Chain => msg!("report-principal-chain"),
+            crate::plan::principals::Kind::Cycle => msg!("report-principal-cycle"),
+        };
+        out.push_str(&format!("  {kind}: {}\n", steps.join(", ")));
+    }
+    for st in &p.stuck {
+        let t = &data.teachers[st.teacher];
+        out.push_str(&format!(
+            "  {}\n",
+            msg!(
+                "report-principal-stuck",
+                teacher = t.id.as_str(),
+                name = t.name.as_str(),
+                school = data.schools[t.school].name.as_str(),
+                reason = st.reason.as_str()
+            )
+        ));
+    }
+    out
 }
 
 /// The `--format json` object (keys as in the contract, plus extras).
@@ -362,6 +496,20 @@ pub fn json(
         balance: super::indicators::balance_json(&plan.balance),
         rules,
         plan: rows,
+        principals: policy.principals.then(|| principals_json(data, plan)),
+        principals_not_moving: policy.principals.then(|| {
+            plan.principals
+                .stuck
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "teacher": data.teachers[s.teacher].id,
+                        "school": data.schools[data.teachers[s.teacher].school].id,
+                        "reason": s.reason,
+                    })
+                })
+                .collect()
+        }),
     };
     serde_json::to_string_pretty(&object).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

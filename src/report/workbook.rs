@@ -192,6 +192,7 @@ pub fn plan_workbook(
                 r.end_year.map_or(Cell::Empty, |y| Cell::Number(y as f64)),
                 Cell::Bool(r.transfer),
                 Cell::Text(r.pin),
+                Cell::Text(r.post),
             ]
         })
         .collect();
@@ -421,6 +422,7 @@ fn plan_headings() -> Vec<String> {
                 "end_year" => msg!("page-plan-col-end-year"),
                 "transfer" => msg!("page-plan-col-transfer"),
                 "pin" => msg!("page-plan-col-pin"),
+                "post" => msg!("page-plan-col-post"),
                 _ => msg!("page-plan-col-preference-rank"),
             };
             render(&key)

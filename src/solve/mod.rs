@@ -30,6 +30,8 @@
 //! helped here), one thread per model because districts are solved in
 //! parallel by rayon.
 
+pub mod principals;
+
 use crate::model::balance::{Columns, HARM_GAP};
 use crate::model::{DistrictModel, Pin, RuleUnit, TermKind};
 use crate::msg;

@@ -81,3 +81,4 @@ page-plan-col-year = year
 page-plan-col-end-year = end_year
 page-plan-col-transfer = transfer
 page-plan-col-pin = pin
+page-plan-col-post = post

@@ -242,3 +242,14 @@ report-horizon-feasible = { $feasible ->
 }
 report-horizon-coverage = Coverage: {$rotated} of the {$eligible} teachers eligible in some year rotate at least once ({$share}%); {$never} never do.
 report-horizon-first-infeasible = First infeasible year: {$year} (nobody rotates that year; the later years are planned on):
+report-principals-title = Principals: {$moves} { $moves ->
+    [one] move
+   *[other] moves
+} in {$sequences} { $sequences ->
+    [one] chain or cycle
+   *[other] chains and cycles
+}
+report-principal-move = {$from} {$post} {$name} ({$teacher}) → {$to}
+report-principal-chain = chain
+report-principal-cycle = cycle
+report-principal-stuck = overdue, not moving: {$school} principal {$name} ({$teacher}): {$reason}

@@ -80,3 +80,4 @@ page-plan-col-year = 年度
 page-plan-col-end-year = 结束年度
 page-plan-col-transfer = 是否调动
 page-plan-col-pin = 指定方式
+page-plan-col-post = 职务
