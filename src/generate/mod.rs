@@ -22,7 +22,10 @@
 //! consumed in a fixed order, and nothing iterates a hash map, so the same
 //! seed always yields byte-identical files. Teachers' degrees (the later
 //! `education` column) come from a second generator, so that adding them
-//! left every other value of a seed as it was. Each district is generated and
+//! left every other value of a seed as it was; the posts (`post`,
+//! `post_years`: a 校长 per school, on a row of their own with an id of
+//! their own, `P` and the school's id, and a 副校长 among the teachers of
+//! the larger schools) from a third, for the same reason. Each district is generated and
 //! written on its own, so memory stays small even for the province size.
 
 use std::fmt;
@@ -169,6 +172,7 @@ pub fn generate(size: Size, shape: Shape, seed: u64, dir: &Path) -> io::Result<S
     fs::create_dir_all(dir)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut degrees = ChaCha8Rng::seed_from_u64(seed ^ DEGREE_STREAM);
+    let mut posts = ChaCha8Rng::seed_from_u64(seed ^ POST_STREAM);
     let mut out = Writers::create(dir)?;
     let names = NamePool::new();
     let landscape = size.landscape(shape);
@@ -187,7 +191,7 @@ pub fn generate(size: Size, shape: Shape, seed: u64, dir: &Path) -> io::Result<S
             centre,
         };
         write_district(
-            (&mut rng, &mut degrees),
+            (&mut rng, &mut degrees, &mut posts),
             &mut out,
             &names,
             &landscape,
@@ -554,6 +558,8 @@ impl Writers {
                     "eligible",
                     "exempt",
                     "education",
+                    "post",
+                    "post_years",
                 ],
             )?,
             needs: open_csv("needs.csv", &["school", "subject", "count", "weight"])?,
@@ -597,9 +603,9 @@ fn teacher_id(number: u32) -> String {
 // One district, end to end
 // ---------------------------------------------------------------------------
 
-/// `rngs`: the main stream and the degrees' stream.
+/// `rngs`: the main stream, the degrees' stream and the posts' stream.
 fn write_district<R: Rng>(
-    (rng, degrees): (&mut R, &mut R),
+    (rng, degrees, posts): (&mut R, &mut R, &mut R),
     out: &mut Writers,
     names: &NamePool,
     landscape: &Landscape,
@@ -613,15 +619,15 @@ fn write_district<R: Rng>(
     }
     summary.schools += schools.len();
 
-    let staff = write_teachers(
-        (rng, degrees),
+    let (staff, principals) = write_teachers(
+        (rng, degrees, posts),
         out,
         names,
         &schools,
         landscape.backbone,
         next_teacher,
     )?;
-    summary.teachers += schools.iter().map(|s| s.teachers as usize).sum::<usize>();
+    summary.teachers += schools.iter().map(|s| s.teachers as usize).sum::<usize>() + principals;
 
     let receiving: Vec<usize> = (0..schools.len())
         .filter(|&i| schools[i].is_receiving())
@@ -971,6 +977,10 @@ struct TeacherDraw {
 /// Seeds the degree generator apart from the main one.
 const DEGREE_STREAM: u64 = 0x6564_7563_6174_696f;
 
+/// The posts' stream (`post`, `post_years`, the principals' rows): apart, so
+/// that adding them left every other value of a seed as it was.
+const POST_STREAM: u64 = 0x7072_696e_6369_7061;
+
 /// A teacher's degree (学历): younger teachers and urban schools hold more
 /// bachelor's and master's degrees; older rural staff often hold the
 /// 中专 or 大专 of the normal schools they trained at.
@@ -1075,19 +1085,29 @@ fn draw_exemption<R: Rng>(rng: &mut R, age: u32) -> &'static str {
 }
 
 /// Writes the district's teachers school by school and returns the
-/// sending-school staff that needs, preferences and history are built on.
+/// sending-school staff that needs, preferences and history are built on,
+/// with the number of principals written (principals.md: one per school,
+/// their own row, a few posts vacant).
 fn write_teachers<R: Rng>(
-    (rng, degrees): (&mut R, &mut R),
+    (rng, degrees, posts): (&mut R, &mut R, &mut R),
     out: &mut Writers,
     names: &NamePool,
     schools: &[School],
     backbone: [f64; 3],
     next_teacher: &mut u32,
-) -> io::Result<Vec<Staff>> {
+) -> io::Result<(Vec<Staff>, usize)> {
     let mut staff = Vec::new();
+    let mut principals = 0;
     let mut name = String::with_capacity(16);
     for (index, school) in schools.iter().enumerate() {
-        for _ in 0..school.teachers {
+        // The larger schools' last teacher is their 副校长.
+        let vice = (school.teachers >= 20).then(|| school.teachers - 1);
+        for k in 0..school.teachers {
+            let (post, post_years) = if vice == Some(k) {
+                ("副校长", (1 + posts.gen_range(0..9u32)).to_string())
+            } else {
+                ("", String::new())
+            };
             let number = *next_teacher;
             *next_teacher += 1;
             names.draw_into(rng, &mut name);
@@ -1103,6 +1123,8 @@ fn write_teachers<R: Rng>(
                 t.eligible,
                 t.exempt,
                 draw_education(degrees, school, t.age),
+                post,
+                &post_years,
             ])?;
             if school.is_sending() {
                 staff.push(Staff {
@@ -1115,8 +1137,28 @@ fn write_teachers<R: Rng>(
                 });
             }
         }
+        // The 校长, a row of their own; a few posts are vacant.
+        if posts.gen_bool(0.96) {
+            names.draw_into(posts, &mut name);
+            let years = 1 + posts.gen_range(0..13u32);
+            out.teachers.write_record([
+                format!("P{}", school.id).as_str(),
+                name.as_str(),
+                school.id.as_str(),
+                SUBJECTS[posts.gen_range(0..2)],
+                "none",
+                &(years + posts.gen_range(0..5u32)).to_string(),
+                &(42 + posts.gen_range(0..16u32)).to_string(),
+                "",
+                "",
+                "",
+                "校长",
+                &years.to_string(),
+            ])?;
+            principals += 1;
+        }
     }
-    Ok(staff)
+    Ok((staff, principals))
 }
 
 // ---------------------------------------------------------------------------
@@ -1502,7 +1544,7 @@ mod tests {
         let (dir, _) = generated(Size::County, 1);
         let expected = [
             "id,name,area,quality,level,students,district,lat,lon",
-            "id,name,school,subject,backbone,years_at_school,age,eligible,exempt,education",
+            "id,name,school,subject,backbone,years_at_school,age,eligible,exempt,education,post,post_years",
             "school,subject,count,weight",
             "teacher,school,rank",
             "teacher,year,school",
@@ -1550,10 +1592,22 @@ mod tests {
             assert!((1..=2).contains(&rural_quality));
             assert!((40..=50).contains(&receiving), "receiving {receiving}");
 
+            // The teachers, the 校长's own row (an id from P) apart.
             let mut staff: BTreeMap<&str, u32> = BTreeMap::new();
-            for t in &teachers {
+            for t in teachers.iter().filter(|t| !t[0].starts_with('P')) {
                 *staff.entry(t[2].as_str()).or_default() += 1;
             }
+            let principals = teachers.iter().filter(|t| t[10] == "校长").count();
+            assert!(
+                principals < schools.len() && principals * 10 >= schools.len() * 9,
+                "{principals} principals for {} schools",
+                schools.len()
+            );
+            assert!(
+                teachers
+                    .iter()
+                    .all(|t| (t[10] == "校长") == t[0].starts_with('P'))
+            );
             for s in &schools {
                 let n = staff[s[0].as_str()];
                 match (s[2].as_str(), s[3].as_str()) {
@@ -1757,11 +1811,9 @@ mod tests {
             let (_, teachers) = read(dir.path(), "teachers.csv");
             let (_, needs) = read(dir.path(), "needs.csv");
             assert_eq!(summary.teachers, teachers.len());
-            assert!(
-                (5_400..=6_600).contains(&teachers.len()),
-                "{}",
-                teachers.len()
-            );
+            // The teachers, without the principals' own rows.
+            let staff = teachers.iter().filter(|t| !t[0].starts_with('P')).count();
+            assert!((5_400..=6_600).contains(&staff), "{staff}");
 
             let receiving = |r: &Vec<String>| r[2] == "rural" && r[3] == "false";
             let urban = schools.iter().filter(|r| r[2] == "urban").count();

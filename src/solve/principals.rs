@@ -10,11 +10,11 @@
 //! 2. the most vacant posts filled;
 //! 3. the most posts of receiving schools taken from sending schools;
 //! 4. the fewest moves;
-//! 5. the least total distance;
+//! 5. the least total distance (in whole metres);
 //! 6. the smallest principal ids moving (by UTF-8 bytes): the sorted list
 //!    of the moving candidates' ids as small as can be, first id first.
-//!    Exact by chunks of 30 candidates in id order: a chunk's objective
-//!    gives the i-th of them 2^(29-i), more than all after it together,
+//!    Exact by chunks of 20 candidates in id order: a chunk's objective
+//!    gives the i-th of them 2^(19-i), more than all after it together,
 //!    a whole number HiGHS proves exactly; each chunk is held for the next.
 
 use super::SolveError;
@@ -77,7 +77,31 @@ fn structure(m: &PrincipalModel) -> Vec<Row> {
 
 /// The best `objective` (maximised) over the moves under `rows`, and a
 /// plan reaching it; `None` when no plan keeps the rows.
+///
+/// The moves are a network flow (vice principals are sources, a post's
+/// way in and out an arc of capacity 1, a vacant post a sink): its
+/// polytope is integral, and so is each stage's optimal face, so the LP's
+/// vertex is the plan. A vertex that is not whole (the rows holding the
+/// earlier stages within their tolerance can cut a face) is solved again
+/// as a MILP.
 fn best(rows: &[Row], objective: &[f64]) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+    match solve_as(rows, objective, false)? {
+        Some((_, x)) if x.iter().all(|v| (v - v.round()).abs() < 1e-4) => {
+            let x: Vec<f64> = x.iter().map(|v| v.round()).collect();
+            let value = x.iter().zip(objective).map(|(x, c)| x * c).sum();
+            Ok(Some((value, x)))
+        }
+        Some(_) => solve_as(rows, objective, true),
+        None => Ok(None),
+    }
+}
+
+/// `best` as an LP, or as a MILP when `integer`.
+fn solve_as(
+    rows: &[Row],
+    objective: &[f64],
+    integer: bool,
+) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
     if objective.is_empty() {
         // No possible move: the empty plan, when every row allows it.
         let empty_ok = rows.iter().all(|r| r.lower <= 0.0);
@@ -86,7 +110,7 @@ fn best(rows: &[Row], objective: &[f64]) -> Result<Option<(f64, Vec<f64>)>, Solv
     let mut problem = RowProblem::default();
     let cols: Vec<highs::Col> = objective
         .iter()
-        .map(|&c| problem.add_column_with_integrality(c, 0.0..=1.0, true))
+        .map(|&c| problem.add_column_with_integrality(c, 0.0..=1.0, integer))
         .collect();
     for row in rows {
         if row.terms.is_empty() {
@@ -117,7 +141,7 @@ fn best(rows: &[Row], objective: &[f64]) -> Result<Option<(f64, Vec<f64>)>, Solv
         .get_solution()
         .columns()
         .iter()
-        .map(|v| v.round())
+        .map(|&v| if integer { v.round() } else { v })
         .collect();
     let value = x.iter().zip(objective).map(|(x, c)| x * c).sum();
     Ok(Some((value, x)))
@@ -143,7 +167,9 @@ pub fn solve(m: &PrincipalModel, ids: &[&str]) -> Result<Chosen, SolveError> {
             }
         }),
         by(&|_| -1.0),
-        by(&|k| -m.moves[k].distance_km),
+        // Whole metres: every stage's objective is then whole on every
+        // plan, and the rows holding them keep the optimal faces exactly.
+        by(&|k| -(m.moves[k].distance_km * 1000.0).round()),
     ];
     let mut x = vec![0.0; n];
     for (s, objective) in stages.iter().enumerate() {
@@ -165,9 +191,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str]) -> Result<Chosen, SolveError> {
                 });
             }
         }
-        // Hold the stage's optimum: whole counts exactly, the distance to
-        // a metre.
-        let slack = if s == 4 { 1e-3 } else { 0.0 };
+        // Hold the stage's optimum (a whole number) for the later ones.
         rows.push(Row {
             terms: objective
                 .iter()
@@ -175,19 +199,19 @@ pub fn solve(m: &PrincipalModel, ids: &[&str]) -> Result<Chosen, SolveError> {
                 .enumerate()
                 .filter(|&(_, c)| c != 0.0)
                 .collect(),
-            lower: value - slack - 1e-9,
+            lower: value - 1e-6,
             upper: f64::INFINITY,
         });
     }
     // 6: the candidates by id, in chunks of 30.
     let mut order: Vec<usize> = (0..m.candidates.len()).collect();
     order.sort_by(|&a, &b| ids[a].as_bytes().cmp(ids[b].as_bytes()));
-    for chunk in order.chunks(30) {
+    for chunk in order.chunks(20) {
         let weight = |c: usize| {
             chunk
                 .iter()
                 .position(|&d| d == c)
-                .map_or(0.0, |i| f64::from(1u32 << (29 - i)))
+                .map_or(0.0, |i| f64::from(1u32 << (19 - i)))
         };
         let objective = by(&|k| weight(m.moves[k].candidate));
         if objective.iter().all(|&c| c == 0.0) {
