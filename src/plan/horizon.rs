@@ -67,6 +67,9 @@ pub fn year_data(input: &DataSet, policy: &Policy, k: u32, planned: &[Planned]) 
         let mut t = t.clone();
         t.years_at_school = t.years_at_school.map(|y| y + k);
         t.age = t.age.map(|a| a + k);
+        if let Some(years) = t.post_years() {
+            t.details_mut().post_years = Some(years + k);
+        }
         if k > 0 {
             t.assign_to = None;
             t.must_rotate = false;

@@ -22,7 +22,7 @@ pub const SCHOOL_COLUMNS: [&str; 11] = [
 
 /// teachers.csv's columns, in order; the data set's extra columns (those
 /// the policy's rules filter on, `DataSet::extra_columns`) follow.
-pub const TEACHER_COLUMNS: [&str; 25] = [
+pub const TEACHER_COLUMNS: [&str; 28] = [
     "id",
     "name",
     "school",
@@ -48,6 +48,9 @@ pub const TEACHER_COLUMNS: [&str; 25] = [
     "term_years",
     "volunteer",
     "points",
+    "post",
+    "post_start",
+    "post_years",
 ];
 
 /// needs.csv's columns: the rows of one plan year, without `year`.
@@ -149,6 +152,9 @@ fn teacher_cells(data: &DataSet, t: &Teacher) -> Vec<String> {
             .filter(|&p| p != 0.0)
             .map(|p| p.to_string())
             .unwrap_or_default(),
+        t.post().map(|p| p.chinese()).unwrap_or_default().to_string(),
+        day(t.post_start()),
+        number(t.post_years()),
     ]
 }
 
