@@ -432,7 +432,11 @@ fn blank_and_separator_only_rows_are_skipped() {
     std::fs::write(dir.path().join("teachers.csv"), &t).unwrap();
     assert_eq!(plan_of(dir.path()), expected);
     // A bad cell below them is on its own line.
-    let t = t.replacen("\r\nT0000020,", "\r\nT0000020,,,,,,,,,,,,,,\r\nT0000021,", 1);
+    let t = t.replacen(
+        "\r\nT0000020,",
+        "\r\nT0000020,,,,,,,,,,,,,,\r\nT0000021,",
+        1,
+    );
     std::fs::write(dir.path().join("teachers.csv"), &t).unwrap();
     let o = rotaplan_pinned(dir.path(), &["plan", "."]);
     assert_eq!(o.status.code(), Some(2));

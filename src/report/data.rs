@@ -152,7 +152,10 @@ fn teacher_cells(data: &DataSet, t: &Teacher) -> Vec<String> {
             .filter(|&p| p != 0.0)
             .map(|p| p.to_string())
             .unwrap_or_default(),
-        t.post().map(|p| p.chinese()).unwrap_or_default().to_string(),
+        t.post()
+            .map(|p| p.chinese())
+            .unwrap_or_default()
+            .to_string(),
         day(t.post_start()),
         number(t.post_years()),
     ]
