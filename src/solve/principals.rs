@@ -85,14 +85,21 @@ fn structure(m: &PrincipalModel) -> Vec<Row> {
 /// earlier stages within their tolerance can cut a face) is solved again
 /// as a MILP.
 fn best(rows: &[Row], objective: &[f64]) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-    match solve_as(rows, objective, false)? {
-        Some((_, x)) if x.iter().all(|v| (v - v.round()).abs() < 1e-4) => {
-            let x: Vec<f64> = x.iter().map(|v| v.round()).collect();
-            let value = x.iter().zip(objective).map(|(x, c)| x * c).sum();
-            Ok(Some((value, x)))
-        }
-        Some(_) => solve_as(rows, objective, true),
-        None => Ok(None),
+    let Some((lp, x)) = solve_as(rows, objective, false)? else {
+        return Ok(None);
+    };
+    // The LP's vertex rounded: the plan when it keeps every row and
+    // reaches the LP's optimum (every objective is whole on every plan).
+    let x: Vec<f64> = x.iter().map(|v| v.round()).collect();
+    let value: f64 = x.iter().zip(objective).map(|(x, c)| x * c).sum();
+    let keeps = rows.iter().all(|r| {
+        let sum: f64 = r.terms.iter().map(|&(k, v)| v * x[k]).sum();
+        sum >= r.lower - 1e-6 && sum <= r.upper + 1e-6
+    });
+    if keeps && value >= lp - 0.5 {
+        Ok(Some((value, x)))
+    } else {
+        solve_as(rows, objective, true)
     }
 }
 
@@ -126,9 +133,12 @@ fn solve_as(
     }
     let mut model = problem.optimise(Sense::Maximise);
     model.set_option("threads", 1);
+    model.set_option("mip_heuristic_run_feasibility_jump", false);
+    model.set_option("mip_detect_symmetry", false);
     model.set_option("mip_rel_gap", 0.0);
     model.set_option("mip_abs_gap", 1e-9);
-    model.set_option("presolve", "on");
+    // Small models, many of them: presolve costs more than it saves.
+    model.set_option("presolve", if integer { "on" } else { "off" });
     let solved = model
         .try_solve()
         .map_err(|e| SolveError::highs(format!("{e:?}")))?;
@@ -203,7 +213,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str]) -> Result<Chosen, SolveError> {
             upper: f64::INFINITY,
         });
     }
-    // 6: the candidates by id, in chunks of 30.
+    // 6: the candidates by id, in chunks of 20.
     let mut order: Vec<usize> = (0..m.candidates.len()).collect();
     order.sort_by(|&a, &b| ids[a].as_bytes().cmp(ids[b].as_bytes()));
     for chunk in order.chunks(20) {
