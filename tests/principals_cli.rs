@@ -290,3 +290,48 @@ fn an_overdue_principal_nobody_can_replace_is_infeasible() {
     );
     assert!(!dir.file("plan.csv").exists());
 }
+
+#[test]
+fn a_horizon_carries_the_moves_over() {
+    // programme.md: principals planned each year, a principal who moved
+    // counted from 0 in the post at the new school. 2027's roster: P1 leads
+    // R2, P3 leads U1, V1 (副校长 before) leads R1, each with 0 years in
+    // the post; their moves are no history rows.
+    let dir = principal_county();
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "horizon",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--years",
+            "2",
+            "--out-dir",
+            "h",
+        ],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 3)), "{}", stderr(&o));
+    let rows = read_csv_rows(&dir.file("h/data-2027/teachers.csv"));
+    let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let of = |id: &str| {
+        let r = rows.iter().find(|r| r[0] == id).unwrap();
+        (
+            r[at("school")].clone(),
+            r[at("post")].clone(),
+            r[at("post_years")].clone(),
+        )
+    };
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(of("P1"), s("R2", "校长", "0"));
+    assert_eq!(of("P3"), s("U1", "校长", "0"));
+    assert_eq!(of("V1"), s("R1", "校长", "0"));
+    // P2 stayed: a year more in the post.
+    assert_eq!(of("P2"), s("U2", "校长", "8"));
+    let history = read_csv_rows(&dir.file("h/data-2027/history.csv"));
+    assert!(
+        history[1..]
+            .iter()
+            .all(|r| !r[0].starts_with('P') && r[0] != "V1")
+    );
+}

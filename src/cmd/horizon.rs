@@ -259,6 +259,20 @@ fn note_year(
             year: policy.plan_year,
             end_year: term.end_year(policy.plan_year),
             transfer: term == crate::domain::Term::Transfer,
+            principal: false,
+        });
+    }
+    // The principals' moves (principals.md): the teacher leads the school
+    // from then on.
+    for m in plan.principals.moves() {
+        let Some(i) = of(m.teacher) else { continue };
+        planned.push(Planned {
+            teacher: i,
+            school: m.to_school,
+            year: policy.plan_year,
+            end_year: None,
+            transfer: true,
+            principal: true,
         });
     }
 }

@@ -23,6 +23,10 @@ pub struct Planned {
     /// The last school year of the term; `None` for a transfer.
     pub end_year: Option<i64>,
     pub transfer: bool,
+    /// A principal's move (principals.md), not a rotation: the teacher is
+    /// 校长 at `school` from then on, with years in the post counted from
+    /// 0, and no history row.
+    pub principal: bool,
 }
 
 /// The data set of the horizon's year `k` (plan year `policy.plan_year`,
@@ -38,7 +42,9 @@ pub struct Planned {
 ///   eligibility from the history (programme.md "Years after a return");
 /// * a teacher transferred in year Y0 is at the receiving school, with
 ///   `Y - Y0 - 1` years there (0 in the first year they are on its
-///   roster) and no `school_entry`;
+///   roster) and no `school_entry`; so is a principal or vice principal
+///   who took a post (principals.md), now its 校长 with as many years in
+///   the post;
 /// * from the second year on, the roster's pins (`assign_to`,
 ///   `must_rotate`) are dropped: they are decisions of the first year's
 ///   plan, and a teacher pinned again after a rotation would be a pin on
@@ -75,10 +81,17 @@ pub fn year_data(input: &DataSet, policy: &Policy, k: u32, planned: &[Planned]) 
             t.must_rotate = false;
         }
         if let Some(moved) = transfers.get(&i) {
+            let since = u32::try_from(year - moved.year - 1).unwrap_or(0);
             t.school = moved.school;
-            t.years_at_school = Some(u32::try_from(year - moved.year - 1).unwrap_or(0));
+            t.years_at_school = Some(since);
             if t.school_entry().is_some() {
                 t.details_mut().school_entry = None;
+            }
+            if moved.principal {
+                let d = t.details_mut();
+                d.post = Some(crate::domain::Post::Principal);
+                d.post_start = None;
+                d.post_years = Some(since);
             }
         }
         at[i] = Some(teachers.len());
@@ -88,14 +101,19 @@ pub fn year_data(input: &DataSet, policy: &Policy, k: u32, planned: &[Planned]) 
         .history
         .iter()
         .cloned()
-        .chain(planned.iter().map(|p| PastRotation {
-            teacher: p.teacher,
-            year: p.year,
-            school: Some(p.school),
-            end_year: p.end_year,
-            form: None,
-            transfer: p.transfer,
-        }))
+        .chain(
+            planned
+                .iter()
+                .filter(|p| !p.principal)
+                .map(|p| PastRotation {
+                    teacher: p.teacher,
+                    year: p.year,
+                    school: Some(p.school),
+                    end_year: p.end_year,
+                    form: None,
+                    transfer: p.transfer,
+                }),
+        )
         .filter_map(|mut p| {
             p.teacher = at[p.teacher]?;
             Some(p)
@@ -310,6 +328,7 @@ mod tests {
                 year: 2026,
                 end_year: Some(2026),
                 transfer: false,
+                principal: false,
             },
             Planned {
                 teacher: 1,
@@ -317,6 +336,7 @@ mod tests {
                 year: 2026,
                 end_year: None,
                 transfer: true,
+                principal: false,
             },
         ];
         let second = year_data(&input(), &policy(2027), 1, &planned);

@@ -872,7 +872,10 @@ impl DataSet {
             );
         }
         table.for_each_row(|row| {
-            if row.get("post").is_some_and(|post| post.trim() == "校长") {
+            if row
+                .get("post")
+                .is_some_and(|post| Post::parse(post) == Some(Post::Principal))
+            {
                 return Ok(());
             }
             let teacher = self.teacher_ref(&row, "teacher")?;
