@@ -72,30 +72,58 @@ pub fn rows<'a>(
         .iter()
         .map(|r| {
             let t = &data.teachers[r.teacher];
-            let from = &data.schools[t.school];
-            let to = &data.schools[r.to_school];
+            let term = policy.term_of(t);
             PlanRow {
-                teacher: &t.id,
-                name: &t.name,
-                subject: &t.subject,
-                backbone: policy.is_backbone(t),
-                from_school: &from.id,
-                to_school: &to.id,
-                distance_km: r.distance_km,
-                district: &from.district,
-                backbone_level: t.backbone,
-                from_school_name: &from.name,
-                to_school_name: &to.name,
                 preference_rank: r.preference_rank,
-                year: policy.plan_year,
-                end_year: policy.term_of(t).end_year(policy.plan_year),
-                transfer: policy.term_of(t) == crate::domain::Term::Transfer,
+                end_year: term.end_year(policy.plan_year),
+                transfer: term == crate::domain::Term::Transfer,
                 pin: pin_word(t),
-                post: "",
+                ..row_of(
+                    data,
+                    policy,
+                    r.teacher,
+                    t.school,
+                    r.to_school,
+                    r.distance_km,
+                )
             }
         })
         .chain(principal_rows(data, policy, plan))
         .collect()
+}
+
+/// The row of teacher `t` going from school `from` to school `to`, the
+/// teacher's and the schools' cells filled; no preference, no end year, a
+/// transfer, no pin and no post, for the caller to set.
+fn row_of<'a>(
+    data: &'a DataSet,
+    policy: &crate::policy::Policy,
+    t: usize,
+    from: usize,
+    to: usize,
+    distance_km: Option<f64>,
+) -> PlanRow<'a> {
+    let teacher = &data.teachers[t];
+    let (from, to) = (&data.schools[from], &data.schools[to]);
+    PlanRow {
+        teacher: &teacher.id,
+        name: &teacher.name,
+        subject: &teacher.subject,
+        backbone: policy.is_backbone(teacher),
+        from_school: &from.id,
+        to_school: &to.id,
+        distance_km,
+        district: &from.district,
+        backbone_level: teacher.backbone,
+        from_school_name: &from.name,
+        to_school_name: &to.name,
+        preference_rank: None,
+        year: policy.plan_year,
+        end_year: None,
+        transfer: true,
+        pin: "",
+        post: "",
+    }
 }
 
 /// The principals' moves as plan rows, after the teachers' (principals.md
@@ -109,29 +137,16 @@ fn principal_rows<'a>(
     let mut rows: Vec<PlanRow<'a>> = plan
         .principals
         .moves()
-        .map(|m| {
-            let t = &data.teachers[m.teacher];
-            let from = &data.schools[m.from_school];
-            let to = &data.schools[m.to_school];
-            PlanRow {
-                teacher: &t.id,
-                name: &t.name,
-                subject: &t.subject,
-                backbone: policy.is_backbone(t),
-                from_school: &from.id,
-                to_school: &to.id,
-                distance_km: m.distance_km,
-                district: &from.district,
-                backbone_level: t.backbone,
-                from_school_name: &from.name,
-                to_school_name: &to.name,
-                preference_rank: None,
-                year: policy.plan_year,
-                end_year: None,
-                transfer: true,
-                pin: "",
-                post: crate::domain::Post::Principal.chinese(),
-            }
+        .map(|m| PlanRow {
+            post: crate::domain::Post::Principal.chinese(),
+            ..row_of(
+                data,
+                policy,
+                m.teacher,
+                m.from_school,
+                m.to_school,
+                m.distance_km,
+            )
         })
         .collect();
     rows.sort_by(|a, b| {
