@@ -3,7 +3,8 @@
 //! order, the best of every set of moves a brute-force search finds:
 //! overdue candidates moving, vacant posts filled, receiving schools'
 //! posts taken from sending schools, fewest moves, least distance,
-//! smallest ids. Candidates, posts and the allowed moves are worked out
+//! smallest ids, then (the tie-break) the smallest schools in id order.
+//! Candidates, posts and the allowed moves are worked out
 //! here from the raw data, not by the model; an overdue candidate who
 //! cannot move is infeasible in both.
 
@@ -110,7 +111,9 @@ fn policy() -> Policy {
 
 /// A plan's value in the objective order (larger is better), distance
 /// negated; the movers' ids sorted, for the last comparison.
-type Value = (usize, usize, usize, i64, f64, Vec<String>);
+/// The objectives in order; the last is rotaplan's tie-break (the
+/// moving candidates' schools, in id order).
+type Value = (usize, usize, usize, i64, f64, Vec<String>, Vec<String>);
 
 fn km(a: Option<(f64, f64)>, b: Option<(f64, f64)>) -> f64 {
     match (a, b) {
@@ -203,8 +206,12 @@ fn brute(c: &Case) -> (usize, Option<Value>) {
             }
         }
         let moving: Vec<usize> = (0..cands.len()).filter(|&k| choice[k].is_some()).collect();
-        let mut ids: Vec<String> = moving.iter().map(|&k| cands[k].id.clone()).collect();
-        ids.sort();
+        let mut by_id: Vec<(String, String)> = moving
+            .iter()
+            .map(|&k| (cands[k].id.clone(), format!("S{}", choice[k].unwrap())))
+            .collect();
+        by_id.sort();
+        let (ids, to): (Vec<String>, Vec<String>) = by_id.into_iter().unzip();
         let value: Value = (
             moving.iter().filter(|&&k| cands[k].overdue).count(),
             moving
@@ -226,6 +233,7 @@ fn brute(c: &Case) -> (usize, Option<Value>) {
                 })
                 .sum::<f64>(),
             ids,
+            to,
         );
         if better(&value, best.as_ref()) {
             best = Some(value);
@@ -246,8 +254,9 @@ fn better(a: &Value, b: Option<&Value>) -> bool {
     if (a.4 - b.4).abs() > 1e-3 {
         return a.4 > b.4;
     }
-    // Smaller ids first: the list compared element by element.
-    a.5 < b.5
+    // Smaller ids first: the list compared element by element; then the
+    // smaller schools, in id order.
+    (&a.5, &a.6) < (&b.5, &b.6)
 }
 
 proptest! {
@@ -274,8 +283,12 @@ proptest! {
             let years = if id.starts_with('P') { c.posts[s].0 } else { c.posts[s].2 };
             years.unwrap() >= 10
         };
-        let mut ids: Vec<String> = moves.iter().map(|m| d.teachers[m.teacher].id.clone()).collect();
-        ids.sort();
+        let mut by_id: Vec<(String, String)> = moves
+            .iter()
+            .map(|m| (d.teachers[m.teacher].id.clone(), d.schools[m.to_school].id.clone()))
+            .collect();
+        by_id.sort();
+        let (ids, to): (Vec<String>, Vec<String>) = by_id.into_iter().unzip();
         let mine: Value = (
             moves.iter().filter(overdue_of).count(),
             moves.iter().filter(|m| is_vacant(m.to_school)).count(),
@@ -283,10 +296,16 @@ proptest! {
             -(moves.len() as i64),
             -moves.iter().map(|m| km(c.schools[m.from_school].1, c.schools[m.to_school].1)).sum::<f64>(),
             ids,
+            to,
         );
         prop_assert!(
             !better(&best, Some(&mine)),
             "brute force {:?} beats rotaplan {:?}", best, mine
+        );
+        // The order with the tie-break decides the plan: no other is as good.
+        prop_assert!(
+            !better(&mine, Some(&best)),
+            "rotaplan {:?} beats the brute force {:?}", mine, best
         );
     }
 }

@@ -95,7 +95,12 @@ fn district(data: &DataSet, m: &PrincipalModel) -> Result<PrincipalPlan, Error> 
         .iter()
         .map(|c| data.teachers[c.teacher].id.as_str())
         .collect();
-    let chosen = crate::solve::principals::solve(m, &ids).map_err(|e| {
+    let post_ids: Vec<&str> = m
+        .posts
+        .iter()
+        .map(|p| data.schools[p.school].id.as_str())
+        .collect();
+    let chosen = crate::solve::principals::solve(m, &ids, &post_ids).map_err(|e| {
         Error::Solver(msg!(
             "plan-district-failed",
             district = crate::model::district_label(&m.district),

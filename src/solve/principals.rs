@@ -1,25 +1,47 @@
 //! The principals' moves of one district (principals.md "The plan"), a
-//! model of its own beside the teachers': a binary per possible move,
-//! each candidate moving at most once, each post taken at most once, and
-//! the post of a principal who moves taken by exactly one other (so moves
-//! form chains from vacant posts, ending with a vice principal, and
-//! cycles). Lexicographic, each stage exact and held by an equality row
-//! for the later ones:
+//! model of its own beside the teachers', solved exactly as a minimum-cost
+//! flow whose costs are compared in the objective order.
 //!
-//! 1. the most overdue candidates moving;
+//! The network: the source gives each candidate one unit; a candidate
+//! sends it along a move (to another school's post) or along its *stay*
+//! arc (a principal to its own post, a vice principal straight to the
+//! sink); each post passes at most one unit to the sink. A principal who
+//! moves frees their post, which must then be taken by one other: the
+//! first cost (below) fills every post that was filled, which the plan
+//! where nobody moves already does. The flows of value "every candidate"
+//! are then exactly the plans: every candidate moving at most once, every
+//! post taken at most once, every post that was filled kept filled, so
+//! that the moves form chains from vacant posts, ending with a vice
+//! principal, and cycles.
+//!
+//! Each arc's cost is a vector compared lexicographically, one entry per
+//! objective, so one successive-shortest-path run gives the plan that is
+//! best in the whole order at once, in whole numbers (no tolerance):
+//!
+//! 0. the posts that were filled, filled (every plan has them all);
+//! 1. the fewest overdue candidates staying (the most moving);
 //! 2. the most vacant posts filled;
 //! 3. the most posts of receiving schools taken from sending schools;
 //! 4. the fewest moves;
-//! 5. the least total distance (in whole metres);
-//! 6. the smallest principal ids moving (by UTF-8 bytes): the sorted list
-//!    of the moving candidates' ids as small as can be, first id first.
-//!    Exact by chunks of 20 candidates in id order: a chunk's objective
-//!    gives the i-th of them 2^(19-i), more than all after it together,
-//!    a whole number HiGHS proves exactly; each chunk is held for the next.
+//! 5. the least total distance, in whole metres.
+//!
+//! 6. Then the smallest principal ids moving (by UTF-8 bytes): the sorted
+//!    list of the moving candidates' ids as small as can be, first id
+//!    first. All plans best in 0-5 have the same number of moves, so this
+//!    is: in id order, each candidate moves when some plan best in 0-5
+//!    and keeping the choices made for the candidates before does. Such
+//!    plans differ from the current one by cycles of arcs whose reduced
+//!    cost is zero under the final potentials, so one search of those
+//!    arcs per candidate decides it exactly.
+//! 7. Then (rotaplan's tie-break, so that the order alone decides the
+//!    plan) in id order, each moving candidate takes the post of the
+//!    smallest school id (by UTF-8 bytes) it can, keeping the posts
+//!    chosen before: one search per post tried, as for 6.
 
 use super::SolveError;
 use crate::model::principals::PrincipalModel;
-use highs::{HighsModelStatus as H, RowProblem, Sense};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 
 /// What the district's solve found.
 #[derive(Debug, Clone, Default)]
@@ -31,219 +53,433 @@ pub struct Chosen {
     pub overdue_unmoved: Vec<usize>,
 }
 
-/// A row over the moves: `lower <= sum coefficient * x <= upper`.
-struct Row {
-    terms: Vec<(usize, f64)>,
-    lower: f64,
-    upper: f64,
+/// An arc's cost, entry by entry in the objective order (see the module).
+type Cost = [i64; 6];
+
+fn add(a: Cost, b: Cost) -> Cost {
+    std::array::from_fn(|i| a[i] + b[i])
 }
 
-/// The rows every plan keeps (principals.md "The plan").
-fn structure(m: &PrincipalModel) -> Vec<Row> {
-    let mut out: Vec<Vec<(usize, f64)>> = vec![Vec::new(); m.candidates.len()];
-    let mut into: Vec<Vec<(usize, f64)>> = vec![Vec::new(); m.posts.len()];
-    for (k, mv) in m.moves.iter().enumerate() {
-        out[mv.candidate].push((k, 1.0));
-        into[mv.post].push((k, 1.0));
-    }
-    let mut rows = Vec::new();
-    for (c, cand) in m.candidates.iter().enumerate() {
-        rows.push(Row {
-            terms: out[c].clone(),
-            lower: 0.0,
-            upper: 1.0,
-        });
-        // The post of a principal who moves is taken by exactly one
-        // other; one who stays keeps it.
-        if let Some(p) = cand.holds {
-            let mut terms = into[p].clone();
-            terms.extend(out[c].iter().map(|&(k, _)| (k, -1.0)));
-            rows.push(Row {
-                terms,
-                lower: 0.0,
-                upper: 0.0,
-            });
+fn sub(a: Cost, b: Cost) -> Cost {
+    std::array::from_fn(|i| a[i] - b[i])
+}
+
+/// An arc of the residual network; arcs come in pairs (`a ^ 1` is the
+/// reverse of `a`).
+#[derive(Debug, Clone)]
+struct Arc {
+    to: usize,
+    capacity: i32,
+    cost: Cost,
+}
+
+#[derive(Debug, Default)]
+struct Network {
+    arcs: Vec<Arc>,
+    out: Vec<Vec<usize>>,
+}
+
+impl Network {
+    fn new(nodes: usize) -> Network {
+        Network {
+            arcs: Vec::new(),
+            out: vec![Vec::new(); nodes],
         }
     }
-    for terms in into {
-        rows.push(Row {
-            terms,
-            lower: 0.0,
-            upper: 1.0,
+
+    /// Adds `from -> to` of capacity 1; returns its index.
+    fn arc(&mut self, from: usize, to: usize, cost: Cost) -> usize {
+        let a = self.arcs.len();
+        self.arcs.push(Arc {
+            to,
+            capacity: 1,
+            cost,
+        });
+        self.arcs.push(Arc {
+            to: from,
+            capacity: 0,
+            cost: sub([0; 6], cost),
+        });
+        self.out[from].push(a);
+        self.out[to].push(a + 1);
+        a
+    }
+
+    fn from(&self, a: usize) -> usize {
+        self.arcs[a ^ 1].to
+    }
+
+    fn flow(&self, a: usize) -> i32 {
+        self.arcs[a ^ 1].capacity
+    }
+
+    fn push(&mut self, a: usize) {
+        self.arcs[a].capacity -= 1;
+        self.arcs[a ^ 1].capacity += 1;
+    }
+
+    fn reduced(&self, a: usize, potential: &[Cost]) -> Cost {
+        sub(
+            add(self.arcs[a].cost, potential[self.from(a)]),
+            potential[self.arcs[a].to],
+        )
+    }
+
+    /// Shortest distances from `source` over the arcs with capacity, by
+    /// Bellman-Ford (the first potentials, when costs may be negative).
+    fn bellman_ford(&self, source: usize) -> Vec<Option<Cost>> {
+        let mut dist: Vec<Option<Cost>> = vec![None; self.out.len()];
+        dist[source] = Some([0; 6]);
+        let mut queue = VecDeque::from([source]);
+        let mut queued = vec![false; self.out.len()];
+        queued[source] = true;
+        while let Some(u) = queue.pop_front() {
+            queued[u] = false;
+            let du = dist[u].expect("queued nodes are reached");
+            for &a in &self.out[u] {
+                let arc = &self.arcs[a];
+                if arc.capacity == 0 {
+                    continue;
+                }
+                let d = add(du, arc.cost);
+                if dist[arc.to].is_none_or(|old| d < old) {
+                    dist[arc.to] = Some(d);
+                    if !queued[arc.to] {
+                        queued[arc.to] = true;
+                        queue.push_back(arc.to);
+                    }
+                }
+            }
+        }
+        dist
+    }
+
+    /// One unit along a shortest path from `source` to `sink` (Dijkstra on
+    /// the reduced costs), the potentials updated so that every arc with
+    /// capacity keeps a reduced cost of at least zero. `false` when the
+    /// sink cannot be reached.
+    fn augment(&mut self, source: usize, sink: usize, potential: &mut [Cost]) -> bool {
+        let n = self.out.len();
+        let mut dist: Vec<Option<Cost>> = vec![None; n];
+        let mut via: Vec<Option<usize>> = vec![None; n];
+        let mut done = vec![false; n];
+        let mut heap = BinaryHeap::from([Reverse(([0i64; 6], source))]);
+        dist[source] = Some([0; 6]);
+        while let Some(Reverse((d, u))) = heap.pop() {
+            if done[u] {
+                continue;
+            }
+            done[u] = true;
+            for &a in &self.out[u] {
+                if self.arcs[a].capacity == 0 {
+                    continue;
+                }
+                let to = self.arcs[a].to;
+                let next = add(d, self.reduced(a, potential));
+                if dist[to].is_none_or(|old| next < old) {
+                    dist[to] = Some(next);
+                    via[to] = Some(a);
+                    heap.push(Reverse((next, to)));
+                }
+            }
+        }
+        if dist[sink].is_none() {
+            return false;
+        }
+        // A node not reached gains the largest distance: arcs from it to
+        // reached nodes keep a reduced cost of at least zero (no arc with
+        // capacity leads from a reached node to it).
+        let far = dist.iter().flatten().copied().max().unwrap_or([0; 6]);
+        for (p, d) in potential.iter_mut().zip(&dist) {
+            *p = add(*p, d.unwrap_or(far));
+        }
+        let mut v = sink;
+        while let Some(a) = via[v] {
+            self.push(a);
+            v = self.from(a);
+        }
+        true
+    }
+
+    /// Whether a unit may go along `a` at no cost: it has capacity, a
+    /// reduced cost of zero, and is not `banned`.
+    fn tight(&self, a: usize, potential: &[Cost], banned: &[bool]) -> bool {
+        !banned[a] && self.arcs[a].capacity > 0 && self.reduced(a, potential) == [0; 6]
+    }
+
+    /// A path from `from` to `to` over arcs with capacity, zero reduced
+    /// cost and not `banned`: its arcs, in order.
+    fn tight_path(
+        &self,
+        from: usize,
+        to: usize,
+        potential: &[Cost],
+        banned: &[bool],
+    ) -> Option<Vec<usize>> {
+        let mut via: Vec<Option<usize>> = vec![None; self.out.len()];
+        let mut seen = vec![false; self.out.len()];
+        seen[from] = true;
+        let mut queue = VecDeque::from([from]);
+        while let Some(u) = queue.pop_front() {
+            if u == to {
+                let mut path = Vec::new();
+                let mut v = to;
+                while let Some(a) = via[v] {
+                    path.push(a);
+                    v = self.from(a);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            for &a in &self.out[u] {
+                let v = self.arcs[a].to;
+                if seen[v] || !self.tight(a, potential, banned) {
+                    continue;
+                }
+                seen[v] = true;
+                via[v] = Some(a);
+                queue.push_back(v);
+            }
+        }
+        None
+    }
+}
+
+/// The district's moves (see the module's order); `ids` are the
+/// candidates' ids, in the order of `m.candidates`, and `post_ids` the
+/// ids of the posts' schools, in the order of `m.posts`.
+///
+/// Errors: `SolveError::Infeasible` if the flow cannot give every
+/// candidate a place (never: staying is always one).
+pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chosen, SolveError> {
+    let (source, sink) = (0, 1);
+    let candidate = |c: usize| 2 + c;
+    let post = |p: usize| 2 + m.candidates.len() + p;
+    let mut net = Network::new(2 + m.candidates.len() + m.posts.len());
+    for c in 0..m.candidates.len() {
+        net.arc(source, candidate(c), [0; 6]);
+    }
+    for (p, node) in m.posts.iter().enumerate() {
+        let filled = i64::from(!node.vacant);
+        net.arc(post(p), sink, [-filled, 0, 0, 0, 0, 0]);
+    }
+    let stays: Vec<usize> = m
+        .candidates
+        .iter()
+        .enumerate()
+        .map(|(c, cand)| {
+            let to = cand.holds.map_or(sink, post);
+            net.arc(candidate(c), to, [0, i64::from(cand.overdue), 0, 0, 0, 0])
+        })
+        .collect();
+    let moves: Vec<usize> = m
+        .moves
+        .iter()
+        .map(|mv| {
+            let (cand, node) = (&m.candidates[mv.candidate], &m.posts[mv.post]);
+            let cost = [
+                0,
+                0,
+                -i64::from(node.vacant),
+                -i64::from(node.receiving && cand.from_sending),
+                1,
+                // Whole metres: the sum is exact and the same on every run.
+                (mv.distance_km * 1000.0).round() as i64,
+            ];
+            net.arc(candidate(mv.candidate), post(mv.post), cost)
+        })
+        .collect();
+
+    // The first potentials: the network has no cycle yet, so Bellman-Ford
+    // ends; every node is reached (each candidate, its stay, each post
+    // with an arc in; a post without one gains the largest distance).
+    let first = net.bellman_ford(source);
+    let far = first.iter().flatten().copied().max().unwrap_or([0; 6]);
+    let mut potential: Vec<Cost> = first.iter().map(|d| d.unwrap_or(far)).collect();
+    for _ in 0..m.candidates.len() {
+        if !net.augment(source, sink, &mut potential) {
+            return Err(SolveError::Infeasible);
+        }
+    }
+
+    let overdue_unmoved: Vec<usize> = (0..m.candidates.len())
+        .filter(|&c| m.candidates[c].overdue && net.flow(stays[c]) == 1)
+        .collect();
+    if !overdue_unmoved.is_empty() {
+        return Ok(Chosen {
+            moves: Vec::new(),
+            overdue_unmoved,
         });
     }
-    rows
-}
 
-/// The best `objective` (maximised) over the moves under `rows`, and a
-/// plan reaching it; `None` when no plan keeps the rows.
-///
-/// The moves are a network flow (vice principals are sources, a post's
-/// way in and out an arc of capacity 1, a vacant post a sink): its
-/// polytope is integral, and so is each stage's optimal face, so the LP's
-/// vertex is the plan. A vertex that is not whole (the rows holding the
-/// earlier stages within their tolerance can cut a face) is solved again
-/// as a MILP.
-fn best(rows: &[Row], objective: &[f64]) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-    let Some((lp, x)) = solve_as(rows, objective, false)? else {
-        return Ok(None);
-    };
-    // The LP's vertex rounded: the plan when it keeps every row and
-    // reaches the LP's optimum (every objective is whole on every plan).
-    let x: Vec<f64> = x.iter().map(|v| v.round()).collect();
-    let value: f64 = x.iter().zip(objective).map(|(x, c)| x * c).sum();
-    let keeps = rows.iter().all(|r| {
-        let sum: f64 = r.terms.iter().map(|&(k, v)| v * x[k]).sum();
-        sum >= r.lower - 1e-6 && sum <= r.upper + 1e-6
-    });
-    if keeps && value >= lp - 0.5 {
-        Ok(Some((value, x)))
-    } else {
-        solve_as(rows, objective, true)
-    }
-}
-
-/// `best` as an LP, or as a MILP when `integer`.
-fn solve_as(
-    rows: &[Row],
-    objective: &[f64],
-    integer: bool,
-) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-    if objective.is_empty() {
-        // No possible move: the empty plan, when every row allows it.
-        let empty_ok = rows.iter().all(|r| r.lower <= 0.0);
-        return Ok(empty_ok.then(|| (0.0, Vec::new())));
-    }
-    let mut problem = RowProblem::default();
-    let cols: Vec<highs::Col> = objective
-        .iter()
-        .map(|&c| problem.add_column_with_integrality(c, 0.0..=1.0, integer))
-        .collect();
-    for row in rows {
-        if row.terms.is_empty() {
-            if row.lower > 0.0 {
-                return Ok(None);
+    // 6: in id order, each candidate moves when a cycle of tight arcs
+    // through the reverse of its stay arc exists, the choices made for the
+    // candidates before held by banning arcs.
+    let mut by_id: Vec<usize> = (0..m.candidates.len()).collect();
+    by_id.sort_by(|&a, &b| ids[a].as_bytes().cmp(ids[b].as_bytes()));
+    let mut banned = vec![false; net.arcs.len()];
+    for &c in &by_id {
+        let stay = stays[c];
+        if net.flow(stay) == 1 {
+            let head = net.arcs[stay].to;
+            let path = net
+                .tight(stay ^ 1, &potential, &banned)
+                .then(|| net.tight_path(candidate(c), head, &potential, &banned))
+                .flatten();
+            match path {
+                Some(path) => {
+                    for a in path {
+                        net.push(a);
+                    }
+                    net.push(stay ^ 1);
+                }
+                None => {
+                    // Stays: its stay arc keeps its unit.
+                    banned[stay ^ 1] = true;
+                    continue;
+                }
             }
+        }
+        // Moves: its stay arc stays empty.
+        banned[stay] = true;
+    }
+
+    // 7: in id order, each moving candidate takes the post of the
+    // smallest school id it can, the posts chosen before held.
+    for c in by_id {
+        if net.flow(stays[c]) == 1 {
             continue;
         }
-        problem.add_row(
-            row.lower..=row.upper,
-            row.terms.iter().map(|&(k, v)| (cols[k], v)),
-        );
-    }
-    let mut model = problem.optimise(Sense::Maximise);
-    model.set_option("threads", 1);
-    model.set_option("mip_heuristic_run_feasibility_jump", false);
-    model.set_option("mip_detect_symmetry", false);
-    model.set_option("mip_rel_gap", 0.0);
-    model.set_option("mip_abs_gap", 1e-9);
-    // Small models, many of them: presolve costs more than it saves.
-    model.set_option("presolve", if integer { "on" } else { "off" });
-    let solved = model
-        .try_solve()
-        .map_err(|e| SolveError::highs(format!("{e:?}")))?;
-    match solved.status() {
-        H::Optimal => {}
-        H::Infeasible | H::UnboundedOrInfeasible => return Ok(None),
-        other => return Err(SolveError::highs(format!("{other:?}"))),
-    }
-    let x: Vec<f64> = solved
-        .get_solution()
-        .columns()
-        .iter()
-        .map(|&v| if integer { v.round() } else { v })
-        .collect();
-    let value = x.iter().zip(objective).map(|(x, c)| x * c).sum();
-    Ok(Some((value, x)))
-}
-
-/// The district's moves (see the module's order).
-///
-/// Errors: a HiGHS failure.
-pub fn solve(m: &PrincipalModel, ids: &[&str]) -> Result<Chosen, SolveError> {
-    let mut rows = structure(m);
-    let n = m.moves.len();
-    let by = |f: &dyn Fn(usize) -> f64| (0..n).map(f).collect::<Vec<f64>>();
-    let cand = |k: usize| &m.candidates[m.moves[k].candidate];
-    let post = |k: usize| &m.posts[m.moves[k].post];
-    let stages: [Vec<f64>; 5] = [
-        by(&|k| if cand(k).overdue { 1.0 } else { 0.0 }),
-        by(&|k| if post(k).vacant { 1.0 } else { 0.0 }),
-        by(&|k| {
-            if post(k).receiving && cand(k).from_sending {
-                1.0
+        let mut options: Vec<usize> = (0..m.moves.len())
+            .filter(|&k| m.moves[k].candidate == c)
+            .collect();
+        options.sort_by(|&a, &b| {
+            let id = |k: usize| post_ids[m.moves[k].post].as_bytes();
+            id(a).cmp(id(b))
+        });
+        let now = *options
+            .iter()
+            .find(|&&k| net.flow(moves[k]) == 1)
+            .expect("a moving candidate takes one post");
+        for &k in &options {
+            if k == now {
+                break;
+            }
+            if !net.tight(moves[k], &potential, &banned)
+                || !net.tight(moves[now] ^ 1, &potential, &banned)
+            {
+                continue;
+            }
+            let (to, from) = (net.arcs[moves[k]].to, net.arcs[moves[now]].to);
+            if let Some(path) = net.tight_path(to, from, &potential, &banned) {
+                net.push(moves[k]);
+                for a in path {
+                    net.push(a);
+                }
+                net.push(moves[now] ^ 1);
+                break;
+            }
+        }
+        for &k in &options {
+            if net.flow(moves[k]) == 1 {
+                banned[moves[k] ^ 1] = true;
             } else {
-                0.0
-            }
-        }),
-        by(&|_| -1.0),
-        // Whole metres: every stage's objective is then whole on every
-        // plan, and the rows holding them keep the optimal faces exactly.
-        by(&|k| -(m.moves[k].distance_km * 1000.0).round()),
-    ];
-    let mut x = vec![0.0; n];
-    for (s, objective) in stages.iter().enumerate() {
-        let Some((value, found)) = best(&rows, objective)? else {
-            return Err(SolveError::Infeasible);
-        };
-        x = found;
-        if s == 0 {
-            let overdue = m.candidates.iter().filter(|c| c.overdue).count();
-            if (value.round() as usize) < overdue {
-                let moving: Vec<bool> = (0..m.candidates.len())
-                    .map(|c| (0..n).any(|k| m.moves[k].candidate == c && x[k] > 0.5))
-                    .collect();
-                return Ok(Chosen {
-                    moves: Vec::new(),
-                    overdue_unmoved: (0..m.candidates.len())
-                        .filter(|&c| m.candidates[c].overdue && !moving[c])
-                        .collect(),
-                });
+                banned[moves[k]] = true;
             }
         }
-        // Hold the stage's optimum (a whole number) for the later ones.
-        rows.push(Row {
-            terms: objective
-                .iter()
-                .copied()
-                .enumerate()
-                .filter(|&(_, c)| c != 0.0)
-                .collect(),
-            lower: value - 1e-6,
-            upper: f64::INFINITY,
-        });
     }
-    // 6: the candidates by id, in chunks of 20.
-    let mut order: Vec<usize> = (0..m.candidates.len()).collect();
-    order.sort_by(|&a, &b| ids[a].as_bytes().cmp(ids[b].as_bytes()));
-    for chunk in order.chunks(20) {
-        let weight = |c: usize| {
-            chunk
-                .iter()
-                .position(|&d| d == c)
-                .map_or(0.0, |i| f64::from(1u32 << (19 - i)))
-        };
-        let objective = by(&|k| weight(m.moves[k].candidate));
-        if objective.iter().all(|&c| c == 0.0) {
-            continue;
-        }
-        let Some((value, found)) = best(&rows, &objective)? else {
-            return Err(SolveError::Infeasible);
-        };
-        x = found;
-        rows.push(Row {
-            terms: objective
-                .iter()
-                .copied()
-                .enumerate()
-                .filter(|&(_, c)| c != 0.0)
-                .collect(),
-            lower: value - 0.5,
-            upper: f64::INFINITY,
-        });
-    }
+
     Ok(Chosen {
-        moves: (0..n).filter(|&k| x[k] > 0.5).collect(),
+        moves: (0..m.moves.len())
+            .filter(|&k| net.flow(moves[k]) == 1)
+            .collect(),
         overdue_unmoved: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Post;
+    use crate::model::principals::{Candidate, Move, PostNode};
+
+    fn principal(holds: usize, overdue: bool) -> Candidate {
+        Candidate {
+            teacher: 0,
+            post: Post::Principal,
+            years: if overdue { 12 } else { 7 },
+            overdue,
+            from_sending: true,
+            holds: Some(holds),
+        }
+    }
+
+    fn post(vacant: bool) -> PostNode {
+        PostNode {
+            school: 0,
+            vacant,
+            receiving: true,
+        }
+    }
+
+    fn mv(candidate: usize, post: usize, km: f64) -> Move {
+        Move {
+            candidate,
+            post,
+            distance_km: km,
+        }
+    }
+
+    /// Two principals who may swap, one overdue: they swap (objective 1
+    /// before the fewest moves).
+    #[test]
+    fn an_overdue_principal_swaps() {
+        let m = PrincipalModel {
+            candidates: vec![principal(0, true), principal(1, false)],
+            posts: vec![post(false), post(false)],
+            moves: vec![mv(0, 1, 3.0), mv(1, 0, 3.0)],
+            ..PrincipalModel::default()
+        };
+        let chosen = solve(&m, &["A", "B"], &["S0", "S1"]).unwrap();
+        assert_eq!(chosen.moves, vec![0, 1]);
+        assert!(chosen.overdue_unmoved.is_empty());
+    }
+
+    /// An overdue principal whose post nobody can take stays, and is named.
+    #[test]
+    fn an_overdue_principal_nobody_can_replace_is_named() {
+        let m = PrincipalModel {
+            candidates: vec![principal(0, true), principal(1, false)],
+            posts: vec![post(false), post(false)],
+            moves: vec![mv(0, 1, 3.0)],
+            ..PrincipalModel::default()
+        };
+        let chosen = solve(&m, &["A", "B"], &["S0", "S1"]).unwrap();
+        assert_eq!(chosen.overdue_unmoved, vec![0]);
+        assert!(chosen.moves.is_empty());
+    }
+
+    /// A vacant post is filled by the chain that moves least far; with
+    /// the distances equal, by the smaller id.
+    #[test]
+    fn a_vacant_post_by_distance_then_id() {
+        let vice = |from_sending| Candidate {
+            teacher: 0,
+            post: Post::VicePrincipal,
+            years: 4,
+            overdue: false,
+            from_sending,
+            holds: None,
+        };
+        let m = |km_b: f64| PrincipalModel {
+            candidates: vec![vice(true), vice(true)],
+            posts: vec![post(true)],
+            moves: vec![mv(0, 0, 5.0), mv(1, 0, km_b)],
+            ..PrincipalModel::default()
+        };
+        assert_eq!(solve(&m(4.0), &["B", "A"], &["S0"]).unwrap().moves, vec![1]);
+        assert_eq!(solve(&m(5.0), &["B", "A"], &["S0"]).unwrap().moves, vec![1]);
+        assert_eq!(solve(&m(5.0), &["A", "B"], &["S0"]).unwrap().moves, vec![0]);
+        assert_eq!(solve(&m(6.0), &["B", "A"], &["S0"]).unwrap().moves, vec![0]);
+    }
 }
