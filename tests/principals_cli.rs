@@ -201,8 +201,14 @@ fn the_plan_moves_the_overdue_fills_the_vacant_with_the_fewest_moves() {
             .iter()
             .all(|r| r[at("post")].is_empty())
     );
-    // The table says the chain in words; audit passes the plan.
+    // The table says the chain in words; audit passes the plan; stderr
+    // names the teachers' rotations and the principals' moves apart.
     let o = rotaplan_pinned(dir.path(), &["plan", ".", "--policy", "policy.toml"]);
+    assert!(
+        stderr(&o).contains("plan.csv: 4 rotations and 3 principal moves written"),
+        "{}",
+        stderr(&o)
+    );
     assert!(
         stdout(&o).contains(
             "cycle: 溪口小学 校长 校长丙 (P3) → 城关一小, 城关一小 校长 校长甲 (P1) → 溪口小学"

@@ -97,10 +97,12 @@ pub fn run(args: &PlanArgs) -> Result<i32, Error> {
         }
     }
     if plan.feasible() {
+        let principals = plan.principals.moves().count();
         let written = msg!(
             "cli-plan-written",
             file = args.out.as_path(),
-            count = rows.len(),
+            count = rows.len() - principals,
+            principals = principals,
             replaced = replaced.to_string()
         );
         // Not eprintln!: it panics when stderr is a closed pipe.

@@ -5,7 +5,7 @@
 pub mod returns;
 pub mod warnings;
 
-use crate::domain::{DataSet, PostStatus, Sex, Teacher};
+use crate::domain::{DataSet, PastRotation, PostStatus, Sex, Teacher};
 use crate::error::InputError;
 use crate::messages::Message;
 use crate::msg;
@@ -436,16 +436,19 @@ fn reasons(
 /// and `cool_down` (the `eligible` column overrides them as for
 /// teachers), `None` when none does. The years at the school and the
 /// sending school do not matter here: the post's years do
-/// (`plan::principals`).
-pub fn candidate_reason(data: &DataSet, policy: &Policy, t: usize) -> Option<Ineligible> {
-    let teacher = &data.teachers[t];
+/// (`plan::principals`). `history` is the teacher's past rotations.
+pub fn candidate_reason<'a>(
+    teacher: &Teacher,
+    policy: &Policy,
+    history: impl IntoIterator<Item = &'a PastRotation>,
+) -> Option<Ineligible> {
     match teacher.eligible {
         Some(true) => return None,
         Some(false) => return Some(Ineligible::ExplicitOverride),
         None => {}
     }
     let mut marks = Marks::default();
-    for past in data.history.iter().filter(|p| p.teacher == t) {
+    for past in history {
         marks.add(policy, past);
     }
     reasons(teacher, policy, policy.as_of(), marks, true)

@@ -4,7 +4,7 @@
 //! Planned apart from the teachers' rotation, after it; neither changes
 //! the other.
 
-use crate::domain::{DataSet, Levels, Post};
+use crate::domain::{DataSet, Levels, PastRotation, Post};
 use crate::policy::{Policy, retirement};
 
 /// A principal or vice principal who may move.
@@ -76,16 +76,45 @@ pub fn post_years(data: &DataSet, policy: &Policy, t: usize) -> Option<u32> {
 /// The principals' model of every district, in the order of the
 /// districts' names (principals.md "Candidates", "The plan").
 pub fn build(data: &DataSet, policy: &Policy) -> Vec<PrincipalModel> {
+    // One pass over the roster: the principal of each school, whether it
+    // has teachers at all, and who holds a post.
+    let mut principal: Vec<Option<usize>> = vec![None; data.schools.len()];
+    let mut staffed = vec![false; data.schools.len()];
+    let mut holders: Vec<usize> = Vec::new();
+    for (t, teacher) in data.teachers.iter().enumerate() {
+        staffed[teacher.school] = true;
+        if let Some(post) = teacher.post() {
+            holders.push(t);
+            if post == Post::Principal {
+                principal[teacher.school] = Some(t);
+            }
+        }
+    }
+    // The districts by name; each with its schools and its post holders,
+    // in the data's order.
     let mut districts: Vec<&str> = data.schools.iter().map(|s| s.district.as_str()).collect();
     districts.sort_unstable();
     districts.dedup();
-    // The principal of each school, and whether it has teachers at all.
-    let mut principal: Vec<Option<usize>> = vec![None; data.schools.len()];
-    let mut staffed = vec![false; data.schools.len()];
-    for (t, teacher) in data.teachers.iter().enumerate() {
-        staffed[teacher.school] = true;
-        if teacher.post() == Some(Post::Principal) {
-            principal[teacher.school] = Some(t);
+    let index = |school: usize| {
+        districts
+            .binary_search(&data.schools[school].district.as_str())
+            .expect("every school's district is listed")
+    };
+    let mut schools_of: Vec<Vec<usize>> = vec![Vec::new(); districts.len()];
+    for s in 0..data.schools.len() {
+        schools_of[index(s)].push(s);
+    }
+    let mut holders_of: Vec<Vec<usize>> = vec![Vec::new(); districts.len()];
+    let mut history_of: std::collections::HashMap<usize, Vec<&PastRotation>> = holders
+        .iter()
+        .map(|&t| {
+            holders_of[index(data.teachers[t].school)].push(t);
+            (t, Vec::new())
+        })
+        .collect();
+    for past in &data.history {
+        if let Some(h) = history_of.get_mut(&past.teacher) {
+            h.push(past);
         }
     }
     let next_as_of = policy.as_of_after(1);
@@ -93,17 +122,15 @@ pub fn build(data: &DataSet, policy: &Policy) -> Vec<PrincipalModel> {
         crate::eligibility::retires_on(&data.teachers[t], policy).is_some_and(|d| d <= next_as_of)
     };
     districts
-        .into_iter()
-        .map(|district| {
+        .iter()
+        .enumerate()
+        .map(|(d, district)| {
             let mut m = PrincipalModel {
                 district: district.to_string(),
                 ..PrincipalModel::default()
             };
-            let schools: Vec<usize> = (0..data.schools.len())
-                .filter(|&s| data.schools[s].district == district)
-                .collect();
             // The vacant posts first, in school order.
-            for &s in &schools {
+            for &s in &schools_of[d] {
                 let vacant = staffed[s] && principal[s].is_none_or(retiring);
                 if vacant {
                     m.posts.push(PostNode {
@@ -113,22 +140,23 @@ pub fn build(data: &DataSet, policy: &Policy) -> Vec<PrincipalModel> {
                     });
                 }
             }
-            for (t, teacher) in data.teachers.iter().enumerate() {
+            for &t in &holders_of[d] {
+                let teacher = &data.teachers[t];
                 let Some(post) = teacher.post() else { continue };
-                if data.schools[teacher.school].district != district {
-                    continue;
-                }
                 let years = post_years(data, policy, t).unwrap_or(0);
                 let overdue = years >= policy.principal_max_years;
                 let min = match post {
                     Post::Principal => policy.principal_min_years,
                     Post::VicePrincipal => policy.vice_min_years,
                 };
+                let history = history_of[&t].iter().copied();
                 let why_not: Option<String> = if retiring(t) {
                     Some("retiring".into())
                 } else if teacher.assign_to.is_some() || teacher.must_rotate {
                     Some("pinned".into())
-                } else if let Some(reason) = crate::eligibility::candidate_reason(data, policy, t) {
+                } else if let Some(reason) =
+                    crate::eligibility::candidate_reason(teacher, policy, history)
+                {
                     Some(reason.code().into())
                 } else if years < min {
                     Some("too_few_post_years".into())

@@ -170,6 +170,9 @@ impl Network {
                 continue;
             }
             done[u] = true;
+            if u == sink {
+                break;
+            }
             for &a in &self.out[u] {
                 if self.arcs[a].capacity == 0 {
                     continue;
@@ -183,15 +186,17 @@ impl Network {
                 }
             }
         }
-        if dist[sink].is_none() {
+        let Some(to_sink) = dist[sink] else {
             return false;
-        }
-        // A node not reached gains the largest distance: arcs from it to
-        // reached nodes keep a reduced cost of at least zero (no arc with
-        // capacity leads from a reached node to it).
-        let far = dist.iter().flatten().copied().max().unwrap_or([0; 6]);
-        for (p, d) in potential.iter_mut().zip(&dist) {
-            *p = add(*p, d.unwrap_or(far));
+        };
+        // The search stops at the sink: a node not settled before it gains
+        // the sink's distance, which keeps every reduced cost at least
+        // zero (a settled node's neighbours are at most its distance plus
+        // the arc's reduced cost; any other node's distance is at least the
+        // sink's).
+        for (v, p) in potential.iter_mut().enumerate() {
+            let d = dist[v].filter(|_| done[v]).map_or(to_sink, |d| d.min(to_sink));
+            *p = add(*p, d);
         }
         let mut v = sink;
         while let Some(a) = via[v] {

@@ -101,6 +101,10 @@ cli-generate-would-replace = {$folder} already holds {$file}: give a new folder 
 cli-plan-written = {$file}: {$count} { $count ->
     [one] rotation
    *[other] rotations
+}{ $principals ->
+    [0] {""}
+    [one] {" "}and {$principals} principal move
+   *[other] {" "}and {$principals} principal moves
 } written{ $replaced ->
     [true] , replacing the file that was there
    *[false] {""}

@@ -98,7 +98,10 @@ cli-generate-arg-force = 替换文件夹中已有的数据集文件（不加此�
 cli-generate-would-replace = {$folder} 中已有 {$file}：请用 --out 指定新文件夹，或用 --force 替换其中的数据集文件
 
 ## 命令完成时输出的内容。
-cli-plan-written = {$file}：已写入{$count}条交流记录{ $replaced ->
+cli-plan-written = {$file}：已写入{$count}条交流记录{ $principals ->
+    [0] {""}
+   *[other] 和{$principals}条校长交流记录
+}{ $replaced ->
     [true] （替换了原有文件）
    *[false] {""}
 }
