@@ -357,3 +357,169 @@ fn a_horizon_carries_the_moves_over() {
             .all(|r| !r[0].starts_with('P') && r[0] != "V1")
     );
 }
+
+#[test]
+fn the_report_and_the_published_list_show_the_principals_moves() {
+    // principals.md "The plan": the report shows the chains in words;
+    // `publish` lists the moves in a section of their own, 校长交流. The
+    // plan of `the_plan_moves_the_overdue_...`: the swap P3 ↔ P1 and V1 → R2.
+    let dir = principal_county();
+    let o = rotaplan_pinned(
+        dir.path(),
+        &["plan", ".", "--policy", "policy.toml", "--out", "plan.csv"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "report",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "plan.csv",
+            "--out",
+            "r.html",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(dir.file("r.html")).unwrap();
+    assert!(page.contains("Principals&#39; moves (校长交流)"), "{page}");
+    assert!(
+        page.contains(
+            "<li>cycle: 溪口小学 校长 校长丙 (P3) → 城关一小, 城关一小 校长 校长甲 (P1) → 溪口小学</li>\
+             <li>chain: 城关一小 副校长 副校长丁 (V1) → 岭下小学</li>"
+        ),
+        "{page}"
+    );
+
+    // The published list as CSV: the teachers' rows, then the section's
+    // title line, its header and a row per move, then the note.
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "publish",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "plan.csv",
+            "--out",
+            "list.csv",
+            "--note",
+            "公示期五天",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("list.csv: published list of 4 teachers and 3 principal moves"),
+        "{}",
+        stdout(&o)
+    );
+    let rows = read_csv_rows(&dir.file("list.csv"));
+    let at = rows.iter().position(|r| r[0] == "校长交流").unwrap();
+    assert_eq!(at, 2 + 4, "the section after the title, header and 4 rows");
+    assert_eq!(
+        rows[at + 1][..7],
+        [
+            "序号",
+            "姓名",
+            "性别",
+            "原单位",
+            "原职务",
+            "交流学校",
+            "拟任职务"
+        ]
+    );
+    let moves: Vec<&[String]> = rows[at + 2..at + 5].iter().map(|r| &r[1..7]).collect();
+    assert_eq!(
+        moves[0],
+        ["校长丙", "", "溪口小学", "校长", "城关一小", "校长"]
+    );
+    assert_eq!(
+        moves[1],
+        ["校长甲", "", "城关一小", "校长", "溪口小学", "校长"]
+    );
+    assert_eq!(
+        moves[2],
+        ["副校长丁", "", "城关一小", "副校长", "岭下小学", "校长"]
+    );
+    assert_eq!(rows[at + 5][0], "公示期五天");
+    assert_eq!(rows.len(), at + 6);
+    // The list reads back as the teachers' plan: it ends at the section.
+    let o = rotaplan_pinned(dir.path(), &["audit", ".", "--plan", "list.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    // As a workbook: a sheet 校长交流; as a page: a second table.
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "publish",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "plan.csv",
+            "--out",
+            "list.xlsx",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(dir.file("list.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["公示名单", "校长交流"]);
+    let sheet = book.worksheet_range("校长交流").unwrap();
+    assert_eq!(sheet.get_value((4, 1)).unwrap().to_string(), "副校长丁");
+    assert_eq!(sheet.get_value((4, 5)).unwrap().to_string(), "岭下小学");
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "publish",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "plan.csv",
+            "--out",
+            "list.html",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(dir.file("list.html")).unwrap();
+    assert_eq!(page.matches("<table class=\"published\">").count(), 2);
+    assert!(page.contains("<td>副校长丁</td>"), "{page}");
+
+    // A plan whose principal rows break a rule is refused: P3 into U1
+    // while P1 stays (two principals, R1 left empty).
+    let mut text = std::fs::read_to_string(dir.file("plan.csv")).unwrap();
+    text = text
+        .lines()
+        .filter(|l| !l.contains("校长"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let header = text.lines().next().unwrap().to_string();
+    let cells = header.split(',').count();
+    let post = header.split(',').position(|h| h == "post").unwrap();
+    let mut row = vec![""; cells];
+    row[0] = "P3";
+    row[header.split(',').position(|h| h == "to_school").unwrap()] = "U1";
+    row[post] = "校长";
+    text = format!("{text}\n{}\n", row.join(","));
+    dir.write("broken.csv", text.as_bytes());
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "publish",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "broken.csv",
+            "--out",
+            "no.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("principal_double"), "{}", stdout(&o));
+    assert!(!dir.file("no.csv").exists());
+}

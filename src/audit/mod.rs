@@ -179,6 +179,22 @@ pub struct AuditReport {
     pub eligible_at: Vec<u64>,
 }
 
+/// Audits a plan file's rows: the teachers' (`audit`) and the
+/// principals' (`principals::check`, principals.md "Audit"), as
+/// `read::plan::read_plan_parts` splits them.
+pub fn audit_plan(
+    data: &DataSet,
+    policy: &Policy,
+    teachers: &[PlanLine],
+    principals: &[PlanLine],
+) -> AuditReport {
+    let mut report = audit(data, policy, teachers);
+    let broken = principals::check(data, policy, principals);
+    report.ok &= broken.is_empty();
+    report.violations.extend(broken);
+    report
+}
+
 /// Audits `plan` against `data` under `policy`.
 pub fn audit(data: &DataSet, policy: &Policy, plan: &[PlanLine]) -> AuditReport {
     let why_not = eligibility(data, policy);

@@ -26,11 +26,7 @@ pub fn run(args: &AuditArgs) -> Result<i32, Error> {
     let mut warnings = warn(&data, &policy, json);
     let (plan, principals) = read_plan_parts(&args.plan, &data)?;
     warnings.extend(super::plan_warnings(&args.plan, &plan, json));
-    let mut report = crate::audit::audit(&data, &policy, &plan);
-    // principals.md "Audit": the rows with post 校长, apart.
-    let broken = crate::audit::principals::check(&data, &policy, &principals);
-    report.ok &= broken.is_empty();
-    report.violations.extend(broken);
+    let report = crate::audit::audit_plan(&data, &policy, &plan, &principals);
     print(&match args.format {
         Format::Json => {
             report::warnings::add_to_json(&report::audit::json(&report), &warnings) + "\n"

@@ -6,7 +6,7 @@
 use super::{DataArgs, PolicyArgs, load, print, warn};
 use crate::error::Error;
 use crate::msg;
-use crate::read::plan::read_plan;
+use crate::read::plan::read_plan_parts;
 use crate::report;
 use crate::report::published::By;
 use clap::Args;
@@ -66,9 +66,9 @@ pub fn run(args: &PublishArgs) -> Result<i32, Error> {
     inputs.push(&args.plan);
     report::refuse_input(&args.out, &inputs)?;
     warn(&data, &policy, false);
-    let lines = read_plan(&args.plan, &data)?;
+    let (lines, principal_lines) = read_plan_parts(&args.plan, &data)?;
     super::plan_warnings(&args.plan, &lines, false);
-    let audit = crate::audit::audit(&data, &policy, &lines);
+    let audit = crate::audit::audit_plan(&data, &policy, &lines, &principal_lines);
     if !audit.ok {
         print(&report::audit::table(&audit, &policy))?;
         let refused = msg!(
@@ -80,7 +80,7 @@ pub fn run(args: &PublishArgs) -> Result<i32, Error> {
         return Ok(1);
     }
     let moves = crate::read::plan::moves(&data, &lines);
-    let list = report::published::list(
+    let mut list = report::published::list(
         &data,
         &policy,
         &moves,
@@ -88,6 +88,15 @@ pub fn run(args: &PublishArgs) -> Result<i32, Error> {
         args.title.as_deref(),
         args.note.as_deref(),
         args.with_id,
+    );
+    // principals.md "The plan": the principals' moves in a section of
+    // their own, 校长交流.
+    list.principals = report::published::principals(
+        &data,
+        &crate::plan::principals::sequences_of(
+            &data,
+            &crate::read::plan::moves(&data, &principal_lines),
+        ),
     );
     match kind {
         Kind::Xlsx => {
@@ -104,7 +113,8 @@ pub fn run(args: &PublishArgs) -> Result<i32, Error> {
     let written = msg!(
         "cli-publish-written",
         file = args.out.as_path(),
-        count = list.rows.len()
+        count = list.rows.len(),
+        principals = list.principals.len()
     );
     print(&format!("{written}\n"))?;
     Ok(0)

@@ -3,7 +3,7 @@
 use super::{DataArgs, PolicyArgs, load, print, warn};
 use crate::error::Error;
 use crate::msg;
-use crate::read::plan::read_plan;
+use crate::read::plan::{read_plan, read_plan_parts};
 use crate::report;
 use clap::Args;
 use std::path::PathBuf;
@@ -34,7 +34,7 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
     inputs.extend(args.horizon.as_deref());
     report::refuse_input(&args.out, &inputs)?;
     warn(&data, &policy, false);
-    let lines = read_plan(&args.plan, &data)?;
+    let (lines, principal_lines) = read_plan_parts(&args.plan, &data)?;
     super::plan_warnings(&args.plan, &lines, false);
     let baseline = match &args.baseline {
         Some(path) => {
@@ -44,7 +44,11 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         }
         None => None,
     };
-    let audit = crate::audit::audit(&data, &policy, &lines);
+    let audit = crate::audit::audit_plan(&data, &policy, &lines, &principal_lines);
+    let principals = crate::plan::principals::sequences_of(
+        &data,
+        &crate::read::plan::moves(&data, &principal_lines),
+    );
     // The page counts the rows the audit counts (papers.md "The report"):
     // those that break a rule are listed apart and counted nowhere else.
     let moves = &audit.counted;
@@ -74,6 +78,7 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         horizon: horizon
             .as_ref()
             .map(|(file, years)| (file.as_str(), years.as_slice())),
+        principals: &principals,
     });
     report::write_atomically(&args.out, |w| w.write_all(page.as_bytes()))?;
     let verdict = if audit.ok {

@@ -165,6 +165,29 @@ fn district(data: &DataSet, m: &PrincipalModel) -> Result<PrincipalPlan, Error> 
     })
 }
 
+/// The chains and cycles of a plan file's principal rows (teacher,
+/// receiving school), as `plan` makes them: each move from the teacher's
+/// school, with the teacher's post (校长 when none).
+pub fn sequences_of(data: &DataSet, rows: &[(usize, usize)]) -> Vec<Sequence> {
+    let moves = rows
+        .iter()
+        .map(|&(t, to)| {
+            let from = data.teachers[t].school;
+            PrincipalMove {
+                teacher: t,
+                post: data.teachers[t].post().unwrap_or(Post::Principal),
+                from_school: from,
+                to_school: to,
+                distance_km: data.schools[from]
+                    .location
+                    .zip(data.schools[to].location)
+                    .map(|(a, b)| crate::geo::great_circle_km(a, b)),
+            }
+        })
+        .collect();
+    sequences(data, moves)
+}
+
 /// The moves as chains and cycles. A move's successor starts at the school
 /// it goes to (made by that school's principal); a chain starts at a move
 /// nobody's move leads to, a cycle at its smallest school id.

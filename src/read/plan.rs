@@ -136,7 +136,27 @@ pub fn read_plan_parts(
     let mut zeros: Option<FxHashMap<String, Vec<usize>>> = None;
     let mut lines = Vec::new();
     let mut principals = Vec::new();
+    // A published list (its first column 序号, papers.md) ends at a line
+    // with text, not a number, in its first cell alone: its closing note,
+    // or the section 校长交流 (principals.md), whose rows are no teachers'
+    // rows. A numbered row without a teacher is still an error.
+    let published = table
+        .headers()
+        .first()
+        .is_some_and(|h| super::table::header_name(h) == "序号");
+    let width = table.headers().len();
+    let mut ended = false;
     table.for_each_row(|row| {
+        let text_alone = || {
+            !row.field(0).chars().all(|c| c.is_ascii_digit())
+                && (1..width).all(|i| row.field(i).is_empty())
+        };
+        if published && !ended && text_alone() {
+            ended = true;
+        }
+        if ended {
+            return Ok(());
+        }
         let principal = row
             .get("post")
             .is_some_and(|p| crate::domain::Post::parse(p) == Some(crate::domain::Post::Principal));

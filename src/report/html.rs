@@ -42,6 +42,9 @@ pub struct ReportInput<'a> {
     /// `report --horizon`: the horizon.csv file and its years
     /// (programme.md "Looking ahead": the report shows the programme).
     pub horizon: Option<(&'a str, &'a [crate::read::horizon::HorizonRow])>,
+    /// The principals' moves of the plan file, as chains and cycles
+    /// (principals.md "The plan": the report shows them in words).
+    pub principals: &'a [crate::plan::principals::Sequence],
 }
 
 // catalogue: not a message (CSS)
@@ -206,6 +209,7 @@ pub fn report(input: &ReportInput) -> String {
     if let Some((file, years)) = input.horizon {
         horizon_section(&mut h, file, years);
     }
+    principals_section(&mut h, input.data, input.principals);
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
     if crate::indicators::balance_not_computed(input.data) {
@@ -340,6 +344,37 @@ fn horizon_section(h: &mut String, file: &str, years: &[crate::read::horizon::Ho
             text(msg!("paper-horizon-first-infeasible", year = y.year))
         );
     }
+}
+
+/// The principals' chains and cycles in words, one item each
+/// (principals.md "The plan"); nothing without principal moves.
+fn principals_section(
+    h: &mut String,
+    data: &DataSet,
+    sequences: &[crate::plan::principals::Sequence],
+) {
+    if sequences.is_empty() {
+        return;
+    }
+    heading(h, msg!("paper-principals"));
+    let moves: usize = sequences.iter().map(|s| s.moves.len()).sum();
+    let _ = write!(
+        h,
+        "<p class=\"note\">{}</p><ol class=\"principals\">",
+        text(msg!(
+            "paper-principals-intro",
+            moves = moves,
+            sequences = sequences.len()
+        ))
+    );
+    for s in sequences {
+        let _ = write!(
+            h,
+            "<li>{}</li>",
+            escape(&crate::report::plan::sequence_words(data, s))
+        );
+    }
+    h.push_str("</ol>");
 }
 
 /// The violations of rows of the plan (those with a line), by line.

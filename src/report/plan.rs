@@ -425,6 +425,33 @@ fn principals_json(data: &DataSet, plan: &RotationPlan) -> Vec<serde_json::Value
         .collect()
 }
 
+/// A chain or cycle of principals' moves in words (principals.md: 甲校校长
+/// → 乙校, 乙校校长 → 丙校, ...), its kind first: `chain: 城关一小 副校长
+/// 副校长丁 (V1) → 溪口小学`. One home for the words of the table and the
+/// report.
+pub fn sequence_words(data: &DataSet, s: &crate::plan::principals::Sequence) -> String {
+    let steps: Vec<String> = s
+        .moves
+        .iter()
+        .map(|m| {
+            msg!(
+                "report-principal-move",
+                from = data.schools[m.from_school].name.as_str(),
+                post = m.post.chinese(),
+                name = data.teachers[m.teacher].name.as_str(),
+                teacher = data.teachers[m.teacher].id.as_str(),
+                to = data.schools[m.to_school].name.as_str()
+            )
+            .to_string()
+        })
+        .collect();
+    let kind = match s.kind {
+        crate::plan::principals::Kind::Chain => msg!("report-principal-chain"),
+        crate::plan::principals::Kind::Cycle => msg!("report-principal-cycle"),
+    };
+    format!("{kind}: {}", steps.join(", "))
+}
+
 /// The principals' chains in words (principals.md: 甲校校长 → 乙校, 乙校校长
 /// → 丙校, ...), one line each, then the overdue principals who may not
 /// move; empty without principal moves to show.
@@ -443,26 +470,7 @@ pub fn principals_lines(data: &DataSet, plan: &RotationPlan) -> String {
         )
     );
     for s in &p.sequences {
-        let steps: Vec<String> = s
-            .moves
-            .iter()
-            .map(|m| {
-                msg!(
-                    "report-principal-move",
-                    from = data.schools[m.from_school].name.as_str(),
-                    post = m.post.chinese(),
-                    name = data.teachers[m.teacher].name.as_str(),
-                    teacher = data.teachers[m.teacher].id.as_str(),
-                    to = data.schools[m.to_school].name.as_str()
-                )
-                .to_string()
-            })
-            .collect();
-        let kind = match s.kind {
-            crate::plan::principals::Kind::Chain => msg!("report-principal-chain"),
-            crate::plan::principals::Kind::Cycle => msg!("report-principal-cycle"),
-        };
-        out.push_str(&format!("  {kind}: {}\n", steps.join(", ")));
+        out.push_str(&format!("  {}\n", sequence_words(data, s)));
     }
     for st in &p.stuck {
         let t = &data.teachers[st.teacher];

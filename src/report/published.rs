@@ -51,11 +51,29 @@ pub struct Listed {
     pub term: String,
 }
 
+/// One principal's move in the section 校长交流 (principals.md "The
+/// plan": `publish` lists them in a section of their own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrincipalListed {
+    /// The principal's 工号 (shown only `with_id`).
+    pub teacher: String,
+    pub name: String,
+    /// 男, 女 or empty.
+    pub sex: &'static str,
+    pub from_school: String,
+    /// 原职务: 校长 or 副校长.
+    pub post: &'static str,
+    pub to_school: String,
+}
+
 /// The list as published: its title line, rows and closing note.
 #[derive(Debug, Clone)]
 pub struct PublishedList {
     pub title: String,
     pub rows: Vec<Listed>,
+    /// The principals' moves, chain by chain (empty without any): the
+    /// section 校长交流, after the teachers' rows.
+    pub principals: Vec<PrincipalListed>,
     pub note: Option<String>,
     /// Whether 工号 is a column (`--with-id`).
     pub with_id: bool,
@@ -86,11 +104,7 @@ pub fn list(
             Listed {
                 teacher: teacher.id.clone(),
                 name: teacher.name.clone(),
-                sex: match teacher.sex {
-                    Some(Sex::Male) => "男",
-                    Some(Sex::Female) => "女",
-                    None => "",
-                },
+                sex: sex_words(teacher.sex),
                 from_school: school_label(data, teacher.school),
                 to_school: school_label(data, to),
                 level: match data.teacher_levels(teacher).chinese() {
@@ -116,8 +130,41 @@ pub fn list(
     PublishedList {
         title: title.map_or_else(|| default_title(data, policy), str::to_string),
         rows,
+        principals: Vec::new(),
         note: note.map(str::to_string),
         with_id,
+    }
+}
+
+/// The section 校长交流 of `sequences` (principals.md), move by move in
+/// the order of the chains and cycles.
+pub fn principals(
+    data: &DataSet,
+    sequences: &[crate::plan::principals::Sequence],
+) -> Vec<PrincipalListed> {
+    sequences
+        .iter()
+        .flat_map(|s| &s.moves)
+        .map(|m| {
+            let teacher = &data.teachers[m.teacher];
+            PrincipalListed {
+                teacher: teacher.id.clone(),
+                name: teacher.name.clone(),
+                sex: sex_words(teacher.sex),
+                from_school: school_label(data, m.from_school),
+                post: m.post.chinese(),
+                to_school: school_label(data, m.to_school),
+            }
+        })
+        .collect()
+}
+
+/// 男, 女 or empty.
+fn sex_words(sex: Option<Sex>) -> &'static str {
+    match sex {
+        Some(Sex::Male) => "男",
+        Some(Sex::Female) => "女",
+        None => "",
     }
 }
 
@@ -213,6 +260,51 @@ impl PublishedList {
             .collect()
     }
 
+    /// The section 校长交流's column headings, in order: 序号, (工号), 姓名,
+    /// 性别, 原单位, 原职务, 交流学校, 拟任职务.
+    pub fn principal_header(&self) -> Vec<String> {
+        let mut keys: Vec<Message> = vec![msg!("published-col-number")];
+        if self.with_id {
+            keys.push(msg!("published-col-teacher"));
+        }
+        keys.extend([
+            msg!("published-col-name"),
+            msg!("published-col-sex"),
+            msg!("published-col-from"),
+            msg!("published-col-post-from"),
+            msg!("published-col-to"),
+            msg!("published-col-post-to"),
+        ]);
+        keys.iter().map(render).collect()
+    }
+
+    /// The section 校长交流's rows, 序号 first (from 1), every ID number
+    /// masked; 拟任职务 is 校长 (a vice principal takes a principal post).
+    pub fn principal_cells(&self) -> Vec<Vec<String>> {
+        self.principals
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut cells = vec![(i + 1).to_string()];
+                if self.with_id {
+                    cells.push(r.teacher.clone());
+                }
+                cells.extend([
+                    r.name.clone(),
+                    r.sex.to_string(),
+                    r.from_school.clone(),
+                    r.post.to_string(),
+                    r.to_school.clone(),
+                    crate::domain::Post::Principal.chinese().to_string(),
+                ]);
+                cells
+                    .into_iter()
+                    .map(|c| crate::domain::mask_id_cards(&c).into_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The list as CSV: the title line, the header, the rows, the note; a
     /// byte-order mark first when `bom`; text cells guarded against
     /// formulas (`text_cell`).
@@ -234,6 +326,23 @@ impl PublishedList {
         for row in self.cells() {
             w.write_record(row.iter().map(|c| super::text_cell(c).into_owned()))?;
         }
+        if !self.principals.is_empty() {
+            // The section 校长交流: its title line, its header and rows, as
+            // wide as the list (every row has the header's fields).
+            let padded = |cells: Vec<String>| {
+                let mut row: Vec<String> = cells
+                    .iter()
+                    .map(|c| super::text_cell(c).into_owned())
+                    .collect();
+                row.resize(header.len(), String::new());
+                row
+            };
+            w.write_record(line(&render(&msg!("published-principals"))))?;
+            w.write_record(padded(self.principal_header()))?;
+            for row in self.principal_cells() {
+                w.write_record(padded(row))?;
+            }
+        }
         if let Some(note) = &self.note {
             w.write_record(line(note))?;
         }
@@ -244,117 +353,179 @@ impl PublishedList {
     /// columns, the header, the rows with borders, the note; printed on A4
     /// portrait, one page wide, the title and header repeated on each page.
     pub fn add_sheet(&self, book: &mut Workbook, name: &str) -> Result<(), XlsxError> {
-        let header = self.header();
-        let cells = self.cells();
-        let last = header.len() as u16 - 1;
-        let ws = book.add_worksheet();
-        ws.set_name(name)?;
-        let title = Format::new()
-            .set_bold()
-            .set_font_size(16)
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter);
-        let head = Format::new()
-            .set_bold()
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::Center)
-            .set_background_color("#F2F2F2");
-        let body = Format::new()
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::VerticalCenter);
-        ws.merge_range(0, 0, 0, last, &self.title, &title)?;
-        ws.set_row_height(0, 30)?;
-        for (c, h) in header.iter().enumerate() {
-            ws.write_string_with_format(1, c as u16, h, &head)?;
-        }
-        for (r, row) in cells.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?;
-            }
-        }
-        if let Some(note) = &self.note {
-            let row = cells.len() as u32 + 3;
-            ws.merge_range(row, 0, row, last, note, &Format::new().set_text_wrap())?;
-            // Room for a note of a few lines.
-            let lines = note.chars().count() / 60 + 1;
-            ws.set_row_height(row, 15.0 * lines.min(8) as f64)?;
-        }
-        for (c, h) in header.iter().enumerate() {
-            let widest = std::iter::once(h)
-                .chain(cells.iter().map(|r| &r[c]))
-                .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
-                .max()
-                .unwrap_or(0);
-            ws.set_column_width(c as u16, (widest + 2).clamp(4, 40) as f64)?;
-        }
-        ws.set_freeze_panes(2, 0)?;
-        ws.set_paper_size(9); // A4
-        ws.set_portrait();
-        ws.set_print_fit_to_pages(1, 0);
-        ws.set_repeat_rows(0, 1)?;
-        ws.set_print_center_horizontally(true);
-        ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-        ws.set_footer(render(&msg!("published-footer")));
-        Ok(())
+        sheet(
+            book,
+            name,
+            &self.title,
+            &self.header(),
+            &self.cells(),
+            self.note.as_deref(),
+        )
     }
 
-    /// The list as a workbook of one sheet (`rotaplan publish --out
-    /// LIST.xlsx`).
+    /// The list as a workbook: the sheet 公示名单, and the sheet 校长交流
+    /// when principals move (`rotaplan publish --out LIST.xlsx`).
     pub fn workbook(&self) -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         self.add_sheet(&mut book, &render(&msg!("published-sheet")))?;
+        if !self.principals.is_empty() {
+            let name = render(&msg!("published-principals"));
+            let title = format!("{}{name}", self.title);
+            let cells = self.principal_cells();
+            sheet(
+                &mut book,
+                &name,
+                &title,
+                &self.principal_header(),
+                &cells,
+                None,
+            )?;
+        }
         book.save_to_buffer()
     }
+}
 
+/// A sheet `name` of `book`: `title` merged across the columns, `header`,
+/// the `cells` with borders, the `note`; printed on A4 portrait, one page
+/// wide, the title and header repeated on each page.
+fn sheet(
+    book: &mut Workbook,
+    name: &str,
+    title_text: &str,
+    header: &[String],
+    cells: &[Vec<String>],
+    note: Option<&str>,
+) -> Result<(), XlsxError> {
+    let last = header.len() as u16 - 1;
+    let ws = book.add_worksheet();
+    ws.set_name(name)?;
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(16)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let head = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_background_color("#F2F2F2");
+    let body = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
+    ws.merge_range(0, 0, 0, last, title_text, &title)?;
+    ws.set_row_height(0, 30)?;
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(1, c as u16, h, &head)?;
+    }
+    for (r, row) in cells.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?;
+        }
+    }
+    if let Some(note) = note {
+        let row = cells.len() as u32 + 3;
+        ws.merge_range(row, 0, row, last, note, &Format::new().set_text_wrap())?;
+        // Room for a note of a few lines.
+        let lines = note.chars().count() / 60 + 1;
+        ws.set_row_height(row, 15.0 * lines.min(8) as f64)?;
+    }
+    for (c, h) in header.iter().enumerate() {
+        let widest = std::iter::once(h)
+            .chain(cells.iter().map(|r| &r[c]))
+            .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+            .max()
+            .unwrap_or(0);
+        ws.set_column_width(c as u16, (widest + 2).clamp(4, 40) as f64)?;
+    }
+    ws.set_freeze_panes(2, 0)?;
+    ws.set_paper_size(9); // A4
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 1)?;
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer(render(&msg!("published-footer")));
+    Ok(())
+}
+
+impl PublishedList {
     /// The list as an HTML table (a section of the report, or the body of
     /// the page `publish` writes): the title repeats with the header on
     /// each printed page.
     pub fn html_table(&self) -> String {
-        let header = self.header();
-        let mut h = format!(
-            "<table class=\"published\"><thead><tr><th class=\"title\" colspan=\"{}\">{}</th></tr><tr>",
-            header.len(),
-            escape(&self.title)
-        );
-        for c in &header {
-            h += &format!("<th>{}</th>", escape(c));
-        }
-        h += "</tr></thead><tbody>";
-        // The school names may wrap (never cut); the other cells keep
-        // whole (a name, a term). No class on those: a province lists
-        // 40,000 teachers, and the report carries the list.
         let schools = if self.with_id { [4, 5] } else { [3, 4] };
-        for row in self.cells() {
-            h += "<tr>";
-            for (i, c) in row.iter().enumerate() {
-                if schools.contains(&i) {
-                    h += "<td class=\"school\">";
-                } else {
-                    h += "<td>";
-                }
-                h += &escape(c);
-                h += "</td>";
-            }
-            h += "</tr>";
-        }
-        h += "</tbody></table>";
+        let mut h = html_table(&self.title, &self.header(), &self.cells(), schools);
         if let Some(note) = &self.note {
             h += &format!("<p class=\"published-note\">{}</p>", escape(note));
         }
         h
     }
 
-    /// The list as a page of its own, printed on A4 portrait.
+    /// The list as a page of its own, printed on A4 portrait: the
+    /// teachers' table, the section 校长交流 when principals move, the note.
     pub fn html_page(&self) -> String {
+        let mut body = html_table(
+            &self.title,
+            &self.header(),
+            &self.cells(),
+            if self.with_id { [4, 5] } else { [3, 4] },
+        );
+        if !self.principals.is_empty() {
+            body += &html_table(
+                &render(&msg!("published-principals")),
+                &self.principal_header(),
+                &self.principal_cells(),
+                if self.with_id { [4, 6] } else { [3, 5] },
+            );
+        }
+        if let Some(note) = &self.note {
+            body += &format!("<p class=\"published-note\">{}</p>", escape(note));
+        }
         format!(
             "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
-             <style>{PAGE_STYLE}{STYLE}</style></head><body>{}</body></html>\n",
+             <style>{PAGE_STYLE}{STYLE}</style></head><body>{body}</body></html>\n",
             escape(&self.title),
-            self.html_table()
         )
     }
+}
+
+/// A table of the list: `title` above `header`, repeated with it on each
+/// printed page; the cells in the columns `schools` may wrap.
+fn html_table(
+    title: &str,
+    header: &[String],
+    cells: &[Vec<String>],
+    schools: [usize; 2],
+) -> String {
+    let mut h = format!(
+        "<table class=\"published\"><thead><tr><th class=\"title\" colspan=\"{}\">{}</th></tr><tr>",
+        header.len(),
+        escape(title)
+    );
+    for c in header {
+        h += &format!("<th>{}</th>", escape(c));
+    }
+    h += "</tr></thead><tbody>";
+    // The school names may wrap (never cut); the other cells keep
+    // whole (a name, a term). No class on those: a province lists
+    // 40,000 teachers, and the report carries the list.
+    for row in cells {
+        h += "<tr>";
+        for (i, c) in row.iter().enumerate() {
+            if schools.contains(&i) {
+                h += "<td class=\"school\">";
+            } else {
+                h += "<td>";
+            }
+            h += &escape(c);
+            h += "</td>";
+        }
+        h += "</tr>";
+    }
+    h += "</tbody></table>";
+    h
 }
 
 // catalogue: not a message (CSS)

@@ -195,7 +195,9 @@ impl Network {
         // the arc's reduced cost; any other node's distance is at least the
         // sink's).
         for (v, p) in potential.iter_mut().enumerate() {
-            let d = dist[v].filter(|_| done[v]).map_or(to_sink, |d| d.min(to_sink));
+            let d = dist[v]
+                .filter(|_| done[v])
+                .map_or(to_sink, |d| d.min(to_sink));
             *p = add(*p, d);
         }
         let mut v = sink;

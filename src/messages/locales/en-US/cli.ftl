@@ -156,6 +156,10 @@ cli-publish-refused = {$file}: not written: the plan breaks { $count ->
 cli-publish-written = {$file}: published list of {$count} { $count ->
     [one] teacher
    *[other] teachers
+}{ $principals ->
+    [0] {""}
+    [one] {" "}and {$principals} principal move (校长交流)
+   *[other] {" "}and {$principals} principal moves (校长交流)
 } written
 cli-plan-arg-baseline = A published plan to change as little as the rules allow (after objections): the fewest changed rows first, then the usual objectives; the changes are listed with their reasons
 cli-explain-about = Why one teacher rotates or not, and what the plan would give up if that changed

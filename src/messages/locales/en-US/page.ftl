@@ -50,6 +50,9 @@ published-col-backbone = 骨干教师
 published-col-term = 交流期限
 published-transfer = 调动
 published-footer = &C第 &P 页，共 &N 页
+published-principals = 校长交流
+published-col-post-from = 原职务
+published-col-post-to = 拟任职务
 
 # plan.xlsx (papers.md "The workbook"): the plan sheet, whose headings
 # `audit` reads (plan.csv's columns under en, their aliases under zh).

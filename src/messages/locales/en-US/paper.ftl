@@ -147,3 +147,13 @@ paper-horizon-col-returns = Returns
 paper-horizon-col-cvs = CVs not kept
 paper-horizon-col-feasible = Rules met
 paper-horizon-first-infeasible = {$year} is the first year the rules cannot be met: nobody rotates that year.
+
+# The principals' moves (principals.md "The plan").
+paper-principals = Principals' moves (校长交流)
+paper-principals-intro = {$moves} { $moves ->
+    [one] move
+   *[other] moves
+} of principals and vice principals in {$sequences} { $sequences ->
+    [one] chain or cycle
+   *[other] chains and cycles
+}, from the plan's rows with 职务 校长. A chain ends at a post that was vacant; in a cycle every principal takes the next one's post.

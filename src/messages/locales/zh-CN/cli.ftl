@@ -146,7 +146,10 @@ cli-publish-arg-title = 整行标题，代替“区县+年份+交流轮岗名单
 cli-publish-arg-note = 名单下方的结尾说明（公示期限和联系方式）
 cli-publish-extension = {$file}：名单只能写成 .xlsx、.csv 或 .html 文件，请使用其中一种扩展名
 cli-publish-refused = {$file}：未写入：方案违反规则（{$count}处违规），请修改方案后再公示
-cli-publish-written = {$file}：已生成{$count}名教师的公示名单
+cli-publish-written = {$file}：已生成{$count}名教师{ $principals ->
+    [0] {""}
+   *[other] 和{$principals}名校长（校长交流）
+}的公示名单
 cli-plan-arg-baseline = 作为基准的已公示方案（公示异议后调整）：在满足规则的前提下首先使变动的人数最少，再按通常目标优化；逐条列出变动及原因
 cli-explain-about = 说明某名教师为何交流或不交流，以及如果改变会对方案有何影响
 cli-explain-after-help =

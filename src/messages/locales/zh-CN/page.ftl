@@ -49,6 +49,9 @@ published-col-backbone = 骨干教师
 published-col-term = 交流期限
 published-transfer = 调动
 published-footer = &C第 &P 页，共 &N 页
+published-principals = 校长交流
+published-col-post-from = 原职务
+published-col-post-to = 拟任职务
 
 # plan.xlsx（papers.md “The workbook”）：交流名单工作表，audit 按这些表头读取
 # （英文下为 plan.csv 的列名，中文下为其别名）。

@@ -124,3 +124,7 @@ paper-horizon-col-returns = 期满返回
 paper-horizon-col-cvs = 未保持的差异系数
 paper-horizon-col-feasible = 规则
 paper-horizon-first-infeasible = {$year}年是第一个无法满足规则的年度：该年无人交流。
+
+# 校长交流（principals.md “The plan”）。
+paper-principals = 校长交流
+paper-principals-intro = 方案中职务为校长的{$moves}条记录，组成{$sequences}条链或环。链的终点是原本空缺的校长岗位；环中每位校长接任下一位的岗位。
