@@ -109,6 +109,10 @@ fn the_policy_keys_are_checked() {
     assert!(stderr(&o).contains("principal_min_years"), "{}", stderr(&o));
 }
 
+/// A chain or cycle as JSON gives it: its kind, and each move's teacher,
+/// from_school and to_school.
+type Sequence = (String, Vec<(String, String, String)>);
+
 /// The county of the plan tests: U1's 校长 P1 (12 years: overdue), U2's
 /// P2 (7 years), R1's P3 (8 years), U1's 副校长 V1 (4 years); R2 has
 /// teachers and no 校长 (vacant).
@@ -134,7 +138,7 @@ fn the_plan_moves_the_overdue_fills_the_vacant_with_the_fewest_moves() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v = json(&o);
-    let sequences: Vec<(String, Vec<(String, String, String)>)> = v["principals"]
+    let sequences: Vec<Sequence> = v["principals"]
         .as_array()
         .unwrap()
         .iter()
