@@ -298,8 +298,10 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
         .collect();
 
     // The first potentials: the network has no cycle yet, so Bellman-Ford
-    // ends; every node is reached (each candidate, its stay, each post
-    // with an arc in; a post without one gains the largest distance).
+    // ends. Every node is reached but a vacant post nobody may take: it
+    // gains the largest distance, and its arc to the sink, which costs
+    // nothing, keeps a reduced cost of at least zero (a filled post is
+    // always reached, by its holder's stay).
     let first = net.bellman_ford(source);
     let far = first.iter().flatten().copied().max().unwrap_or([0; 6]);
     let mut potential: Vec<Cost> = first.iter().map(|d| d.unwrap_or(far)).collect();
