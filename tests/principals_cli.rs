@@ -389,10 +389,16 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let page = std::fs::read_to_string(dir.file("r.html")).unwrap();
     assert!(page.contains("Principals&#39; moves (校长交流)"), "{page}");
+    // Its published list carries the section too, as `publish` does.
+    assert!(
+        page.contains("云溪2026年义务教育学校校长交流轮岗名单（公示）"),
+        "{page}"
+    );
     assert!(
         page.contains(
-            "<li>cycle: 溪口小学 校长 校长丙 (P3) → 城关一小, 城关一小 校长 校长甲 (P1) → 溪口小学</li>\
-             <li>chain: 城关一小 副校长 副校长丁 (V1) → 岭下小学</li>"
+            "<li>cycle: <span class=\"step\">溪口小学 校长 校长丙 (P3) → 城关一小</span>, \
+             <span class=\"step\">城关一小 校长 校长甲 (P1) → 溪口小学</span></li>\
+             <li>chain: <span class=\"step\">城关一小 副校长 副校长丁 (V1) → 岭下小学</span></li>"
         ),
         "{page}"
     );
@@ -421,7 +427,10 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
         stdout(&o)
     );
     let rows = read_csv_rows(&dir.file("list.csv"));
-    let at = rows.iter().position(|r| r[0] == "校长交流").unwrap();
+    let at = rows
+        .iter()
+        .position(|r| r[0] == "云溪2026年义务教育学校校长交流轮岗名单（公示）")
+        .unwrap();
     assert_eq!(at, 2 + 4, "the section after the title, header and 4 rows");
     assert_eq!(
         rows[at + 1][..7],

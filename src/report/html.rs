@@ -66,7 +66,7 @@ figcaption{font-size:.95em;margin:.2em 0}.land{fill:#f7f5ef;stroke:#ddd}\
 .flow{stroke:#3d6fb0;stroke-opacity:.55;stroke-linecap:round}.sample{stroke:#3d6fb0;stroke-opacity:.7}\
 .leader{stroke:#bbb;stroke-width:.5}rect.sending{fill:#1f4e9a}circle.receiving{fill:#e07b00}\
 path.both{fill:#7b3fa0}.name{font-size:11px}.name.sending{fill:#1f4e9a}.name.receiving{fill:#8a4a00}\
-.name.both{fill:#7b3fa0}.legend{font-size:12px}\
+.name.both{fill:#7b3fa0}.legend{font-size:12px}ol.principals .step{white-space:nowrap}\
 @page{size:A4;margin:14mm 12mm}@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}\
 h2{margin-top:1.2em}}";
 
@@ -224,11 +224,13 @@ pub fn report(input: &ReportInput) -> String {
     map(&mut h, input.data, &flows);
     flows_table(&mut h, input.data, &flows);
     heading(&mut h, msg!("paper-published"));
+    let mut list = published::list(input.data, p, &a.counted, By::To, None, None, false);
+    list.principals = published::principals(input.data, input.principals);
     let _ = write!(
         h,
         "<p class=\"note\">{}</p>{}",
         text(msg!("paper-published-intro")),
-        published::list(input.data, p, &a.counted, By::To, None, None, false).html_table()
+        list.html_table()
     );
     h.push_str("</body></html>\n");
     // Violations name teachers, whose ids may be ID numbers (rosters.md
@@ -367,11 +369,23 @@ fn principals_section(
             sequences = sequences.len()
         ))
     );
+    // Each move kept on one line (a name or a school never split); the
+    // moves of a long chain wrap between them.
+    let then = escape(&msg!("report-principal-then").to_string());
     for s in sequences {
+        let (kind, steps) = crate::report::plan::sequence_steps(data, s);
+        let steps: Vec<String> = steps
+            .iter()
+            .map(|step| format!("<span class=\"step\">{}</span>", escape(step)))
+            .collect();
         let _ = write!(
             h,
             "<li>{}</li>",
-            escape(&crate::report::plan::sequence_words(data, s))
+            msg!(
+                "report-principal-sequence",
+                kind = text(kind),
+                steps = steps.join(&then)
+            )
         );
     }
     h.push_str("</ol>");

@@ -426,11 +426,14 @@ fn principals_json(data: &DataSet, plan: &RotationPlan) -> Vec<serde_json::Value
 }
 
 /// A chain or cycle of principals' moves in words (principals.md: 甲校校长
-/// → 乙校, 乙校校长 → 丙校, ...), its kind first: `chain: 城关一小 副校长
-/// 副校长丁 (V1) → 溪口小学`. One home for the words of the table and the
-/// report.
-pub fn sequence_words(data: &DataSet, s: &crate::plan::principals::Sequence) -> String {
-    let steps: Vec<String> = s
+/// → 乙校, 乙校校长 → 丙校, ...): its kind (chain or cycle) and each move
+/// (`城关一小 副校长 副校长丁 (V1) → 溪口小学`). One home for the words of the
+/// table and the report.
+pub fn sequence_steps(
+    data: &DataSet,
+    s: &crate::plan::principals::Sequence,
+) -> (crate::messages::Message, Vec<String>) {
+    let steps = s
         .moves
         .iter()
         .map(|m| {
@@ -449,7 +452,20 @@ pub fn sequence_words(data: &DataSet, s: &crate::plan::principals::Sequence) -> 
         crate::plan::principals::Kind::Chain => msg!("report-principal-chain"),
         crate::plan::principals::Kind::Cycle => msg!("report-principal-cycle"),
     };
-    format!("{kind}: {}", steps.join(", "))
+    (kind, steps)
+}
+
+/// `sequence_steps` on one line: `chain: 城关一小 副校长 副校长丁 (V1) →
+/// 溪口小学, ...`.
+pub fn sequence_words(data: &DataSet, s: &crate::plan::principals::Sequence) -> String {
+    let (kind, steps) = sequence_steps(data, s);
+    let then = msg!("report-principal-then").to_string();
+    msg!(
+        "report-principal-sequence",
+        kind = kind,
+        steps = steps.join(&then)
+    )
+    .to_string()
 }
 
 /// The principals' chains in words (principals.md: 甲校校长 → 乙校, 乙校校长

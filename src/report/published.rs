@@ -74,6 +74,9 @@ pub struct PublishedList {
     /// The principals' moves, chain by chain (empty without any): the
     /// section 校长交流, after the teachers' rows.
     pub principals: Vec<PrincipalListed>,
+    /// The section's title: `{county}{plan_year}年义务教育学校校长交流轮岗名单
+    /// （公示）`, or 校长交流 under a title of the user's.
+    pub principals_title: String,
     pub note: Option<String>,
     /// Whether 工号 is a column (`--with-id`).
     pub with_id: bool,
@@ -131,6 +134,10 @@ pub fn list(
         title: title.map_or_else(|| default_title(data, policy), str::to_string),
         rows,
         principals: Vec::new(),
+        principals_title: match title {
+            Some(_) => render(&msg!("published-principals")),
+            None => default_title_of(data, policy, true),
+        },
         note: note.map(str::to_string),
         with_id,
     }
@@ -171,6 +178,12 @@ fn sex_words(sex: Option<Sex>) -> &'static str {
 /// `{county}{plan_year}年义务教育学校教师交流轮岗名单（公示）`, county being
 /// the data's district when all schools share one (else left out).
 fn default_title(data: &DataSet, policy: &Policy) -> String {
+    default_title_of(data, policy, false)
+}
+
+/// The teachers' title, or with `principals` the section 校长交流's, with
+/// the county and the plan year (`default_title`).
+fn default_title_of(data: &DataSet, policy: &Policy, principals: bool) -> String {
     let mut districts = data.schools.iter().map(|s| s.district.as_str());
     let first = districts.next().unwrap_or("");
     let county = if districts.all(|d| d == first) {
@@ -178,11 +191,12 @@ fn default_title(data: &DataSet, policy: &Policy) -> String {
     } else {
         ""
     };
-    render(&msg!(
-        "published-title",
-        county = county,
-        year = policy.plan_year.to_string()
-    ))
+    let year = policy.plan_year.to_string();
+    render(&if principals {
+        msg!("published-principals-title", county = county, year = year)
+    } else {
+        msg!("published-title", county = county, year = year)
+    })
 }
 
 /// A school as the list names it: its name, with its id in brackets when
@@ -337,7 +351,7 @@ impl PublishedList {
                 row.resize(header.len(), String::new());
                 row
             };
-            w.write_record(line(&render(&msg!("published-principals"))))?;
+            w.write_record(line(&self.principals_title))?;
             w.write_record(padded(self.principal_header()))?;
             for row in self.principal_cells() {
                 w.write_record(padded(row))?;
@@ -369,20 +383,29 @@ impl PublishedList {
         let mut book = Workbook::new();
         self.add_sheet(&mut book, &render(&msg!("published-sheet")))?;
         if !self.principals.is_empty() {
-            let name = render(&msg!("published-principals"));
-            let title = format!("{}{name}", self.title);
-            let cells = self.principal_cells();
+            // The note closes each sheet: either may be printed alone.
             sheet(
                 &mut book,
-                &name,
-                &title,
+                &render(&msg!("published-principals")),
+                &self.principals_title,
                 &self.principal_header(),
-                &cells,
-                None,
+                &self.principal_cells(),
+                self.note.as_deref(),
             )?;
         }
         book.save_to_buffer()
     }
+}
+
+/// Column `c`'s width in characters: its widest cell, header `h`
+/// included, and 2 more, between 4 and 40.
+fn column_width(h: &str, cells: &[Vec<String>], c: usize) -> usize {
+    let widest = std::iter::once(h)
+        .chain(cells.iter().map(|r| r[c].as_str()))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0);
+    (widest + 2).clamp(4, 40)
 }
 
 /// A sheet `name` of `book`: `title` merged across the columns, `header`,
@@ -413,14 +436,27 @@ fn sheet(
         .set_border(FormatBorder::Thin)
         .set_text_wrap()
         .set_align(FormatAlign::VerticalCenter);
-    ws.merge_range(0, 0, 0, last, title_text, &title)?;
-    ws.set_row_height(0, 30)?;
+    let number = body.clone().set_align(FormatAlign::Center);
+    ws.merge_range(0, 0, 0, last, title_text, &title.set_text_wrap())?;
+    // One line of 16 pt is about 1.5 of the columns' characters: a title
+    // wider than the table wraps onto a second line, not cut.
+    let columns: usize = header
+        .iter()
+        .enumerate()
+        .map(|(c, h)| column_width(h, cells, c))
+        .sum();
+    let title_width = unicode_width::UnicodeWidthStr::width(title_text) * 3 / 2;
+    ws.set_row_height(0, if title_width > columns { 48 } else { 30 })?;
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(1, c as u16, h, &head)?;
     }
     for (r, row) in cells.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?;
+            // 序号 as a number (no "number stored as text" mark).
+            match cell.parse::<u32>() {
+                Ok(n) if c == 0 => ws.write_number_with_format(r as u32 + 2, 0, n, &number)?,
+                _ => ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?,
+            };
         }
     }
     if let Some(note) = note {
@@ -431,12 +467,7 @@ fn sheet(
         ws.set_row_height(row, 15.0 * lines.min(8) as f64)?;
     }
     for (c, h) in header.iter().enumerate() {
-        let widest = std::iter::once(h)
-            .chain(cells.iter().map(|r| &r[c]))
-            .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
-            .max()
-            .unwrap_or(0);
-        ws.set_column_width(c as u16, (widest + 2).clamp(4, 40) as f64)?;
+        ws.set_column_width(c as u16, column_width(h, cells, c) as f64)?;
     }
     ws.set_freeze_panes(2, 0)?;
     ws.set_paper_size(9); // A4
@@ -450,43 +481,39 @@ fn sheet(
 }
 
 impl PublishedList {
-    /// The list as an HTML table (a section of the report, or the body of
-    /// the page `publish` writes): the title repeats with the header on
-    /// each printed page.
+    /// The list as HTML (a section of the report, or the body of the page
+    /// `publish` writes): the teachers' table, the section 校长交流's when
+    /// principals move, the note; each table's title repeats with its
+    /// header on each printed page.
     pub fn html_table(&self) -> String {
-        let schools = if self.with_id { [4, 5] } else { [3, 4] };
-        let mut h = html_table(&self.title, &self.header(), &self.cells(), schools);
-        if let Some(note) = &self.note {
-            h += &format!("<p class=\"published-note\">{}</p>", escape(note));
-        }
-        h
-    }
-
-    /// The list as a page of its own, printed on A4 portrait: the
-    /// teachers' table, the section 校长交流 when principals move, the note.
-    pub fn html_page(&self) -> String {
-        let mut body = html_table(
+        let mut h = html_table(
             &self.title,
             &self.header(),
             &self.cells(),
             if self.with_id { [4, 5] } else { [3, 4] },
         );
         if !self.principals.is_empty() {
-            body += &html_table(
-                &render(&msg!("published-principals")),
+            h += &html_table(
+                &self.principals_title,
                 &self.principal_header(),
                 &self.principal_cells(),
                 if self.with_id { [4, 6] } else { [3, 5] },
             );
         }
         if let Some(note) = &self.note {
-            body += &format!("<p class=\"published-note\">{}</p>", escape(note));
+            h += &format!("<p class=\"published-note\">{}</p>", escape(note));
         }
+        h
+    }
+
+    /// The list as a page of its own, printed on A4 portrait.
+    pub fn html_page(&self) -> String {
         format!(
             "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
-             <style>{PAGE_STYLE}{STYLE}</style></head><body>{body}</body></html>\n",
+             <style>{PAGE_STYLE}{STYLE}</style></head><body>{}</body></html>\n",
             escape(&self.title),
+            self.html_table()
         )
     }
 }
@@ -536,7 +563,7 @@ const PAGE_STYLE: &str = "@page{size:A4 portrait;margin:15mm 12mm}body{font-fami
 /// header, header and title repeated on each printed page, rows never
 /// split across pages.
 // catalogue: not a message (CSS)
-pub const STYLE: &str = "table.published{border-collapse:collapse;width:100%;font-size:10pt}\
+pub const STYLE: &str = "table.published{border-collapse:collapse;width:calc(100% - 2px);font-size:10pt;margin-bottom:1.5em}\
 table.published th,table.published td{border:1px solid #000;padding:.2em .3em;text-align:center}\
 table.published td,table.published th{white-space:nowrap}table.published td.school{white-space:normal;min-width:6em}table.published th{background:#f2f2f2}\
 table.published th.title{background:none;border:none;font-size:16pt;padding:.4em 0 .6em}\

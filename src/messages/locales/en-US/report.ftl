@@ -250,6 +250,9 @@ report-principals-title = Principals: {$moves} { $moves ->
    *[other] chains and cycles
 }
 report-principal-move = {$from} {$post} {$name} ({$teacher}) → {$to}
+# A chain or cycle: its kind, and what goes between its moves.
+report-principal-sequence = {$kind}: {$steps}
+report-principal-then = ,{" "}
 report-principal-chain = chain
 report-principal-cycle = cycle
 report-principal-stuck = overdue, not moving: {$school} principal {$name} ({$teacher}): {$reason}

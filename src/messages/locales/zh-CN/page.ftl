@@ -50,6 +50,7 @@ published-col-term = 交流期限
 published-transfer = 调动
 published-footer = &C第 &P 页，共 &N 页
 published-principals = 校长交流
+published-principals-title = {$county}{$year}年义务教育学校校长交流轮岗名单（公示）
 published-col-post-from = 原职务
 published-col-post-to = 拟任职务
 

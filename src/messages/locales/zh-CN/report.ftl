@@ -240,7 +240,10 @@ report-horizon-feasible = { $feasible ->
 report-horizon-coverage = 覆盖情况：至少一年符合条件的{$eligible}名教师中，{$rotated}人至少交流一次（{$share}%），{$never}人从未交流。
 report-horizon-first-infeasible = 第一个无可行方案的年度：{$year}（该年无人交流，之后各年照常编制）：
 report-principals-title = 校长交流：共{$moves}人次，{$sequences}条链或环
-report-principal-move = {$from}{$post} {$name}（{$teacher}）→ {$to}
+report-principal-move = {$from}{$post} {$name}（{$teacher}）→ {$to}校长
+# 一条链或环：类别，各步之间的分隔。
+report-principal-sequence = {$kind}：{$steps}
+report-principal-then = ，
 report-principal-chain = 链
 report-principal-cycle = 环
 report-principal-stuck = 任期已满但不交流：{$school}校长 {$name}（{$teacher}）：{$reason}
