@@ -26,7 +26,6 @@ pub fn check(data: &DataSet, policy: &Policy, lines: &[PlanLine]) -> Vec<Violati
             .post_start()
             .map(|d| retirement::completed_years(d, as_of))
             .or(teacher.post_years())
-            .unwrap_or(0)
     };
     let retiring = |t: usize| {
         let teacher = &data.teachers[t];
@@ -54,7 +53,10 @@ pub fn check(data: &DataSet, policy: &Policy, lines: &[PlanLine]) -> Vec<Violati
             Post::Principal => policy.principal_min_years,
             Post::VicePrincipal => policy.vice_min_years,
         };
-        (years(t) < min).then(|| "too_few_post_years".into())
+        // Unknown years: the rule is not applied (rules.md).
+        years(t)
+            .is_some_and(|y| y < min)
+            .then(|| "too_few_post_years".into())
     };
     let mut principal_at: HashMap<usize, usize> = HashMap::new();
     for (t, teacher) in data.teachers.iter().enumerate() {
@@ -182,10 +184,13 @@ pub fn check(data: &DataSet, policy: &Policy, lines: &[PlanLine]) -> Vec<Violati
             ));
         }
     }
-    // An overdue candidate who does not move.
+    // An overdue principal who does not move (a vice principal overdue
+    // moves when a plan lets them, and is not bound to: solve::principals).
     for (t, teacher) in data.teachers.iter().enumerate() {
         let Some(post) = teacher.post() else { continue };
-        if years(t) >= policy.principal_max_years
+        let Some(years) = years(t) else { continue };
+        if post == Post::Principal
+            && years >= policy.principal_max_years
             && why_not(t, post).is_none()
             && !moving.contains_key(&t)
         {
@@ -197,7 +202,7 @@ pub fn check(data: &DataSet, policy: &Policy, lines: &[PlanLine]) -> Vec<Violati
                     msg!(
                         "audit-principal-overdue",
                         teacher = teacher.id.as_str(),
-                        years = years(t),
+                        years = years,
                         max = policy.principal_max_years
                     ),
                 )

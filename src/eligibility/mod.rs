@@ -196,7 +196,7 @@ pub fn retires_on(t: &Teacher, policy: &Policy) -> Option<NaiveDate> {
 }
 
 /// Dates where only the past makes sense (`birth_date`, `school_entry`,
-/// `work_start`) must not be after `as_of` (rosters.md "Values"); the
+/// `work_start`, `post_start`) must not be after `as_of` (rosters.md "Values"); the
 /// first such date is bad input naming `file` (teachers.csv as read), the
 /// teacher's line and the column.
 pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), InputError> {
@@ -206,6 +206,8 @@ pub fn check_dates(data: &DataSet, policy: &Policy, file: &str) -> Result<(), In
             ("birth_date", t.birth_date),
             ("school_entry", t.school_entry()),
             ("work_start", t.work_start()),
+            // principals.md "Data": 任现职时间, a date in the past.
+            ("post_start", t.post_start()),
         ];
         if let Some((column, date)) = dates
             .into_iter()

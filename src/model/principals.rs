@@ -143,8 +143,12 @@ pub fn build(data: &DataSet, policy: &Policy) -> Vec<PrincipalModel> {
             for &t in &holders_of[d] {
                 let teacher = &data.teachers[t];
                 let Some(post) = teacher.post() else { continue };
-                let years = post_years(data, policy, t).unwrap_or(0);
-                let overdue = years >= policy.principal_max_years;
+                // Years unknown (no post_start, no post_years): the rules
+                // on them do not apply (rules.md: a rule needing a value
+                // the teacher lacks is not applied to that teacher).
+                let known = post_years(data, policy, t);
+                let years = known.unwrap_or(0);
+                let overdue = known.is_some_and(|y| y >= policy.principal_max_years);
                 let min = match post {
                     Post::Principal => policy.principal_min_years,
                     Post::VicePrincipal => policy.vice_min_years,
@@ -158,7 +162,7 @@ pub fn build(data: &DataSet, policy: &Policy) -> Vec<PrincipalModel> {
                     crate::eligibility::candidate_reason(teacher, policy, history)
                 {
                     Some(reason.code().into())
-                } else if years < min {
+                } else if known.is_some_and(|y| y < min) {
                     Some("too_few_post_years".into())
                 } else {
                     None

@@ -107,6 +107,8 @@ fn district(data: &DataSet, m: &PrincipalModel) -> Result<PrincipalPlan, Error> 
             message = format!("{e:?}")
         ))
     })?;
+    // The overdue who may not move, and the overdue vice principals no
+    // plan moves (no vacant post at the end of a chain for them).
     let stuck = m
         .stuck
         .iter()
@@ -114,6 +116,10 @@ fn district(data: &DataSet, m: &PrincipalModel) -> Result<PrincipalPlan, Error> 
             teacher: s.teacher,
             reason: s.reason.clone(),
         })
+        .chain(chosen.overdue_vices_staying.iter().map(|&c| Stuck {
+            teacher: m.candidates[c].teacher,
+            reason: "no_post_to_take".into(),
+        }))
         .collect();
     let infeasible = chosen
         .overdue_unmoved

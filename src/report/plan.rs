@@ -495,6 +495,7 @@ pub fn principals_lines(data: &DataSet, plan: &RotationPlan) -> String {
             msg!(
                 "report-principal-stuck",
                 teacher = t.id.as_str(),
+                post = t.post().unwrap_or(crate::domain::Post::Principal).chinese(),
                 name = t.name.as_str(),
                 school = data.schools[t.school].name.as_str(),
                 reason = st.reason.as_str()
@@ -543,6 +544,7 @@ pub fn json(
                 .map(|s| {
                     serde_json::json!({
                         "teacher": data.teachers[s.teacher].id,
+                        "post": data.teachers[s.teacher].post().map(|p| p.chinese()),
                         "school": data.schools[data.teachers[s.teacher].school].id,
                         "reason": s.reason,
                     })

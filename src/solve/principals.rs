@@ -19,7 +19,13 @@
 //! best in the whole order at once, in whole numbers (no tolerance):
 //!
 //! 0. the posts that were filled, filled (every plan has them all);
-//! 1. the fewest overdue candidates staying (the most moving);
+//! 1. the fewest overdue principals staying (the most moving: each must);
+//! 1'. the fewest overdue vice principals staying. principals.md's
+//!    objective 1 counts every overdue candidate; rotaplan reads its
+//!    "must move" as the 校长's (a 副校长 holds no post another could
+//!    take, and can move only to the end of a chain from a vacant post),
+//!    so an overdue vice principal moves when any plan lets them, and one
+//!    who cannot is listed, not infeasible;
 //! 2. the most vacant posts filled;
 //! 3. the most posts of receiving schools taken from sending schools;
 //! 4. the fewest moves;
@@ -48,13 +54,16 @@ use std::collections::{BinaryHeap, VecDeque};
 pub struct Chosen {
     /// The moves made, indices into `PrincipalModel::moves`, in order.
     pub moves: Vec<usize>,
-    /// Overdue candidates (indices into `candidates`) who cannot move with
+    /// Overdue principals (indices into `candidates`) who cannot move with
     /// the others: the district is infeasible (principals.md objective 1).
     pub overdue_unmoved: Vec<usize>,
+    /// Overdue vice principals (indices into `candidates`) no plan moves
+    /// with the others: listed, the plan goes on.
+    pub overdue_vices_staying: Vec<usize>,
 }
 
 /// An arc's cost, entry by entry in the objective order (see the module).
-type Cost = [i64; 6];
+type Cost = [i64; 7];
 
 fn add(a: Cost, b: Cost) -> Cost {
     std::array::from_fn(|i| a[i] + b[i])
@@ -98,7 +107,7 @@ impl Network {
         self.arcs.push(Arc {
             to: from,
             capacity: 0,
-            cost: sub([0; 6], cost),
+            cost: sub([0; 7], cost),
         });
         self.out[from].push(a);
         self.out[to].push(a + 1);
@@ -129,7 +138,7 @@ impl Network {
     /// Bellman-Ford (the first potentials, when costs may be negative).
     fn bellman_ford(&self, source: usize) -> Vec<Option<Cost>> {
         let mut dist: Vec<Option<Cost>> = vec![None; self.out.len()];
-        dist[source] = Some([0; 6]);
+        dist[source] = Some([0; 7]);
         let mut queue = VecDeque::from([source]);
         let mut queued = vec![false; self.out.len()];
         queued[source] = true;
@@ -163,8 +172,8 @@ impl Network {
         let mut dist: Vec<Option<Cost>> = vec![None; n];
         let mut via: Vec<Option<usize>> = vec![None; n];
         let mut done = vec![false; n];
-        let mut heap = BinaryHeap::from([Reverse(([0i64; 6], source))]);
-        dist[source] = Some([0; 6]);
+        let mut heap = BinaryHeap::from([Reverse(([0i64; 7], source))]);
+        dist[source] = Some([0; 7]);
         while let Some(Reverse((d, u))) = heap.pop() {
             if done[u] {
                 continue;
@@ -211,7 +220,7 @@ impl Network {
     /// Whether a unit may go along `a` at no cost: it has capacity, a
     /// reduced cost of zero, and is not `banned`.
     fn tight(&self, a: usize, potential: &[Cost], banned: &[bool]) -> bool {
-        !banned[a] && self.arcs[a].capacity > 0 && self.reduced(a, potential) == [0; 6]
+        !banned[a] && self.arcs[a].capacity > 0 && self.reduced(a, potential) == [0; 7]
     }
 
     /// A path from `from` to `to` over arcs with capacity, zero reduced
@@ -264,11 +273,11 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
     let post = |p: usize| 2 + m.candidates.len() + p;
     let mut net = Network::new(2 + m.candidates.len() + m.posts.len());
     for c in 0..m.candidates.len() {
-        net.arc(source, candidate(c), [0; 6]);
+        net.arc(source, candidate(c), [0; 7]);
     }
     for (p, node) in m.posts.iter().enumerate() {
         let filled = i64::from(!node.vacant);
-        net.arc(post(p), sink, [-filled, 0, 0, 0, 0, 0]);
+        net.arc(post(p), sink, [-filled, 0, 0, 0, 0, 0, 0]);
     }
     let stays: Vec<usize> = m
         .candidates
@@ -276,7 +285,17 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
         .enumerate()
         .map(|(c, cand)| {
             let to = cand.holds.map_or(sink, post);
-            net.arc(candidate(c), to, [0, i64::from(cand.overdue), 0, 0, 0, 0])
+            let principal = cand.holds.is_some();
+            let cost = [
+                0,
+                i64::from(cand.overdue && principal),
+                i64::from(cand.overdue && !principal),
+                0,
+                0,
+                0,
+                0,
+            ];
+            net.arc(candidate(c), to, cost)
         })
         .collect();
     let moves: Vec<usize> = m
@@ -285,6 +304,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
         .map(|mv| {
             let (cand, node) = (&m.candidates[mv.candidate], &m.posts[mv.post]);
             let cost = [
+                0,
                 0,
                 0,
                 -i64::from(node.vacant),
@@ -303,7 +323,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
     // nothing, keeps a reduced cost of at least zero (a filled post is
     // always reached, by its holder's stay).
     let first = net.bellman_ford(source);
-    let far = first.iter().flatten().copied().max().unwrap_or([0; 6]);
+    let far = first.iter().flatten().copied().max().unwrap_or([0; 7]);
     let mut potential: Vec<Cost> = first.iter().map(|d| d.unwrap_or(far)).collect();
     for _ in 0..m.candidates.len() {
         if !net.augment(source, sink, &mut potential) {
@@ -311,13 +331,20 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
         }
     }
 
-    let overdue_unmoved: Vec<usize> = (0..m.candidates.len())
-        .filter(|&c| m.candidates[c].overdue && net.flow(stays[c]) == 1)
-        .collect();
+    let staying = |net: &Network, principal: bool| -> Vec<usize> {
+        (0..m.candidates.len())
+            .filter(|&c| {
+                let cand = &m.candidates[c];
+                cand.overdue && cand.holds.is_some() == principal && net.flow(stays[c]) == 1
+            })
+            .collect()
+    };
+    let overdue_unmoved = staying(&net, true);
     if !overdue_unmoved.is_empty() {
         return Ok(Chosen {
             moves: Vec::new(),
             overdue_unmoved,
+            overdue_vices_staying: Vec::new(),
         });
     }
 
@@ -403,6 +430,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
             .filter(|&k| net.flow(moves[k]) == 1)
             .collect(),
         overdue_unmoved: Vec::new(),
+        overdue_vices_staying: staying(&net, false),
     })
 }
 

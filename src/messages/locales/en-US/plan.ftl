@@ -75,4 +75,4 @@ plan-pinned-after-years-over-max = must_rotate_after_years pins {$count} { $coun
     [one] teacher
    *[other] teachers
 } ({$teachers}), more than {$rule} allows here with the other pins ({$most} at most)
-plan-principal-overdue = principal {$teacher} {$name} of {$school} has {$years} years in the post (principal_max_years) and must move, but no candidate can take the post
+plan-principal-overdue = principal {$teacher} {$name} of {$school} has {$years} years in the post (principal_max_years) and must move, but no plan moves them: no candidate may take the post, or no post they may take can be freed

@@ -255,4 +255,4 @@ report-principal-sequence = {$kind}: {$steps}
 report-principal-then = ,{" "}
 report-principal-chain = chain
 report-principal-cycle = cycle
-report-principal-stuck = overdue, not moving: {$school} principal {$name} ({$teacher}): {$reason}
+report-principal-stuck = overdue, not moving: {$school} {$post} {$name} ({$teacher}): {$reason}

@@ -68,4 +68,4 @@ plan-sweep-too-many = --sweep：组合出的情景超过{$most}个；请减少�
 plan-sweep-expected = --sweep {$sweep}：应为 KEY=V1,V2,... 的形式，如 min_rotation_ratio=0.10,0.12
 plan-pinned-after-years-over-places = 按 must_rotate_after_years 须交流的{$subject}教师有{$count}名（{$teachers}），但本区县他们可填补的岗位只有{$places}个
 plan-pinned-after-years-over-max = 按 must_rotate_after_years 须交流{$count}名教师（{$teachers}），连同其他指定交流的教师超过了 {$rule} 在此允许的人数（最多{$most}人）
-plan-principal-overdue = {$school}校长 {$teacher} {$name} 任现职已{$years}年（principal_max_years），应当交流，但没有候选人能接任该职位
+plan-principal-overdue = {$school}校长 {$teacher} {$name} 任现职已{$years}年（principal_max_years），应当交流，但没有可行的交流方案：没有候选人能接任该职位，或没有其可接任的职位

@@ -246,4 +246,4 @@ report-principal-sequence = {$kind}：{$steps}
 report-principal-then = ，
 report-principal-chain = 链
 report-principal-cycle = 环
-report-principal-stuck = 任期已满但不交流：{$school}校长 {$name}（{$teacher}）：{$reason}
+report-principal-stuck = 任期已满但不交流：{$school}{$post} {$name}（{$teacher}）：{$reason}
