@@ -439,31 +439,31 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
             "姓名",
             "性别",
             "原单位",
-            "原职务",
             "交流学校",
+            "原职务",
             "拟任职务"
         ]
     );
     let moves: Vec<&[String]> = rows[at + 2..at + 5].iter().map(|r| &r[1..7]).collect();
-    assert_eq!(
-        moves[0],
-        ["校长丙", "", "溪口小学", "校长", "城关一小", "校长"]
-    );
-    assert_eq!(
-        moves[1],
-        ["校长甲", "", "城关一小", "校长", "溪口小学", "校长"]
-    );
-    assert_eq!(
-        moves[2],
-        ["副校长丁", "", "城关一小", "副校长", "岭下小学", "校长"]
-    );
+    let want = [
+        ["校长丙", "", "溪口小学", "城关一小", "校长", "校长"],
+        ["校长甲", "", "城关一小", "溪口小学", "校长", "校长"],
+        ["副校长丁", "", "城关一小", "岭下小学", "副校长", "校长"],
+    ];
+    assert_eq!(moves, want);
     assert_eq!(rows[at + 5][0], "公示期五天");
     assert_eq!(rows.len(), at + 6);
-    // The list reads back as the teachers' plan: it ends at the section.
-    let o = rotaplan_pinned(dir.path(), &["audit", ".", "--plan", "list.csv"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The list reads back as the plan: its section's rows as principals'
+    // moves (拟任职务 校长), under principals = true as without.
+    for policy in [&[][..], &["--policy", "policy.toml"][..]] {
+        let mut args = vec!["audit", ".", "--plan", "list.csv"];
+        args.extend(policy);
+        let o = rotaplan_pinned(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stdout(&o));
+    }
 
-    // As a workbook: a sheet 校长交流; as a page: a second table.
+    // As a workbook: the section below the teachers' rows; as a page: a
+    // second table. Both read back.
     let o = rotaplan_pinned(
         dir.path(),
         &[
@@ -480,10 +480,29 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(dir.file("list.xlsx")).unwrap();
-    assert_eq!(book.sheet_names(), ["公示名单", "校长交流"]);
-    let sheet = book.worksheet_range("校长交流").unwrap();
-    assert_eq!(sheet.get_value((4, 1)).unwrap().to_string(), "副校长丁");
-    assert_eq!(sheet.get_value((4, 5)).unwrap().to_string(), "岭下小学");
+    assert_eq!(book.sheet_names(), ["公示名单"]);
+    let sheet = book.worksheet_range("公示名单").unwrap();
+    let text = |r: u32, c: u32| sheet.get_value((r, c)).map(|v| v.to_string());
+    // The title (row 0), header, 4 rows, a blank row; the section's title,
+    // its header and 3 rows.
+    assert_eq!(
+        text(7, 0).as_deref(),
+        Some("云溪2026年义务教育学校校长交流轮岗名单（公示）")
+    );
+    assert_eq!(text(11, 1).as_deref(), Some("副校长丁"));
+    assert_eq!(text(11, 4).as_deref(), Some("岭下小学"));
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "audit",
+            ".",
+            "--plan",
+            "list.xlsx",
+            "--policy",
+            "policy.toml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let o = rotaplan_pinned(
         dir.path(),
         &[

@@ -38,7 +38,8 @@ const PLAN_COLUMNS: &[Column] = &[
     ),
     optional("to_school_name", &["交流学校名称", "接收学校名称"]),
     // principals.md "Audit": a row with post 校长 is a principal's move.
-    optional("post", &["职务"]),
+    // 拟任职务 is the post a published list's section 校长交流 gives.
+    optional("post", &["职务", "拟任职务"]),
 ];
 
 /// The destination column, which a plan must have unless it has
@@ -136,30 +137,36 @@ pub fn read_plan_parts(
     let mut zeros: Option<FxHashMap<String, Vec<usize>>> = None;
     let mut lines = Vec::new();
     let mut principals = Vec::new();
-    // A published list (its first column 序号, papers.md) ends at a line
-    // with text, not a number, in its first cell alone: its closing note,
-    // or the section 校长交流 (principals.md), whose rows are no teachers'
-    // rows. A numbered row without a teacher is still an error.
+    // A published list (its first column 序号, papers.md): a line with
+    // text, not a number, in its first cell alone is no row (the closing
+    // note, or the title of the section 校长交流); a header after it starts
+    // the section, whose rows are principals' moves (principals.md) with
+    // 姓名, 原单位 and 交流学校 where the teachers' list has them. A numbered
+    // row without a teacher is still an error.
     let published = table
         .headers()
         .first()
         .is_some_and(|h| super::table::header_name(h) == "序号");
     let width = table.headers().len();
-    let mut ended = false;
+    let (mut after_text, mut section) = (false, false);
     table.for_each_row(|row| {
-        let text_alone = || {
-            !row.field(0).chars().all(|c| c.is_ascii_digit())
-                && (1..width).all(|i| row.field(i).is_empty())
-        };
-        if published && !ended && text_alone() {
-            ended = true;
+        if published {
+            let text_alone = !row.field(0).chars().all(|c| c.is_ascii_digit())
+                && (1..width).all(|i| row.field(i).is_empty());
+            if text_alone {
+                after_text = true;
+                return Ok(());
+            }
+            if std::mem::take(&mut after_text) && super::table::header_name(row.field(0)) == "序号"
+            {
+                section = true;
+                return Ok(());
+            }
         }
-        if ended {
-            return Ok(());
-        }
-        let principal = row
-            .get("post")
-            .is_some_and(|p| crate::domain::Post::parse(p) == Some(crate::domain::Post::Principal));
+        let principal = section
+            || row.get("post").is_some_and(|p| {
+                crate::domain::Post::parse(p) == Some(crate::domain::Post::Principal)
+            });
         let mut typed_without_zeros = None;
         let mut candidates = Vec::new();
         let (teacher, by_name) = if let Some(id) = row.get("teacher") {

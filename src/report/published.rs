@@ -275,7 +275,8 @@ impl PublishedList {
     }
 
     /// The section 校长交流's column headings, in order: 序号, (工号), 姓名,
-    /// 性别, 原单位, 原职务, 交流学校, 拟任职务.
+    /// 性别, 原单位, 交流学校 (where the teachers' list has them, so that a
+    /// list reads back as a plan), 原职务, 拟任职务.
     pub fn principal_header(&self) -> Vec<String> {
         let mut keys: Vec<Message> = vec![msg!("published-col-number")];
         if self.with_id {
@@ -285,8 +286,8 @@ impl PublishedList {
             msg!("published-col-name"),
             msg!("published-col-sex"),
             msg!("published-col-from"),
-            msg!("published-col-post-from"),
             msg!("published-col-to"),
+            msg!("published-col-post-from"),
             msg!("published-col-post-to"),
         ]);
         keys.iter().map(render).collect()
@@ -307,8 +308,8 @@ impl PublishedList {
                     r.name.clone(),
                     r.sex.to_string(),
                     r.from_school.clone(),
-                    r.post.to_string(),
                     r.to_school.clone(),
+                    r.post.to_string(),
                     crate::domain::Post::Principal.chinese().to_string(),
                 ]);
                 cells
@@ -364,35 +365,30 @@ impl PublishedList {
     }
 
     /// The list as a sheet `name` of `book`: the title merged across the
-    /// columns, the header, the rows with borders, the note; printed on A4
-    /// portrait, one page wide, the title and header repeated on each page.
+    /// columns, the header, the rows with borders, the section 校长交流
+    /// below them when principals move, the note; printed on A4 portrait,
+    /// one page wide, the title and header repeated on each page.
     pub fn add_sheet(&self, book: &mut Workbook, name: &str) -> Result<(), XlsxError> {
-        sheet(
-            book,
-            name,
-            &self.title,
-            &self.header(),
-            &self.cells(),
-            self.note.as_deref(),
-        )
+        let mut blocks = vec![Block {
+            title: &self.title,
+            header: self.header(),
+            cells: self.cells(),
+        }];
+        if !self.principals.is_empty() {
+            blocks.push(Block {
+                title: &self.principals_title,
+                header: self.principal_header(),
+                cells: self.principal_cells(),
+            });
+        }
+        sheet(book, name, &blocks, self.note.as_deref())
     }
 
-    /// The list as a workbook: the sheet 公示名单, and the sheet 校长交流
-    /// when principals move (`rotaplan publish --out LIST.xlsx`).
+    /// The list as a workbook of one sheet (`rotaplan publish --out
+    /// LIST.xlsx`).
     pub fn workbook(&self) -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         self.add_sheet(&mut book, &render(&msg!("published-sheet")))?;
-        if !self.principals.is_empty() {
-            // The note closes each sheet: either may be printed alone.
-            sheet(
-                &mut book,
-                &render(&msg!("published-principals")),
-                &self.principals_title,
-                &self.principal_header(),
-                &self.principal_cells(),
-                self.note.as_deref(),
-            )?;
-        }
         book.save_to_buffer()
     }
 }
@@ -408,25 +404,33 @@ fn column_width(h: &str, cells: &[Vec<String>], c: usize) -> usize {
     (widest + 2).clamp(4, 40)
 }
 
-/// A sheet `name` of `book`: `title` merged across the columns, `header`,
-/// the `cells` with borders, the `note`; printed on A4 portrait, one page
-/// wide, the title and header repeated on each page.
+/// A table of a sheet: its title line, its header and its rows.
+struct Block<'a> {
+    title: &'a str,
+    header: Vec<String>,
+    cells: Vec<Vec<String>>,
+}
+
+/// A sheet `name` of `book`: each block's title merged across the columns,
+/// its header and rows with borders, a blank row between blocks, then the
+/// `note`; printed on A4 portrait, one page wide, the first block's title
+/// and header repeated on each page.
 fn sheet(
     book: &mut Workbook,
     name: &str,
-    title_text: &str,
-    header: &[String],
-    cells: &[Vec<String>],
+    blocks: &[Block],
     note: Option<&str>,
 ) -> Result<(), XlsxError> {
-    let last = header.len() as u16 - 1;
+    let width = blocks.iter().map(|b| b.header.len()).max().unwrap_or(1);
+    let last = width as u16 - 1;
     let ws = book.add_worksheet();
     ws.set_name(name)?;
     let title = Format::new()
         .set_bold()
         .set_font_size(16)
         .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter);
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap();
     let head = Format::new()
         .set_bold()
         .set_border(FormatBorder::Thin)
@@ -437,37 +441,48 @@ fn sheet(
         .set_text_wrap()
         .set_align(FormatAlign::VerticalCenter);
     let number = body.clone().set_align(FormatAlign::Center);
-    ws.merge_range(0, 0, 0, last, title_text, &title.set_text_wrap())?;
-    // One line of 16 pt is about 1.5 of the columns' characters: a title
-    // wider than the table wraps onto a second line, not cut.
-    let columns: usize = header
-        .iter()
-        .enumerate()
-        .map(|(c, h)| column_width(h, cells, c))
-        .sum();
-    let title_width = unicode_width::UnicodeWidthStr::width(title_text) * 3 / 2;
-    ws.set_row_height(0, if title_width > columns { 48 } else { 30 })?;
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(1, c as u16, h, &head)?;
-    }
-    for (r, row) in cells.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            // 序号 as a number (no "number stored as text" mark).
-            match cell.parse::<u32>() {
-                Ok(n) if c == 0 => ws.write_number_with_format(r as u32 + 2, 0, n, &number)?,
-                _ => ws.write_string_with_format(r as u32 + 2, c as u16, cell, &body)?,
-            };
+    // Each column as wide as its widest cell in any block.
+    let widths: Vec<usize> = (0..width)
+        .map(|c| {
+            blocks
+                .iter()
+                .filter(|b| c < b.header.len())
+                .map(|b| column_width(&b.header[c], &b.cells, c))
+                .max()
+                .unwrap_or(4)
+        })
+        .collect();
+    let mut row = 0u32;
+    for block in blocks {
+        ws.merge_range(row, 0, row, last, block.title, &title)?;
+        // One line of 16 pt is about 1.5 of the columns' characters: a
+        // title wider than the table wraps onto a second line, not cut.
+        let title_width = unicode_width::UnicodeWidthStr::width(block.title) * 3 / 2;
+        let columns: usize = widths.iter().sum();
+        ws.set_row_height(row, if title_width > columns { 48 } else { 30 })?;
+        for (c, h) in block.header.iter().enumerate() {
+            ws.write_string_with_format(row + 1, c as u16, h, &head)?;
         }
+        for (r, cells) in block.cells.iter().enumerate() {
+            let at = row + 2 + r as u32;
+            for (c, cell) in cells.iter().enumerate() {
+                // 序号 as a number (no "number stored as text" mark).
+                match cell.parse::<u32>() {
+                    Ok(n) if c == 0 => ws.write_number_with_format(at, 0, n, &number)?,
+                    _ => ws.write_string_with_format(at, c as u16, cell, &body)?,
+                };
+            }
+        }
+        row += 2 + block.cells.len() as u32 + 1;
     }
     if let Some(note) = note {
-        let row = cells.len() as u32 + 3;
         ws.merge_range(row, 0, row, last, note, &Format::new().set_text_wrap())?;
         // Room for a note of a few lines.
         let lines = note.chars().count() / 60 + 1;
         ws.set_row_height(row, 15.0 * lines.min(8) as f64)?;
     }
-    for (c, h) in header.iter().enumerate() {
-        ws.set_column_width(c as u16, column_width(h, cells, c) as f64)?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w as f64)?;
     }
     ws.set_freeze_panes(2, 0)?;
     ws.set_paper_size(9); // A4
@@ -497,7 +512,7 @@ impl PublishedList {
                 &self.principals_title,
                 &self.principal_header(),
                 &self.principal_cells(),
-                if self.with_id { [4, 6] } else { [3, 5] },
+                if self.with_id { [4, 5] } else { [3, 4] },
             );
         }
         if let Some(note) = &self.note {
