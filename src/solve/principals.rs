@@ -18,31 +18,33 @@
 //! objective, so one successive-shortest-path run gives the plan that is
 //! best in the whole order at once, in whole numbers (no tolerance):
 //!
-//! 0. the posts that were filled, filled (every plan has them all);
-//! 1. the fewest overdue principals staying (the most moving: each must);
-//! 1'. the fewest overdue vice principals staying. principals.md's
-//!    objective 1 counts every overdue candidate; rotaplan reads its
-//!    "must move" as the 校长's (a 副校长 holds no post another could
-//!    take, and can move only to the end of a chain from a vacant post),
-//!    so an overdue vice principal moves when any plan lets them, and one
-//!    who cannot is listed, not infeasible;
-//! 2. the most vacant posts filled;
-//! 3. the most posts of receiving schools taken from sending schools;
-//! 4. the fewest moves;
-//! 5. the least total distance, in whole metres.
+//! - the posts that were filled, filled (every plan has them all);
+//! - principals.md objective 1: the fewest overdue principals staying
+//!   (each must move), then the fewest overdue vice principals staying.
+//!   The spec counts every overdue candidate; rotaplan reads its "must
+//!   move" as the 校长's (a 副校长 holds no post another could take, and
+//!   can move only to the end of a chain from a vacant post), so an
+//!   overdue vice principal moves when any plan lets them, and one who
+//!   cannot is listed, not infeasible;
+//! - objective 2: the most vacant posts filled;
+//! - objective 3: the most posts of receiving schools taken from sending
+//!   schools;
+//! - objective 4: the fewest moves;
+//! - objective 5: the least total distance, in whole metres.
 //!
-//! 6. Then the smallest principal ids moving (by UTF-8 bytes): the sorted
-//!    list of the moving candidates' ids as small as can be, first id
-//!    first. All plans best in 0-5 have the same number of moves, so this
-//!    is: in id order, each candidate moves when some plan best in 0-5
-//!    and keeping the choices made for the candidates before does. Such
-//!    plans differ from the current one by cycles of arcs whose reduced
-//!    cost is zero under the final potentials, so one search of those
-//!    arcs per candidate decides it exactly.
-//! 7. Then (rotaplan's tie-break, so that the order alone decides the
-//!    plan) in id order, each moving candidate takes the post of the
-//!    smallest school id (by UTF-8 bytes) it can, keeping the posts
-//!    chosen before: one search per post tried, as for 6.
+//! Objective 6, then the smallest principal ids moving (by UTF-8 bytes):
+//! the sorted list of the moving candidates' ids as small as can be, first
+//! id first. All plans best in 1-5 have the same number of moves, so this
+//! is: in id order, each candidate moves when some plan best in 1-5 and
+//! keeping the choices made for the candidates before does. Such plans
+//! differ from the current one by cycles of arcs whose reduced cost is
+//! zero under the final potentials, so one search of those arcs per
+//! candidate decides it exactly.
+//!
+//! Then rotaplan's tie-break, so that the order alone decides the plan: in
+//! id order, each moving candidate takes the post of the smallest school
+//! id (by UTF-8 bytes) it can, keeping the posts chosen before: one search
+//! per post tried, as for objective 6.
 
 use super::SolveError;
 use crate::model::principals::PrincipalModel;
@@ -348,7 +350,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
         });
     }
 
-    // 6: in id order, each candidate moves when a cycle of tight arcs
+    // Objective 6: in id order, each candidate moves when a cycle of tight arcs
     // through the reverse of its stay arc exists, the choices made for the
     // candidates before held by banning arcs.
     let mut by_id: Vec<usize> = (0..m.candidates.len()).collect();
@@ -380,7 +382,7 @@ pub fn solve(m: &PrincipalModel, ids: &[&str], post_ids: &[&str]) -> Result<Chos
         banned[stay] = true;
     }
 
-    // 7: in id order, each moving candidate takes the post of the
+    // The tie-break: in id order, each moving candidate takes the post of the
     // smallest school id it can, the posts chosen before held.
     for c in by_id {
         if net.flow(stays[c]) == 1 {
