@@ -554,4 +554,15 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stdout(&o).contains("principal_double"), "{}", stdout(&o));
     assert!(!dir.file("no.csv").exists());
+    // Its report lists the row apart, and not among the moves.
+    let o = rotaplan_pinned(
+        dir.path(),
+        &[
+            "report", ".", "--policy", "policy.toml", "--plan", "broken.csv", "--out", "b.html",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(dir.file("b.html")).unwrap();
+    assert!(page.contains("principal_double"), "{page}");
+    assert!(!page.contains("<ol class=\"principals\">"), "{page}");
 }

@@ -45,9 +45,17 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         None => None,
     };
     let audit = crate::audit::audit_plan(&data, &policy, &lines, &principal_lines);
+    // The principals' rows that break no rule of their own: those that do
+    // are listed apart with their line, and counted nowhere else.
+    let broken: std::collections::HashSet<u64> =
+        audit.violations.iter().filter_map(|v| v.line).collect();
+    let counted: Vec<_> = principal_lines
+        .into_iter()
+        .filter(|l| !broken.contains(&l.line))
+        .collect();
     let principals = crate::plan::principals::sequences_of(
         &data,
-        &crate::read::plan::moves(&data, &principal_lines),
+        &crate::read::plan::moves(&data, &counted),
     );
     // The page counts the rows the audit counts (papers.md "The report"):
     // those that break a rule are listed apart and counted nowhere else.
