@@ -558,7 +558,14 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
     let o = rotaplan_pinned(
         dir.path(),
         &[
-            "report", ".", "--policy", "policy.toml", "--plan", "broken.csv", "--out", "b.html",
+            "report",
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            "broken.csv",
+            "--out",
+            "b.html",
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

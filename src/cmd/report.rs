@@ -53,10 +53,8 @@ pub fn run(args: &ReportArgs) -> Result<i32, Error> {
         .into_iter()
         .filter(|l| !broken.contains(&l.line))
         .collect();
-    let principals = crate::plan::principals::sequences_of(
-        &data,
-        &crate::read::plan::moves(&data, &counted),
-    );
+    let principals =
+        crate::plan::principals::sequences_of(&data, &crate::read::plan::moves(&data, &counted));
     // The page counts the rows the audit counts (papers.md "The report"):
     // those that break a rule are listed apart and counted nowhere else.
     let moves = &audit.counted;
