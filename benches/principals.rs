@@ -19,24 +19,13 @@
 //! ```
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
+mod common;
+
+use common::run;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use rotaplan::generate::{Shape, Size, generate};
-
-/// Runs the binary with `args`, its output discarded; panics unless it
-/// exits 0.
-fn run(args: &[&str]) {
-    let status = Command::new(env!("CARGO_BIN_EXE_rotaplan"))
-        .args(args)
-        .env("ROTAPLAN_LANG", "en")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .expect("rotaplan runs");
-    assert!(status.success(), "rotaplan {args:?}: {status}");
-}
 
 fn bench(c: &mut Criterion) {
     let mut sizes = vec![("county", Size::County, 1), ("city", Size::City, 1)];

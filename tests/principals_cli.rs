@@ -368,24 +368,27 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
     // `publish` lists the moves in a section of their own, 校长交流. The
     // plan of `the_plan_moves_the_overdue_...`: the swap P3 ↔ P1 and V1 → R2.
     let dir = principal_county();
+    // `command . --policy policy.toml --plan PLAN --out OUT EXTRA...`
+    let paper = |command: &str, plan: &str, out: &str, extra: &[&str]| {
+        let mut args = vec![
+            command,
+            ".",
+            "--policy",
+            "policy.toml",
+            "--plan",
+            plan,
+            "--out",
+            out,
+        ];
+        args.extend(extra);
+        rotaplan_pinned(dir.path(), &args)
+    };
     let o = rotaplan_pinned(
         dir.path(),
         &["plan", ".", "--policy", "policy.toml", "--out", "plan.csv"],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "report",
-            ".",
-            "--policy",
-            "policy.toml",
-            "--plan",
-            "plan.csv",
-            "--out",
-            "r.html",
-        ],
-    );
+    let o = paper("report", "plan.csv", "r.html", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let page = std::fs::read_to_string(dir.file("r.html")).unwrap();
     assert!(page.contains("Principals&#39; moves (校长交流)"), "{page}");
@@ -405,21 +408,7 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
 
     // The published list as CSV: the teachers' rows, then the section's
     // title line, its header and a row per move, then the note.
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "publish",
-            ".",
-            "--policy",
-            "policy.toml",
-            "--plan",
-            "plan.csv",
-            "--out",
-            "list.csv",
-            "--note",
-            "公示期五天",
-        ],
-    );
+    let o = paper("publish", "plan.csv", "list.csv", &["--note", "公示期五天"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("list.csv: published list of 4 teachers and 3 principal moves"),
@@ -464,19 +453,7 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
 
     // As a workbook: the section below the teachers' rows; as a page: a
     // second table. Both read back.
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "publish",
-            ".",
-            "--policy",
-            "policy.toml",
-            "--plan",
-            "plan.csv",
-            "--out",
-            "list.xlsx",
-        ],
-    );
+    let o = paper("publish", "plan.csv", "list.xlsx", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(dir.file("list.xlsx")).unwrap();
@@ -503,19 +480,7 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "publish",
-            ".",
-            "--policy",
-            "policy.toml",
-            "--plan",
-            "plan.csv",
-            "--out",
-            "list.html",
-        ],
-    );
+    let o = paper("publish", "plan.csv", "list.html", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let page = std::fs::read_to_string(dir.file("list.html")).unwrap();
     assert_eq!(page.matches("<table class=\"published\">").count(), 2);
@@ -538,36 +503,12 @@ fn the_report_and_the_published_list_show_the_principals_moves() {
     row[post] = "校长";
     text = format!("{text}\n{}\n", row.join(","));
     dir.write("broken.csv", text.as_bytes());
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "publish",
-            ".",
-            "--policy",
-            "policy.toml",
-            "--plan",
-            "broken.csv",
-            "--out",
-            "no.csv",
-        ],
-    );
+    let o = paper("publish", "broken.csv", "no.csv", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     assert!(stdout(&o).contains("principal_double"), "{}", stdout(&o));
     assert!(!dir.file("no.csv").exists());
     // Its report lists the row apart, and not among the moves.
-    let o = rotaplan_pinned(
-        dir.path(),
-        &[
-            "report",
-            ".",
-            "--policy",
-            "policy.toml",
-            "--plan",
-            "broken.csv",
-            "--out",
-            "b.html",
-        ],
-    );
+    let o = paper("report", "broken.csv", "b.html", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let page = std::fs::read_to_string(dir.file("b.html")).unwrap();
     assert!(page.contains("principal_double"), "{page}");

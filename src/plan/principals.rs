@@ -26,6 +26,24 @@ pub struct PrincipalMove {
     pub distance_km: Option<f64>,
 }
 
+impl PrincipalMove {
+    /// Teacher `teacher` (holding `post`) takes the principal post of
+    /// school `to`, from the teacher's school.
+    fn new(data: &DataSet, teacher: usize, post: Post, to: usize) -> PrincipalMove {
+        let from = data.teachers[teacher].school;
+        PrincipalMove {
+            teacher,
+            post,
+            from_school: from,
+            to_school: to,
+            distance_km: data.schools[from]
+                .location
+                .zip(data.schools[to].location)
+                .map(|(a, b)| crate::geo::great_circle_km(a, b)),
+        }
+    }
+}
+
 /// A chain (from a vice principal, or a principal whose post is filled
 /// otherwise, to a vacant post) or a cycle (principals only; a swap is a
 /// cycle of two). Each move after the first starts at the school the one
@@ -150,18 +168,7 @@ fn district(data: &DataSet, m: &PrincipalModel) -> Result<PrincipalPlan, Error> 
         .map(|&k| {
             let mv = &m.moves[k];
             let cand = &m.candidates[mv.candidate];
-            let from = data.teachers[cand.teacher].school;
-            let to = m.posts[mv.post].school;
-            PrincipalMove {
-                teacher: cand.teacher,
-                post: cand.post,
-                from_school: from,
-                to_school: to,
-                distance_km: data.schools[from]
-                    .location
-                    .zip(data.schools[to].location)
-                    .map(|(a, b)| crate::geo::great_circle_km(a, b)),
-            }
+            PrincipalMove::new(data, cand.teacher, cand.post, m.posts[mv.post].school)
         })
         .collect();
     Ok(PrincipalPlan {
@@ -178,17 +185,8 @@ pub fn sequences_of(data: &DataSet, rows: &[(usize, usize)]) -> Vec<Sequence> {
     let moves = rows
         .iter()
         .map(|&(t, to)| {
-            let from = data.teachers[t].school;
-            PrincipalMove {
-                teacher: t,
-                post: data.teachers[t].post().unwrap_or(Post::Principal),
-                from_school: from,
-                to_school: to,
-                distance_km: data.schools[from]
-                    .location
-                    .zip(data.schools[to].location)
-                    .map(|(a, b)| crate::geo::great_circle_km(a, b)),
-            }
+            let post = data.teachers[t].post().unwrap_or(Post::Principal);
+            PrincipalMove::new(data, t, post, to)
         })
         .collect();
     sequences(data, moves)

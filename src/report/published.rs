@@ -228,11 +228,7 @@ pub fn term(plan_year: i64, years: Option<u32>) -> String {
 impl PublishedList {
     /// The column headings, in order.
     pub fn header(&self) -> Vec<String> {
-        let mut keys: Vec<Message> = vec![msg!("published-col-number")];
-        if self.with_id {
-            keys.push(msg!("published-col-teacher"));
-        }
-        keys.extend([
+        self.headings([
             msg!("published-col-name"),
             msg!("published-col-sex"),
             msg!("published-col-from"),
@@ -241,22 +237,16 @@ impl PublishedList {
             msg!("published-col-subject"),
             msg!("published-col-backbone"),
             msg!("published-col-term"),
-        ]);
-        keys.iter().map(render).collect()
+        ])
     }
 
     /// Each row's cells, 序号 first (from 1), every ID number masked
     /// (a roster without 工号 names its teachers by ID number).
     pub fn cells(&self) -> Vec<Vec<String>> {
-        self.rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut cells = vec![(i + 1).to_string()];
-                if self.with_id {
-                    cells.push(r.teacher.clone());
-                }
-                cells.extend([
+        self.numbered(self.rows.iter().map(|r| {
+            (
+                &r.teacher,
+                vec![
                     r.name.clone(),
                     r.sex.to_string(),
                     r.from_school.clone(),
@@ -265,53 +255,66 @@ impl PublishedList {
                     r.subject.clone(),
                     r.backbone.to_string(),
                     r.term.clone(),
-                ]);
-                cells
-                    .into_iter()
-                    .map(|c| crate::domain::mask_id_cards(&c).into_owned())
-                    .collect()
-            })
-            .collect()
+                ],
+            )
+        }))
     }
 
     /// The section 校长交流's column headings, in order: 序号, (工号), 姓名,
     /// 性别, 原单位, 交流学校 (where the teachers' list has them, so that a
     /// list reads back as a plan), 原职务, 拟任职务.
     pub fn principal_header(&self) -> Vec<String> {
-        let mut keys: Vec<Message> = vec![msg!("published-col-number")];
-        if self.with_id {
-            keys.push(msg!("published-col-teacher"));
-        }
-        keys.extend([
+        self.headings([
             msg!("published-col-name"),
             msg!("published-col-sex"),
             msg!("published-col-from"),
             msg!("published-col-to"),
             msg!("published-col-post-from"),
             msg!("published-col-post-to"),
-        ]);
-        keys.iter().map(render).collect()
+        ])
     }
 
     /// The section 校长交流's rows, 序号 first (from 1), every ID number
     /// masked; 拟任职务 is 校长 (a vice principal takes a principal post).
     pub fn principal_cells(&self) -> Vec<Vec<String>> {
-        self.principals
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let mut cells = vec![(i + 1).to_string()];
-                if self.with_id {
-                    cells.push(r.teacher.clone());
-                }
-                cells.extend([
+        self.numbered(self.principals.iter().map(|r| {
+            (
+                &r.teacher,
+                vec![
                     r.name.clone(),
                     r.sex.to_string(),
                     r.from_school.clone(),
                     r.to_school.clone(),
                     r.post.to_string(),
                     crate::domain::Post::Principal.chinese().to_string(),
-                ]);
+                ],
+            )
+        }))
+    }
+
+    /// 序号, 工号 when `with_id`, then `rest`.
+    fn headings<const N: usize>(&self, rest: [Message; N]) -> Vec<String> {
+        let mut keys: Vec<Message> = vec![msg!("published-col-number")];
+        if self.with_id {
+            keys.push(msg!("published-col-teacher"));
+        }
+        keys.extend(rest);
+        keys.iter().map(render).collect()
+    }
+
+    /// Each (工号, cells) as a row: 序号 from 1, 工号 when `with_id`, the
+    /// cells; every ID number masked.
+    fn numbered<'r>(
+        &self,
+        rows: impl Iterator<Item = (&'r String, Vec<String>)>,
+    ) -> Vec<Vec<String>> {
+        rows.enumerate()
+            .map(|(i, (teacher, rest))| {
+                let mut cells = vec![(i + 1).to_string()];
+                if self.with_id {
+                    cells.push(teacher.clone());
+                }
+                cells.extend(rest);
                 cells
                     .into_iter()
                     .map(|c| crate::domain::mask_id_cards(&c).into_owned())
