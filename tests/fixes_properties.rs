@@ -609,7 +609,8 @@ fn check_eligible(
             if of == "backbone" {
                 x.backbone
             } else {
-                SUBJECTS[x.subject] == of
+                // One of the subjects named.
+                of.split(", ").any(|s| s == SUBJECTS[x.subject])
             },
             "candidate T{} is not of kind {}: {}",
             t,
