@@ -1517,6 +1517,20 @@ fn rins(
             near.rows.push(Row::leq(vec![(a, -1.0)], -v.min(w).floor()));
         }
     }
+    neighbourhood(m, policy, stage, near, incumbent, nodes)
+}
+
+/// The MILP of `stage` over a neighbourhood `near` of the whole plan
+/// `incumbent` (`rins`, `wide_rins`): the CV counts its fixed arcs decide
+/// settled (`settle_counts`), from `incumbent`, within `nodes`.
+fn neighbourhood(
+    m: &DistrictModel,
+    policy: &Policy,
+    stage: Stage,
+    mut near: Held,
+    incumbent: &[f64],
+    nodes: u64,
+) -> Option<StageSolution> {
     settle_counts(m, &mut near);
     let small = Policy {
         balance_node_limit: nodes,
@@ -1554,12 +1568,7 @@ fn wide_rins(
             near.fixed[a] = Some(incumbent[a].round());
         }
     }
-    settle_counts(m, &mut near);
-    let small = Policy {
-        balance_node_limit: nodes,
-        ..policy.clone()
-    };
-    run(m, &small, stage, &near, true, Some(incumbent)).ok()
+    neighbourhood(m, policy, stage, near, incumbent, nodes)
 }
 
 /// Holds, for the stages after the last one that moves the CVs (the
@@ -1779,7 +1788,8 @@ fn fill_near_lp(
 /// `reached` (`hold`, within its slack, allowed for here). So they lose no
 /// plan they could choose, and solve over the arcs still open (on one
 /// district of the generated hard province 3,301 of 19,495 arcs fixed).
-/// An arc `found` has elsewhere (only by the LP's tolerances) stays open.
+/// An arc `found` has elsewhere (only by the LP's tolerances) stays open;
+/// nothing is fixed from an LP not solved to optimality.
 fn settle_by_reduced_costs(
     m: &DistrictModel,
     held: &mut Held,
@@ -1788,7 +1798,7 @@ fn settle_by_reduced_costs(
     bound: f64,
     reached: f64,
 ) {
-    let Some((reduced, _)) = &lp.duals else {
+    let Some((reduced, _)) = lp.duals.as_ref().filter(|_| lp.status == Status::Optimal) else {
         return;
     };
     // `hold`'s slack on the fill, and the LP's own tolerance.
