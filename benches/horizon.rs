@@ -18,33 +18,20 @@
 //! ROTAPLAN_BENCH_PROVINCE=1 cargo bench --bench horizon
 //! ```
 
-use std::path::Path;
 use std::time::Duration;
 
 mod common;
 
-use common::run;
+use common::{generated, run};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use rotaplan::generate::{Shape, Size, generate};
+use rotaplan::generate::Size;
 
 fn bench(c: &mut Criterion) {
-    let mut sizes = vec![("county", Size::County, 1), ("city", Size::City, 1)];
-    if std::env::var("ROTAPLAN_BENCH_PROVINCE").is_ok_and(|v| v == "1") {
-        sizes.push(("province", Size::Province, 3));
-    }
-    for (name, size, seed) in sizes {
-        let temp = tempfile::tempdir().expect("temp dir");
-        let data = temp.path().join("data");
-        generate(size, Shape::Easy, seed, &data).expect("generate");
-        let dir = |p: &Path| p.to_str().expect("UTF-8 path").to_string();
-        let (data, plan, out) = (
-            dir(&data),
-            dir(&temp.path().join("plan.csv")),
-            dir(&temp.path().join("horizon")),
-        );
-        let mut group = c.benchmark_group(format!("horizon/{name}"));
+    for set in generated() {
+        let (data, plan, out) = (set.data(), set.beside("plan.csv"), set.beside("horizon"));
+        let mut group = c.benchmark_group(format!("horizon/{}", set.name));
         group.sample_size(10).sampling_mode(SamplingMode::Flat);
-        group.measurement_time(Duration::from_secs(match size {
+        group.measurement_time(Duration::from_secs(match set.size {
             Size::Province => 240,
             Size::City => 30,
             Size::County => 5,

@@ -18,32 +18,26 @@
 //! ROTAPLAN_BENCH_PROVINCE=1 cargo bench --bench principals
 //! ```
 
-use std::path::Path;
 use std::time::Duration;
 
 mod common;
 
-use common::run;
+use common::{generated, run};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use rotaplan::generate::{Shape, Size, generate};
+use rotaplan::generate::Size;
 
 fn bench(c: &mut Criterion) {
-    let mut sizes = vec![("county", Size::County, 1), ("city", Size::City, 1)];
-    if std::env::var("ROTAPLAN_BENCH_PROVINCE").is_ok_and(|v| v == "1") {
-        sizes.push(("province", Size::Province, 3));
-    }
-    for (name, size, seed) in sizes {
-        let temp = tempfile::tempdir().expect("temp dir");
-        let data = temp.path().join("data");
-        generate(size, Shape::Easy, seed, &data).expect("generate");
-        let path = |p: &Path| p.to_str().expect("UTF-8 path").to_string();
+    for set in generated() {
         for on in [false, true] {
-            let policy = temp.path().join(format!("{on}.toml"));
-            std::fs::write(&policy, format!("principals = {on}\n")).expect("policy");
+            std::fs::write(
+                set.beside(&format!("{on}.toml")),
+                format!("principals = {on}\n"),
+            )
+            .expect("policy");
         }
-        let mut group = c.benchmark_group(format!("principals/{name}"));
+        let mut group = c.benchmark_group(format!("principals/{}", set.name));
         group.sample_size(10).sampling_mode(SamplingMode::Flat);
-        group.measurement_time(Duration::from_secs(match size {
+        group.measurement_time(Duration::from_secs(match set.size {
             Size::Province => 120,
             Size::City => 20,
             Size::County => 5,
@@ -51,13 +45,13 @@ fn bench(c: &mut Criterion) {
         for (label, on) in [("off", false), ("on", true)] {
             let args = [
                 "plan".to_string(),
-                path(&data),
+                set.data(),
                 "--plan-year".into(),
                 "2026".into(),
                 "--policy".into(),
-                path(&temp.path().join(format!("{on}.toml"))),
+                set.beside(&format!("{on}.toml")),
                 "--out".into(),
-                path(&temp.path().join("plan.csv")),
+                set.beside("plan.csv"),
             ];
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             group.bench_function(label, |b| b.iter(|| run(&args)));
