@@ -144,6 +144,11 @@ fn heading(h: &mut String, words: Message) {
     let _ = write!(h, "<h2>{}</h2>", text(words));
 }
 
+/// A paragraph of notes under a heading, a table or a chart.
+fn note(h: &mut String, words: impl Display) {
+    let _ = write!(h, "<p class=\"note\">{}</p>", text(words));
+}
+
 /// The page's title: the county (the data's one district) and the plan
 /// year, or the number of districts when there are several.
 fn title(data: &DataSet, policy: &Policy) -> Message {
@@ -213,11 +218,7 @@ pub fn report(input: &ReportInput) -> String {
     sending_chart(&mut h, input);
     needs_chart(&mut h, input);
     if crate::indicators::balance_not_computed(input.data) {
-        let _ = write!(
-            h,
-            "<p class=\"note\">{}</p>",
-            text(msg!("paper-balance-not-computed"))
-        );
+        note(&mut h, msg!("paper-balance-not-computed"));
     }
     balance(&mut h, input.balance, p.balance);
     let flows = flows_of(input);
@@ -226,12 +227,8 @@ pub fn report(input: &ReportInput) -> String {
     heading(&mut h, msg!("paper-published"));
     let mut list = published::list(input.data, p, &a.counted, By::To, None, None, false);
     list.principals = published::principals(input.data, input.principals);
-    let _ = write!(
-        h,
-        "<p class=\"note\">{}</p>{}",
-        text(msg!("paper-published-intro")),
-        list.html_table()
-    );
+    note(&mut h, msg!("paper-published-intro"));
+    h.push_str(&list.html_table());
     h.push_str("</body></html>\n");
     // Violations name teachers, whose ids may be ID numbers (rosters.md
     // "Personal data").
@@ -247,14 +244,9 @@ fn changes_section(
     changes: &[crate::plan::changes::Change],
 ) {
     heading(h, msg!("paper-changes"));
-    let _ = write!(
+    note(
         h,
-        "<p class=\"note\">{}</p>",
-        text(msg!(
-            "paper-changes-intro",
-            file = file,
-            count = changes.len()
-        ))
+        msg!("paper-changes-intro", file = file, count = changes.len()),
     );
     if changes.is_empty() {
         return;
@@ -296,16 +288,15 @@ fn horizon_section(h: &mut String, file: &str, years: &[crate::read::horizon::Ho
     heading(h, msg!("paper-horizon"));
     let first = years.first().map_or(0, |y| y.year);
     let last = years.last().map_or(0, |y| y.year);
-    let _ = write!(
+    note(
         h,
-        "<p class=\"note\">{}</p>",
-        text(msg!(
+        msg!(
             "paper-horizon-intro",
             file = file,
             first = first,
             last = last,
             years = years.len()
-        ))
+        ),
     );
     table_head(
         h,
@@ -360,15 +351,15 @@ fn principals_section(
     }
     heading(h, msg!("paper-principals"));
     let moves: usize = sequences.iter().map(|s| s.moves.len()).sum();
-    let _ = write!(
+    note(
         h,
-        "<p class=\"note\">{}</p><ol class=\"principals\">",
-        text(msg!(
+        msg!(
             "paper-principals-intro",
             moves = moves,
             sequences = sequences.len()
-        ))
+        ),
     );
+    h.push_str("<ol class=\"principals\">");
     // Each move kept on one line (a name or a school never split); the
     // moves of a long chain wrap between them.
     let then = escape(&msg!("report-principal-then").to_string());
@@ -604,11 +595,7 @@ fn chart(
         h.push_str("</figure>");
     }
     if total > MAX_BARS {
-        let _ = write!(
-            h,
-            "<p class=\"note\">{}</p>",
-            text(msg!("paper-chart-cut", shown = MAX_BARS, total = total))
-        );
+        note(h, msg!("paper-chart-cut", shown = MAX_BARS, total = total));
     }
 }
 
@@ -707,7 +694,7 @@ fn map(h: &mut String, data: &DataSet, flows: &BTreeMap<(usize, usize), Flow>) {
     heading(h, msg!("paper-map"));
     let located = |s: usize| data.schools[s].location.is_some();
     if !flows.keys().any(|&(a, b)| located(a) || located(b)) {
-        let _ = write!(h, "<p class=\"note\">{}</p>", text(msg!("paper-map-none")));
+        note(h, msg!("paper-map-none"));
         return;
     }
     let mut by_district: BTreeMap<&str, Vec<(usize, usize, u64)>> = BTreeMap::new();
@@ -786,13 +773,9 @@ fn map(h: &mut String, data: &DataSet, flows: &BTreeMap<(usize, usize), Flow>) {
             ));
         }
         if !missing.is_empty() {
-            let _ = write!(
+            note(
                 h,
-                "<p class=\"note\">{}</p>",
-                text(msg!(
-                    "paper-map-missing",
-                    schools = missing.join(separator())
-                ))
+                msg!("paper-map-missing", schools = missing.join(separator())),
             );
         }
         h.push_str("</figure>");
@@ -848,11 +831,7 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
         return;
     }
     heading(h, msg!("paper-balance"));
-    let _ = write!(
-        h,
-        "<p class=\"note\">{}</p>",
-        text(msg!("paper-balance-intro"))
-    );
+    note(h, msg!("paper-balance-intro"));
     table_head(
         h,
         &[
@@ -900,11 +879,7 @@ fn balance(h: &mut String, balance: &[Balance], goal: BalanceGoal) {
             BalanceGoal::Report => msg!("paper-balance-keep-how"),
             _ => msg!("paper-balance-goal-how", goal = goal.name()),
         };
-        let _ = write!(
-            h,
-            "<p class=\"note\">{}</p>",
-            text(msg!("paper-balance-not-kept", count = lost, how = how))
-        );
+        note(h, msg!("paper-balance-not-kept", count = lost, how = how));
     }
 }
 
